@@ -1,0 +1,19 @@
+/**
+ * Tests are TypeScript files with the `.cts` extension: the package's n8n ESLint config lints
+ * only `**\/*.ts`, so test code can use what the strict node rules forbid (node:http, timers).
+ * @type {import('jest').Config}
+ */
+module.exports = {
+	rootDir: __dirname,
+	testEnvironment: 'node',
+	testMatch: ['<rootDir>/test/**/*.test.cts'],
+	moduleFileExtensions: ['ts', 'cts', 'js', 'json'],
+	transform: {
+		'^.+\\.c?ts$': ['ts-jest', { isolatedModules: true, tsconfig: '<rootDir>/test/tsconfig.json' }],
+	},
+	// Built output and dependencies are never tests or test sources.
+	testPathIgnorePatterns: ['/node_modules/', '<rootDir>/dist/'],
+	modulePathIgnorePatterns: ['<rootDir>/dist/'],
+	watchPathIgnorePatterns: ['<rootDir>/dist/'],
+	testTimeout: 30000,
+};

@@ -1,0 +1,18 @@
+import type { Resource } from '../../common/router';
+import { getMany as getManyEvents } from './event/getMany.operation';
+import { getHistory } from './message/getHistory.operation';
+import { send } from './message/send.operation';
+import { sendAsync } from './message/sendAsync.operation';
+import { get as getStatus } from './messageStatus/get.operation';
+import { getUnreadCount } from './messageStatus/getUnreadCount.operation';
+import { update as updateStatus } from './messageStatus/update.operation';
+import { updateMany as updateStatuses } from './messageStatus/updateMany.operation';
+import { load as loadState } from './state/load.operation';
+import { save as saveState } from './state/save.operation';
+
+export const chatResources: Resource[] = [
+	{ value: 'message', name: 'Message', operations: [send, sendAsync, getHistory] },
+	{ value: 'event', name: 'Event', operations: [getManyEvents] },
+	{ value: 'state', name: 'State', operations: [saveState, loadState] },
+	{ value: 'messageStatus', name: 'Message Status', operations: [getStatus, updateStatus, updateStatuses, getUnreadCount] },
+];

@@ -1,0 +1,58 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { limitField, limitOf, returnAllField } from '../../../common/descriptions';
+import { paginate } from '../../../common/paginate';
+import type { Operation } from '../../../common/router';
+import { invalidInput, toEpochMs } from '../../../common/validate';
+import { chatItemRequest, EVENTS_PAGE_MAX } from '../../api';
+import { clientIdField, clientIdOf } from '../fields';
+
+/** The history answer as a list, whichever wrapper the platform uses. */
+function messagesOf(body: unknown): { items: IDataObject[]; total?: number } {
+	if (Array.isArray(body)) return { items: body as IDataObject[] };
+	const data = (body ?? {}) as IDataObject;
+	const list = data.messages ?? data.history ?? data.items ?? [];
+	return { items: list as IDataObject[], total: typeof data.total === 'number' ? data.total : undefined };
+}
+
+export const getHistory: Operation = {
+	value: 'getHistory',
+	name: 'Get History',
+	action: 'Get the message history of a client',
+	description: 'Get the messages exchanged with one client, within a time span or for all the time available',
+	properties: [
+		clientIdField,
+		returnAllField,
+		limitField,
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add filter',
+			default: {},
+			options: [
+				{ displayName: 'From', name: 'from', type: 'dateTime', default: '', description: 'Only messages at or after this time' },
+				{ displayName: 'To', name: 'to', type: 'dateTime', default: '', description: 'Only messages before this time' },
+			],
+		},
+	],
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const clientId = clientIdOf(this, itemIndex);
+		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+		const from = toEpochMs(this, filters.from, itemIndex, 'From');
+		const to = toEpochMs(this, filters.to, itemIndex, 'To');
+		if (from !== undefined && to !== undefined && from > to) {
+			throw invalidInput(this, itemIndex, 'From', 'is after To', 'Swap the two dates.');
+		}
+		return await paginate(
+			async (_page, size, offset) =>
+				messagesOf(
+					await chatItemRequest(this, itemIndex, 'history', {
+						pathParams: { clientId },
+						qs: { from, to, offset, limit: size },
+					}),
+				),
+			{ limit: limitOf(this, itemIndex), pageSize: EVENTS_PAGE_MAX },
+		);
+	},
+};

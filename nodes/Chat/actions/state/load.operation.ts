@@ -1,0 +1,19 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { Operation } from '../../../common/router';
+import { chatItemRequest } from '../../api';
+import { clientIdField, clientIdOf } from '../fields';
+
+export const load: Operation = {
+	value: 'load',
+	name: 'Load',
+	action: 'Load the chat application state',
+	description: 'Get the state object saved last for a client, exactly as it was saved',
+	properties: [clientIdField],
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const clientId = clientIdOf(this, itemIndex);
+		const state = await chatItemRequest<unknown>(this, itemIndex, 'loadState', { pathParams: { clientId } });
+		// The state is any JSON: objects become the item, anything else is wrapped.
+		return state && typeof state === 'object' && !Array.isArray(state) ? (state as IDataObject) : { state: state as IDataObject };
+	},
+};

@@ -1,0 +1,31 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import type { Operation } from '../../../common/router';
+import { invalidInput, jsonObjectParameter } from '../../../common/validate';
+import { chatItemRequest } from '../../api';
+import { clientIdField, clientIdOf } from '../fields';
+
+export const save: Operation = {
+	value: 'save',
+	name: 'Save',
+	action: 'Save the chat application state',
+	description: 'Store an arbitrary JSON object as the chat application state of a client; the platform does not check its contents',
+	properties: [
+		clientIdField,
+		{
+			displayName: 'State (JSON)',
+			name: 'state',
+			type: 'json',
+			required: true,
+			default: '{}',
+			description: 'The object to store, returned unchanged by Load',
+		},
+	],
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const clientId = clientIdOf(this, itemIndex);
+		const state = jsonObjectParameter(this, 'state', itemIndex, 'State (JSON)');
+		if (!state) throw invalidInput(this, itemIndex, 'State (JSON)', 'is empty', 'Enter a JSON object, for example {"page": "checkout"}.');
+		await chatItemRequest(this, itemIndex, 'saveState', { pathParams: { clientId }, body: state, idempotent: true });
+		return { clientId, saved: true, state };
+	},
+};

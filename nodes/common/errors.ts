@@ -1,0 +1,115 @@
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+export const REDACTED = '***';
+
+/** Every form a secret can take on the wire: raw, URL-encoded, and form-encoded. */
+function secretForms(secrets: string[]): string[] {
+	const forms = new Set<string>();
+	for (const secret of secrets) {
+		if (!secret || secret.length < 4) continue;
+		forms.add(secret);
+		forms.add(encodeURIComponent(secret));
+		forms.add(encodeURIComponent(secret).replace(/%20/g, '+'));
+	}
+	// Longest first, so that an encoded form is not half-replaced by a shorter raw one.
+	return [...forms].sort((a, b) => b.length - a.length);
+}
+
+export function redactText(text: string, secrets: string[]): string {
+	let result = text;
+	for (const form of secretForms(secrets)) result = result.split(form).join(REDACTED);
+	return result;
+}
+
+/** Deep copy of `value` with every secret replaced; keys are checked too. */
+export function redact<T>(value: T, secrets: string[]): T {
+	const forms = secretForms(secrets);
+	if (forms.length === 0) return value;
+	const walk = (node: unknown): unknown => {
+		if (typeof node === 'string') return forms.some((f) => node.includes(f)) ? redactText(node, secrets) : node;
+		if (Array.isArray(node)) return node.map(walk);
+		if (node && typeof node === 'object' && !Buffer.isBuffer(node)) {
+			const out: Record<string, unknown> = {};
+			for (const [key, child] of Object.entries(node)) out[redactText(key, secrets)] = walk(child);
+			return out;
+		}
+		return node;
+	};
+	return walk(value) as T;
+}
+
+/**
+ * The platform's APIs answer errors in three shapes: the Calls API `{type, message, …}`, the API
+ * gateway `{error, message, args}`, and Spring's default `{timestamp, status, error, message, path}`.
+ * Returns the machine code and the human message of any of them.
+ */
+export function describePlatformError(body: unknown): { code?: string; message?: string } {
+	if (typeof body === 'string') {
+		const text = body.trim();
+		if (!text) return {};
+		try {
+			return describePlatformError(JSON.parse(text));
+		} catch {
+			return { message: text.slice(0, 500) };
+		}
+	}
+	if (!body || typeof body !== 'object') return {};
+	const data = body as IDataObject;
+	const message = [data.message, data.errorMessage, data.exception].find(
+		(v) => typeof v === 'string' && v,
+	) as string | undefined;
+	const code = [data.type, data.errorCode, data.code, data.error].find(
+		(v) => typeof v === 'string' && v,
+	) as string | undefined;
+	return { code, message: message ?? (code && code !== data.error ? undefined : (data.error as string)) };
+}
+
+const STATUS_HINTS: Record<number, string> = {
+	400: 'The platform refused the request as invalid',
+	401: 'The platform did not accept the credential',
+	403: 'The credential is not allowed to do this',
+	404: 'The platform did not find the resource (or does not know the token)',
+	409: 'The request conflicts with the current state on the platform',
+	429: 'The platform is rate limiting requests',
+};
+
+export interface ApiErrorInput {
+	node: INode;
+	secrets: string[];
+	itemIndex?: number;
+	httpCode?: number;
+	body?: unknown;
+	networkCode?: string;
+	attempts: number;
+	what: string;
+}
+
+/**
+ * Builds a fresh NodeApiError from plain, redacted data only: nothing of the HTTP library's
+ * error (request config, URL, headers) is attached, so no secret can travel with it.
+ */
+export function platformError(input: ApiErrorInput): NodeApiError {
+	const { code, message } = describePlatformError(input.body);
+	const tries = input.attempts > 1 ? ` (after ${input.attempts} attempts)` : '';
+	let summary: string;
+	if (input.httpCode) {
+		const hint = STATUS_HINTS[input.httpCode] ?? (input.httpCode >= 500 ? 'The platform failed to answer' : 'The platform refused the request');
+		summary = `${hint} [${input.httpCode}${code ? ` ${code}` : ''}]${message ? `: ${message}` : ''}${tries}`;
+	} else {
+		summary = `Could not reach the Tovie platform (${input.networkCode ?? 'network error'})${tries}`;
+	}
+	const errorResponse: JsonObject = {
+		message: summary,
+		httpCode: input.httpCode ? String(input.httpCode) : null,
+		code: code ?? input.networkCode ?? null,
+		body: (input.body ?? null) as JsonObject,
+		attempts: input.attempts,
+	};
+	return new NodeApiError(input.node, redact(errorResponse, input.secrets), {
+		message: redactText(summary, input.secrets),
+		description: redactText(`While calling ${input.what}.`, input.secrets),
+		httpCode: input.httpCode ? String(input.httpCode) : undefined,
+		itemIndex: input.itemIndex,
+	});
+}

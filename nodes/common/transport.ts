@@ -1,0 +1,253 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	ITriggerFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
+
+import { platformError, redact, redactText } from './errors';
+
+export const CREDENTIAL_NAME = 'tovieApi';
+
+export type TovieContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions
+	| IWebhookFunctions
+	| ITriggerFunctions
+	| IPollFunctions;
+
+/** The credential fields that hold a secret, and what the UI calls them. */
+export const SECRET_LABELS = {
+	chatApiToken: 'Chat API Token',
+	callsApiToken: 'Calls API Token',
+	nlpApiKey: 'NLP Direct API Key',
+	apiToken: 'Unified API Token',
+} as const;
+export type SecretField = keyof typeof SECRET_LABELS;
+
+/** Secrets sent as `Authorization: Bearer`; all others sit in the URL path as `{secret}`. */
+const BEARER_SECRETS: SecretField[] = ['apiToken'];
+
+export interface TovieRequest {
+	method: IHttpRequestMethods;
+	/** Path below the base URL, e.g. `/chatapi/{secret}/client/{clientId}/history`. */
+	path: string;
+	/** Values for `{name}` segments of the path; each is URL-encoded. */
+	pathParams?: Record<string, string | number>;
+	/** The credential secret the API needs; `undefined` for calls authorised by the URL alone. */
+	secret?: SecretField;
+	qs?: IDataObject;
+	body?: unknown;
+	headers?: Record<string, string>;
+	/** Sent as `Idempotence-Key`; makes a POST safe to retry. */
+	idempotenceKey?: string;
+	/** Marks a non-GET call as safe to repeat (it sets a value rather than creating one). */
+	idempotent?: boolean;
+	timeoutMs?: number;
+	/** `json` (default), `text`, `arraybuffer` or `stream`. */
+	responseType?: 'json' | 'text' | 'arraybuffer' | 'stream';
+	/** Secrets that are not in the credential (a pushback id) but must be redacted too. */
+	extraSecrets?: string[];
+	/** Long polling: running into `timeoutMs` means "nothing yet" (an empty answer), not a failure. */
+	longPoll?: boolean;
+	/** Turns the given statuses into answers instead of errors (e.g. 404 → "not found"). */
+	acceptStatuses?: number[];
+}
+
+export interface CallOptions {
+	itemIndex?: number;
+	/** Total attempts including the first; the node option "Max Attempts". */
+	maxAttempts?: number;
+}
+
+export interface TovieResponse<T = unknown> {
+	statusCode: number;
+	headers: Record<string, string | string[] | undefined>;
+	body: T;
+}
+
+/** Backoff settings; tests shorten them instead of waiting. */
+export const retryTiming = {
+	baseDelayMs: 500,
+	maxDelayMs: 20_000,
+	maxRetryAfterMs: 120_000,
+	sleep: async (ms: number) => await sleep(ms),
+};
+
+export const DEFAULT_MAX_ATTEMPTS = 3;
+const DEFAULT_TIMEOUT_MS = 60_000;
+const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
+/** Network errors that prove the request never reached the platform. */
+const NOT_RECEIVED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH']);
+const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT']);
+const NETWORK_CODES = /^(E[A-Z_]+|ERR_[A-Z_]+)$/;
+
+export function baseUrlOf(credentials: IDataObject): string {
+	const server = String(credentials.server ?? 'https://platform.tovie.ai');
+	const base = server === 'custom' ? String(credentials.baseUrl ?? '') : server;
+	return base.trim().replace(/\/+$/, '');
+}
+
+export function credentialSecrets(credentials: IDataObject): string[] {
+	return Object.keys(SECRET_LABELS)
+		.map((field) => String(credentials[field] ?? ''))
+		.filter(Boolean);
+}
+
+function buildPath(request: TovieRequest): string {
+	return request.path.replace(/\{(\w+)\}/g, (_match, name: string) => {
+		if (name === 'secret') return `{{tovie:${request.secret}}}`;
+		const value = request.pathParams?.[name];
+		if (value === undefined) throw new Error(`Path parameter ${name} missing for ${request.path}`);
+		return encodeURIComponent(String(value));
+	});
+}
+
+function networkCodeOf(error: unknown): string {
+	let current = error as { code?: unknown; cause?: unknown; message?: unknown } | undefined;
+	for (let depth = 0; current && depth < 6; depth++) {
+		if (typeof current.code === 'string' && NETWORK_CODES.test(current.code)) return current.code;
+		if (typeof current.message === 'string') {
+			if (/socket hang up/i.test(current.message)) return 'ECONNRESET';
+			if (/timeout/i.test(current.message)) return 'ETIMEDOUT';
+		}
+		current = current.cause as typeof current;
+	}
+	return 'ECONNRESET';
+}
+
+function retryAfterMs(headers: TovieResponse['headers']): number | undefined {
+	const raw = headers['retry-after'];
+	const value = Array.isArray(raw) ? raw[0] : raw;
+	if (!value) return undefined;
+	const seconds = Number(value);
+	const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - Date.now();
+	return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), retryTiming.maxRetryAfterMs) : undefined;
+}
+
+function backoffMs(attempt: number): number {
+	const exponential = Math.min(retryTiming.maxDelayMs, retryTiming.baseDelayMs * 2 ** (attempt - 1));
+	return Math.round(exponential * (0.5 + Math.random() / 2));
+}
+
+function parseJsonBody(body: unknown): { ok: boolean; value: unknown } {
+	if (typeof body !== 'string') return { ok: true, value: body };
+	if (body.trim() === '') return { ok: true, value: {} };
+	try {
+		return { ok: true, value: JSON.parse(body) };
+	} catch {
+		return { ok: false, value: body };
+	}
+}
+
+/**
+ * The one place that talks HTTP to the platform: URL and auth placeholders, retries with
+ * backoff, error mapping and redaction. Returns status, headers and the (redacted) body.
+ */
+export async function tovieRequestFull<T = unknown>(
+	ctx: TovieContext,
+	request: TovieRequest,
+	options: CallOptions = {},
+): Promise<TovieResponse<T>> {
+	const node = ctx.getNode();
+	const credentials = (await ctx.getCredentials(CREDENTIAL_NAME, options.itemIndex ?? 0)) as IDataObject;
+	const secrets = [...credentialSecrets(credentials), ...(request.extraSecrets ?? [])];
+	const baseUrl = baseUrlOf(credentials);
+	if (!/^https?:\/\/[^/]/.test(baseUrl)) {
+		throw new NodeOperationError(node, 'The credential has no valid base URL', {
+			description: 'Open the Tovie Platform API credential and choose a server or enter a custom base URL.',
+			itemIndex: options.itemIndex,
+		});
+	}
+	if (request.secret && !credentials[request.secret]) {
+		throw new NodeOperationError(node, `The credential has no ${SECRET_LABELS[request.secret]}`, {
+			description: `${node.type.split('.').pop()} needs the ${SECRET_LABELS[request.secret]}: add it to the Tovie Platform API credential.`,
+			itemIndex: options.itemIndex,
+		});
+	}
+
+	const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
+	if (request.secret && BEARER_SECRETS.includes(request.secret)) {
+		headers.Authorization = `Bearer {{tovie:${request.secret}}}`;
+	}
+	if (request.idempotenceKey) headers['Idempotence-Key'] = request.idempotenceKey;
+	const responseType = request.responseType ?? 'json';
+	const httpOptions: IHttpRequestOptions = {
+		method: request.method,
+		url: baseUrl + buildPath(request),
+		qs: request.qs,
+		headers,
+		timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		json: responseType === 'json',
+	};
+	if (request.body !== undefined) httpOptions.body = request.body as IDataObject;
+	if (responseType === 'arraybuffer' || responseType === 'stream') httpOptions.encoding = responseType;
+	if (responseType === 'text') httpOptions.encoding = 'text';
+
+	const safeToRepeat =
+		request.method === 'GET' || request.method === 'HEAD' || request.method === 'PUT' ||
+		request.method === 'DELETE' || request.idempotent === true || Boolean(request.idempotenceKey);
+	const maxAttempts = Math.max(1, Math.floor(options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS));
+	const what = `${request.method} ${redactText(request.path, secrets)}`;
+
+	for (let attempt = 1; ; attempt++) {
+		let response: TovieResponse;
+		try {
+			response = (await ctx.helpers.httpRequestWithAuthentication.call(
+				ctx,
+				CREDENTIAL_NAME,
+				httpOptions,
+			)) as TovieResponse;
+		} catch (error) {
+			const networkCode = networkCodeOf(error);
+			if (request.longPoll && TIMEOUT_CODES.has(networkCode)) {
+				return { statusCode: 204, headers: {}, body: undefined as T };
+			}
+			const mayRetry = safeToRepeat || NOT_RECEIVED.has(networkCode);
+			if (mayRetry && attempt < maxAttempts) {
+				await retryTiming.sleep(backoffMs(attempt));
+				continue;
+			}
+			throw platformError({ node, secrets, itemIndex: options.itemIndex, networkCode, attempts: attempt, what });
+		}
+
+		const { statusCode } = response;
+		if (statusCode >= 400 && !request.acceptStatuses?.includes(statusCode)) {
+			// 429 means the platform refused the call without acting on it: always safe to repeat.
+			const mayRetry = RETRYABLE_STATUS.has(statusCode) && (safeToRepeat || statusCode === 429);
+			if (mayRetry && attempt < maxAttempts) {
+				await retryTiming.sleep(retryAfterMs(response.headers) ?? backoffMs(attempt));
+				continue;
+			}
+			const body = responseType === 'json' ? parseJsonBody(response.body).value : undefined;
+			throw platformError({ node, secrets, itemIndex: options.itemIndex, httpCode: statusCode, body, attempts: attempt, what });
+		}
+
+		if (responseType === 'stream' || responseType === 'arraybuffer') return response as TovieResponse<T>;
+		const parsed = responseType === 'json' ? parseJsonBody(response.body) : { ok: true, value: response.body };
+		if (!parsed.ok && statusCode < 300) {
+			throw platformError({
+				node, secrets, itemIndex: options.itemIndex, httpCode: statusCode, attempts: attempt, what,
+				body: { message: 'The platform answered with a body that is not valid JSON' },
+			});
+		}
+		return { statusCode, headers: response.headers, body: redact(parsed.value, secrets) as T };
+	}
+}
+
+export async function tovieRequest<T = unknown>(
+	ctx: TovieContext,
+	request: TovieRequest,
+	options: CallOptions = {},
+): Promise<T> {
+	return (await tovieRequestFull<T>(ctx, request, options)).body;
+}
