@@ -74,6 +74,16 @@ const STATUS_HINTS: Record<number, string> = {
 	429: 'The platform is rate limiting requests',
 };
 
+const NETWORK_WORDS: Record<string, string> = {
+	ECONNRESET: 'the connection was closed before an answer',
+	ECONNREFUSED: 'the connection was refused',
+	ETIMEDOUT: 'no answer in time',
+	ECONNABORTED: 'no answer in time',
+	ESOCKETTIMEDOUT: 'no answer in time',
+	ENOTFOUND: 'the host name is unknown',
+	EAI_AGAIN: 'the host name could not be resolved',
+};
+
 export interface ApiErrorInput {
 	node: INode;
 	secrets: string[];
@@ -97,12 +107,15 @@ export function platformError(input: ApiErrorInput): NodeApiError {
 		const hint = STATUS_HINTS[input.httpCode] ?? (input.httpCode >= 500 ? 'The platform failed to answer' : 'The platform refused the request');
 		summary = `${hint} [${input.httpCode}${code ? ` ${code}` : ''}]${message ? `: ${message}` : ''}${tries}`;
 	} else {
-		summary = `Could not reach the Tovie platform (${input.networkCode ?? 'network error'})${tries}`;
+		// Words, not the code: NodeApiError replaces messages that contain codes like ECONNRESET.
+		summary = `Could not reach the Tovie platform: ${NETWORK_WORDS[input.networkCode ?? ''] ?? 'the network failed'}${tries}`;
 	}
 	const errorResponse: JsonObject = {
 		message: summary,
-		httpCode: input.httpCode ? String(input.httpCode) : null,
-		code: code ?? input.networkCode ?? null,
+		// Not named `code`/`httpCode`: NodeApiError would swap our message for a generic one.
+		status: input.httpCode ?? null,
+		platformCode: code ?? null,
+		networkCode: input.networkCode ?? null,
 		body: (input.body ?? null) as JsonObject,
 		attempts: input.attempts,
 	};
