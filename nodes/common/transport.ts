@@ -57,6 +57,8 @@ export interface TovieRequest {
 	extraSecrets?: string[];
 	/** Long polling: running into `timeoutMs` means "nothing yet" (an empty answer), not a failure. */
 	longPoll?: boolean;
+	/** Another origin than the credential's server (a pushback link the user confirmed). */
+	baseUrl?: string;
 	/** Turns the given statuses into answers instead of errors (e.g. 404 → "not found"). */
 	acceptStatuses?: number[];
 }
@@ -159,7 +161,7 @@ export async function tovieRequestFull<T = unknown>(
 	const node = ctx.getNode();
 	const credentials = (await ctx.getCredentials(CREDENTIAL_NAME, options.itemIndex ?? 0)) as IDataObject;
 	const secrets = [...credentialSecrets(credentials), ...(request.extraSecrets ?? [])];
-	const baseUrl = baseUrlOf(credentials);
+	const baseUrl = request.baseUrl?.replace(/\/+$/, '') ?? baseUrlOf(credentials);
 	if (!/^https?:\/\/[^/]/.test(baseUrl)) {
 		throw new NodeOperationError(node, 'The credential has no valid base URL', {
 			description: 'Open the Tovie Platform API credential and choose a server or enter a custom base URL.',
@@ -183,6 +185,7 @@ export async function tovieRequestFull<T = unknown>(
 		method: request.method,
 		url: baseUrl + buildPath(request),
 		qs: request.qs,
+		arrayFormat: 'repeat', // OpenAPI default for array query parameters: `a=1&a=2`
 		headers,
 		timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 		returnFullResponse: true,
