@@ -9,7 +9,7 @@ module.exports = {
 	testMatch: ['<rootDir>/test/**/*.test.cts'],
 	moduleFileExtensions: ['ts', 'cts', 'js', 'json'],
 	transform: {
-		'^.+\\.c?ts$': ['ts-jest', { isolatedModules: true, tsconfig: '<rootDir>/test/tsconfig.json' }],
+		'^.+\\.c?ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
 	},
 	// Built output and dependencies are never tests or test sources.
 	testPathIgnorePatterns: ['/node_modules/', '<rootDir>/dist/'],

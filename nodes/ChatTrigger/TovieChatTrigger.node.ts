@@ -3,8 +3,6 @@ import type {
 	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
-	ITriggerFunctions,
-	ITriggerResponse,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
@@ -12,11 +10,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { tovieApiTest } from '../common/credentialTest';
 import { CREDENTIAL_NAME } from '../common/transport';
-import { EVENT_KINDS, eventsOfBody, passesFilter, toTriggerItem, type EventFilter } from './events';
-import { pollEvents } from './polling';
+import { clientIdFilterField, eventsOfBody, passesFilter, toTriggerItem, triggerOnField, type EventFilter } from './events';
 import { verifyWebhook } from './verify';
-
-const isPolling = '$parameter["receiveMode"] === "polling"';
 
 export class TovieChatTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,7 +20,7 @@ export class TovieChatTrigger implements INodeType {
 		icon: { light: 'file:../../icons/tovie.svg', dark: 'file:../../icons/tovie.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["receiveMode"] === "polling" ? "Polling events" : "Webhook"}}',
+		subtitle: '={{"On " + $parameter["triggerOn"].join(", ")}}',
 		description: 'Starts the workflow when a Tovie Platform (JAICP) bot, agent or text campaign sends a Chat API message',
 		defaults: { name: 'Tovie Chat Trigger' },
 		inputs: [],
@@ -37,70 +32,25 @@ export class TovieChatTrigger implements INodeType {
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
 				responseData: 'noData',
-				// In polling mode there is no webhook at all: a path of undefined makes n8n skip it.
-				path: `={{${isPolling} ? undefined : "webhook"}}`,
-				ndvHideUrl: `={{${isPolling}}}`,
+				path: 'webhook',
 			},
 		],
 		properties: [
 			{
-				displayName: 'Receive By',
-				name: 'receiveMode',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{
-						name: 'Webhook',
-						value: 'webhook',
-						description: 'The platform posts each event to this node (n8n must be reachable from the internet)',
-					},
-					{
-						name: 'Polling Events (Long Polling)',
-						value: 'polling',
-						description: 'This node keeps reading the Chat API events; for an n8n the platform cannot reach',
-					},
-				],
-				default: 'webhook',
-			},
-			{
 				displayName:
-					'In the project, open Channels → your Chat API channel → Edit, and paste this node\'s URL into "Webhook address": the Test URL while you test, the Production URL once the workflow is active.',
+					'In the project, open Channels → your Chat API channel → Edit, and paste this node\'s URL into "Webhook address": the Test URL while you test, the Production URL once the workflow is active. If the platform cannot reach this n8n, use Tovie Chat Polling Trigger instead.',
 				name: 'webhookNotice',
 				type: 'notice',
 				default: '',
-				displayOptions: { show: { receiveMode: ['webhook'] } },
 			},
-			{
-				displayName: 'Trigger On',
-				name: 'triggerOn',
-				type: 'multiOptions',
-				options: EVENT_KINDS.map(({ name, value }) => ({ name, value })),
-				default: ['botReply', 'agentReply', 'campaignMessage', 'timeout'],
-				description: 'Which messages start the workflow',
-			},
+			triggerOnField,
 			{
 				displayName: 'Options',
 				name: 'options',
 				type: 'collection',
 				placeholder: 'Add option',
 				default: {},
-				options: [
-					{
-						displayName: 'Client ID',
-						name: 'clientId',
-						type: 'string',
-						default: '',
-						description: 'Only messages to this client',
-					},
-					{
-						displayName: 'Max Wait per Poll (Seconds)',
-						name: 'waitSeconds',
-						type: 'number',
-						typeOptions: { minValue: 1, maxValue: 300 },
-						default: 30,
-						description: 'Polling mode: how long one long-polling request waits for events',
-					},
-				],
+				options: [clientIdFilterField],
 			},
 		],
 	};
@@ -143,10 +93,5 @@ export class TovieChatTrigger implements INodeType {
 		answer(200, { received: items.length });
 		if (items.length === 0) return { noWebhookResponse: true };
 		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray(items)] };
-	}
-
-	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
-		if (this.getNodeParameter('receiveMode', 'webhook') !== 'polling') return {};
-		return await pollEvents.call(this);
 	}
 }

@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { timestampMs } from '../Chat/api';
 
@@ -16,6 +16,24 @@ export const EVENT_KINDS = [
 	{ name: 'Reply Timeout', value: 'timeout' },
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number]['value'];
+
+/** Shared by Tovie Chat Trigger and Tovie Chat Polling Trigger. */
+export const triggerOnField: INodeProperties = {
+	displayName: 'Trigger On',
+	name: 'triggerOn',
+	type: 'multiOptions',
+	options: EVENT_KINDS.map(({ name, value }) => ({ name, value })),
+	default: ['botReply', 'agentReply', 'campaignMessage', 'timeout'],
+	description: 'Which messages start the workflow',
+};
+
+export const clientIdFilterField: INodeProperties = {
+	displayName: 'Client ID',
+	name: 'clientId',
+	type: 'string',
+	default: '',
+	description: 'Only messages to this client',
+};
 
 const TYPE_ALIASES: Record<string, EventKind> = {
 	botresponse: 'botReply',

@@ -231,7 +231,8 @@ export async function tovieRequestFull<T = unknown>(
 				await retryTiming.sleep(retryAfterMs(response.headers) ?? backoffMs(attempt));
 				continue;
 			}
-			const body = responseType === 'json' ? parseJsonBody(response.body).value : undefined;
+			// Error bodies of text answers are parsed too: the platform's error JSON carries its code.
+			const body = responseType === 'json' || responseType === 'text' ? parseJsonBody(response.body).value : undefined;
 			throw platformError({ node, secrets, itemIndex: options.itemIndex, httpCode: statusCode, body, attempts: attempt, what });
 		}
 

@@ -45,7 +45,7 @@ export function mockContext(options: {
 		parameters: {},
 	};
 	const http = async (_type: string, request: IHttpRequestOptions) => {
-		const authenticated = await credentialType.authenticate(credentials, request);
+		const authenticated = await credentialType.authenticate(credentials as never, request);
 		sent.push(authenticated);
 		const next = queue.shift() ?? { statusCode: 200, body: {} };
 		if (next.error) throw next.error;

@@ -10,6 +10,16 @@ beforeAll(() => {
 });
 beforeEach(() => (sleeps.length = 0));
 
+/** The error a call fails with (the test fails if it does not). */
+async function caught(call: Promise<unknown>): Promise<Error & Record<string, any>> {
+	return await call.then(
+		() => {
+			throw new Error('expected the call to fail');
+		},
+		(error) => error,
+	);
+}
+
 function networkError(code: string) {
 	return Object.assign(new Error(`connect ${code}`), { code });
 }
@@ -135,7 +145,7 @@ describe('errors and redaction', () => {
 	it('keeps every secret out of the error, its description, cause and context', async () => {
 		const echo = `Channel ${TEST_CREDENTIALS.chatApiToken} not found at /chatapi/${encodeURIComponent(TEST_CREDENTIALS.chatApiToken)}`;
 		const { ctx } = mockContext({ responses: [{ statusCode: 404, body: { status: 404, error: 'Not Found', message: echo, path: echo } }] });
-		const error = await tovieRequest(ctx, { method: 'GET', path: '/chatapi/{secret}', secret: 'chatApiToken' }).catch((e) => e);
+		const error = await caught(tovieRequest(ctx, { method: 'GET', path: '/chatapi/{secret}', secret: 'chatApiToken' }))
 		expect(error.message).toContain('Not Found');
 		expect(error.message).toContain('***');
 		expectNoSecret(error);
@@ -148,7 +158,7 @@ describe('errors and redaction', () => {
 	it('keeps secrets out of network errors', async () => {
 		const failure = Object.assign(new Error(`connect ECONNRESET https://tovie.test/chatapi/${TEST_CREDENTIALS.chatApiToken}`), { code: 'ECONNRESET' });
 		const { ctx } = mockContext({ responses: [{ error: failure }, { error: failure }, { error: failure }] });
-		const error = await tovieRequest(ctx, { method: 'GET', path: '/chatapi/{secret}', secret: 'chatApiToken' }).catch((e) => e);
+		const error = await caught(tovieRequest(ctx, { method: 'GET', path: '/chatapi/{secret}', secret: 'chatApiToken' }))
 		expect(error.message).toBe('Could not reach the Tovie platform: the connection was closed before an answer (after 3 attempts)');
 		expectNoSecret(error);
 		expectNoSecret(error.cause);
@@ -162,9 +172,9 @@ describe('errors and redaction', () => {
 
 	it('redacts extra secrets such as a pushback id', async () => {
 		const { ctx } = mockContext({ responses: [{ statusCode: 404, body: { message: 'No pushback 96190b45-84ee-4007-9aab-d257ad22729f' } }] });
-		const error = await tovieRequest(ctx, {
+		const error = await caught(tovieRequest(ctx, {
 			method: 'GET', path: '/pushgate/push_{id}', pathParams: { id: '96190b45-84ee-4007-9aab-d257ad22729f' }, extraSecrets: ['96190b45-84ee-4007-9aab-d257ad22729f'],
-		}).catch((e) => e);
+		}));
 		expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain('96190b45-84ee-4007-9aab-d257ad22729f');
 	});
 

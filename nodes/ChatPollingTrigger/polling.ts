@@ -2,7 +2,7 @@ import type { IDataObject, ITriggerFunctions, ITriggerResponse } from 'n8n-workf
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { chatRequest, timestampMs } from '../Chat/api';
-import { fromPolledEvent, passesFilter, toTriggerItem, type EventFilter } from './events';
+import { fromPolledEvent, passesFilter, toTriggerItem, type EventFilter } from '../ChatTrigger/events';
 
 const MAX_FAILURES_BEFORE_ERROR = 5;
 

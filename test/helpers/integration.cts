@@ -1,0 +1,38 @@
+/**
+ * Shared set-up for integration tests: realistic secrets, the credential pointing at the fake
+ * platform, fast retries, and the check that no secret leaked into a run.
+ */
+import { retryTiming } from '../../nodes/common/transport';
+import type { FakePlatform } from './fake-platform/server.cts';
+
+export const SECRETS = {
+	chatApiToken: 'IntgTest:0123456789abcdef0123456789abcdef01234567',
+	callsApiToken: '8231.7056.IntgCallsTok3n',
+	nlpApiKey: 'intg-nlp-key-0c4f9a7e',
+	apiToken: 'intg-unified-6b2d81f5',
+};
+
+export function credentialsFor(fake: FakePlatform, overrides: Record<string, string> = {}) {
+	return { server: 'custom', baseUrl: fake.url, ...SECRETS, projectShortName: 'acme-bot', ...overrides };
+}
+
+/** Retries without real waiting; call at the top of a test file. */
+export function useFastRetries(): void {
+	const original = { ...retryTiming };
+	beforeAll(() => {
+		retryTiming.baseDelayMs = 1;
+		retryTiming.maxDelayMs = 5;
+		retryTiming.maxRetryAfterMs = 5;
+	});
+	afterAll(() => Object.assign(retryTiming, original));
+}
+
+/** Fails when any secret, raw or URL-encoded, appears in any of the texts. */
+export function expectNoSecrets(texts: string[], secrets: string[] = Object.values(SECRETS)): void {
+	for (const text of texts) {
+		for (const secret of secrets) {
+			expect(text).not.toContain(secret);
+			expect(text).not.toContain(encodeURIComponent(secret));
+		}
+	}
+}

@@ -1,0 +1,284 @@
+/**
+ * Every Tovie Chat operation as a real workflow through n8n-core against the fake platform:
+ * success, failure, continueOnFail, pairedItem, and no secret anywhere in the run.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { startFakePlatform, type FakePlatform } from '../helpers/fake-platform/server.cts';
+import { runNode, runWorkflow, type WorkflowResult } from '../helpers/harness.cts';
+import { credentialsFor, expectNoSecrets, SECRETS, useFastRetries } from '../helpers/integration.cts';
+
+const TOKEN = SECRETS.chatApiToken;
+let fake: FakePlatform;
+let credentials: ReturnType<typeof credentialsFor>;
+const runs: WorkflowResult[] = [];
+
+useFastRetries();
+beforeAll(async () => {
+	fake = await startFakePlatform({ chat: { tokens: [TOKEN], longPollMs: 300 } });
+	credentials = credentialsFor(fake);
+});
+afterEach(() => fake.reset());
+afterAll(async () => {
+	expectNoSecrets(runs.map((run) => run.serialized));
+	await fake.close();
+});
+
+async function chat(parameters: IDataObject, items: IDataObject[] = [{}], options: { continueOnFail?: boolean; credentials?: IDataObject } = {}) {
+	const result = await runNode('tovieChat', parameters, items, (options.credentials ?? credentials) as never, { continueOnFail: options.continueOnFail });
+	runs.push(result);
+	return result;
+}
+
+const send = (extra: IDataObject = {}) => ({ resource: 'message', operation: 'send', clientId: 'user-1', ...extra });
+
+describe('Message → Send', () => {
+	it('sends a text and returns the simplified answer', async () => {
+		const result = await chat(send({ query: 'hello' }));
+		expect(result.status).toBe('success');
+		const [answer] = result.json();
+		expect(answer).toMatchObject({ clientId: 'user-1', nlpClass: '/Start', newSessionStarted: true, endSession: false });
+		expect(answer.answer).toBe('Hello! I am the test bot.');
+		expect(answer.questionId).toMatch(/^[0-9a-f-]{36}$/);
+		expect(fake.requestsTo('POST', /^\/chatapi\//)[0].body).toEqual({ clientId: 'user-1', query: 'hello' });
+	});
+
+	it('fires an event with data and cid; custom fields come back under customData', async () => {
+		const result = await chat(send({ event: 'orderShipped', additionalFields: { data: '{"foo":"bar"}', cid: 'conn-7' } }));
+		const [answer] = result.json();
+		expect(answer.answer).toBe('Event orderShipped received');
+		expect(answer.customData).toMatchObject({ foo: 'bar' });
+		expect(fake.requests[0].body).toEqual({ clientId: 'user-1', event: 'orderShipped', cid: 'conn-7', data: { foo: 'bar' } });
+	});
+
+	it('returns the raw answer with the echoed token redacted when Simplify is off', async () => {
+		const [raw] = (await chat(send({ query: 'hi', simplify: false }))).json();
+		expect(raw.token).toBe('***');
+		expect((raw.data as IDataObject).replies).toEqual([{ type: 'text', text: 'You said: hi', state: '/Echo' }]);
+	});
+
+	it('can use the simplified GET method', async () => {
+		const [answer] = (await chat(send({ query: 'ping', options: { useGet: true } }))).json();
+		expect(answer.answer).toBe('You said: ping');
+		expect(fake.requests[0]).toMatchObject({ method: 'GET', query: { clientId: 'user-1', query: 'ping' } });
+	});
+
+	it('sends one request per item and keeps pairedItem, expressions included', async () => {
+		const result = await chat(send({ clientId: '={{ $json.user }}', query: '={{ $json.text }}' }), [
+			{ user: 'a', text: 'one' },
+			{ user: 'b', text: 'two' },
+		]);
+		expect(result.json().map((j) => j.answer)).toEqual(['You said: one', 'You said: two']);
+		expect(result.output().map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+	});
+
+	it.each([
+		// A literal empty required field is refused by n8n itself; an expression can still be empty.
+		[{ clientId: '={{ $json.missing }}', query: 'x' }, 'Client ID is empty [item 0]'],
+		[{ query: 'x', event: 'y' }, 'Text and Event Name are both set [item 0]'],
+		[{}, 'Text or Event Name is required [item 0]'],
+		[{ query: 'x', additionalFields: { data: '{oops' } }, 'Data (JSON) is not valid JSON [item 0]'],
+		[{ query: 'x', additionalFields: { data: '[1]' } }, 'Data (JSON) must be a JSON object [item 0]'],
+	])('refuses bad input %j before any request', async (extra, message) => {
+		const result = await chat(send(extra));
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toBe(message);
+		expect(fake.requests).toHaveLength(0);
+	});
+
+	it('reports an unknown token without revealing it', async () => {
+		const result = await chat(send({ query: 'x' }), [{}], { credentials: credentialsFor(fake, { chatApiToken: 'Unknown1:ffffffffffffffffffffffffffffffffffffffff' }) });
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toMatch(/^The platform did not find the resource.*\[404 Not Found\]/);
+		expectNoSecrets([result.serialized], ['Unknown1:ffffffffffffffffffffffffffffffffffffffff']);
+		expect(fake.requests[0].status).toBe(404);
+	});
+
+	it('says which secret is missing, before sending', async () => {
+		const result = await chat(send({ query: 'x' }), [{}], { credentials: credentialsFor(fake, { chatApiToken: '' }) });
+		expect(result.error?.message).toBe('The credential has no Chat API Token');
+		expect(fake.requests).toHaveLength(0);
+	});
+
+	it('with continueOnFail, bad items become error items and good items go through', async () => {
+		const result = await chat(send({ query: '={{ $json.text }}' }), [{ text: 'first' }, { text: '' }, { text: 'third' }], { continueOnFail: true });
+		expect(result.status).toBe('success');
+		const out = result.json();
+		expect(out.map((j) => j.answer ?? j.error)).toEqual(['You said: first', 'Text or Event Name is required [item 1]', 'You said: third']);
+		expect(result.output().map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(fake.requests).toHaveLength(2);
+	});
+
+	it('does not repeat a send after a 502 (it may have been received) but does after a 429', async () => {
+		fake.inject({ method: 'POST', path: /^\/chatapi\/[^/]+$/, status: 502 });
+		expect((await chat(send({ query: 'once' }))).error?.message).toMatch(/\[502/);
+		expect(fake.requests).toHaveLength(1);
+		fake.reset();
+		fake.inject({ method: 'POST', path: /^\/chatapi\/[^/]+$/, status: 429, headers: { 'Retry-After': '0' } });
+		expect((await chat(send({ query: 'twice' }))).json()[0].answer).toBe('You said: twice');
+		expect(fake.requests.map((r) => r.status)).toEqual([429, 200]);
+	});
+});
+
+describe('Message → Send Async', () => {
+	it('returns the message id at once and the reply reaches the webhook', async () => {
+		const received: unknown[] = [];
+		const http = await import('node:http');
+		const receiver = http.createServer((req, res) => {
+			let body = '';
+			req.on('data', (c) => (body += c)).on('end', () => {
+				received.push(JSON.parse(body));
+				res.end();
+			});
+		});
+		await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+		fake.chat.setWebhook(TOKEN, `http://127.0.0.1:${(receiver.address() as { port: number }).port}/hook`);
+		try {
+			const [out] = (await chat({ resource: 'message', operation: 'sendAsync', clientId: 'user-9', query: 'later' })).json();
+			expect(out.clientId).toBe('user-9');
+			expect(out.questionId).toMatch(/^[0-9a-f-]{36}$/);
+			await fake.chat.waitForDeliveries(1);
+			expect(JSON.stringify(received)).toContain('You said: later');
+		} finally {
+			fake.chat.setWebhook(TOKEN, undefined);
+			receiver.close();
+		}
+	});
+
+	it('refuses both text and event', async () => {
+		const result = await chat({ resource: 'message', operation: 'sendAsync', clientId: 'u', query: 'a', event: 'b' });
+		expect(result.error?.message).toBe('Text and Event Name are both set [item 0]');
+	});
+});
+
+describe('Message → Get History', () => {
+	beforeEach(async () => {
+		for (const text of ['one', 'two', 'three']) await chat(send({ clientId: 'hist', query: text }));
+		fake.requests.length = 0;
+	});
+
+	it('returns all messages, paging at 250', async () => {
+		const result = await chat({ resource: 'message', operation: 'getHistory', clientId: 'hist', returnAll: true });
+		expect(result.json().map((m) => m.text)).toEqual(['one', 'You said: one', 'two', 'You said: two', 'three', 'You said: three']);
+		expect(fake.requests[0].query).toMatchObject({ limit: '250', offset: '0' });
+	});
+
+	it('honours Limit and the time span', async () => {
+		expect((await chat({ resource: 'message', operation: 'getHistory', clientId: 'hist', limit: 2 })).json()).toHaveLength(2);
+		const future = (await chat({ resource: 'message', operation: 'getHistory', clientId: 'hist', returnAll: true, filters: { from: '2999-01-01T00:00:00Z' } })).json();
+		expect(future).toEqual([]);
+	});
+
+	it('refuses From after To', async () => {
+		const result = await chat({ resource: 'message', operation: 'getHistory', clientId: 'hist', filters: { from: '2026-02-01', to: '2026-01-01' } });
+		expect(result.error?.message).toBe('From is after To [item 0]');
+	});
+});
+
+describe('Event → Get Many', () => {
+	it('reads agent replies by long polling and follows the ts cursor without repeats or gaps', async () => {
+		fake.chat.pushAgentReply(TOKEN, 'ev-1', 'first');
+		fake.chat.pushAgentReply(TOKEN, 'ev-1', 'second');
+		const first = (await chat({ resource: 'event', operation: 'getAll', clientId: 'ev-1', ts: '0', options: { waitSeconds: 2 } })).json();
+		expect(first.map((e) => ((e.event as IDataObject).data as IDataObject).answer)).toEqual(['first', 'second']);
+		const cursor = String(first[1].nextTs);
+		fake.chat.pushAgentReply(TOKEN, 'ev-1', 'third');
+		const next = (await chat({ resource: 'event', operation: 'getAll', clientId: 'ev-1', ts: cursor, options: { waitSeconds: 2 } })).json();
+		expect(next.map((e) => ((e.event as IDataObject).data as IDataObject).answer)).toEqual(['third']);
+	});
+
+	it('returns one batch item with nextTs when nothing happened', async () => {
+		const started = Date.now();
+		const [batch] = (await chat({ resource: 'event', operation: 'getAll', clientId: 'quiet', ts: '1700000000000', options: { waitSeconds: 1, output: 'batch' } })).json();
+		expect(batch).toEqual({ events: [], count: 0, nextTs: 1700000000000 });
+		expect(Date.now() - started).toBeLessThan(5000);
+	});
+
+	it('passes all and cid to the platform', async () => {
+		await chat(send({ clientId: 'ev-2', query: 'x', additionalFields: { cid: 'c1' } }));
+		const events = (await chat({ resource: 'event', operation: 'getAll', clientId: 'ev-2', ts: '0', options: { all: true, cid: 'c1', waitSeconds: 1 } })).json();
+		expect(events.map((e) => e.type)).toContain('botResponse');
+		expect(fake.requestsTo('GET', /\/events$/)[0].query).toMatchObject({ all: 'true', cid: 'c1', clientId: 'ev-2' });
+	});
+
+	it('refuses a Since value that is not a time', async () => {
+		expect((await chat({ resource: 'event', operation: 'getAll', ts: 'yesterday-ish' })).error?.message).toMatch(/^Since is not a date/);
+	});
+});
+
+describe('State → Save / Load', () => {
+	it('round-trips any JSON object unchanged', async () => {
+		const state = { page: 'checkout', cart: [{ sku: 'A', qty: 2 }], nested: { ok: true } };
+		const saved = await chat({ resource: 'state', operation: 'save', clientId: 'st-1', state: JSON.stringify(state) });
+		expect(saved.json()[0]).toEqual({ clientId: 'st-1', saved: true, state });
+		expect((await chat({ resource: 'state', operation: 'load', clientId: 'st-1' })).json()).toEqual([state]);
+	});
+
+	it('refuses a state that is not a JSON object', async () => {
+		expect((await chat({ resource: 'state', operation: 'save', clientId: 'st-1', state: '"text"' })).error?.message).toBe('State (JSON) must be a JSON object [item 0]');
+	});
+
+	it('retries a failed save (saving the same value twice is harmless)', async () => {
+		fake.inject({ method: 'POST', path: /\/state$/, status: 503 });
+		expect((await chat({ resource: 'state', operation: 'save', clientId: 'st-2', state: '{"a":1}' })).status).toBe('success');
+		expect(fake.requests.map((r) => r.status)).toEqual([503, 200]);
+	});
+});
+
+describe('Message Status', () => {
+	let questionId: string;
+	beforeEach(async () => {
+		questionId = String((await chat(send({ clientId: 'ms-1', query: 'status me' }))).json()[0].questionId);
+	});
+
+	it('gets, updates and counts unread messages', async () => {
+		const base = { resource: 'messageStatus', clientId: 'ms-1', questionId };
+		expect((await chat({ ...base, operation: 'get' })).json()[0]).toMatchObject({ questionId, status: 'SENT' });
+		expect((await chat({ ...base, operation: 'getUnreadCount' })).json()[0]).toEqual({ clientId: 'ms-1', count: 1 });
+		await chat({ ...base, operation: 'update', status: 'read' });
+		expect((await chat({ ...base, operation: 'get' })).json()[0]).toMatchObject({ status: 'READ' });
+		expect((await chat({ ...base, operation: 'getUnreadCount' })).json()[0]).toEqual({ clientId: 'ms-1', count: 0 });
+	});
+
+	it('updates many statuses in one request, from fields or JSON', async () => {
+		const other = String((await chat(send({ clientId: 'ms-1', query: 'again' }))).json()[0].questionId);
+		fake.requests.length = 0;
+		await chat({ resource: 'messageStatus', operation: 'updateMany', clientId: 'ms-1', statuses: { status: [{ questionId, status: 'DELIVERED' }, { questionId: other, status: 'READ' }] } });
+		expect(fake.requests).toHaveLength(1);
+		expect(fake.requests[0].body).toEqual({ statuses: [{ questionId, status: 'DELIVERED' }, { questionId: other, status: 'READ' }] });
+		await chat({ resource: 'messageStatus', operation: 'updateMany', clientId: 'ms-1', inputMode: 'json', statusesJson: JSON.stringify([{ questionId, status: 'not_sent' }]) });
+		expect((await chat({ resource: 'messageStatus', operation: 'get', clientId: 'ms-1', questionId })).json()[0]).toMatchObject({ status: 'NOT_SENT' });
+	});
+
+	it.each([
+		[{ operation: 'update', status: 'SEEN' }, 'Status has an unknown value "SEEN" [item 0]'],
+		[{ operation: 'get', questionId: '={{ "" }}' }, 'Message ID (Question ID) is empty [item 0]'],
+		[{ operation: 'updateMany', inputMode: 'json', statusesJson: '{}' }, 'Statuses (JSON) must be an array [item 0]'],
+		[{ operation: 'updateMany', statuses: {} }, 'Statuses is empty [item 0]'],
+	])('refuses %j before any request', async (extra, message) => {
+		fake.requests.length = 0;
+		const result = await chat({ resource: 'messageStatus', clientId: 'ms-1', questionId, ...extra });
+		expect(result.error?.message).toBe(message);
+		expect(fake.requests).toHaveLength(0);
+	});
+
+	it('reports an unknown message from the platform', async () => {
+		const result = await chat({ resource: 'messageStatus', operation: 'get', clientId: 'ms-1', questionId: 'no-such-id' });
+		expect(result.error?.message).toMatch(/\[404/);
+	});
+});
+
+describe('whole workflow', () => {
+	it('chains Chat nodes: send, then read the history of the same client', async () => {
+		const result = await runWorkflow({
+			credentials: credentials as never,
+			items: [{ user: 'wf-1' }],
+			nodes: [
+				{ type: 'tovieChat', parameters: send({ clientId: '={{ $json.user }}', query: 'hello' }) },
+				{ type: 'tovieChat', parameters: { resource: 'message', operation: 'getHistory', clientId: '={{ $json.clientId }}', returnAll: true } },
+			],
+		});
+		runs.push(result);
+		expect(result.json().map((m) => m.type)).toEqual(['request', 'response']);
+	});
+});
