@@ -19,8 +19,10 @@ function compile(module, filename) {
 	});
 	module._compile(outputText, filename);
 }
-require.extensions['.ts'] = compile;
-require.extensions['.cts'] = compile;
+// TypeScript first: `require('./X.node')` must find X.node.ts, not the codex file X.node.json.
+const registered = { ...require.extensions };
+for (const ext of Object.keys(require.extensions)) delete require.extensions[ext];
+Object.assign(require.extensions, { '.ts': compile, '.cts': compile }, registered);
 
 const script = process.argv[2];
 if (!script) {

@@ -225,6 +225,8 @@ export async function tovieRequestFull<T = unknown>(
 
 		const { statusCode } = response;
 		if (statusCode >= 400 && !request.acceptStatuses?.includes(statusCode)) {
+			// An error answer to a streamed download is not read: release its socket.
+			if (responseType === 'stream') (response.body as { destroy?: () => void } | undefined)?.destroy?.();
 			// 429 means the platform refused the call without acting on it: always safe to repeat.
 			const mayRetry = RETRYABLE_STATUS.has(statusCode) && (safeToRepeat || statusCode === 429);
 			if (mayRetry && attempt < maxAttempts) {

@@ -71,6 +71,7 @@ export const PACKAGE_NODE_REGISTRY: Array<[type: string, module: string, exportN
 	[`${PACKAGE_NAME}.tovieChatPollingTrigger`, '../../nodes/ChatPollingTrigger/TovieChatPollingTrigger.node', 'TovieChatPollingTrigger'],
 	[`${PACKAGE_NAME}.toviePushgate`, '../../nodes/Pushgate/ToviePushgate.node', 'ToviePushgate'],
 	[`${PACKAGE_NAME}.tovieNlp`, '../../nodes/Nlp/TovieNlp.node', 'TovieNlp'],
+	[`${PACKAGE_NAME}.tovieReporter`, '../../nodes/Reporter/TovieReporter.node', 'TovieReporter'],
 ];
 
 const loadedTypes = new Map<string, INodeType | IVersionedNodeType>();
@@ -568,5 +569,5 @@ export function activateTrigger(node: HarnessNode, credentials?: ICredentialData
 		emitError: (error: Error) => errors.push(error),
 	});
 	const nodeType = workflow.nodeTypes.getByNameAndVersion(workflow.getNode(startName)!.type, 1);
-	return { context, emitted, errors, workflow, start: async () => await nodeType.trigger!.call(context) };
+	return { context, emitted, errors, workflow, start: async () => (await nodeType.trigger!.call(context))! };
 }

@@ -36,3 +36,22 @@ export function expectNoSecrets(texts: string[], secrets: string[] = Object.valu
 		}
 	}
 }
+
+/**
+ * What a run produced, without what the user typed: outputs and errors of every node, with the
+ * errors' `node` (which carries the node's parameters) left out. For secrets that are node
+ * parameters rather than credentials (a pushback id): they may sit in the parameters, never in
+ * what the node generates.
+ */
+export function generatedData(result: { run: { data: { resultData: { runData: object; error?: unknown } } } }): string {
+	const { runData, error } = result.run.data.resultData;
+	return JSON.stringify({ runData, error }, (key, value: unknown) => {
+		if (key === 'node' || key === 'stack') return undefined;
+		if (value instanceof Error) {
+			const plain: Record<string, unknown> = {};
+			for (const name of Object.getOwnPropertyNames(value)) plain[name] = (value as unknown as Record<string, unknown>)[name];
+			return { ...plain, node: undefined };
+		}
+		return value;
+	});
+}

@@ -279,6 +279,17 @@ export class ChatModule implements FakeModule {
 		return response;
 	}
 
+	/**
+	 * The bot handles an event raised on the platform side (a fired pushback, a scheduled event):
+	 * its reply goes out by webhook and as an event, like the answer to an async request.
+	 */
+	botEvent(token: string, clientId: string, event: string, data?: Record<string, unknown>): ChatResponse {
+		if (!this.tokens.has(token)) throw new Error(`Unknown Chat API token ${token}`);
+		const response = this.process(token, { clientId, event, data });
+		this.deliver(token, response, 'pushback');
+		return response;
+	}
+
 	/** Resolves when every webhook delivery started so far has finished (all its attempts). */
 	async idle(): Promise<void> {
 		while (this.pending.size > 0) await Promise.allSettled([...this.pending]);

@@ -35,8 +35,10 @@ export interface FakeReply {
 	status: number;
 	body?: unknown;
 	headers?: Record<string, string>;
-	/** Sent as is instead of JSON-encoding `body` (used for broken JSON). */
-	raw?: string;
+	/** Sent as is instead of JSON-encoding `body` (used for broken JSON, and bytes of files). */
+	raw?: string | Buffer;
+	/** Piped as the body (large files), without Content-Length unless given in `headers`. */
+	stream?: NodeJS.ReadableStream;
 }
 
 export interface RouteContext {
@@ -50,7 +52,7 @@ export interface RouteContext {
 
 export interface Route {
 	method: HttpMethod;
-	/** Literal segments and `:name` parameters, e.g. `/chatapi/:token/client/:clientId/history`. */
+	/** Literal segments and `:name` parameters, e.g. `/chatapi/:token/client/:clientId/history`, `/pushgate/push_:id`. */
 	pattern: string;
 	handler: (req: FakeRequest, ctx: RouteContext) => FakeReply | Promise<FakeReply>;
 }
@@ -159,14 +161,18 @@ interface CompiledRoute {
 	names: string[];
 }
 
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 function compile(route: Route): CompiledRoute {
 	const names: string[] = [];
 	const source = route.pattern
 		.split('/')
 		.map((segment) => {
-			if (!segment.startsWith(':')) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-			names.push(segment.slice(1));
-			return '([^/]+)';
+			// `:name` is a whole segment, or ends one after a literal prefix (`push_:id`).
+			const colon = segment.indexOf(':');
+			if (colon < 0) return escapeRegex(segment);
+			names.push(segment.slice(colon + 1));
+			return `${escapeRegex(segment.slice(0, colon))}([^/]+)`;
 		})
 		.join('/');
 	return { route, regex: new RegExp(`^${source}/?$`), names };
@@ -400,6 +406,11 @@ export class FakePlatform {
 	}
 
 	private send(res: http.ServerResponse, reply: FakeReply): void {
+		if (reply.stream) {
+			res.writeHead(reply.status, { ...reply.headers });
+			reply.stream.pipe(res);
+			return;
+		}
 		const text = reply.raw ?? (reply.body === undefined ? '' : JSON.stringify(reply.body));
 		const headers: Record<string, string> = { ...reply.headers };
 		if (text && !Object.keys(headers).some((key) => key.toLowerCase() === 'content-type')) {

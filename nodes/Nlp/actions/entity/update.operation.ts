@@ -1,0 +1,41 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { Operation } from '../../../common/router';
+import { invalidInput } from '../../../common/validate';
+import { nlpItemRequest } from '../../api';
+import { checkedEntityName, entitySettingFields, entitySettings, entityTypeOptions } from '../../helpers/entity';
+import { entityIdOf, entityLocator } from '../../helpers/locators';
+
+export const update: Operation = {
+	value: 'update',
+	name: 'Update',
+	action: 'Update an entity',
+	description: 'Rename an entity or change its settings; fields left out stay as they are',
+	properties: [
+		entityLocator,
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add field',
+			default: {},
+			options: [
+				...entitySettingFields,
+				{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'A new name for the entity' },
+				{ displayName: 'Type', name: 'type', type: 'options', options: entityTypeOptions, default: 'dictionary' },
+			],
+		},
+	],
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+		const changes = entitySettings(fields);
+		if (fields.name !== undefined) changes.name = checkedEntityName(this, fields.name, itemIndex);
+		if (fields.type !== undefined) changes.type = fields.type;
+		if (Object.keys(changes).length === 0) throw invalidInput(this, itemIndex, 'Update Fields', 'is empty', 'Choose what to change.');
+		const entityId = await entityIdOf(this, itemIndex);
+		// PUT replaces the entity: send the current one with the changes applied.
+		const current = await nlpItemRequest<IDataObject>(this, itemIndex, 'getEntity', { pathParams: { entityId } });
+		const body = { ...current, ...changes, id: entityId };
+		return await nlpItemRequest<IDataObject>(this, itemIndex, 'updateEntity', { pathParams: { entityId }, body });
+	},
+};

@@ -1,0 +1,67 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { Operation } from '../../../common/router';
+import { nlpItemRequest } from '../../api';
+import { waitForTraining } from '../../helpers/training';
+
+export const train: Operation = {
+	value: 'train',
+	name: 'Train',
+	action: 'Train the model',
+	description: 'Retrain the classifier on the current intents and entities, and optionally wait for the result',
+	properties: [
+		{
+			displayName: 'Wait for Completion',
+			name: 'wait',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to wait until training finishes and output the final status. A failed training is an error; the previous model stays in use.',
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add option',
+			default: {},
+			options: [
+				{
+					displayName: 'Incremental',
+					name: 'incremental',
+					type: 'boolean',
+					default: true,
+					description: 'Whether to retrain only the parts that changed',
+				},
+				{
+					displayName: 'Poll Interval (Seconds)',
+					name: 'pollInterval',
+					type: 'number',
+					typeOptions: { minValue: 1, maxValue: 60 },
+					default: 3,
+					description: 'First wait between status checks; later waits grow by half each time, up to 30 seconds',
+				},
+				{
+					displayName: 'Timeout (Seconds)',
+					name: 'timeout',
+					type: 'number',
+					typeOptions: { minValue: 1 },
+					default: 600,
+					description: 'How long to wait for training to finish before giving up (training goes on in the platform)',
+				},
+			],
+		},
+	],
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const wait = this.getNodeParameter('wait', itemIndex, true) as boolean;
+		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const incremental = options.incremental !== false;
+		const before = wait ? await nlpItemRequest<IDataObject>(this, itemIndex, 'status') : undefined;
+		await nlpItemRequest(this, itemIndex, 'train', { qs: { incremental } });
+		if (!wait) return { trainingStarted: true, incremental };
+		const status = await waitForTraining(this, itemIndex, {
+			timeoutMs: Number(options.timeout ?? 600) * 1000,
+			intervalMs: Number(options.pollInterval ?? 3) * 1000,
+			previousStart: before?.lastModelTrainStart,
+		});
+		return { trainingStarted: true, incremental, ...status };
+	},
+};

@@ -1,0 +1,19 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import type { Operation } from '../../../common/router';
+import { requiredString } from '../../../common/validate';
+import { itemRequest } from '../../api';
+import { questionIdField } from '../messageLabel/addToMessage.operation';
+
+export const deleteComment: Operation = {
+	value: 'delete',
+	name: 'Delete',
+	action: 'Delete the comment of a message',
+	description: 'Remove the comment of a message',
+	properties: [questionIdField],
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const questionId = requiredString(this, 'questionId', itemIndex, 'Message ID (Question ID)');
+		await itemRequest(this, itemIndex, 'deleteComment', { pathParams: { questionId } });
+		return { deleted: true };
+	},
+};

@@ -1,0 +1,51 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { Operation } from '../../../common/router';
+import { invalidInput, requiredString } from '../../../common/validate';
+import { itemRequest } from '../../api';
+import { projectField, projectOf } from '../../helpers/fields';
+
+export const create: Operation = {
+	value: 'create',
+	name: 'Create',
+	action: 'Create an experiment',
+	description: 'Create an A/B experiment with its branches; creating it also starts it (there is no separate activate call)',
+	properties: [
+		projectField,
+		{ displayName: 'Key', name: 'key', type: 'string', default: '', required: true, placeholder: 'e.g. greeting-test', description: 'The key the bot script passes to $analytics.joinExperiment' },
+		{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+		{
+			displayName: 'Branches',
+			name: 'branches',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add branch',
+			default: { branch: [{ key: 'A' }, { key: 'B' }] },
+			options: [
+				{
+					displayName: 'Branch',
+					name: 'branch',
+					values: [
+						{ displayName: 'Key', name: 'key', type: 'string', default: '', placeholder: 'e.g. A', description: 'The branch letter (A–E in the platform UI)' },
+						{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+					],
+				},
+			],
+		},
+	],
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const key = requiredString(this, 'key', itemIndex, 'Key');
+		const list = ((this.getNodeParameter('branches', itemIndex, {}) as IDataObject).branch ?? []) as IDataObject[];
+		const branches = list.map((branch, n) => {
+			const branchKey = String(branch.key ?? '').trim();
+			if (!branchKey) throw invalidInput(this, itemIndex, `Branches #${n + 1} Key`, 'is empty');
+			return branch.description ? { key: branchKey, description: branch.description } : { key: branchKey };
+		});
+		if (branches.length < 2) throw invalidInput(this, itemIndex, 'Branches', 'needs at least two branches');
+		const body: IDataObject = { key, branches };
+		const description = String(this.getNodeParameter('description', itemIndex, '')).trim();
+		if (description) body.description = description;
+		const qs = { projectShortName: await projectOf(this, itemIndex, true) };
+		return await itemRequest(this, itemIndex, 'createExperiment', { qs, body });
+	},
+};

@@ -1,0 +1,29 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { Operation } from '../../../common/router';
+import { requiredString } from '../../../common/validate';
+import { itemRequest } from '../../api';
+import { projectField, projectOf } from '../../helpers/fields';
+import { experimentKeyField } from './shared';
+
+export const get: Operation = {
+	value: 'get',
+	name: 'Get',
+	action: 'Get an experiment',
+	description: 'Read one experiment with its status (the API has no single-experiment call: it is taken from the list)',
+	properties: [projectField, experimentKeyField],
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const experimentKey = requiredString(this, 'experimentKey', itemIndex, 'Experiment Key');
+		const qs = { projectShortName: await projectOf(this, itemIndex, true) };
+		const experiments = await itemRequest<IDataObject[]>(this, itemIndex, 'listExperiments', { qs });
+		const found = experiments.find((experiment) => experiment.key === experimentKey);
+		if (!found) {
+			throw new NodeOperationError(this.getNode(), `No experiment with the key "${experimentKey}" [item ${itemIndex}]`, {
+				itemIndex,
+				description: `The project has ${experiments.length} experiment(s): ${experiments.map((e) => e.key).join(', ') || 'none'}.`,
+			});
+		}
+		return found;
+	},
+};

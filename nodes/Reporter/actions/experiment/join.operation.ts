@@ -1,0 +1,29 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import type { Operation } from '../../../common/router';
+import { requiredString } from '../../../common/validate';
+import { itemRequestString } from '../../api';
+import { botField, locatorValue, projectField, projectOf } from '../../helpers/fields';
+import { experimentKeyField } from './shared';
+
+export const join: Operation = {
+	value: 'join',
+	name: 'Join',
+	action: 'Join a session to an experiment',
+	description: 'Put a session into an experiment and get its branch (what $analytics.joinExperiment does in a script)',
+	properties: [
+		projectField,
+		experimentKeyField,
+		botField,
+		{ displayName: 'Session ID', name: 'sessionId', type: 'string', default: '', required: true },
+	],
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const experimentKey = requiredString(this, 'experimentKey', itemIndex, 'Experiment Key');
+		const sessionId = requiredString(this, 'sessionId', itemIndex, 'Session ID');
+		const botId = locatorValue(this, 'botId', itemIndex, 'Bot');
+		const qs = { projectShortName: await projectOf(this, itemIndex, true), experimentKey, sessionId, botId };
+		// The answer is a bare JSON string: the branch key.
+		const branch = await itemRequestString(this, itemIndex, 'joinExperiment', { qs });
+		return { experimentKey, sessionId, branch };
+	},
+};

@@ -1,0 +1,22 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import type { Operation } from '../../../common/router';
+import { requiredString } from '../../../common/validate';
+import { itemRequest } from '../../api';
+import { projectField, projectOf } from '../../helpers/fields';
+
+export const getSet: Operation = {
+	value: 'getSet',
+	name: 'Get Saved Set',
+	action: 'Get a saved filter set',
+	description: 'Read the filters saved under a filter set ID (answers of statistics and lists carry one)',
+	properties: [
+		projectField,
+		{ displayName: 'Filter Set ID', name: 'filterSetId', type: 'string', default: '', required: true },
+	],
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const filterSetId = requiredString(this, 'filterSetId', itemIndex, 'Filter Set ID');
+		const qs = { projectShortName: await projectOf(this, itemIndex) };
+		return await itemRequest(this, itemIndex, 'getFilterSet', { pathParams: { filterSetId }, qs });
+	},
+};

@@ -1,0 +1,54 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { callOptions } from '../../../common/descriptions';
+import type { Operation } from '../../../common/router';
+import { invalidInput } from '../../../common/validate';
+import { reporterRequestFull } from '../../api';
+import { requiredDate, toDateOnly } from '../../helpers/dates';
+import { headersOf, listOf, projectOf } from '../../helpers/fields';
+import { filtersBody } from '../../helpers/filters';
+import { downloadReport, waitForReport } from '../../helpers/report';
+import { binaryPropertyOf, settingsOf } from './fields';
+import { createProperties, reactionBody, REPORT_ROUTES, telephonyQuery } from './createFields';
+
+export const create: Operation = {
+	value: 'create',
+	name: 'Create',
+	action: 'Create a report',
+	description: 'Generate a report file (XLSX or CSV) and, optionally, wait for it and output the file',
+	properties: createProperties,
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const type = this.getNodeParameter('reportType', itemIndex) as string;
+		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const headers = headersOf(options);
+		const qs: IDataObject = {};
+		let body: IDataObject | undefined;
+		if (type === 'daily') {
+			body = { date: requiredDate(toDateOnly, this, 'date', itemIndex, 'Date'), settings: settingsOf(this, itemIndex) };
+		} else if (type === 'messageReaction') {
+			body = { ...(await reactionBody(this, itemIndex)), settings: settingsOf(this, itemIndex) };
+		} else {
+			qs.projectShortName = await projectOf(this, itemIndex);
+			if (type === 'telephony') {
+				Object.assign(qs, telephonyQuery(this, itemIndex));
+				const botIds = listOf(this.getNodeParameter('botIds', itemIndex, ''));
+				if (botIds.length) qs.botIds = botIds;
+			} else {
+				body = { ...filtersBody(this, itemIndex), settings: settingsOf(this, itemIndex) };
+			}
+		}
+		if (type === 'clientList') delete headers.language;
+		const answer = await reporterRequestFull<IDataObject | string>(this, REPORT_ROUTES[type], { qs, headers, body }, callOptions(this, itemIndex));
+		// client-list answers with the id in headers only (Z-Request-id, Z-Request-time).
+		const json = (answer.body && typeof answer.body === 'object' ? answer.body : {}) as IDataObject;
+		const requestId = String(json.requestId ?? answer.headers['z-request-id'] ?? '');
+		const requestTime = json.requestTime ?? answer.headers['z-request-time'];
+		if (!requestId) throw invalidInput(this, itemIndex, 'Report Type', 'got no request ID from the platform');
+		const created = { requestId, requestTime, reportType: type };
+		if (!this.getNodeParameter('waitForFile', itemIndex, true)) return created;
+		const waitSeconds = this.getNodeParameter('waitSeconds', itemIndex, 600) as number;
+		const task = await waitForReport(this, itemIndex, requestId, waitSeconds);
+		const item = await downloadReport(this, itemIndex, { ...created, ...task }, binaryPropertyOf(this, itemIndex));
+		return item;
+	},
+};

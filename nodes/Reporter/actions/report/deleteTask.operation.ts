@@ -1,0 +1,18 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import type { Operation } from '../../../common/router';
+import { itemRequest } from '../../api';
+import { locatorValue, taskField } from '../../helpers/fields';
+
+export const deleteTask: Operation = {
+	value: 'deleteTask',
+	name: 'Delete Task',
+	action: 'Delete a report task',
+	description: 'Delete a report task and its file',
+	properties: [taskField],
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const taskId = locatorValue(this, 'taskId', itemIndex, 'Report Task');
+		await itemRequest(this, itemIndex, 'deleteTask', { pathParams: { taskId } });
+		return { deleted: true };
+	},
+};

@@ -1,0 +1,35 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { OperationResult } from '../../common/router';
+import type { ReporterRoute } from '../api';
+import { itemRequest } from '../api';
+
+/**
+ * Many items → one "by-list" request. Each item's entry is built first; an item whose fields
+ * are invalid gets its own error and is left out of the request; the others share its answer.
+ */
+export async function sendAsList(
+	ctx: IExecuteFunctions,
+	itemIndexes: number[],
+	route: ReporterRoute,
+	entryOf: (itemIndex: number) => IDataObject,
+	mark: IDataObject,
+	idempotent = false,
+): Promise<Array<OperationResult | Error>> {
+	const results: Array<OperationResult | Error> = [];
+	const entries: IDataObject[] = [];
+	const sent: number[] = [];
+	for (const itemIndex of itemIndexes) {
+		try {
+			entries.push(entryOf(itemIndex));
+			sent.push(itemIndex);
+		} catch (error) {
+			results[itemIndex] = error as Error;
+		}
+	}
+	if (entries.length) {
+		await itemRequest(ctx, sent[0], route, { body: entries, idempotent });
+		sent.forEach((itemIndex, n) => (results[itemIndex] = { ...entries[n], ...mark }));
+	}
+	return itemIndexes.map((itemIndex) => results[itemIndex]);
+}

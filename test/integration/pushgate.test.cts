@@ -1,0 +1,172 @@
+/**
+ * Tovie Pushgate against the fake platform: firing by id and by link, with and without data,
+ * unknown ids, bounded concurrency, and the round trip "bot creates a pushback → n8n fires it →
+ * Tovie Chat Trigger receives the bot's reaction".
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { PushgateModule } from '../helpers/fake-platform/pushgate.cts';
+import { startFakePlatform, type FakePlatform } from '../helpers/fake-platform/server.cts';
+import { runNode, type WorkflowResult } from '../helpers/harness.cts';
+import { credentialsFor, expectNoSecrets, generatedData, SECRETS, useFastRetries } from '../helpers/integration.cts';
+import { WebhookServer } from '../helpers/webhook-server.cts';
+
+const TOKEN = SECRETS.chatApiToken;
+let fake: FakePlatform;
+let pushgate: PushgateModule;
+let credentials: ReturnType<typeof credentialsFor>;
+const runs: WorkflowResult[] = [];
+const usedIds: string[] = [];
+
+useFastRetries();
+beforeAll(async () => {
+	fake = await startFakePlatform({ chat: { tokens: [TOKEN], webhookRetryDelayMs: 20 }, modules: [(p) => (pushgate = new PushgateModule(p))] });
+	credentials = credentialsFor(fake);
+});
+afterEach(async () => {
+	await fake.chat.idle();
+	fake.reset();
+	fake.latencyMs = 0;
+});
+afterAll(async () => {
+	// The pushback id is the secret of a Pushgate call: it may be in a success output, never in an error.
+	expectNoSecrets(runs.filter((run) => run.status === 'error').map(generatedData), usedIds);
+	await fake.close();
+});
+
+function newPushback(clientId = 'shopper-1', event = 'orderShipped', eventData: IDataObject = { orderId: 42 }) {
+	const pushback = pushgate.create(TOKEN, clientId, event, eventData);
+	usedIds.push(pushback.id);
+	return pushback;
+}
+
+async function push(parameters: IDataObject, items: IDataObject[] = [{}], continueOnFail = false) {
+	const result = await runNode('toviePushgate', { resource: 'pushback', operation: 'trigger', ...parameters }, items, credentials as never, { continueOnFail });
+	runs.push(result);
+	return result;
+}
+
+describe('Pushback → Trigger', () => {
+	it('fires by id without data (GET) and outputs the answer, the id and a timestamp', async () => {
+		const { id } = newPushback();
+		const result = await push({ pushback: id });
+		expect(result.status).toBe('success');
+		const [out] = result.json();
+		expect(out).toMatchObject({ pushbackId: id, method: 'GET', statusCode: 200, response: { status: 'OK' } });
+		expect(Date.parse(String(out.firedAt))).toBeGreaterThan(Date.now() - 60_000);
+		expect(fake.requests[0]).toMatchObject({ method: 'GET', path: `/pushgate/push_${id}` });
+		expect(pushgate.firings[0].data).toEqual({ orderId: 42 });
+	});
+
+	it('fires by pasted activation link, with JSON data (POST)', async () => {
+		const { link, id } = newPushback();
+		await push({ pushback: link, dataMode: 'json', dataJson: '{"carrier":"DHL","orderId":43}' });
+		expect(fake.requests[0]).toMatchObject({ method: 'POST', path: `/pushgate/push_${id}`, body: { carrier: 'DHL', orderId: 43 } });
+		expect(pushgate.firings[0].data).toEqual({ orderId: 43, carrier: 'DHL' });
+	});
+
+	it('fires with data built from fields', async () => {
+		const { id } = newPushback();
+		await push({ pushback: `push_${id}`, dataMode: 'fields', dataFields: { field: [{ name: 'status', value: 'paid' }, { name: 'amount', value: '10' }] } });
+		expect(fake.requests[0].body).toEqual({ status: 'paid', amount: '10' });
+	});
+
+	it('refuses a link to another host unless allowed, and then fires it there', async () => {
+		let otherPushgate!: PushgateModule;
+		const other = await startFakePlatform({ chat: { tokens: [TOKEN] }, modules: [(p) => (otherPushgate = new PushgateModule(p))] });
+		try {
+			const foreign = otherPushgate.create(TOKEN, 'c', 'ev');
+			usedIds.push(foreign.id);
+			const refused = await push({ pushback: foreign.link });
+			expect(refused.error?.message).toBe(`Pushback links to ${other.url}, not to the credential's server ${fake.url} [item 0]`);
+			expect(other.requests).toHaveLength(0);
+			const allowed = await push({ pushback: foreign.link, allowOtherHost: true });
+			expect(allowed.json()[0]).toMatchObject({ statusCode: 200 });
+			expect(other.requests).toHaveLength(1);
+		} finally {
+			await other.close();
+		}
+	});
+
+	it('reports an unknown pushback without echoing its id', async () => {
+		const unknown = '5b0f3c2e-0000-4000-8000-00000000dead';
+		usedIds.push(unknown);
+		const result = await push({ pushback: unknown });
+		expect(result.error?.message).toBe('The platform did not find the resource (or does not know the token) [404 pushgate.pushback.not_found]: Pushback *** not found');
+		expectNoSecrets([generatedData(result)], [unknown]);
+		expectNoSecrets([result.serialized]);
+	});
+
+	it.each([
+		[{ pushback: '={{ "" }}' }, 'Pushback is empty [item 0]'],
+		[{ pushback: 'https://x.example/not-a-pushback' }, 'Pushback is neither a pushback ID nor an activation link [item 0]'],
+		[{ pushback: 'abc-123-def', dataMode: 'json', dataJson: '[1,2]' }, 'JSON must be a JSON object [item 0]'],
+		[{ pushback: 'abc-123-def', dataMode: 'fields', dataFields: { field: [{ name: '', value: 'x' }] } }, 'Fields #1 Name is empty [item 0]'],
+	])('refuses %j before any request', async (parameters, message) => {
+		const result = await push(parameters);
+		expect(result.error?.message).toBe(message);
+		expect(fake.requests).toHaveLength(0);
+	});
+});
+
+describe('Pushback → Trigger Many', () => {
+	async function fireMany(ids: string[], concurrency: number) {
+		const started = Date.now();
+		const result = await runNode(
+			'toviePushgate',
+			{ resource: 'pushback', operation: 'triggerMany', pushback: '={{ $json.id }}', concurrency },
+			ids.map((id) => ({ id })),
+			credentials as never,
+			{ continueOnFail: true },
+		);
+		runs.push(result);
+		return { result, ms: Date.now() - started };
+	}
+
+	it('fires each item, several at a time, keeping each result with its item', async () => {
+		const ids = Array.from({ length: 6 }, (_v, n) => newPushback(`c-${n}`).id);
+		fake.latencyMs = 150;
+		const parallel = await fireMany(ids, 3);
+		expect(parallel.result.json().map((j) => j.pushbackId)).toEqual(ids);
+		expect(parallel.result.output().map((i) => i.pairedItem)).toEqual(ids.map((_id, item) => ({ item })));
+		const serial = await fireMany(ids, 1);
+		// Timing bounds, not a benchmark: 3 at a time takes about 2 latencies, one at a time 6.
+		expect(parallel.ms).toBeLessThan(6 * 150);
+		expect(serial.ms).toBeGreaterThanOrEqual(6 * 150);
+	});
+
+	it('maps a failing item to an error item and fires the others', async () => {
+		const good = newPushback().id;
+		const { result } = await fireMany([good, 'deadbeef-0000-4000-8000-000000000000', 'not a pushback!', good], 2);
+		usedIds.push('deadbeef-0000-4000-8000-000000000000');
+		const out = result.json();
+		expect(out[0]).toMatchObject({ pushbackId: good, statusCode: 200 });
+		expect(String(out[1].error)).toMatch(/\[404 pushgate.pushback.not_found\]: Pushback \*\*\* not found/);
+		expect(out[2].error).toBe('Pushback is neither a pushback ID nor an activation link [item 2]');
+		expect(out[3]).toMatchObject({ pushbackId: good });
+		expect(result.output().map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expectNoSecrets([JSON.stringify(out[1])], ['deadbeef-0000-4000-8000-000000000000']);
+	});
+});
+
+describe('round trip with Tovie Chat Trigger', () => {
+	it('bot creates a pushback, n8n fires it, the trigger receives the bot reaction', async () => {
+		const hook = new WebhookServer(() => credentials as never);
+		await hook.start();
+		hook.reset({ triggerOn: ['botReply'] });
+		fake.chat.setWebhook(TOKEN, hook.url);
+		try {
+			const pushback = newPushback('round-trip', 'orderShipped', { orderId: 7 });
+			await push({ pushback: pushback.id, dataMode: 'json', dataJson: '{"carrier":"UPS"}' });
+			const deadline = Date.now() + 5000;
+			while (hook.executions.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+			const [item] = hook.executions[0];
+			expect(item).toMatchObject({ eventKind: 'botReply', clientId: 'round-trip', text: 'Event orderShipped received', handled: 'yes' });
+			expect(((item.data as IDataObject).eventData as IDataObject)).toEqual({ orderId: 7, carrier: 'UPS' });
+		} finally {
+			fake.chat.setWebhook(TOKEN, undefined);
+			hook.server.closeAllConnections();
+			hook.server.close();
+		}
+	});
+});

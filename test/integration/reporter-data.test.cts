@@ -1,0 +1,220 @@
+/**
+ * Tovie Reporter, reading analytics through n8n-core against the fake platform's Reporter module:
+ * statistics, sessions, clients, messages, state routes; paging with Return All and Limit; filters
+ * built in the UI and sent as the spec's FiltersDto; dates in the three forms; auth failures.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { startReporterPlatform, type ReporterModule } from '../helpers/fake-platform/reporter.cts';
+import type { FakePlatform } from '../helpers/fake-platform/server.cts';
+import { runNode } from '../helpers/harness.cts';
+import { credentialsFor, expectNoSecrets, SECRETS, useFastRetries } from '../helpers/integration.cts';
+
+let fake: FakePlatform;
+let reporter: ReporterModule;
+useFastRetries();
+
+const run = async (parameters: IDataObject, items: IDataObject[] = [{}], options: { continueOnFail?: boolean; credentials?: Record<string, string> } = {}) => {
+	const result = await runNode('tovieReporter', parameters, items, credentialsFor(fake, options.credentials), { continueOnFail: options.continueOnFail });
+	expectNoSecrets([result.serialized]);
+	return result;
+};
+const lastBody = (path: RegExp) => fake.requestsTo(path).pop()?.body as IDataObject;
+const lastQuery = (path: RegExp) => fake.requestsTo(path).pop()?.query as Record<string, string>;
+
+beforeAll(async () => {
+	({ fake, reporter } = await startReporterPlatform({ sessions: 2500, messagesPerSession: 2, clients: 40 }));
+});
+afterAll(async () => await fake.close());
+beforeEach(() => fake.reset());
+
+describe('Statistic', () => {
+	it('Get Summary: switched sessions with date-only dates, repeated botIds and the Bearer token', async () => {
+		const result = await run({
+			resource: 'statistics', operation: 'getSummary', metric: 'switchedSessions',
+			dateFrom: '2026-01-01T10:00:00', dateTo: '2026-01-31', botIds: 'bot-a, bot-b', options: { timezone: 180 },
+		});
+		expect(result.status).toBe('success');
+		expect(result.json()[0]).toMatchObject({ totalCount: 3 });
+		const request = fake.requestsTo(/stats\/switched-sessions$/)[0];
+		expect(request.query).toMatchObject({ dateFrom: '2026-01-01', dateTo: '2026-01-31', transferToOperatorMethod: 'SWITCH', projectShortName: 'acme-bot' });
+		expect(request.rawPath).toContain('botIds=bot-a&botIds=bot-b');
+		expect(request.headers.authorization).toBe(`Bearer ${SECRETS.apiToken}`);
+		expect(request.headers.timezone).toBe('180');
+	});
+
+	it('Get Summary: telephony and unique clients', async () => {
+		const tel = await run({ resource: 'statistics', operation: 'getSummary', metric: 'telephony', dateFrom: '2026-01-01', dateTo: '2026-01-02' });
+		expect(tel.json()[0]).toMatchObject({ averageCallDurationInSeconds: 42.5 });
+		const unique = await run({ resource: 'statistics', operation: 'getSummary', metric: 'uniqueClients' });
+		expect(unique.json()).toEqual([{ projectShortName: 'acme-bot', totalCount: 40 }]);
+	});
+
+	it('Get Summary: a missing date fails before any request, naming the field and item', async () => {
+		const result = await run({ resource: 'statistics', operation: 'getSummary', metric: 'telephony', dateFrom: '2026-01-01', dateTo: '={{ $json.to }}' }, [{}, {}], { continueOnFail: true });
+		expect(result.json()).toEqual([
+			expect.objectContaining({ error: 'Date To is empty [item 0]' }),
+			expect.objectContaining({ error: 'Date To is empty [item 1]' }),
+		]);
+		expect(result.output().map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(fake.requests).toHaveLength(0);
+	});
+
+	it('Get Advanced: each metric with interval, step and filters', async () => {
+		for (const [metric, path] of [['messages', /stats\/messages/], ['sessions', /stats\/sessions/], ['sessionLabels', /stats\/session-labels/], ['messageLabels', /stats\/log-labels/]] as const) {
+			const result = await run({ resource: 'statistics', operation: 'getAdvanced', metric, intervalType: 'WEEK', step: 2, filters: { flag: [{ key: 'WITHOUT_EMPTY_SESSIONS', option: 'YES' }] } });
+			expect(result.status).toBe('success');
+			expect(lastQuery(path)).toMatchObject({ intervalType: 'WEEK', step: '2' });
+			expect(lastBody(path)).toEqual({ filters: [{ key: 'WITHOUT_EMPTY_SESSIONS', type: 'RADIO', option: 'YES' }] });
+		}
+	});
+});
+
+describe('Filters built in the UI', () => {
+	it('produce the exact FiltersDto JSON of the spec, in a fixed order, with raw JSON appended', async () => {
+		await run({
+			resource: 'session', operation: 'getAll', limit: 5,
+			filters: {
+				period: [{ key: 'SESSION_START_TIME', from: '2026-01-01', to: '2026-01-02T12:30:00+02:00' }],
+				values: [{ key: 'CHANNEL_TYPE', comparisonType: 'CONTAINS', options: 'telegram, chatwidget' }, { key: 'SESSION_LABELS', comparisonType: 'NOT_CONTAINS', options: '21' }],
+				text: [{ key: 'MESSAGE_OR_ANSWER_TEXT', comparisonType: 'CONTAINS', values: 'billing', isCaseSensitive: false }],
+				messageCount: [{ from: 1, to: 50 }],
+				flag: [{ key: 'WITHOUT_TEST_SESSIONS', option: 'YES' }],
+			},
+			filtersJson: '[{"key": "NPS", "type": "NUMERIC_RANGE", "from": 9, "to": 10}]',
+		});
+		expect(lastBody(/sessions\/filter$/)).toEqual({
+			filters: [
+				{ key: 'SESSION_START_TIME', type: 'DATE_TIME_RANGE', from: '2026-01-01T00:00:00.000Z', to: '2026-01-02T10:30:00.000Z' },
+				{ key: 'CHANNEL_TYPE', type: 'CHECKBOX', options: ['telegram', 'chatwidget'], comparisonType: 'CONTAINS' },
+				{ key: 'SESSION_LABELS', type: 'CHECKBOX', options: ['21'], comparisonType: 'NOT_CONTAINS' },
+				{ key: 'MESSAGE_OR_ANSWER_TEXT', type: 'TEXT', values: ['billing'], comparisonType: 'CONTAINS', isCaseSensitive: false },
+				{ key: 'MESSAGE_COUNT', type: 'NUMERIC_RANGE', from: 1, to: 50 },
+				{ key: 'WITHOUT_TEST_SESSIONS', type: 'RADIO', option: 'YES' },
+				{ key: 'NPS', type: 'NUMERIC_RANGE', from: 9, to: 10 },
+			],
+		});
+	});
+
+	it('filters really select: a period and a bot give the matching sessions only', async () => {
+		const result = await run({
+			resource: 'session', operation: 'getAll', returnAll: true, simplify: false,
+			filters: { period: [{ key: 'SESSION_START_TIME', from: '2026-01-01T00:00:00Z', to: '2026-01-01T00:09:00Z' }], values: [{ key: 'BOT_ID', comparisonType: 'CONTAINS', options: reporter.bots[0] }] },
+		});
+		expect(result.json().map((s) => s.sessionId)).toEqual(['s-0', 's-2', 's-4', 's-6', 's-8']);
+	});
+
+	it('invalid raw JSON fails before any request', async () => {
+		const result = await run({ resource: 'session', operation: 'getAll', filtersJson: '[{"key": "NPS"}]' }, [{}], { continueOnFail: true });
+		expect(result.json()[0].error).toBe('More Filters (JSON) #1 needs "key" and "type" [item 0]');
+		expect(fake.requests).toHaveLength(0);
+	});
+});
+
+describe('Session', () => {
+	it('Get Many with Return All walks every page at size 1000 and respects totalCount', async () => {
+		const result = await run({ resource: 'session', operation: 'getAll', returnAll: true });
+		expect(result.json()).toHaveLength(2500);
+		const pages = fake.requestsTo(/sessions\/filter$/);
+		expect(pages.map((r) => `${r.query.page}/${r.query.size}`)).toEqual(['0/1000', '1/1000', '2/1000']);
+		expect(result.json()[0]).toEqual({ sessionId: 's-0', botId: reporter.bots[0], channelType: 'telegram', clientId: 'client-0', clientName: 'Client0 Test', startTime: '2026-01-01T00:00:00.000Z', questionCount: 2, duration: 120, sessionResult: 'FAIL', labels: undefined });
+	});
+
+	it('Get Many with Limit asks for exactly that many; labels and session data on request', async () => {
+		const result = await run({ resource: 'session', operation: 'getAll', limit: 3, simplify: false, options: { needToReturnSessionLabels: true, needToReturnSessionData: true } });
+		expect(result.json()).toHaveLength(3);
+		expect(result.json()[0]).toMatchObject({ labels: [{ id: 21, name: 'Resolved' }], sessionData: { plan: 'free' } });
+		expect(fake.requestsTo(/sessions\/filter$/).map((r) => r.query)).toEqual([expect.objectContaining({ page: '0', size: '3', needToReturnSessionLabels: 'true' })]);
+	});
+
+	it('Limit above one page: 1500 items in two pages', async () => {
+		const result = await run({ resource: 'session', operation: 'getAll', limit: 1500 });
+		expect(result.json()).toHaveLength(1500);
+		expect(fake.requestsTo(/sessions\/filter$/)).toHaveLength(2);
+	});
+
+	it('falls back to a smaller page when the platform refuses size 1000', async () => {
+		reporter.options.maxPageSize = 500;
+		try {
+			const result = await run({ resource: 'session', operation: 'getAll', returnAll: true });
+			expect(result.json()).toHaveLength(2500);
+			expect(fake.requestsTo(/sessions\/filter$/).map((r) => r.status)[0]).toBe(400);
+			expect(fake.requestsTo(/sessions\/filter$/)).toHaveLength(26);
+		} finally {
+			reporter.options.maxPageSize = 1000;
+		}
+	});
+
+	it('Count: one item per project', async () => {
+		const result = await run({ resource: 'session', operation: 'count' });
+		expect(result.json()).toEqual([{ projectShortName: 'acme-bot', amount: 2500 }]);
+	});
+
+	it('a wrong token gives 401, a token without access 403; the token never shows', async () => {
+		const bad = await run({ resource: 'session', operation: 'getAll' }, [{}], { continueOnFail: true, credentials: { apiToken: 'wrong-token-123456' } });
+		expect(bad.json()[0].error).toContain('[401 gateway.auth.invalid_token]');
+		expect(bad.serialized).not.toContain('wrong-token-123456');
+		const forbidden = await run({ resource: 'session', operation: 'getAll' }, [{}], { credentials: { apiToken: 'reporter-no-access' } });
+		expect(forbidden.status).toBe('error');
+		expect(forbidden.error?.message).toContain('[403 gateway.auth.access_denied]');
+	});
+
+	it('retries a 503 on a read POST (filters only read)', async () => {
+		fake.inject({ path: /sessions\/filter$/, status: 503 });
+		const result = await run({ resource: 'session', operation: 'getAll', limit: 2 });
+		expect(result.json()).toHaveLength(2);
+		expect(fake.requestsTo(/sessions\/filter$/)).toHaveLength(2);
+	});
+});
+
+describe('Client', () => {
+	it('Get Many by filters, and Get Many for Bot with the date-time form', async () => {
+		const all = await run({ resource: 'client', operation: 'getAll', returnAll: true });
+		expect(all.json()).toHaveLength(40);
+		const forBot = await run({ resource: 'client', operation: 'getAllForBot', botId: { __rl: true, mode: 'list', value: reporter.bots[1] }, dateTo: '2026-01-01T00:10:00Z', returnAll: true });
+		expect(forBot.json().map((c) => c.id)).toEqual(['client-1', 'client-3', 'client-5', 'client-7', 'client-9']);
+		expect(lastQuery(/all-for-bot$/)).toMatchObject({ dateTo: '2026-01-01T00:10:00.000Z', botId: reporter.bots[1] });
+	});
+
+	it('Get Many for Bot without a bot fails on the item', async () => {
+		const result = await run({ resource: 'client', operation: 'getAllForBot', botId: { __rl: true, mode: 'id', value: '={{ $json.bot }}' }, dateTo: '2026-01-01' }, [{}], { continueOnFail: true });
+		expect(result.json()[0].error).toBe('Bot is empty [item 0]');
+	});
+});
+
+describe('Message', () => {
+	it('Get Many by filters, by session, by client', async () => {
+		const filtered = await run({ resource: 'message', operation: 'getAll', source: 'filter', limit: 4, filters: { text: [{ key: 'MESSAGE_TEXT', comparisonType: 'CONTAINS', values: 'billing' }] } });
+		expect(filtered.json().every((m) => String(m.question).includes('billing'))).toBe(true);
+		const session = await run({ resource: 'message', operation: 'getAll', source: 'session', sessionId: 's-7', returnAll: true, simplify: false, options: { hideEmptyMessage: true, responseDataJsonPath: '$.a, $.b' } });
+		expect(session.json().map((m) => m.questionId)).toEqual(['q-7-0', 'q-7-1']);
+		expect(fake.requestsTo(/by-session$/)[0].rawPath).toContain('responseDataJsonPath=%24.a&responseDataJsonPath=%24.b');
+		const client = await run({ resource: 'message', operation: 'getAll', source: 'client', botId: { __rl: true, mode: 'id', value: reporter.bots[0] }, clientId: 'client-0', limit: 3, options: { newestFirst: true } });
+		expect(client.json()).toHaveLength(3);
+		expect(lastQuery(/by-client$/)).toMatchObject({ sort: 'desc', clientId: 'client-0' });
+	});
+
+	it('Get Many by session: an unknown session is a 404 with the platform message', async () => {
+		const result = await run({ resource: 'message', operation: 'getAll', source: 'session', sessionId: 'nope' }, [{}], { continueOnFail: true });
+		expect(result.json()[0].error).toContain('[404 reporter.common.not_found]: Session nope not found');
+	});
+
+	it('Get Page Position in a session and in a client history', async () => {
+		const s = await run({ resource: 'message', operation: 'getPagePosition', source: 'session', sessionId: 's-1', questionId: 'q-1-1', size: 1 });
+		expect(s.json()[0]).toMatchObject({ pageNumber: 1, questionId: 'q-1-1' });
+		const c = await run({ resource: 'message', operation: 'getPagePosition', source: 'client', botId: { __rl: true, mode: 'id', value: reporter.bots[0] }, clientId: 'client-0', questionId: 'q-80-1', size: 2 });
+		expect(c.json()[0]).toMatchObject({ pageNumber: 2 });
+		const missing = await run({ resource: 'message', operation: 'getPagePosition', source: 'session', sessionId: 's-1', questionId: '={{ $json.q }}' }, [{}], { continueOnFail: true });
+		expect(missing.json()[0].error).toBe('Message ID (Question ID) is empty [item 0]');
+	});
+});
+
+describe('State Route', () => {
+	it('Get Many pages through routes; an injected 500 after retries is reported', async () => {
+		const result = await run({ resource: 'stateRoute', operation: 'getAll', returnAll: true });
+		expect(result.json()).toHaveLength(25);
+		fake.inject({ path: /state-routes/, status: 500, times: 5 });
+		const failed = await run({ resource: 'stateRoute', operation: 'getAll', limit: 1 }, [{}], { continueOnFail: true });
+		expect(failed.json()[0].error).toContain('[500');
+	});
+});
