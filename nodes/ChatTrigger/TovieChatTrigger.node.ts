@@ -11,6 +11,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { tovieApiTest } from '../common/credentialTest';
 import { CREDENTIAL_NAME } from '../common/transport';
 import { clientIdFilterField, eventsOfBody, passesFilter, toTriggerItem, triggerOnField, type EventFilter } from './events';
+import { registration } from './registration';
 import { verifyWebhook } from './verify';
 
 export class TovieChatTrigger implements INodeType {
@@ -37,11 +38,32 @@ export class TovieChatTrigger implements INodeType {
 		],
 		properties: [
 			{
+				displayName: 'Webhook Registration',
+				name: 'registration',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{
+						name: 'Paste the URL Myself',
+						value: 'manual',
+						description: 'Copy this node\'s URL into the Chat API channel settings',
+					},
+					{
+						name: 'Register Automatically',
+						value: 'auto',
+						description:
+							'Set the channel\'s webhook to this node\'s URL on activation and put the previous one back on deactivation (needs the Unified API Token and Project Short Name)',
+					},
+				],
+				default: 'manual',
+			},
+			{
 				displayName:
 					'In the project, open Channels → your Chat API channel → Edit, and paste this node\'s URL into "Webhook address": the Test URL while you test, the Production URL once the workflow is active. If the platform cannot reach this n8n, use Tovie Chat Polling Trigger instead.',
 				name: 'webhookNotice',
 				type: 'notice',
 				default: '',
+				displayOptions: { show: { registration: ['manual'] } },
 			},
 			triggerOnField,
 			{
@@ -57,17 +79,22 @@ export class TovieChatTrigger implements INodeType {
 
 	methods = { credentialTest: { tovieApiTest } };
 
-	// The platform has no API to register a Chat API webhook with the channel token alone: the user
-	// pastes the URL (see the notice), so there is nothing to check, create or delete.
+	// "Paste the URL Myself": nothing to check, create or delete. "Register Automatically": the
+	// channel's callback URL is set through the Bot channel API (registration.ts).
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
+				if (this.getNodeParameter('registration', 'manual') !== 'auto') return true;
+				return await registration.isRegistered(this, this.getNodeWebhookUrl('default')!);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
+				if (this.getNodeParameter('registration', 'manual') !== 'auto') return true;
+				await registration.register(this, this.getNodeWebhookUrl('default')!);
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
+				if (this.getNodeParameter('registration', 'manual') !== 'auto') return true;
+				await registration.unregister(this, this.getNodeWebhookUrl('default')!);
 				return true;
 			},
 		},

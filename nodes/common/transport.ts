@@ -61,6 +61,11 @@ export interface TovieRequest {
 	baseUrl?: string;
 	/** Turns the given statuses into answers instead of errors (e.g. 404 → "not found"). */
 	acceptStatuses?: number[];
+	/**
+	 * Leaves secrets in the answer: only for internal reads whose body never reaches an output
+	 * (matching a channel by its token before re-sending it). Errors are redacted all the same.
+	 */
+	keepSecretsInAnswer?: boolean;
 }
 
 export interface CallOptions {
@@ -246,7 +251,8 @@ export async function tovieRequestFull<T = unknown>(
 				body: { message: 'The platform answered with a body that is not valid JSON' },
 			});
 		}
-		return { statusCode, headers: response.headers, body: redact(parsed.value, secrets) as T };
+		const body = request.keepSecretsInAnswer ? parsed.value : redact(parsed.value, secrets);
+		return { statusCode, headers: response.headers, body: body as T };
 	}
 }
 

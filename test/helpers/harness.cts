@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { ExecutionLifecycleHooks, getExecuteTriggerFunctions, WebhookContext, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, getExecuteTriggerFunctions, HookContext, WebhookContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,
@@ -570,4 +570,17 @@ export function activateTrigger(node: HarnessNode, credentials?: ICredentialData
 	});
 	const nodeType = workflow.nodeTypes.getByNameAndVersion(workflow.getNode(startName)!.type, 1);
 	return { context, emitted, errors, workflow, start: async () => (await nodeType.trigger!.call(context))! };
+}
+
+/**
+ * n8n-core's real hook context (what n8n hands `webhookMethods` on activation and deactivation),
+ * for a trigger node of an active workflow. Static data lives on the returned workflow.
+ */
+export function hookContext(node: HarnessNode, credentials?: ICredentialDataDecryptedObject) {
+	const { workflow, additionalData, startName } = prepare({ nodes: [], trigger: node, credentials });
+	const workflowNode = workflow.getNode(startName)!;
+	const webhookDescription = workflow.nodeTypes.getByNameAndVersion(workflowNode.type, 1).description.webhooks![0];
+	const webhookData = { httpMethod: webhookDescription.httpMethod, node: startName, path: String(webhookDescription.path), webhookDescription, workflowId: workflow.id, workflowExecuteAdditionalData: additionalData, isTest: false };
+	const context = new HookContext(workflow, workflowNode, additionalData, 'trigger', 'activate', webhookData as never);
+	return { context, workflow, url: `${additionalData.webhookBaseUrl}/${workflowNode.webhookId}/${webhookDescription.path}` };
 }

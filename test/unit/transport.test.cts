@@ -170,6 +170,12 @@ describe('errors and redaction', () => {
 		expect(body).toEqual({ token: '***', data: { note: 't=***' } });
 	});
 
+	it('leaves secrets in an answer only when an internal read asks for it', async () => {
+		const { ctx } = mockContext({ responses: [{ body: { accessToken: TEST_CREDENTIALS.chatApiToken } }] });
+		const body = await tovieRequest(ctx, { method: 'GET', path: '/api/v1/bot-channels/1', secret: 'apiToken', keepSecretsInAnswer: true });
+		expect(body).toEqual({ accessToken: TEST_CREDENTIALS.chatApiToken });
+	});
+
 	it('redacts extra secrets such as a pushback id', async () => {
 		const { ctx } = mockContext({ responses: [{ statusCode: 404, body: { message: 'No pushback 96190b45-84ee-4007-9aab-d257ad22729f' } }] });
 		const error = await caught(tovieRequest(ctx, {

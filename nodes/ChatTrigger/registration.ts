@@ -1,0 +1,112 @@
+import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { CREDENTIAL_NAME, tovieRequest, type TovieRequest } from '../common/transport';
+
+/**
+ * Automatic webhook registration through the Bot channel API (unified token, Bearer). The Chat API
+ * channel is the one of the credential's project whose `accessToken` is the credential's Chat API
+ * token; its callback URL is read from `webhookUrl` (or `customData.chatApi.callbackUrl`) and set
+ * with a PUT that sends every writable field back unchanged (the spec does not say whether left-out
+ * fields are kept), so only the URL moves. The previous URL is restored on deactivation.
+ */
+const ROUTES = {
+	project: { method: 'GET', path: '/api/v1/projects/{shortName}/by-project-short-name' },
+	channels: { method: 'GET', path: '/api/v1/bot-channels' },
+	channel: { method: 'GET', path: '/api/v1/bot-channels/{id}' },
+	update: { method: 'PUT', path: '/api/v1/bot-channels/{id}' },
+} as const;
+
+/** What the node keeps between activation and deactivation (workflow static data). */
+interface RegistrationState {
+	channelId?: number;
+	previousUrl?: string | null;
+}
+
+async function channelApi<T = IDataObject>(ctx: IHookFunctions, route: keyof typeof ROUTES, request: Partial<TovieRequest> = {}): Promise<T> {
+	// Channel objects carry the Chat API token: kept in the answer to match and re-send it, never output.
+	return await tovieRequest<T>(ctx, { ...ROUTES[route], secret: 'apiToken', keepSecretsInAnswer: true, ...request });
+}
+
+function parseCustomData(channel: IDataObject): IDataObject {
+	const raw = channel.customData;
+	if (raw && typeof raw === 'object') return raw as IDataObject;
+	if (typeof raw !== 'string' || !raw.trim()) return {};
+	try {
+		const parsed = JSON.parse(raw);
+		return parsed && typeof parsed === 'object' ? parsed : {};
+	} catch {
+		return {};
+	}
+}
+
+export function callbackUrlOf(channel: IDataObject): string | undefined {
+	const chatApi = (parseCustomData(channel).chatApi ?? {}) as IDataObject;
+	const url = channel.webhookUrl ?? chatApi.callbackUrl;
+	return typeof url === 'string' && url ? url : undefined;
+}
+
+function state(ctx: IHookFunctions): RegistrationState {
+	return ctx.getWorkflowStaticData('node') as RegistrationState;
+}
+
+export async function findChatChannel(ctx: IHookFunctions): Promise<IDataObject> {
+	const credentials = await ctx.getCredentials(CREDENTIAL_NAME);
+	const chatToken = String(credentials.chatApiToken ?? '');
+	const shortName = String(credentials.projectShortName ?? '').trim();
+	if (!chatToken || !shortName || !credentials.apiToken) {
+		throw new NodeOperationError(ctx.getNode(), 'Automatic registration needs the Chat API Token, the Unified API Token and the Project Short Name', {
+			description: 'Fill them in the Tovie Platform API credential, or set Webhook Registration to "Paste the URL Myself".',
+		});
+	}
+	const known = state(ctx).channelId;
+	if (known !== undefined) {
+		const channel = await channelApi(ctx, 'channel', { pathParams: { id: known } });
+		if (channel.accessToken === chatToken) return channel;
+	}
+	const project = await channelApi(ctx, 'project', { pathParams: { shortName } });
+	const { items = [] } = await channelApi<{ items?: IDataObject[] }>(ctx, 'channels', { qs: { projectId: project.id as number } });
+	const channel = items.find((c) => c.channelType === 'CHAT_API' && c.accessToken === chatToken);
+	if (!channel) {
+		throw new NodeOperationError(ctx.getNode(), `No Chat API channel of project "${shortName}" uses the credential's Chat API Token`, {
+			description: 'Check that the token belongs to a Chat API channel of this project.',
+		});
+	}
+	return channel;
+}
+
+async function setCallbackUrl(ctx: IHookFunctions, channel: IDataObject, url: string): Promise<void> {
+	const chatApi = (parseCustomData(channel).chatApi ?? {}) as IDataObject;
+	const body: IDataObject = {
+		accessToken: channel.accessToken,
+		channelName: channel.channelName,
+		customData: { chatApi: { blockForm: chatApi.blockForm ?? false, callbackUrl: url } },
+	};
+	for (const field of ['repositoryReference', 'isAutoDeploy', 'operatorChannelId', 'chatWidgetParams', 'telephonyParams']) {
+		if (channel[field] !== undefined && channel[field] !== null) body[field] = channel[field];
+	}
+	if (channel.isBlocked !== undefined) body.isBlock = channel.isBlocked;
+	await channelApi(ctx, 'update', { pathParams: { id: channel.id as number }, body });
+}
+
+/** The lifecycle trio for "Register Automatically". */
+export const registration = {
+	async isRegistered(ctx: IHookFunctions, url: string): Promise<boolean> {
+		return callbackUrlOf(await findChatChannel(ctx)) === url;
+	},
+	async register(ctx: IHookFunctions, url: string): Promise<void> {
+		const channel = await findChatChannel(ctx);
+		const previous = callbackUrlOf(channel);
+		Object.assign(state(ctx), { channelId: channel.id as number, previousUrl: previous === url ? null : (previous ?? null) });
+		if (previous !== url) await setCallbackUrl(ctx, channel, url);
+	},
+	async unregister(ctx: IHookFunctions, url: string): Promise<void> {
+		const saved = state(ctx);
+		if (saved.channelId === undefined) return;
+		const channel = await findChatChannel(ctx);
+		// Someone else may have changed the URL since: only put back what this node replaced.
+		if (callbackUrlOf(channel) === url) await setCallbackUrl(ctx, channel, saved.previousUrl ?? '');
+		delete saved.channelId;
+		delete saved.previousUrl;
+	},
+};

@@ -1,0 +1,94 @@
+/**
+ * Tovie Chat Trigger's "Register Automatically": activation sets the Chat API channel's webhook to
+ * the node's URL through the Bot channel API, deactivation restores the previous one, and the
+ * platform's deliveries really go to the registered URL.
+ */
+import { TovieChatTrigger } from '../../nodes/ChatTrigger/TovieChatTrigger.node';
+import { ChannelsModule } from '../helpers/fake-platform/channels.cts';
+import { startFakePlatform, type FakePlatform } from '../helpers/fake-platform/server.cts';
+import { hookContext } from '../helpers/harness.cts';
+import { credentialsFor, expectNoSecrets, SECRETS, useFastRetries } from '../helpers/integration.cts';
+
+const TOKEN = SECRETS.chatApiToken;
+let fake: FakePlatform;
+let channels: ChannelsModule;
+let credentials: ReturnType<typeof credentialsFor>;
+
+useFastRetries();
+beforeAll(async () => {
+	fake = await startFakePlatform({ chat: { tokens: [TOKEN] }, modules: [(p) => (channels = new ChannelsModule(p, [SECRETS.apiToken]))] });
+	credentials = credentialsFor(fake);
+});
+afterEach(() => fake.reset());
+afterAll(async () => await fake.close());
+
+const methods = new TovieChatTrigger().webhookMethods.default;
+const auto = { type: 'tovieChatTrigger', parameters: { registration: 'auto', triggerOn: ['botReply'] } };
+
+describe('automatic webhook registration', () => {
+	it('registers on activation, keeps the channel settings, and restores the previous URL on deactivation', async () => {
+		const channel = channels.addProject('acme-bot', TOKEN, 'https://old.example/hook');
+		const { context, url } = hookContext(auto, credentials as never);
+
+		expect(await methods.checkExists.call(context)).toBe(false);
+		expect(await methods.create.call(context)).toBe(true);
+		expect(channel.webhookUrl).toBe(url);
+		expect(await methods.checkExists.call(context)).toBe(true);
+		const [put] = channels.updates;
+		expect(put.body).toMatchObject({
+			accessToken: TOKEN,
+			channelName: 'Chat API',
+			isAutoDeploy: true,
+			isBlock: false,
+			repositoryReference: { type: 'BRANCH', value: 'master' },
+			customData: { chatApi: { blockForm: true, callbackUrl: url } },
+		});
+		expect(fake.requestsTo('PUT')[0].headers.authorization).toBe(`Bearer ${SECRETS.apiToken}`);
+
+		expect(await methods.delete.call(context)).toBe(true);
+		expect(channel.webhookUrl).toBe('https://old.example/hook');
+		expect(JSON.parse(channel.customData!)).toEqual({ chatApi: { blockForm: true, callbackUrl: 'https://old.example/hook' } });
+	});
+
+	it('makes the platform deliver to the registered URL', async () => {
+		channels.addProject('acme-bot', TOKEN);
+		const { context, url } = hookContext(auto, credentials as never);
+		await methods.create.call(context);
+		fake.chat.webhookRetryDelayMs = 1;
+		fake.chat.pushAgentReply(TOKEN, 'c-1', 'hello');
+		await fake.chat.idle();
+		expect(fake.chat.deliveries[0].url).toBe(url);
+	});
+
+	it('does not touch a URL someone else changed meanwhile', async () => {
+		const channel = channels.addProject('acme-bot', TOKEN, 'https://old.example/hook');
+		const { context } = hookContext(auto, credentials as never);
+		await methods.create.call(context);
+		channel.webhookUrl = 'https://someone-else.example/hook';
+		await methods.delete.call(context);
+		expect(channel.webhookUrl).toBe('https://someone-else.example/hook');
+		expect(channels.updates).toHaveLength(1);
+	});
+
+	it('explains what is missing, and says when no channel uses the token', async () => {
+		const noProject = hookContext(auto, credentialsFor(fake, { projectShortName: '' }) as never);
+		await expect(methods.create.call(noProject.context)).rejects.toThrow('Automatic registration needs the Chat API Token, the Unified API Token and the Project Short Name');
+
+		channels.addProject('acme-bot', 'Another1:0000000000000000000000000000000000000000');
+		const { context } = hookContext(auto, credentials as never);
+		await expect(methods.create.call(context)).rejects.toThrow('No Chat API channel of project "acme-bot" uses the credential\'s Chat API Token');
+
+		const wrongToken = hookContext(auto, credentialsFor(fake, { apiToken: 'wrong-unified-token' }) as never);
+		const error = await methods.create.call(wrongToken.context).catch((e: Error) => e);
+		expect(error.message).toMatch(/\[403 gateway.auth.invalid_token\]/);
+		expectNoSecrets([JSON.stringify(error, Object.getOwnPropertyNames(error))], [...Object.values(SECRETS), 'wrong-unified-token']);
+	});
+
+	it('with "Paste the URL Myself" calls nothing', async () => {
+		const { context } = hookContext({ type: 'tovieChatTrigger', parameters: { triggerOn: ['botReply'] } }, credentials as never);
+		expect(await methods.checkExists.call(context)).toBe(true);
+		expect(await methods.create.call(context)).toBe(true);
+		expect(await methods.delete.call(context)).toBe(true);
+		expect(fake.requests).toHaveLength(0);
+	});
+});
