@@ -42,13 +42,16 @@ const READ_ONLY: CallsRoute[] = [
 	'getCallAttemptReportByDate',
 ];
 
+/** These create call jobs (two of them by GET): never repeated without an idempotence key. */
+const CREATES: CallsRoute[] = ['addPhones', 'addPhoneGet', 'addPhonePost', 'addPhoneGetTest'];
+
 export async function callsRequest<T = IDataObject>(
 	ctx: TovieContext,
 	route: CallsRoute,
 	request: Omit<TovieRequest, 'method' | 'path' | 'secret'> = {},
 	options: { itemIndex?: number; maxAttempts?: number } = {},
 ): Promise<T> {
-	const idempotent = READ_ONLY.includes(route) || request.idempotent;
+	const idempotent = READ_ONLY.includes(route) ? true : CREATES.includes(route) ? false : request.idempotent;
 	return await tovieRequest<T>(ctx, { ...CALLS_ROUTES[route], secret: 'callsApiToken', ...request, idempotent }, options);
 }
 

@@ -48,7 +48,10 @@ export interface TovieRequest {
 	headers?: Record<string, string>;
 	/** Sent as `Idempotence-Key`; makes a POST safe to retry. */
 	idempotenceKey?: string;
-	/** Marks a non-GET call as safe to repeat (it sets a value rather than creating one). */
+	/**
+	 * Whether the call is safe to repeat. Default: by method (GET, HEAD, PUT, DELETE are). `true` for
+	 * a POST that only reads or sets a value, `false` for a GET that creates something.
+	 */
 	idempotent?: boolean;
 	timeoutMs?: number;
 	/** `json` (default), `text`, `arraybuffer` or `stream`. */
@@ -201,9 +204,9 @@ export async function tovieRequestFull<T = unknown>(
 	if (responseType === 'arraybuffer' || responseType === 'stream') httpOptions.encoding = responseType;
 	if (responseType === 'text') httpOptions.encoding = 'text';
 
+	// An explicit `idempotent` wins over the method: some platform GETs create things (CRM addPhone).
 	const safeToRepeat =
-		request.method === 'GET' || request.method === 'HEAD' || request.method === 'PUT' ||
-		request.method === 'DELETE' || request.idempotent === true || Boolean(request.idempotenceKey);
+		Boolean(request.idempotenceKey) || (request.idempotent ?? ['GET', 'HEAD', 'PUT', 'DELETE'].includes(request.method));
 	const maxAttempts = Math.max(1, Math.floor(options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS));
 	const what = `${request.method} ${redactText(request.path, secrets)}`;
 

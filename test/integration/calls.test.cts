@@ -59,6 +59,13 @@ describe('Phone → Add One (CRM)', () => {
 		expect(campaign().jobs[0].payload).toEqual({ name: 'Alex', tags: '["a"]' });
 	});
 
+	it('never repeats a GET add without an idempotence key: a 5xx may have created the call job', async () => {
+		fake.inject({ method: 'GET', path: /\/addPhone$/, status: 503 });
+		const result = await run(crm({ options: { method: 'GET', idempotent: false } }), [{ phone: '79123456781' }]);
+		expect(result.error?.message).toMatch(/\[503/);
+		expect(fake.requestsTo('GET', /\/addPhone$/)).toHaveLength(1);
+	});
+
 	it('GET sends the key as header and query parameter; a re-run returns the same job; bare-text answers work', async () => {
 		calls.bareText = true;
 		const params = crm({ options: { method: 'GET' } });

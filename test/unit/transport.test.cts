@@ -115,6 +115,15 @@ describe('retries', () => {
 		expect(sent.map((r) => r.headers?.['Idempotence-Key'])).toEqual(['k-1', 'k-1', 'k-1']);
 	});
 
+	it('never repeats a GET marked as creating something (idempotent: false) without a key', async () => {
+		const { ctx, sent } = mockContext({ responses: [{ statusCode: 503 }, { body: {} }] });
+		await expect(tovieRequest(ctx, { method: 'GET', path: '/addPhone', idempotent: false })).rejects.toThrow('[503');
+		expect(sent).toHaveLength(1);
+		const keyed = mockContext({ responses: [{ statusCode: 503 }, { body: {} }] });
+		await tovieRequest(keyed.ctx, { method: 'GET', path: '/addPhone', idempotent: false, idempotenceKey: 'k' });
+		expect(keyed.sent).toHaveLength(2);
+	});
+
 	it('does not retry 4xx other than 429', async () => {
 		const { ctx, sent } = mockContext({ responses: [{ statusCode: 400, body: { type: 'phone.bad.format', message: 'Bad phone' } }] });
 		await expect(tovieRequest(ctx, { method: 'GET', path: '/x' })).rejects.toThrow('[400 phone.bad.format]: Bad phone');

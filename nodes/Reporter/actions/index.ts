@@ -14,25 +14,17 @@ import { createSet as createFilterSet } from './filter/createSet.operation';
 import { getDefinitions as getFilterDefinitions } from './filter/getDefinitions.operation';
 import { getOptions as getFilterOptions } from './filter/getOptions.operation';
 import { getSet as getFilterSet } from './filter/getSet.operation';
-import { changePriority as changeGroupPriority } from './labelGroup/changePriority.operation';
-import { deleteGroup } from './labelGroup/delete.operation';
-import { get as getGroup } from './labelGroup/get.operation';
-import { update as updateGroup } from './labelGroup/update.operation';
-import { updateMany as updateGroups } from './labelGroup/updateMany.operation';
+import { labelGroupOperations as labelGroup } from './labelGroup/operations';
 import { getAll as getManyMessages } from './message/getAll.operation';
 import { getPagePosition } from './message/getPagePosition.operation';
 import { addToMessage } from './messageLabel/addToMessage.operation';
 import { bulkLabel as bulkLabelMessages } from './messageLabel/bulkLabel.operation';
-import { changePriority as changeMessageLabelPriority } from './messageLabel/changePriority.operation';
 import { create as createMessageLabel } from './messageLabel/create.operation';
 import { createMany as createMessageLabels } from './messageLabel/createMany.operation';
-import { deleteLabel as deleteMessageLabel } from './messageLabel/delete.operation';
-import { get as getMessageLabel } from './messageLabel/get.operation';
 import { getAll as getManyMessageLabels } from './messageLabel/getAll.operation';
+import { messageLabelOperations as messageLabel } from './messageLabel/operations';
 import { removeFromMessage } from './messageLabel/removeFromMessage.operation';
 import { setForMessage } from './messageLabel/setForMessage.operation';
-import { update as updateMessageLabel } from './messageLabel/update.operation';
-import { updateMany as updateMessageLabels } from './messageLabel/updateMany.operation';
 import { create as createReport } from './report/create.operation';
 import { deleteCompleted as deleteCompletedTasks } from './report/deleteCompleted.operation';
 import { deleteTask } from './report/deleteTask.operation';
@@ -43,14 +35,10 @@ import { count as countSessions } from './session/count.operation';
 import { getAll as getManySessions } from './session/getAll.operation';
 import { addToSession } from './sessionLabel/addToSession.operation';
 import { bulkLabel as bulkLabelSessions } from './sessionLabel/bulkLabel.operation';
-import { changePriority as changeSessionLabelPriority } from './sessionLabel/changePriority.operation';
 import { create as createSessionLabel } from './sessionLabel/create.operation';
-import { deleteLabel as deleteSessionLabel } from './sessionLabel/delete.operation';
-import { get as getSessionLabel } from './sessionLabel/get.operation';
+import { sessionLabelOperations as sessionLabel } from './sessionLabel/operations';
 import { removeFromSession } from './sessionLabel/removeFromSession.operation';
 import { setForSession } from './sessionLabel/setForSession.operation';
-import { update as updateSessionLabel } from './sessionLabel/update.operation';
-import { updateMany as updateSessionLabels } from './sessionLabel/updateMany.operation';
 import { getAdvanced } from './statistics/getAdvanced.operation';
 import { getSummary } from './statistics/getSummary.operation';
 import { getAll as getManyStateRoutes } from './stateRoute/getAll.operation';
@@ -65,8 +53,8 @@ export const reporterResources: Resource[] = [
 		value: 'messageLabel',
 		name: 'Message Label',
 		operations: [
-			createMessageLabel, getMessageLabel, getManyMessageLabels, updateMessageLabel, deleteMessageLabel,
-			changeMessageLabelPriority, createMessageLabels, updateMessageLabels, addToMessage, removeFromMessage,
+			createMessageLabel, messageLabel.get, getManyMessageLabels, messageLabel.update, messageLabel.delete,
+			messageLabel.changePriority, createMessageLabels, messageLabel.updateMany, addToMessage, removeFromMessage,
 			setForMessage, bulkLabelMessages,
 		],
 	},
@@ -74,15 +62,15 @@ export const reporterResources: Resource[] = [
 		value: 'labelGroup',
 		name: 'Label Group',
 		description: 'Groups of message labels (created with their first label; the API cannot list them)',
-		operations: [getGroup, updateGroup, deleteGroup, changeGroupPriority, updateGroups],
+		operations: [labelGroup.get, labelGroup.update, labelGroup.delete, labelGroup.changePriority, labelGroup.updateMany],
 	},
 	{
 		value: 'sessionLabel',
 		name: 'Session Label',
 		description: 'The API has no call that lists session labels',
 		operations: [
-			createSessionLabel, getSessionLabel, updateSessionLabel, deleteSessionLabel, changeSessionLabelPriority,
-			updateSessionLabels, addToSession, removeFromSession, setForSession, bulkLabelSessions,
+			createSessionLabel, sessionLabel.get, sessionLabel.update, sessionLabel.delete, sessionLabel.changePriority,
+			sessionLabel.updateMany, addToSession, removeFromSession, setForSession, bulkLabelSessions,
 		],
 	},
 	{ value: 'comment', name: 'Comment', operations: [addComment, deleteComment] },

@@ -52,6 +52,17 @@ export function numericId(ctx: IExecuteFunctions, value: string, itemIndex: numb
 	return Number(value);
 }
 
+/** The message a label or comment belongs to. */
+export const questionIdField: INodeProperties = {
+	displayName: 'Message ID (Question ID)',
+	name: 'questionId',
+	type: 'string',
+	default: '',
+	required: true,
+	description: 'The questionId of the message (one request and the bot reply)',
+};
+export const sessionIdField: INodeProperties = { displayName: 'Session ID', name: 'sessionId', type: 'string', default: '', required: true };
+
 export const botField = locator('Bot', 'botId', 'searchBots', 'e.g. 263-acme-support-263-Wnu-49199');
 export const messageLabelField = locator('Label', 'labelId', 'searchMessageLabels', 'e.g. 12');
 export const sessionLabelField = locator('Session Label', 'labelId', 'searchSessionLabels', 'e.g. 7',

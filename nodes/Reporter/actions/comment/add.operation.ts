@@ -3,7 +3,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import type { Operation } from '../../../common/router';
 import { requiredString } from '../../../common/validate';
 import { itemRequest } from '../../api';
-import { questionIdField } from '../messageLabel/addToMessage.operation';
+import { questionIdField } from '../../helpers/fields';
 
 export const add: Operation = {
 	value: 'add',

@@ -3,7 +3,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import type { Operation } from '../../../common/router';
 import { requiredString } from '../../../common/validate';
 import { itemRequestString } from '../../api';
-import { botField, locatorValue, projectField, projectOf } from '../../helpers/fields';
+import { botField, locatorValue, projectField, projectOf, sessionIdField } from '../../helpers/fields';
 import { experimentKeyField } from './shared';
 
 export const join: Operation = {
@@ -15,7 +15,7 @@ export const join: Operation = {
 		projectField,
 		experimentKeyField,
 		botField,
-		{ displayName: 'Session ID', name: 'sessionId', type: 'string', default: '', required: true },
+		sessionIdField,
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const experimentKey = requiredString(this, 'experimentKey', itemIndex, 'Experiment Key');

@@ -5,7 +5,7 @@ import type { Operation } from '../../../common/router';
 import { requiredString } from '../../../common/validate';
 import { pagedList } from '../../api';
 import { toDateTime } from '../../helpers/dates';
-import { botField, listOf, locatorValue, projectField, projectOf } from '../../helpers/fields';
+import { botField, listOf, locatorValue, projectField, projectOf, sessionIdField } from '../../helpers/fields';
 import { filterFields, filtersBody } from '../../helpers/filters';
 import { simplifyMessage } from '../../helpers/simplify';
 
@@ -34,7 +34,7 @@ export const getAll: Operation = {
 			default: 'filter',
 		},
 		projectField,
-		{ displayName: 'Session ID', name: 'sessionId', type: 'string', default: '', required: true, displayOptions: bySession },
+		{ ...sessionIdField, displayOptions: bySession },
 		{ ...botField, displayOptions: byClient },
 		{ displayName: 'Client ID', name: 'clientId', type: 'string', default: '', required: true, displayOptions: byClient },
 		returnAllField,

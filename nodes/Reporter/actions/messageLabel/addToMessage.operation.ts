@@ -3,17 +3,8 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import type { Operation } from '../../../common/router';
 import { requiredString } from '../../../common/validate';
 import { itemRequest } from '../../api';
-import { messageLabelField } from '../../helpers/fields';
+import { messageLabelField, questionIdField } from '../../helpers/fields';
 import { labelIdOf } from '../../helpers/labels';
-
-export const questionIdField = {
-	displayName: 'Message ID (Question ID)',
-	name: 'questionId',
-	type: 'string' as const,
-	default: '',
-	required: true,
-	description: 'The questionId of the message (one request and the bot reply)',
-};
 
 export const addToMessage: Operation = {
 	value: 'addToMessage',

@@ -3,9 +3,8 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import type { Operation } from '../../../common/router';
 import { requiredString } from '../../../common/validate';
 import { itemRequest } from '../../api';
-import { messageLabelField } from '../../helpers/fields';
+import { messageLabelField, questionIdField } from '../../helpers/fields';
 import { labelIdOf } from '../../helpers/labels';
-import { questionIdField } from './addToMessage.operation';
 
 export const removeFromMessage: Operation = {
 	value: 'removeFromMessage',

@@ -3,19 +3,15 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import type { Operation } from '../../../common/router';
 import { requiredString } from '../../../common/validate';
 import { itemRequest } from '../../api';
+import { questionIdField, sessionIdField } from '../../helpers/fields';
 import { labelIdsField, labelIdsOf } from '../../helpers/labels';
-import { questionIdField } from './addToMessage.operation';
 
 export const setForMessage: Operation = {
 	value: 'setForMessage',
 	name: 'Set on Message',
 	action: 'Set the labels of a message',
 	description: 'Replace the labels of one message with the given list (empty removes all)',
-	properties: [
-		questionIdField,
-		{ displayName: 'Session ID', name: 'sessionId', type: 'string', default: '', required: true },
-		labelIdsField('getMessageLabels'),
-	],
+	properties: [questionIdField, sessionIdField, labelIdsField('getMessageLabels')],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const questionId = requiredString(this, 'questionId', itemIndex, 'Message ID (Question ID)');
 		const sessionId = requiredString(this, 'sessionId', itemIndex, 'Session ID');

@@ -3,10 +3,8 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import type { Operation } from '../../../common/router';
 import { requiredString } from '../../../common/validate';
 import { itemRequest } from '../../api';
-import { sessionLabelField } from '../../helpers/fields';
+import { sessionIdField, sessionLabelField } from '../../helpers/fields';
 import { labelIdOf } from '../../helpers/labels';
-
-export const sessionIdField = { displayName: 'Session ID', name: 'sessionId', type: 'string' as const, default: '', required: true };
 
 export const addToSession: Operation = {
 	value: 'addToSession',

@@ -3,9 +3,8 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import type { Operation } from '../../../common/router';
 import { requiredString } from '../../../common/validate';
 import { itemRequest } from '../../api';
-import { sessionLabelField } from '../../helpers/fields';
+import { sessionIdField, sessionLabelField } from '../../helpers/fields';
 import { labelIdOf } from '../../helpers/labels';
-import { sessionIdField } from './addToSession.operation';
 
 export const removeFromSession: Operation = {
 	value: 'removeFromSession',

@@ -3,8 +3,8 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import type { Operation } from '../../../common/router';
 import { requiredString } from '../../../common/validate';
 import { itemRequest } from '../../api';
+import { sessionIdField } from '../../helpers/fields';
 import { labelIdsField, labelIdsOf } from '../../helpers/labels';
-import { sessionIdField } from './addToSession.operation';
 
 export const setForSession: Operation = {
 	value: 'setForSession',
