@@ -78,6 +78,16 @@ export class TovieApi implements ICredentialType {
 				'Used by Tovie Reporter and for automatic webhook registration. In the account: Settings → API access → Create token. Sent as a Bearer token.',
 		},
 		{
+			displayName: 'Operator Webhook URL',
+			name: 'operatorWebhookUrl',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			placeholder: 'e.g. https://platform.tovie.ai/chatadapter/chatapi/webhook/operatorapi/12345',
+			description:
+				'Used by Tovie Operator: the URL the platform sent to Tovie Operator Trigger (setWebhook) for your Operator API channel. Leave empty to use the URL the trigger received.',
+		},
+		{
 			displayName: 'Project Short Name',
 			name: 'projectShortName',
 			type: 'string',

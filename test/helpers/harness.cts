@@ -72,6 +72,8 @@ export const PACKAGE_NODE_REGISTRY: Array<[type: string, module: string, exportN
 	[`${PACKAGE_NAME}.toviePushgate`, '../../nodes/Pushgate/ToviePushgate.node', 'ToviePushgate'],
 	[`${PACKAGE_NAME}.tovieNlp`, '../../nodes/Nlp/TovieNlp.node', 'TovieNlp'],
 	[`${PACKAGE_NAME}.tovieReporter`, '../../nodes/Reporter/TovieReporter.node', 'TovieReporter'],
+	[`${PACKAGE_NAME}.tovieOperator`, '../../nodes/Operator/TovieOperator.node', 'TovieOperator'],
+	[`${PACKAGE_NAME}.tovieOperatorTrigger`, '../../nodes/OperatorTrigger/TovieOperatorTrigger.node', 'TovieOperatorTrigger'],
 ];
 
 const loadedTypes = new Map<string, INodeType | IVersionedNodeType>();
@@ -302,6 +304,8 @@ export interface RunWorkflowOptions {
 	credentials?: ICredentialDataDecryptedObject;
 	/** Data of other credential types, by type name. */
 	otherCredentials?: Record<string, ICredentialDataDecryptedObject>;
+	/** The workflow's static data; pass the same object to several runs and webhook calls to share it. */
+	staticData?: IDataObject;
 }
 
 export interface WorkflowResult {
@@ -389,6 +393,7 @@ function prepare(options: RunWorkflowOptions) {
 		nodeTypes,
 		active: false,
 		settings: { executionOrder: 'v1' },
+		staticData: options.staticData,
 	});
 
 	const workflowData: IWorkflowBase = {
@@ -498,6 +503,8 @@ export interface WebhookCall {
 	rawBody?: Buffer;
 	headers?: Record<string, string>;
 	query?: Record<string, string>;
+	/** The webhook's `path` (for nodes with several webhooks); default: the first webhook. */
+	path?: string;
 }
 
 export interface WebhookAnswer {
@@ -510,7 +517,7 @@ export interface WebhookAnswer {
  * Calls a trigger node's `webhook()` through n8n-core's real WebhookContext, as n8n's webhook
  * server does, and returns what the node answered and what it would start the workflow with.
  */
-export async function callWebhook(node: HarnessNode, call: WebhookCall, credentials?: ICredentialDataDecryptedObject) {
+export async function callWebhook(node: HarnessNode, call: WebhookCall, credentials?: ICredentialDataDecryptedObject, staticData?: IDataObject) {
 	const answer: WebhookAnswer = { headers: {} };
 	const res = {
 		status(code: number) {
@@ -536,12 +543,15 @@ export async function callWebhook(node: HarnessNode, call: WebhookCall, credenti
 			return res;
 		},
 	};
-	const req = { body: call.body ?? {}, rawBody: call.rawBody, headers: call.headers ?? {}, query: call.query ?? {}, params: {} };
-	const { workflow, additionalData, startName } = prepare({ nodes: [], trigger: node, credentials });
-	Object.assign(additionalData, { httpRequest: req, httpResponse: res });
+	const { workflow, additionalData, startName } = prepare({ nodes: [], trigger: node, credentials, staticData });
+	Object.assign(additionalData, { httpResponse: res });
 	const workflowNode = workflow.getNode(startName)!;
 	const nodeType = workflow.nodeTypes.getByNameAndVersion(workflowNode.type, workflowNode.typeVersion);
-	const webhookDescription = nodeType.description.webhooks![0];
+	const webhooks = nodeType.description.webhooks!;
+	const webhookDescription = webhooks.find((webhook) => call.path !== undefined && webhook.path === call.path) ?? webhooks[0];
+	const path = `/webhook/${workflowNode.webhookId}/${String(webhookDescription.path)}`;
+	const req = { body: call.body ?? {}, rawBody: call.rawBody, headers: call.headers ?? {}, query: call.query ?? {}, params: {}, path, url: path };
+	Object.assign(additionalData, { httpRequest: req });
 	const webhookData = {
 		httpMethod: webhookDescription.httpMethod,
 		node: startName,

@@ -79,7 +79,7 @@ describe('automatic webhook registration', () => {
 		await expect(methods.create.call(context)).rejects.toThrow('No Chat API channel of project "acme-bot" uses the credential\'s Chat API Token');
 
 		const wrongToken = hookContext(auto, credentialsFor(fake, { apiToken: 'wrong-unified-token' }) as never);
-		const error = await methods.create.call(wrongToken.context).catch((e: Error) => e);
+		const error = (await methods.create.call(wrongToken.context).catch((e: Error) => e)) as Error;
 		expect(error.message).toMatch(/\[403 gateway.auth.invalid_token\]/);
 		expectNoSecrets([JSON.stringify(error, Object.getOwnPropertyNames(error))], [...Object.values(SECRETS), 'wrong-unified-token']);
 	});

@@ -1,0 +1,97 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/**
+ * The calls the platform makes to the integrator's server, `{apiUrl}/{call}` (brief, Operator API
+ * page). The trigger serves each as one n8n webhook whose name is the call.
+ */
+export const OPERATOR_CALLS = [
+	{ call: 'getDestinations', method: 'GET' },
+	{ call: 'setWebhook', method: 'POST' },
+	{ call: 'selectDestination', method: 'POST' },
+	{ call: 'sendText', method: 'POST' },
+	{ call: 'sendFile', method: 'POST' },
+	{ call: 'closeChat', method: 'POST' },
+] as const;
+export type OperatorCall = (typeof OPERATOR_CALLS)[number]['call'];
+
+/**
+ * Which call a request is: the last segment of its path (`/webhook/{id}/sendText`). n8n already
+ * routed it by method and path to this node; webhook names cannot tell the six apart.
+ */
+export function callOf(request: { path?: string; url?: string }): OperatorCall | undefined {
+	const path = (request.path ?? request.url ?? '').split('?')[0].replace(/\/+$/, '');
+	const last = path.slice(path.lastIndexOf('/') + 1);
+	return OPERATOR_CALLS.find((c) => c.call === last)?.call;
+}
+
+/** What "Trigger On" offers, one per call that starts the workflow. */
+export const CLIENT_EVENTS = [
+	{ name: 'New Dialog (Transfer to Agent)', value: 'newDialog', call: 'selectDestination', description: 'The bot hands a client over to an agent group (selectDestination)' },
+	{ name: 'Client Message', value: 'clientMessage', call: 'sendText', description: 'The client wrote to the agent (sendText)' },
+	{ name: 'Client File', value: 'clientFile', call: 'sendFile', description: 'The client sent a file to the agent (sendFile)' },
+	{ name: 'Client Closed the Chat', value: 'chatClosed', call: 'closeChat', description: 'The client ended the chat with the agent (closeChat)' },
+] as const;
+export type ClientEvent = (typeof CLIENT_EVENTS)[number]['value'];
+
+export type CallVerdict = { ok: true; item: IDataObject } | { ok: false; message: string };
+
+const isObject = (value: unknown): value is IDataObject => !!value && typeof value === 'object' && !Array.isArray(value);
+const isText = (value: unknown): value is string => typeof value === 'string';
+const idText = (value: unknown): string | undefined =>
+	typeof value === 'string' && value.trim() ? value : typeof value === 'number' ? String(value) : undefined;
+
+/** `attributes` and friends arrive as objects, or as JSON text ("Accepts JSON in the {"key":"value"} form"). */
+function jsonObject(value: unknown): IDataObject | undefined {
+	if (isObject(value)) return value;
+	if (typeof value !== 'string' || !value.trim()) return undefined;
+	try {
+		const parsed = JSON.parse(value) as unknown;
+		return isObject(parsed) ? parsed : { value };
+	} catch {
+		return { value };
+	}
+}
+
+/**
+ * Checks one client call and turns it into the trigger's item. Lenient where the brief marks a
+ * field optional; refuses (400) only what an agent could not act on: no userId, a text call
+ * without text, a file without its link, a hand-over without a destination.
+ */
+export function toClientItem(call: OperatorCall, body: unknown, receivedAt: string): CallVerdict {
+	if (!isObject(body)) return { ok: false, message: 'Expected a JSON object' };
+	const userId = idText(body.userId);
+	if (!userId) return { ok: false, message: 'userId is required' };
+	const event = CLIENT_EVENTS.find((e) => e.call === call);
+	if (!event) return { ok: false, message: `${call} does not start a workflow` };
+	const item: IDataObject = { event: event.value, userId };
+	switch (call) {
+		case 'sendText':
+			if (!isText(body.text)) return { ok: false, message: 'text is required' };
+			item.text = body.text;
+			break;
+		case 'sendFile': {
+			if (!isText(body.url) || !body.url) return { ok: false, message: 'url is required' };
+			item.url = body.url;
+			if (body.fileName !== undefined) item.fileName = String(body.fileName);
+			const size = Number(body.size);
+			if (body.size !== undefined && body.size !== null && Number.isFinite(size)) item.size = size;
+			break;
+		}
+		case 'closeChat':
+			item.text = isText(body.text) ? body.text : '';
+			break;
+		case 'selectDestination': {
+			const destinationId = idText(body.destinationId);
+			if (!destinationId) return { ok: false, message: 'destinationId is required' };
+			item.destinationId = destinationId;
+			if (isText(body.userName) && body.userName) item.userName = body.userName;
+			for (const key of ['attributes', 'hiddenAttributes', 'customData'] as const) {
+				const value = jsonObject(body[key]);
+				if (value) item[key] = value;
+			}
+			break;
+		}
+	}
+	item.receivedAt = receivedAt;
+	return { ok: true, item };
+}
