@@ -12,6 +12,7 @@ import { tovieApiTest } from '../common/credentialTest';
 import { CREDENTIAL_NAME } from '../common/transport';
 import { clientIdFilterField, eventsOfBody, passesFilter, toTriggerItem, triggerOnField, type EventFilter } from './events';
 import { registration } from './registration';
+import { checkRequest, dropRepeats } from './guard';
 import { verifyWebhook } from './verify';
 
 export class TovieChatTrigger implements INodeType {
@@ -106,8 +107,11 @@ export class TovieChatTrigger implements INodeType {
 			response.status(status).json(body);
 			return { noWebhookResponse: true };
 		};
+		const request = this.getRequestObject() as { rawBody?: Buffer; method?: string; headers?: Record<string, unknown> };
+		const rawBody = request.rawBody;
+		const refusal = checkRequest(request.method, request.headers?.['content-type'] as string | undefined, rawBody?.length);
+		if (refusal) return answer(refusal.status, { error: refusal.message });
 		const credentials = await this.getCredentials(CREDENTIAL_NAME);
-		const rawBody = (this.getRequestObject() as { rawBody?: Buffer }).rawBody;
 		const verdict = verifyWebhook(rawBody?.toString('utf8'), this.getBodyData(), String(credentials.chatApiToken ?? ''));
 		if (!verdict.ok) return answer(verdict.status, { error: verdict.message });
 
@@ -115,7 +119,9 @@ export class TovieChatTrigger implements INodeType {
 			kinds: this.getNodeParameter('triggerOn', []) as string[],
 			clientId: (this.getNodeParameter('options.clientId', '') as string) || undefined,
 		};
-		const items = (eventsOfBody(verdict.body) ?? []).map(toTriggerItem).filter((item) => passesFilter(item, filter));
+		// The platform resends an event it got no quick 200 for: a repeat starts nothing.
+		const events = dropRepeats(eventsOfBody(verdict.body) ?? [], this.getWorkflowStaticData('node'));
+		const items = events.map(toTriggerItem).filter((item) => passesFilter(item, filter));
 		// Answer at once: the platform waits 3 s and then sends the event again.
 		answer(200, { received: items.length });
 		if (items.length === 0) return { noWebhookResponse: true };

@@ -8,6 +8,7 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { requestOptionsField } from './descriptions';
+import { invalidInput } from './validate';
 
 /** What an operation returns for one item: one object, several, or ready items (binary data). */
 export type OperationResult = IDataObject | IDataObject[] | INodeExecutionData | INodeExecutionData[];
@@ -75,6 +76,46 @@ export function buildProperties(resources: Resource[]): INodeProperties[] {
 	return properties;
 }
 
+/** Number fields of an operation (and of its collections), by parameter path. */
+function numberFields(operation: Operation): Array<[path: string, property: INodeProperties]> {
+	const fields: Array<[string, INodeProperties]> = [];
+	for (const property of [...(operation.properties ?? []), requestOptionsField]) {
+		if (property.type === 'number') fields.push([property.name, property]);
+		if (property.type === 'collection') {
+			for (const option of (property.options ?? []) as INodeProperties[]) {
+				if (option.type === 'number') fields.push([`${property.name}.${option.name}`, option]);
+			}
+		}
+	}
+	return fields;
+}
+
+/**
+ * Refuses, before any request, a number field whose value (often from an expression) is not a
+ * number or lies outside the field's declared range: n8n checks these only in the editor.
+ */
+function checkNumbers(ctx: IExecuteFunctions, operation: Operation, itemIndex: number): void {
+	for (const [path, property] of numberFields(operation)) {
+		let value: unknown;
+		try {
+			value = ctx.getNodeParameter(path, itemIndex, undefined);
+		} catch {
+			continue; // not shown for these settings
+		}
+		if (value === undefined || value === null || value === '') continue;
+		const { minValue, maxValue } = (property.typeOptions ?? {}) as { minValue?: number; maxValue?: number };
+		const range = `${minValue ?? '-∞'}–${maxValue ?? '∞'}`;
+		if (typeof value !== 'number' || !Number.isFinite(value)) {
+			throw invalidInput(ctx, itemIndex, property.displayName, `is not a number: ${JSON.stringify(value)}`, `Enter a number (${range}).`);
+		}
+		if ((minValue !== undefined && value < minValue) || (maxValue !== undefined && value > maxValue)) {
+			const bounds =
+				minValue !== undefined && maxValue !== undefined ? `a whole number from ${minValue} to ${maxValue}` : minValue !== undefined ? `at least ${minValue}` : `at most ${maxValue}`;
+			throw invalidInput(ctx, itemIndex, property.displayName, `must be ${bounds}, not ${value}`);
+		}
+	}
+}
+
 function isExecutionItem(value: unknown): value is INodeExecutionData {
 	return (
 		!!value &&
@@ -127,23 +168,39 @@ export async function route(this: IExecuteFunctions, resources: Resource[]): Pro
 	};
 
 	if (operation.executeBatch) {
-		const indexes = items.map((_item, index) => index);
-		let results: Array<OperationResult | Error>;
+		// Items with an invalid number never join the batch; they fail on their own.
+		const refused = new Map<number, Error>();
+		const indexes = items.map((_item, index) => index).filter((index) => {
+			try {
+				checkNumbers(this, operation, index);
+				return true;
+			} catch (error) {
+				if (!this.continueOnFail()) throw asNodeError(this, error, index);
+				refused.set(index, error as Error);
+				return false;
+			}
+		});
+		let results: Array<OperationResult | Error> = [];
 		try {
-			results = await operation.executeBatch.call(this, indexes);
+			if (indexes.length) results = await operation.executeBatch.call(this, indexes);
 		} catch (error) {
 			// The whole batch failed before any per-item answer: every item gets the error.
-			if (!this.continueOnFail()) throw asNodeError(this, error, 0);
+			if (!this.continueOnFail()) throw asNodeError(this, error, indexes[0] ?? 0);
 			results = indexes.map(() => error as Error);
 		}
-		results.forEach((result, itemIndex) =>
-			result instanceof Error ? fail(result, itemIndex) : output.push(...toItems(result, itemIndex)),
-		);
+		const byItem = new Map<number, OperationResult | Error>(refused);
+		results.forEach((result, n) => byItem.set(indexes[n], result));
+		for (const itemIndex of [...byItem.keys()].sort((a, b) => a - b)) {
+			const result = byItem.get(itemIndex)!;
+			if (result instanceof Error) fail(result, itemIndex);
+			else output.push(...toItems(result, itemIndex));
+		}
 		return [output];
 	}
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
+			checkNumbers(this, operation, itemIndex);
 			output.push(...toItems(await operation.execute!.call(this, itemIndex), itemIndex));
 		} catch (error) {
 			fail(error, itemIndex);

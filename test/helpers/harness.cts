@@ -505,6 +505,8 @@ export interface WebhookCall {
 	query?: Record<string, string>;
 	/** The webhook's `path` (for nodes with several webhooks); default: the first webhook. */
 	path?: string;
+	/** The HTTP method of the call; default POST. */
+	method?: string;
 }
 
 export interface WebhookAnswer {
@@ -550,7 +552,7 @@ export async function callWebhook(node: HarnessNode, call: WebhookCall, credenti
 	const webhooks = nodeType.description.webhooks!;
 	const webhookDescription = webhooks.find((webhook) => call.path !== undefined && webhook.path === call.path) ?? webhooks[0];
 	const path = `/webhook/${workflowNode.webhookId}/${String(webhookDescription.path)}`;
-	const req = { body: call.body ?? {}, rawBody: call.rawBody, headers: call.headers ?? {}, query: call.query ?? {}, params: {}, path, url: path };
+	const req = { body: call.body ?? {}, rawBody: call.rawBody, headers: call.headers ?? {}, query: call.query ?? {}, params: {}, path, url: path, method: call.method ?? 'POST' };
 	Object.assign(additionalData, { httpRequest: req });
 	const webhookData = {
 		httpMethod: webhookDescription.httpMethod,

@@ -79,6 +79,7 @@ describe('webhook()', () => {
 			getResponseObject: () => response,
 			getRequestObject: () => ({ rawBody: Buffer.from(raw) }),
 			getBodyData: () => ({}),
+			getWorkflowStaticData: () => ({}),
 			getCredentials: async () => TEST_CREDENTIALS,
 			getNodeParameter: (name: string, fallback: unknown) => name.split('.').reduce<unknown>((o, k) => (o as IDataObject)?.[k], params) ?? fallback,
 			helpers: { returnJsonArray: (items: IDataObject[]) => items.map((json) => ({ json })) },

@@ -34,7 +34,13 @@ function listOf(raw: unknown): string[] {
 /** The selection of one item; at least one ID or phone, else an error naming both fields. */
 export function idsAndPhonesOf(ctx: IExecuteFunctions, itemIndex: number): { ids?: string[]; phones?: string[] } {
 	const ids = listOf(ctx.getNodeParameter('ids', itemIndex, ''));
-	const phones = listOf(ctx.getNodeParameter('phones', itemIndex, '')).map(normalizePhone);
+	const phones = listOf(ctx.getNodeParameter('phones', itemIndex, '')).map((raw) => {
+		const phone = normalizePhone(raw);
+		if (!/^\d{3,20}$/.test(phone)) {
+			throw invalidInput(ctx, itemIndex, 'Phone Numbers', `"${raw}" is not a phone number`, 'Use digits only, with the country code, e.g. 16500000000.');
+		}
+		return phone;
+	});
 	if (ids.length === 0 && phones.length === 0) {
 		throw invalidInput(ctx, itemIndex, 'Call Job IDs / Phone Numbers', 'are both empty', 'Enter at least one call job ID or phone number.');
 	}

@@ -97,6 +97,8 @@ export interface Injection {
 	drop?: 'before' | 'after';
 	/** Run the handler, then answer its status with a body that is not valid JSON. */
 	invalidJson?: boolean;
+	/** Answer with no body at all (with `status`: an error without a body). */
+	emptyBody?: boolean;
 }
 
 export interface FakePlatformOptions {
@@ -356,6 +358,7 @@ export class FakePlatform {
 			return;
 		}
 		if (injection?.invalidJson) reply = { ...reply, raw: '{"truncated": tru' };
+		if (injection?.emptyBody) reply = { status: reply.status, raw: '' };
 		if (injection?.headers) reply = { ...reply, headers: { ...reply.headers, ...injection.headers } };
 		this.send(res, reply);
 		record.status = reply.status;

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { Operation } from '../../../common/router';
+import { requiredString } from '../../../common/validate';
 import { nlpItemRequestFull } from '../../api';
 import { fileItem, outputBinaryField, toBuffer } from '../../helpers/binary';
 
@@ -14,6 +15,7 @@ export const exportFile: Operation = {
 		{ displayName: 'File Name', name: 'fileName', type: 'string', default: 'intents.json' },
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
+		requiredString(this, 'binaryPropertyName', itemIndex, 'Put Output File in Field');
 		const response = await nlpItemRequestFull(this, itemIndex, 'exportIntents', { responseType: 'arraybuffer' });
 		const data = toBuffer(response.body);
 		const fileName = String(this.getNodeParameter('fileName', itemIndex, 'intents.json')).trim() || 'intents.json';

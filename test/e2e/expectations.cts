@@ -1,0 +1,57 @@
+/**
+ * What each example must produce beyond the generic checks of package.e2e.cts (no node error,
+ * every package node outputs items, the fake got requests and answered none with an error).
+ * Examples without an entry here get only the generic checks.
+ */
+import type { FakePlatform } from '../helpers/fake-platform/server.cts';
+import { fakeModules } from './fake.cts';
+import { SECRETS } from './fixtures.cts';
+import { itemsOf, type RunData } from './n8n.cts';
+
+type Check = (run: { runData: RunData; fake: FakePlatform }) => void;
+
+const token = encodeURIComponent(SECRETS.chatApiToken);
+
+const checks: Record<string, Check> = {
+	'pushgate-fire-pushback.json': () => {
+		const [firing] = fakeModules.pushgate!.firings;
+		expect(firing).toMatchObject({ id: '0f8fad5b-d9cb-469f-a165-70867728950e', data: { orderId: 1042, carrier: 'DHL' } });
+	},
+	'chat-send-and-history.json': ({ runData, fake }) => {
+		const [answer] = itemsOf(runData, 'Ask the bot');
+		expect(answer).toMatchObject({ clientId: 'example-client-1', questionId: expect.any(String), answer: expect.any(String) });
+		expect(itemsOf(runData, 'Mark the answer read')).toEqual([
+			expect.objectContaining({ clientId: 'example-client-1', questionId: answer.questionId, status: 'READ' }),
+		]);
+		const history = itemsOf(runData, 'Read the history');
+		expect(history.length).toBeGreaterThanOrEqual(2);
+		expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+			`POST /chatapi/${token}`,
+			`POST /chatapi/${token}/client/example-client-1/message/${String(answer.questionId)}/status`,
+			`GET /chatapi/${token}/client/example-client-1/history`,
+		]);
+		expect(fake.requests[0].body).toMatchObject({ clientId: 'example-client-1', query: 'Hello, where is my order?' });
+		expect(fake.chat.client(SECRETS.chatApiToken, 'example-client-1')?.statuses.get(String(answer.questionId))).toBe('READ');
+	},
+};
+
+/** State an example needs on the fake platform before it runs (after `fake.reset()`). */
+const setups: Record<string, () => void> = {
+	'pushgate-fire-pushback.json': () => {
+		// The example's Set node carries this pushback id, as a bot script would have created it.
+		const id = '0f8fad5b-d9cb-469f-a165-70867728950e';
+		const pushgate = fakeModules.pushgate!;
+		pushgate.pushbacks.set(id, {
+			...pushgate.create(SECRETS.chatApiToken, 'example-client-1', 'orderShipped'),
+			id,
+		});
+	},
+};
+
+export function setUpExample(file: string): void {
+	setups[file]?.();
+}
+
+export function expectExample(file: string, run: { runData: RunData; fake: FakePlatform }): void {
+	checks[file]?.(run);
+}

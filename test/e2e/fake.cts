@@ -1,0 +1,45 @@
+/** The fake platform for the end-to-end suites: every API module, keyed to the e2e secrets. */
+import { CallsModule } from '../helpers/fake-platform/calls.cts';
+import { NlpModule } from '../helpers/fake-platform/nlp.cts';
+import { OperatorModule } from '../helpers/fake-platform/operator.cts';
+import { PushgateModule } from '../helpers/fake-platform/pushgate.cts';
+import { ReporterModule } from '../helpers/fake-platform/reporter.cts';
+import { errors, json, startFakePlatform, type FakeModule, type FakePlatform } from '../helpers/fake-platform/server.cts';
+import { PROJECT_SHORT_NAME, SECRETS } from './fixtures.cts';
+
+/** The modules of the last fake started, for tests that seed state (e.g. a pushback). */
+export const fakeModules: { pushgate?: PushgateModule } = {};
+
+export async function startE2eFake(): Promise<FakePlatform> {
+	return await startFakePlatform({
+		chat: { tokens: [SECRETS.chatApiToken, SECRETS.chatApiToken2] },
+		modules: [
+			(platform) => new CallsModule(platform, { campaigns: [{ token: SECRETS.callsApiToken, name: 'E2e campaign' }] }),
+			(platform) => new NlpModule(platform, { keys: [SECRETS.nlpApiKey] }),
+			(platform) => new ReporterModule(platform, { tokens: [SECRETS.apiToken], project: PROJECT_SHORT_NAME }),
+			(platform) => (fakeModules.pushgate = new PushgateModule(platform)),
+			(platform) => new OperatorModule(platform, { channels: [SECRETS.operatorChannel] }),
+			() => projectModule,
+		],
+	});
+}
+
+/**
+ * The one Project API route the credential test probes with the unified token
+ * (project-api.yml `getByProjectShortName`); no other fake module serves it yet.
+ */
+const projectModule: FakeModule = {
+	routes: [
+		{
+			method: 'GET',
+			pattern: '/api/v1/projects/:projectShortName/by-project-short-name',
+			handler: (req) => {
+				if (req.headers.authorization !== `Bearer ${SECRETS.apiToken}`) {
+					return errors.gateway(401, 'gateway.auth.invalid_token', 'Token is not valid');
+				}
+				if (req.params.projectShortName !== PROJECT_SHORT_NAME) return errors.gateway(404, 'project.not_found', 'No such project');
+				return json(200, { id: 1, shortName: PROJECT_SHORT_NAME, name: 'E2e project' });
+			},
+		},
+	],
+};

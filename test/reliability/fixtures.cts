@@ -1,0 +1,160 @@
+/**
+ * Working parameters per operation, where the generic filler of catalog.cts cannot guess them.
+ * Key: `<node name>:<resource>:<operation>`. An operation without a row runs with the filler's
+ * values; the suite reports operations that then cannot succeed against the fake platform.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import type { Env } from './platform.cts';
+
+export interface Fixture {
+	params?: IDataObject | ((env: Env) => IDataObject | Promise<IDataObject>);
+	/** Input items; default one empty item. */
+	items?: IDataObject[];
+	/** The operation reads a binary file with this content (field `data`). */
+	file?: string;
+	fileName?: string;
+}
+
+const rl = (value: unknown, mode = 'id') => ({ __rl: true, mode, value });
+
+function pushback(env: Env): string {
+	const { id } = env.pushgate.create(env.credentials.chatApiToken, 'shopper-1', 'orderShipped', { orderId: 1 });
+	env.extraSecrets.push(id);
+	return id;
+}
+
+function agentReply(env: Env): string {
+	return String(env.fake.chat.pushAgentReply(env.credentials.chatApiToken, 'user-1', 'An agent answer').questionId);
+}
+
+function reportTask(env: Env): string {
+	const create = (env.reporter as unknown as { createTask: (type: string, settings?: IDataObject) => { taskId: string; readyAt: number } }).createTask;
+	const task = create.call(env.reporter, 'sessions');
+	task.readyAt = 0;
+	return task.taskId;
+}
+
+function cityRecord(env: Env): number {
+	const project = env.nlp.project(env.credentials.nlpApiKey);
+	return [...project.entities.values()].find((entity) => entity.name === 'city')!.records[0].id;
+}
+
+function seededJob(env: Env): string {
+	return env.calls.seed(env.credentials.callsApiToken, ['79120000001'])[0].callJobId;
+}
+
+export const FIXTURES: Record<string, Fixture> = {
+	// Tovie Chat
+	'tovieChat:message:send': { params: { query: 'hello' } },
+	'tovieChat:message:sendAsync': { params: { query: 'hello' } },
+	'tovieChat:message:getHistory': { params: { limit: 5 } },
+	'tovieChat:event:getAll': { params: { clientId: 'user-1', ts: '0', options: { waitSeconds: 1 } } },
+	'tovieChat:state:save': { params: { state: '{"step": 1}' } },
+	'tovieChat:messageStatus:get': { params: (env) => ({ questionId: agentReply(env) }) },
+	'tovieChat:messageStatus:update': { params: (env) => ({ questionId: agentReply(env), status: 'READ' }) },
+	'tovieChat:messageStatus:updateMany': { params: (env) => ({ inputMode: 'json', statusesJson: JSON.stringify([{ questionId: agentReply(env), status: 'READ' }]) }) },
+
+	// Tovie Pushgate
+	'toviePushgate:pushback:trigger': { params: (env) => ({ pushback: pushback(env) }) },
+	'toviePushgate:pushback:triggerMany': { params: (env) => ({ pushback: pushback(env) }) },
+
+	// Tovie Calls
+	'tovieCalls:phone:add': { params: { phone: '={{ $json.phone }}' }, items: [{ phone: '79120000101' }, { phone: '79120000102' }] },
+	'tovieCalls:phone:addOne': { params: { phone: '79120000201' } },
+	'tovieCalls:callJob:cancel': { params: (env) => ({ ids: seededJob(env) }) },
+	'tovieCalls:callJob:getReport': { params: (env) => ({ ids: seededJob(env) }) },
+	'tovieCalls:callJob:getAll': { params: { limit: 5 } },
+	'tovieCalls:callJob:getManyUnfinished': { params: { limit: 5 } },
+	'tovieCalls:callAttempt:getReport': {
+		params: (env) => {
+			const id = seededJob(env);
+			env.calls.dial(env.credentials.callsApiToken, id);
+			return { ids: id };
+		},
+	},
+	'tovieCalls:campaign:resume': {
+		params: (env) => {
+			env.calls.campaign(env.credentials.callsApiToken).status = 'paused' as never;
+			return {};
+		},
+	},
+	'tovieCalls:callAttempt:getAll': { params: { limit: 5 } },
+
+	// Tovie NLP
+	'tovieNlp:text:conform': { params: { text: 'city', number: 2 } },
+	'tovieNlp:text:inflect': { params: { text: 'city', tags: 'plur' } },
+	'tovieNlp:intent:create': { params: { path: '/Reliability', phrases: ['reliable'] } },
+	'tovieNlp:intent:delete': { params: { intent: rl('/Goodbye', 'path') } },
+	'tovieNlp:intent:get': { params: { intent: rl('/Greeting', 'path') } },
+	'tovieNlp:intent:update': { params: { intent: rl('/Greeting', 'path'), phraseMode: 'add', phrases: ['hey'] } },
+	'tovieNlp:intent:import': { params: { strategy: 'merge' }, file: '[{"path": "/Only", "phrases": [{"text": "only"}]}]', fileName: 'intents.json' },
+	'tovieNlp:entity:create': { params: { name: 'product' } },
+	'tovieNlp:entity:delete': { params: { entity: rl('city', 'name') } },
+	'tovieNlp:entity:get': { params: { entity: rl('city', 'name') } },
+	'tovieNlp:entity:update': { params: { entity: rl('city', 'name'), updateFields: { noMorph: true } } },
+	'tovieNlp:entityRecord:add': { params: { entity: rl('city', 'name'), value: 'Paris', rule: ['Paris'] } },
+	'tovieNlp:entityRecord:delete': { params: { entity: rl('city', 'name'), recordId: '1' } },
+	'tovieNlp:entityRecord:getAll': { params: { entity: rl('city', 'name'), limit: 5 } },
+	'tovieNlp:entityRecord:replaceAll': { params: { entity: rl('city', 'name') } },
+	'tovieNlp:entityRecord:update': { params: (env) => ({ entity: rl('city', 'name'), recordId: String(cityRecord(env)), updateFields: { value: 'X' } }) },
+	'tovieNlp:entityRecord:upload': { params: { entity: rl('city', 'name') }, file: 'Madrid;MAD;Madrid\nLisbon;LIS', fileName: 'records.csv' },
+	'tovieNlp:project:import': { params: { source: 'json', project: '{"intents": [{"path": "/Only", "phrases": [{"text": "only"}]}]}' } },
+	'tovieNlp:model:train': { params: { wait: false } },
+	'tovieNlp:speller:set': { params: { source: 'text', dictionary: 'ok\t1' } },
+
+	// Tovie Reporter
+	'tovieReporter:statistics:getAdvanced': { params: { metric: 'sessions', intervalType: 'DAY' } },
+	'tovieReporter:session:getAll': { params: { limit: 3 } },
+	'tovieReporter:client:getAll': { params: { limit: 3 } },
+	'tovieReporter:client:getAllForBot': { params: (env) => ({ botId: rl(env.reporter.bots[0]), dateTo: '2026-01-01T00:10:00Z', limit: 3 }) },
+	'tovieReporter:message:getAll': { params: { source: 'session', sessionId: 's-1', limit: 3 } },
+	'tovieReporter:message:getPagePosition': { params: { source: 'session', sessionId: 's-1', questionId: 'q-1-1', size: 1 } },
+	'tovieReporter:stateRoute:getAll': { params: { limit: 3 } },
+	'tovieReporter:messageLabel:create': { params: { name: 'Refund', groupName: 'Topics' } },
+	'tovieReporter:messageLabel:get': { params: { labelId: rl(11) } },
+	'tovieReporter:messageLabel:getAll': { params: { limit: 3 } },
+	'tovieReporter:messageLabel:update': { params: { labelId: rl(11), updateFields: { name: 'Great answer' } } },
+	'tovieReporter:messageLabel:delete': { params: { labelId: rl(12) } },
+	'tovieReporter:messageLabel:changePriority': { params: { priorities: { priority: [{ id: 11, newPriority: 5 }] } } },
+	'tovieReporter:messageLabel:createMany': { params: { name: 'Refund', groupName: 'Topics' } },
+	'tovieReporter:messageLabel:updateMany': { params: { labelId: rl(11), updateFields: { name: 'Great answer' } } },
+	'tovieReporter:messageLabel:addToMessage': { params: { questionId: 'q-1-1', labelId: rl(11) } },
+	'tovieReporter:messageLabel:removeFromMessage': { params: { questionId: 'q-0-0', labelId: rl(11) } },
+	'tovieReporter:messageLabel:setForMessage': { params: { questionId: 'q-1-1', sessionId: 's-1', labelIds: '11' } },
+	'tovieReporter:labelGroup:get': { params: { groupId: rl(1) } },
+	'tovieReporter:labelGroup:update': { params: { groupId: rl(1), updateFields: { name: 'Quality+' } } },
+	'tovieReporter:labelGroup:delete': { params: { groupId: rl(2) } },
+	'tovieReporter:labelGroup:changePriority': { params: { priorities: { priority: [{ id: 1, newPriority: 5 }] } } },
+	'tovieReporter:labelGroup:updateMany': { params: { groupId: rl(1), updateFields: { name: 'Quality+' } } },
+	'tovieReporter:sessionLabel:create': { params: { name: 'Churn' } },
+	'tovieReporter:sessionLabel:get': { params: { labelId: rl(21) } },
+	'tovieReporter:sessionLabel:update': { params: { labelId: rl(21), updateFields: { name: 'Done' } } },
+	'tovieReporter:sessionLabel:delete': { params: { labelId: rl(22) } },
+	'tovieReporter:sessionLabel:changePriority': { params: { priorities: { priority: [{ id: 21, newPriority: 5 }] } } },
+	'tovieReporter:sessionLabel:updateMany': { params: { labelId: rl(21), updateFields: { name: 'Done' } } },
+	'tovieReporter:sessionLabel:addToSession': { params: { sessionId: 's-1', labelId: rl(21) } },
+	'tovieReporter:sessionLabel:removeFromSession': { params: { sessionId: 's-0', labelId: rl(21) } },
+	'tovieReporter:sessionLabel:setForSession': { params: { sessionId: 's-1', labelIds: '21' } },
+	'tovieReporter:comment:add': { params: { questionId: 'q-1-1', comment: 'Check this' } },
+	'tovieReporter:messageLabel:bulkLabel': { params: { labelIds: '11', objectIds: 'q-1-1' } },
+	'tovieReporter:sessionLabel:bulkLabel': { params: { labelIds: '21', objectIds: 's-1' } },
+	'tovieReporter:comment:delete': {
+		params: (env) => {
+			env.reporter.comments.set('q-1-1', 'to delete');
+			return { questionId: 'q-1-1' };
+		},
+	},
+	'tovieReporter:experiment:create': { params: { key: 'reliability-exp', branches: { branch: [{ key: 'A' }, { key: 'B' }] } } },
+	'tovieReporter:experiment:join': { params: (env) => ({ experimentKey: 'greeting', botId: rl(env.reporter.bots[0]), sessionId: 's-1' }) },
+	'tovieReporter:report:create': { params: (env) => ({ reportType: 'sessions', date: '2026-01-01T00:00:00Z', botId: rl(env.reporter.bots[0]) }) },
+	'tovieReporter:report:download': { params: (env) => ({ taskId: rl(reportTask(env)) }) },
+	'tovieReporter:report:getTask': { params: (env) => ({ taskId: rl(reportTask(env)) }) },
+	'tovieReporter:report:deleteTask': { params: (env) => ({ taskId: rl(reportTask(env)) }) },
+	'tovieReporter:filter:getSet': {
+		params: (env) => {
+			env.reporter.filterSets.set('set-1', { filterSetId: 'set-1', filters: [], step: 1 });
+			return { filterSetId: 'set-1' };
+		},
+	},
+};

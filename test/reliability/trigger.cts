@@ -1,0 +1,158 @@
+/**
+ * Tovie Chat Trigger under abuse: wrong tokens, bad requests, a burst of 1 000 events, the
+ * platform's retries of one event, and seeded random bodies.
+ */
+import { request } from 'node:http';
+
+import type { IDataObject } from 'n8n-workflow';
+
+import { dropRepeats, DEDUP_WINDOW_MS, MAX_BODY_BYTES } from '../../nodes/ChatTrigger/guard';
+import { callWebhook, type WebhookCall } from '../helpers/harness.cts';
+import { SECRETS } from '../helpers/integration.cts';
+import { WebhookServer } from '../helpers/webhook-server.cts';
+import { checkRun, stats } from './leaks.cts';
+import type { Env } from './platform.cts';
+
+const TOKEN = SECRETS.chatApiToken;
+const ALL_KINDS = { triggerOn: ['botReply', 'agentReply', 'campaignMessage', 'timeout'] };
+const node = { type: 'tovieChatTrigger', parameters: ALL_KINDS };
+let n = 0;
+const event = (extra: IDataObject = {}): IDataObject => ({
+	token: TOKEN, clientId: 'user-1', questionId: `q-${++n}`, timestamp: '2026-05-01T10:00:00.123',
+	data: { answer: 'Hi', replies: [{ type: 'text', text: 'Hi' }] }, ...extra,
+});
+const json = (body: unknown, extra: Partial<WebhookCall> = {}): WebhookCall => ({
+	body, rawBody: Buffer.from(JSON.stringify(body)), headers: { 'content-type': 'application/json' }, ...extra,
+});
+
+/** A small seeded PRNG (mulberry32), so a failing fuzz case can be replayed. */
+function random(seed: number) {
+	return () => {
+		seed = (seed + 0x6d2b79f5) | 0;
+		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+function randomJson(next: () => number, depth = 0): unknown {
+	const pick = Math.floor(next() * (depth > 3 ? 5 : 7));
+	const word = () => ['token', 'clientId', 'questionId', 'data', 'timestamp', 'x', '', '__proto__', 'constructor'][Math.floor(next() * 9)];
+	switch (pick) {
+		case 0: return null;
+		case 1: return next() > 0.5;
+		case 2: return Math.floor(next() * 1e9) * (next() > 0.5 ? -1 : 1);
+		case 3: return next() > 0.8 ? TOKEN.slice(0, Math.floor(next() * TOKEN.length)) : word();
+		case 4: return '\u0000\ud800'.repeat(Math.floor(next() * 3));
+		case 5: return Array.from({ length: Math.floor(next() * 4) }, () => randomJson(next, depth + 1));
+		default: return Object.fromEntries(Array.from({ length: Math.floor(next() * 5) }, () => [word(), randomJson(next, depth + 1)]));
+	}
+}
+
+async function post(url: string, body: string): Promise<{ status: number; ms: number }> {
+	const started = Date.now();
+	return await new Promise((resolve, reject) => {
+		const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
+			res.resume();
+			res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: Date.now() - started }));
+		});
+		req.on('error', reject);
+		req.end(body);
+	});
+}
+
+export function describeTrigger(getEnv: () => Env): void {
+	const credentials = () => getEnv().credentials as never;
+	const refused = async (call: WebhookCall, status: number) => {
+		stats.badInputs += 1;
+		const { answer, items } = await callWebhook(node, call, credentials());
+		expect([answer.statusCode, items]).toEqual([status, []]);
+		expect(JSON.stringify(answer.body)).not.toContain(TOKEN);
+	};
+
+	it('refuses a wrong or missing token with 401 and starts nothing', async () => {
+		await refused(json(event({ token: 'IntgTest:ffffffffffffffffffffffffffffffffffffffff' })), 401);
+		await refused(json(event({ token: undefined })), 401);
+		await refused(json([event(), event({ token: 'other' })]), 401);
+	});
+
+	it('refuses malformed JSON, a wrong content type, an oversized body and a wrong method with 4xx', async () => {
+		await refused({ body: {}, rawBody: Buffer.from('{"token": "'), headers: { 'content-type': 'application/json' } }, 400);
+		await refused({ body: {}, rawBody: Buffer.from('not json'), headers: { 'content-type': 'text/plain' } }, 400);
+		await refused(json(event(), { headers: { 'content-type': 'multipart/form-data; boundary=x' } }), 415);
+		await refused(json(event(), { headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 415);
+		const huge = event({ data: { answer: 'x'.repeat(MAX_BODY_BYTES) } });
+		await refused(json(huge), 413);
+		await refused(json(event(), { method: 'GET' }), 405);
+		await refused(json(event(), { method: 'PUT' }), 405);
+		await refused(json([]), 400);
+		await refused(json('just a string'), 400);
+	});
+
+	it('recognises the platform retry of one event (same questionId) and starts it once', async () => {
+		const staticData: IDataObject = {};
+		const first = event();
+		const calls = [];
+		for (let attempt = 0; attempt < 4; attempt++) calls.push(await callWebhook(node, json(first), credentials(), staticData));
+		expect(calls.map((c) => [c.answer.statusCode, c.items.length])).toEqual([[200, 1], [200, 0], [200, 0], [200, 0]]);
+		// A new message, and a reply of another kind to the same question, are new events.
+		expect((await callWebhook(node, json(event()), credentials(), staticData)).items).toHaveLength(1);
+		expect((await callWebhook(node, json({ ...first, timestamp: '2026-05-01T10:00:05.000' }), credentials(), staticData)).items).toHaveLength(1);
+		// After the window the id is forgotten; the memory stays bounded.
+		const seen: IDataObject = {};
+		expect(dropRepeats([first], seen, 0)).toHaveLength(1);
+		expect(dropRepeats([first], seen, DEDUP_WINDOW_MS + 1)).toHaveLength(1);
+		const many = Array.from({ length: 6000 }, () => event());
+		dropRepeats(many, seen, DEDUP_WINDOW_MS + 2);
+		expect(Object.keys(seen).length).toBeLessThanOrEqual(5000);
+	});
+
+	it('answers a burst of 1 000 events within 3 s each and starts exactly 1 000 items', async () => {
+		const hook = new WebhookServer(credentials);
+		await hook.start();
+		hook.reset(ALL_KINDS);
+		try {
+			const bodies = Array.from({ length: 1000 }, () => JSON.stringify(event({ clientId: `burst-${n}` })));
+			const answers: Array<{ status: number; ms: number }> = [];
+			for (let i = 0; i < bodies.length; i += 50) answers.push(...(await Promise.all(bodies.slice(i, i + 50).map((body) => post(hook.url, body)))));
+			const deadline = Date.now() + 30_000;
+			while (hook.executions.length < 1000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+			expect(answers.filter((a) => a.status !== 200)).toEqual([]);
+			const slowest = Math.max(...answers.map((a) => a.ms));
+			expect(slowest).toBeLessThan(3000);
+			expect(hook.executions.flat()).toHaveLength(1000);
+			expect(new Set(hook.executions.flat().map((item) => item.questionId)).size).toBe(1000);
+			console.log(`[reliability] trigger burst: 1000 events, slowest answer ${slowest} ms`);
+		} finally {
+			hook.server.closeAllConnections();
+			hook.server.close();
+		}
+	}, 60_000);
+
+	it('survives seeded random bodies: never crashes, never starts for invalid input', async () => {
+		const next = random(20260701);
+		const started = Date.now();
+		let cases = 0;
+		for (; cases < 600 && Date.now() - started < 10_000; cases++) {
+			const body = randomJson(next);
+			// Half the cases carry the right token somewhere near the top, as a forger who knows it would.
+			const withToken = cases % 2 === 1 && body && typeof body === 'object' && !Array.isArray(body) ? { ...(body as IDataObject), token: TOKEN } : body;
+			const raw = next() > 0.9 ? JSON.stringify(withToken).slice(0, -1) : JSON.stringify(withToken) ?? '';
+			const { answer, items } = await callWebhook(node, { body: {}, rawBody: Buffer.from(raw), headers: { 'content-type': 'application/json' } }, credentials());
+			const valid = answer.statusCode === 200;
+			expect([cases, answer.statusCode]).toEqual([cases, valid ? 200 : expect.any(Number)]);
+			if (!valid) {
+				expect([cases, answer.statusCode! >= 400 && answer.statusCode! < 500, items]).toEqual([cases, true, []]);
+			} else {
+				// Only bodies that carry the channel token may start, and then with plain items.
+				expect(raw).toContain(TOKEN);
+				expect(items.every((item) => typeof item.eventKind === 'string' && item.token === undefined)).toBe(true);
+			}
+			expect(JSON.stringify(answer.body ?? '')).not.toContain(TOKEN);
+		}
+		stats.badInputs += cases;
+		console.log(`[reliability] trigger fuzz: ${cases} random bodies in ${Date.now() - started} ms`);
+	});
+}
+
+export { checkRun };
