@@ -208,7 +208,8 @@ export async function tovieRequestFull<T = unknown>(
 	const safeToRepeat =
 		Boolean(request.idempotenceKey) || (request.idempotent ?? ['GET', 'HEAD', 'PUT', 'DELETE'].includes(request.method));
 	const maxAttempts = Math.max(1, Math.floor(options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS));
-	const what = `${request.method} ${redactText(request.path, secrets)}`;
+	// The path without its query: a signed file URL's signature must not land in error texts.
+	const what = `${request.method} ${redactText(request.path.replace(/\?.*$/s, ''), secrets)}`;
 
 	for (let attempt = 1; ; attempt++) {
 		let response: TovieResponse;

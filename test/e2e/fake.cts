@@ -8,7 +8,7 @@ import { errors, json, startFakePlatform, type FakeModule, type FakePlatform } f
 import { PROJECT_SHORT_NAME, SECRETS } from './fixtures.cts';
 
 /** The modules of the last fake started, for tests that seed state (e.g. a pushback). */
-export const fakeModules: { pushgate?: PushgateModule } = {};
+export const fakeModules: { pushgate?: PushgateModule; operator?: OperatorModule } = {};
 
 export async function startE2eFake(): Promise<FakePlatform> {
 	return await startFakePlatform({
@@ -18,7 +18,7 @@ export async function startE2eFake(): Promise<FakePlatform> {
 			(platform) => new NlpModule(platform, { keys: [SECRETS.nlpApiKey] }),
 			(platform) => new ReporterModule(platform, { tokens: [SECRETS.apiToken], project: PROJECT_SHORT_NAME }),
 			(platform) => (fakeModules.pushgate = new PushgateModule(platform)),
-			(platform) => new OperatorModule(platform, { channels: [SECRETS.operatorChannel] }),
+			(platform) => (fakeModules.operator = new OperatorModule(platform, { channels: [SECRETS.operatorChannel] })),
 			() => projectModule,
 		],
 	});

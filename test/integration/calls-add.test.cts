@@ -315,6 +315,33 @@ describe('Phone → Add: platform refusals', () => {
 		expectPaired(result, 5);
 	});
 
+	it('a fatal refusal that names a phone fails its whole request and sends nothing more', async () => {
+		fake.inject({ path: /\/addPhones$/, status: 400, body: { type: 'invalid.call.task.state', phone: '16500000001', message: 'Campaign is stopped' } });
+		const result = await add(phones(4), { options: { batchSize: 2 } }, true);
+		expect(addRequests()).toHaveLength(1);
+		const out = result.json();
+		expect(out[0].error).toMatch(/^Phone 16500000000 was not added \(the request with items 0–1 failed\): .*invalid\.call\.task\.state.*\[item 0\]$/);
+		expect(out[1].error).toMatch(/^Phone 16500000001 was not added \(the request with items 0–1 failed\)/);
+		expect(out[3].error).toMatch(/^Phone 16500000003 was not added \(not sent after an earlier refusal\)/);
+		expect(jobs()).toHaveLength(0);
+		expectPaired(result, 4);
+	});
+
+	it('fewer call job IDs than numbers: the items may have been added, no plain refusal', async () => {
+		fake.inject({ path: /\/addPhones$/, status: 200, body: ['job-1'] });
+		const result = await add(phones(4), { options: { batchSize: 2 } }, true);
+		const out = result.json();
+		expect(out[0].error).toBe('Phone 16500000000 may have been added: the platform accepted the request with items 0–1 but answered 1 call job IDs for 2 numbers [item 0]');
+		expect(out[1].error).toMatch(/^Phone 16500000001 may have been added/);
+		expect(out[0].errorDescription).toMatch(/probably created.*before running again/);
+		expect(out[2].callJobId).toBeDefined();
+		expect(out[3].callJobId).toBeDefined();
+		expect(addRequests()).toHaveLength(2);
+		fake.inject({ path: /\/addPhones$/, status: 200, body: {} });
+		const stopped = await add(phones(2, 16500000010));
+		expect(stopped.error?.message).toMatch(/^Phone 16500000010 may have been added: .*answered 0 call job IDs for 2 numbers \[item 0\]$/);
+	});
+
 	it('an unknown campaign token (404 invalid.token) fails every item, token redacted', async () => {
 		const result = await runNode(
 			'tovieCalls',

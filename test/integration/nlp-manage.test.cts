@@ -142,6 +142,14 @@ describe('Intent', () => {
 		expect(failed.json()[0].error).toMatch(/cannot delete/);
 	});
 
+	it('Delete without continueOnFail: an invalid item stops the run before any delete request', async () => {
+		const result = await run('intent', 'delete', { intent: { mode: 'path', value: '={{ $json.path }}' } }, [{ path: '/Goodbye' }, { path: 'bad' }]);
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toBe('Intent is not a valid intent path: "bad" [item 1]');
+		expect(fake.requestsTo('POST', /delete-multiple/)).toHaveLength(0);
+		expect(intentByPath('/Goodbye')).toBeDefined();
+	});
+
 	it('Export writes the intents file; Import reads it back (binary and JSON) with a strategy', async () => {
 		const exported = await run('intent', 'export', {});
 		const file = exported.output()[0].binary!.data;
@@ -217,6 +225,25 @@ describe('Entity and Entity Record', () => {
 		const gone = await run('entityRecord', 'delete', { entity: { mode: 'name', value: 'city' }, recordId: '={{ $json.id }}' }, [{ id: 60_000 }, { id: 60_001 }, { id: 'x' }], true);
 		expect(gone.json()).toEqual([{ deleted: true, id: 60_000 }, { deleted: true, id: 60_001 }, { error: 'Record ID is not a numeric ID: "x" [item 2]', errorDescription: 'Enter the numeric ID, e.g. 12174.' }]);
 		expect(fake.requestsTo('POST', /records\/delete-multiple$/).map((r) => [r.body, r.status])).toEqual([[[60_000, 60_001], 204]]);
+	});
+
+	it('Entity and record Delete without continueOnFail: an invalid item stops the run before any delete request', async () => {
+		const entity = await run('entity', 'delete', { entity: { mode: '={{ $json.mode }}', value: '={{ $json.value }}' } }, [{ mode: 'name', value: 'city' }, { mode: 'id', value: 'x' }]);
+		expect(entity.error?.message).toBe('Entity ID is not a numeric ID: "x" [item 1]');
+		const id = entityByName('city').records[0].id;
+		const records = await run('entityRecord', 'delete', { entity: { mode: 'name', value: 'city' }, recordId: '={{ $json.id }}' }, [{ id }, { id: 'x' }]);
+		expect(records.error?.message).toBe('Record ID is not a numeric ID: "x" [item 1]');
+		expect(fake.requestsTo('POST', /delete-multiple/)).toHaveLength(0);
+		expect(entityByName('city').records).toHaveLength(2);
+	});
+
+	it('Record Update checks the given fields before looking the record up', async () => {
+		const update = async (updateFields: IDataObject) =>
+			(await run('entityRecord', 'update', { entity: { mode: 'name', value: 'city' }, recordId: '90017', updateFields })).error?.message;
+		expect(await update({ type: '={{ "regex" }}' })).toBe('Type must be synonyms or pattern, not "regex" [item 0]');
+		expect(await update({ rule: [] })).toBe('Synonyms or Patterns is empty [item 0]');
+		expect(await update({ value: ' ' })).toBe('Value is empty [item 0]');
+		expect(fake.requests).toHaveLength(0);
 	});
 
 	it('Records: Replace All from JSON (validated) and Upload a CSV file', async () => {

@@ -82,6 +82,28 @@ describe('Message Label', () => {
 		expect(failed.json().map((j) => j.error)).toEqual([expect.stringContaining('404'), expect.stringContaining('404')]);
 	});
 
+	it('Create Many and Update Many without continueOnFail: an invalid item stops the run before the request', async () => {
+		const created = await run(ml('createMany', { name: '={{ $json.name }}', priority: 1, groupName: 'New group' }), [{ name: 'A' }, { name: '' }]);
+		expect(created.error?.message).toBe('Name is empty [item 1]');
+		const updated = await run(ml('updateMany', { labelId: rl('={{ $json.id }}'), updateFields: { priority: 9 } }), [{ id: 11 }, { id: 'abc' }]);
+		expect(updated.error?.message).toBe('Label must be a number, got "abc" [item 1]');
+		expect(fake.requestsTo('POST', /by-list$/)).toHaveLength(0);
+		expect(fake.requestsTo('PUT', /by-list$/)).toHaveLength(0);
+		expect(reporter.messageLabels.get(11)!.priority).not.toBe(9);
+	});
+
+	it('a failed by-list request fails the items it carried; an invalid item keeps its own error', async () => {
+		fake.inject({ path: /by-list$/, status: 400, body: { error: 'reporter.common.validation_error', message: 'bad list', args: {} } });
+		const items = [{ name: 'A' }, { name: '' }, { name: 'C' }];
+		const result = await run(ml('createMany', { name: '={{ $json.name }}', priority: 1, groupName: 'New group' }), items, true);
+		expect(result.json()).toEqual([
+			expect.objectContaining({ error: expect.stringContaining('bad list') }),
+			expect.objectContaining({ error: 'Name is empty [item 1]' }),
+			expect.objectContaining({ error: expect.stringContaining('bad list') }),
+		]);
+		expect(result.output().map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+	});
+
 	it('Add to, Remove From (DELETE with a body), Set on Message', async () => {
 		await run(ml('addToMessage', { questionId: 'q-3-1', labelId: rl(12) }));
 		expect([...reporter.messageLabelLinks.get('q-3-1')!]).toEqual([12]);

@@ -104,6 +104,15 @@ describe('Report → Create with Wait for File', () => {
 		}
 	});
 
+	it('an answer without a request ID is a platform error, not an input error', async () => {
+		fake.inject({ path: /reports\/sessions$/, status: 200, body: {} });
+		const result = await run(report({ reportType: 'sessions' }));
+		expect(result.error?.name).toBe('NodeApiError');
+		expect(result.error?.message).toBe('The platform answered without a report request ID [item 0]');
+		expect(result.error?.description).toContain('Get Many Tasks');
+		expect(fake.requestsTo('GET', /async\/events$/)).toHaveLength(0);
+	});
+
 	it('a bad file type from an expression is refused by the platform (400) without retries', async () => {
 		const result = await run(report({ reportType: 'sessions', settings: { fileType: '={{ "PDF" }}' } }), [{}], true);
 		expect(result.json()[0].error).toContain('[400 reporter.common.validation_error]');
@@ -113,13 +122,32 @@ describe('Report → Create with Wait for File', () => {
 
 describe('Report tasks', () => {
 	it('Download File finds the task in the task list when the async answer was taken elsewhere', async () => {
+		reporter.options.reportDelayMs = 400;
+		try {
+			const created = (await run(report({ reportType: 'sessions', waitForFile: false }))).json()[0];
+			reporter.pending.clear(); // another client consumed the async answer
+			const result = await run({ resource: 'report', operation: 'download', taskId: rl(created.requestId, 'list') });
+			const [item] = result.output();
+			expect(bytesOf(item.binary!.data).equals(reporter.served.get(String(created.requestId))!)).toBe(true);
+			expect(fake.requestsTo('GET', /reporter\/reports$/).length).toBeGreaterThan(0);
+		} finally {
+			reporter.options.reportDelayMs = 120;
+		}
+	});
+
+	it('Download File with Wait Until Ready: a finished task is downloaded, a failed one fails, without a long poll', async () => {
 		const created = (await run(report({ reportType: 'sessions', waitForFile: false }))).json()[0];
 		await new Promise((resolve) => setTimeout(resolve, 200));
-		reporter.pending.clear(); // another client consumed the async answer
-		const result = await run({ resource: 'report', operation: 'download', taskId: rl(created.requestId, 'list') });
-		const [item] = result.output();
-		expect(bytesOf(item.binary!.data).equals(reporter.served.get(String(created.requestId))!)).toBe(true);
-		expect(fake.requestsTo('GET', /reporter\/reports$/).length).toBeGreaterThan(0);
+		reporter.pending.clear(); // the async answer was taken: a long poll would wait in vain
+		const result = await run({ resource: 'report', operation: 'download', taskId: rl(created.requestId) });
+		expect(bytesOf(result.output()[0].binary!.data).equals(reporter.served.get(String(created.requestId))!)).toBe(true);
+		reporter.failNextReport = 'Too many rows';
+		const broken = (await run(report({ reportType: 'sessions', waitForFile: false }))).json()[0];
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		const failed = await run({ resource: 'report', operation: 'download', taskId: rl(broken.requestId) }, [{}], true);
+		expect(failed.json()[0].error).toMatch(/^The report task-\d+-sessions was not generated: its task is FAILED \[item 0\]$/);
+		expect(fake.requestsTo('GET', /async\/events$/)).toHaveLength(0);
+		expect(fake.requestsTo('GET', /reports\/tasks\//)).toHaveLength(2);
 	});
 
 	it('Download File retries a 503 on the file and fails cleanly on a 404', async () => {

@@ -193,6 +193,16 @@ describe('errors and redaction', () => {
 		expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain('96190b45-84ee-4007-9aab-d257ad22729f');
 	});
 
+	it('leaves the query string (a signed URL\'s signature) out of the error description', async () => {
+		const { ctx } = mockContext({ responses: [{ statusCode: 403, body: { message: 'Request has expired' } }] });
+		const error = await caught(tovieRequest(ctx, {
+			method: 'GET', path: '/bucket/report.xlsx?X-Amz-Signature=5ec12e7abc&X-Amz-Expires=60', baseUrl: 'https://files.example.test',
+		}));
+		expect(error.description).toBe('While calling GET /bucket/report.xlsx.');
+		expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain('5ec12e7abc');
+		expect(String(error.message)).toContain('Request has expired');
+	});
+
 	it('reports an answer that is not JSON', async () => {
 		const { ctx } = mockContext({ responses: [{ statusCode: 200, body: '{"broken' }] });
 		await expect(tovieRequest(ctx, { method: 'GET', path: '/x' })).rejects.toThrow('not valid JSON');

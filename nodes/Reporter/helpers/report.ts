@@ -25,7 +25,7 @@ function failed(ctx: IExecuteFunctions, itemIndex: number, requestId: string, wh
 }
 
 /** A finished task (COMPLETED with a file URL), or an error for a failed one; `undefined` while running. */
-function settled(ctx: IExecuteFunctions, itemIndex: number, requestId: string, task: IDataObject | undefined) {
+export function settled(ctx: IExecuteFunctions, itemIndex: number, requestId: string, task: IDataObject | undefined) {
 	if (!task) return undefined;
 	const status = String(task.status ?? '');
 	if (BROKEN.has(status)) throw failed(ctx, itemIndex, requestId, `its task is ${status}`);

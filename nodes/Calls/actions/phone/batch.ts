@@ -78,6 +78,22 @@ function itemError(ctx: IExecuteFunctions, entry: Entry, failure: Failure, conte
 	return new NodeOperationError(ctx.getNode(), message, { itemIndex: entry.itemIndex, description });
 }
 
+/**
+ * The error of an item whose request the platform accepted with an answer that does not match
+ * it: its call job was probably created, so it is not reported as "not added".
+ */
+function unclearError(ctx: IExecuteFunctions, entry: Entry, batch: Entry[], count: number): Error {
+	return new NodeOperationError(
+		ctx.getNode(),
+		`Phone ${entry.params.phone} may have been added: the platform accepted the request with ${range(batch)} but answered ${count} call job IDs for ${batch.length} numbers [item ${entry.itemIndex}]`,
+		{
+			itemIndex: entry.itemIndex,
+			description: 'The call jobs were probably created. Check the campaign\'s call jobs before running again: re-sending may call these numbers twice (with "Prevent Duplicate Calls" on, a re-run within 24 hours returns the jobs already created).',
+		},
+	);
+}
+
+/** Sends one request; answers the call job IDs, which may not match the batch (see `unclearError`). */
 async function send(ctx: IExecuteFunctions, batch: Entry[], keyed: boolean): Promise<string[]> {
 	const body = batch.map((entry) => entry.params);
 	const ids = await callsRequest<unknown>(
@@ -86,18 +102,14 @@ async function send(ctx: IExecuteFunctions, batch: Entry[], keyed: boolean): Pro
 		{ body, idempotenceKey: keyed ? idempotenceKeyFor(ctx, 'addPhones', body) : undefined },
 		callOptions(ctx, batch[0].itemIndex),
 	);
-	if (!Array.isArray(ids) || ids.length !== batch.length) {
-		const count = Array.isArray(ids) ? ids.length : 0;
-		throw new NodeOperationError(ctx.getNode(), `The platform answered ${count} call job IDs for ${batch.length} numbers`);
-	}
-	return ids.map(String);
+	return Array.isArray(ids) ? ids.map(String) : [];
 }
 
 /**
  * Sends the entries in requests of at most `batchSize` numbers, one after the other. A refusal
  * that names phones fails those items only and the rest of the request is sent again; any other
- * refusal fails the items of its request; a stopped campaign or an unknown token fails every
- * item not sent yet without more requests. A 413 splits the request in two.
+ * refusal fails the items of its request; a stopped campaign or an unknown token fails its
+ * request and every item not sent yet without more requests. A 413 splits the request in two.
  */
 export async function addInBatches(ctx: IExecuteFunctions, entries: Entry[], options: BatchOptions): Promise<Map<number, Outcome>> {
 	const outcomes = new Map<number, Outcome>();
@@ -114,6 +126,11 @@ export async function addInBatches(ctx: IExecuteFunctions, entries: Entry[], opt
 		for (let round = 1; pending.length; round++) {
 			try {
 				const ids = await send(ctx, pending, options.keyed);
+				if (ids.length !== pending.length) {
+					for (const entry of pending) outcomes.set(entry.itemIndex, unclearError(ctx, entry, pending, ids.length));
+					if (options.stopOnError) return outcomes;
+					break;
+				}
 				pending.forEach((entry, n) => outcomes.set(entry.itemIndex, { phone: entry.params.phone, callJobId: ids[n] }));
 				break;
 			} catch (error) {
@@ -125,11 +142,12 @@ export async function addInBatches(ctx: IExecuteFunctions, entries: Entry[], opt
 				}
 				const named = namedPhones(failure);
 				const refused = pending.filter((entry) => named.has(entry.params.phone));
-				const whole = refused.length === 0 || round >= MAX_ROUNDS;
+				if ((failure.code && FATAL_CODES.has(failure.code)) || (failure.status && FATAL_STATUSES.has(failure.status))) fatal = failure;
+				// A fatal refusal fails the whole request even when it names phones: nothing is re-sent.
+				const whole = refused.length === 0 || round >= MAX_ROUNDS || fatal !== undefined;
 				const context = whole ? `(the request with ${range(pending)} failed)` : '';
 				for (const entry of whole ? pending : refused) outcomes.set(entry.itemIndex, itemError(ctx, entry, failure, context));
 				if (options.stopOnError) return outcomes;
-				if ((failure.code && FATAL_CODES.has(failure.code)) || (failure.status && FATAL_STATUSES.has(failure.status))) fatal = failure;
 				pending = whole ? [] : pending.filter((entry) => !named.has(entry.params.phone));
 			}
 		}

@@ -1,4 +1,5 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { Operation, OperationResult } from '../../../common/router';
 import { nlpItemRequest } from '../../api';
@@ -22,6 +23,8 @@ export const deleteEntity: Operation = {
 				if (ref.id !== undefined) byId.push({ index, key: ref.id });
 				else byName.push({ index, key: ref.name! });
 			} catch (error) {
+				// Without continueOnFail the run stops here: nothing is deleted for the other items.
+				if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: index });
 				results[index] = error as Error;
 			}
 		}

@@ -1,4 +1,5 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { Operation, OperationResult } from '../../../common/router';
 import { optionalString } from '../../../common/validate';
@@ -39,6 +40,8 @@ export const deleteRecord: Operation = {
 				group.ids.push(recordId);
 				groups.set(key, group);
 			} catch (error) {
+				// Without continueOnFail the run stops here: nothing is deleted for the other items.
+				if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: index });
 				results[index] = error as Error;
 			}
 		}

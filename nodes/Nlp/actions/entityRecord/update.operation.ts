@@ -36,6 +36,8 @@ export const update: Operation = {
 		const clientId = optionalString(this, 'clientId', itemIndex);
 		const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 		if (Object.keys(fields).length === 0) throw invalidInput(this, itemIndex, 'Update Fields', 'is empty', 'Choose what to change.');
+		// The fields given are checked now, not after paging through the records (stand-ins for the others).
+		recordOf(this, itemIndex, fields.type ?? 'synonyms', fields.rule ?? ['-'], fields.value ?? '-');
 		const { route, pathParams } = recordsRoute(this, itemIndex, 'updateRecord', 'updateRecordByName');
 		let current: IDataObject = {};
 		if (fields.type === undefined || fields.rule === undefined || fields.value === undefined) {

@@ -1,4 +1,5 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { Operation, OperationResult } from '../../../common/router';
 import { nlpItemRequest } from '../../api';
@@ -23,6 +24,8 @@ export const deleteIntent: Operation = {
 				if (ref.id !== undefined) byId.push({ index, id: ref.id });
 				else byPath.push({ index, path: ref.path! });
 			} catch (error) {
+				// Without continueOnFail the run stops here: nothing is deleted for the other items.
+				if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: index });
 				results[index] = error as Error;
 			}
 		}

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { callOptions } from '../../../common/descriptions';
 import type { Operation } from '../../../common/router';
-import { invalidInput } from '../../../common/validate';
 import { reporterRequestFull } from '../../api';
 import { requiredDate, toDateOnly } from '../../helpers/dates';
 import { headersOf, listOf, projectOf } from '../../helpers/fields';
@@ -43,7 +43,14 @@ export const create: Operation = {
 		const json = (answer.body && typeof answer.body === 'object' ? answer.body : {}) as IDataObject;
 		const requestId = String(json.requestId ?? answer.headers['z-request-id'] ?? '');
 		const requestTime = json.requestTime ?? answer.headers['z-request-time'];
-		if (!requestId) throw invalidInput(this, itemIndex, 'Report Type', 'got no request ID from the platform');
+		if (!requestId) {
+			// The platform accepted the request but answered something unexpected: not the user's input.
+			throw new NodeApiError(this.getNode(), { message: 'The answer has no requestId and no Z-Request-id header' }, {
+				message: `The platform answered without a report request ID [item ${itemIndex}]`,
+				description: 'The report may have been created anyway: look for it with Report → Get Many Tasks before creating it again.',
+				itemIndex,
+			});
+		}
 		const created = { requestId, requestTime, reportType: type };
 		if (!this.getNodeParameter('waitForFile', itemIndex, true)) return created;
 		const waitSeconds = this.getNodeParameter('waitSeconds', itemIndex, 600) as number;

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { Operation } from '../../../common/router';
 import { itemRequest } from '../../api';
 import { locatorValue, taskField } from '../../helpers/fields';
-import { downloadReport, waitForReport } from '../../helpers/report';
+import { downloadReport, settled, waitForReport } from '../../helpers/report';
 import { binaryPropertyOf, waitFields } from './fields';
 
 export const download: Operation = {
@@ -23,9 +23,12 @@ export const download: Operation = {
 		const taskId = locatorValue(this, 'taskId', itemIndex, 'Report Task');
 		const binaryProperty = binaryPropertyOf(this, itemIndex);
 		const wait = this.getNodeParameter('waitForFile', itemIndex, true) as boolean;
+		// The task first: a finished (or failed) one needs no long poll, which waits for the answer
+		// of a request ID and may never get one for a task ID.
+		const current = await itemRequest(this, itemIndex, 'getTask', { pathParams: { taskId } });
 		const task = wait
-			? await waitForReport(this, itemIndex, taskId, this.getNodeParameter('waitSeconds', itemIndex, 600) as number)
-			: await itemRequest(this, itemIndex, 'getTask', { pathParams: { taskId } });
+			? settled(this, itemIndex, taskId, current) ?? (await waitForReport(this, itemIndex, taskId, this.getNodeParameter('waitSeconds', itemIndex, 600) as number))
+			: current;
 		if (!task.fileUrl) {
 			throw new NodeOperationError(this.getNode(), `The report task ${taskId} has no file yet (status ${String(task.status)}) [item ${itemIndex}]`, {
 				itemIndex,
