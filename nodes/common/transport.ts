@@ -9,9 +9,21 @@ import type {
 	ITriggerFunctions,
 	IWebhookFunctions,
 } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { platformError, redact, redactText } from './errors';
+import {
+	backoffMs,
+	DEFAULT_MAX_ATTEMPTS,
+	networkCodeOf,
+	NOT_RECEIVED,
+	retryAfterMs,
+	retryTiming,
+	RETRYABLE_STATUS,
+	TIMEOUT_CODES,
+} from './retry';
+
+export { DEFAULT_MAX_ATTEMPTS, retryTiming } from './retry';
 
 export const CREDENTIAL_NAME = 'tovieApi';
 
@@ -83,21 +95,7 @@ export interface TovieResponse<T = unknown> {
 	body: T;
 }
 
-/** Backoff settings; tests shorten them instead of waiting. */
-export const retryTiming = {
-	baseDelayMs: 500,
-	maxDelayMs: 20_000,
-	maxRetryAfterMs: 120_000,
-	sleep: async (ms: number) => await sleep(ms),
-};
-
-export const DEFAULT_MAX_ATTEMPTS = 3;
 const DEFAULT_TIMEOUT_MS = 60_000;
-const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
-/** Network errors that prove the request never reached the platform. */
-const NOT_RECEIVED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH']);
-const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT']);
-const NETWORK_CODES = /^(E[A-Z_]+|ERR_[A-Z_]+)$/;
 
 export function baseUrlOf(credentials: IDataObject): string {
 	const server = String(credentials.server ?? 'https://platform.tovie.ai');
@@ -118,33 +116,6 @@ function buildPath(request: TovieRequest): string {
 		if (value === undefined) throw new Error(`Path parameter ${name} missing for ${request.path}`);
 		return encodeURIComponent(String(value));
 	});
-}
-
-function networkCodeOf(error: unknown): string {
-	let current = error as { code?: unknown; cause?: unknown; message?: unknown } | undefined;
-	for (let depth = 0; current && depth < 6; depth++) {
-		if (typeof current.code === 'string' && NETWORK_CODES.test(current.code)) return current.code;
-		if (typeof current.message === 'string') {
-			if (/socket hang up/i.test(current.message)) return 'ECONNRESET';
-			if (/timeout/i.test(current.message)) return 'ETIMEDOUT';
-		}
-		current = current.cause as typeof current;
-	}
-	return 'ECONNRESET';
-}
-
-function retryAfterMs(headers: TovieResponse['headers']): number | undefined {
-	const raw = headers['retry-after'];
-	const value = Array.isArray(raw) ? raw[0] : raw;
-	if (!value) return undefined;
-	const seconds = Number(value);
-	const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - Date.now();
-	return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), retryTiming.maxRetryAfterMs) : undefined;
-}
-
-function backoffMs(attempt: number): number {
-	const exponential = Math.min(retryTiming.maxDelayMs, retryTiming.baseDelayMs * 2 ** (attempt - 1));
-	return Math.round(exponential * (0.5 + Math.random() / 2));
 }
 
 function parseJsonBody(body: unknown): { ok: boolean; value: unknown } {

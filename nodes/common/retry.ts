@@ -1,0 +1,49 @@
+import { sleep } from 'n8n-workflow';
+
+import type { TovieResponse } from './transport';
+
+/**
+ * When the transport tries again and how long it waits: exponential backoff with jitter, the
+ * server's Retry-After honoured (capped), and the network errors told apart. Tests shorten
+ * `retryTiming` instead of waiting.
+ */
+export const retryTiming = {
+	baseDelayMs: 500,
+	maxDelayMs: 20_000,
+	maxRetryAfterMs: 120_000,
+	sleep: async (ms: number) => await sleep(ms),
+};
+
+export const DEFAULT_MAX_ATTEMPTS = 3;
+export const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
+/** Network errors that prove the request never reached the platform. */
+export const NOT_RECEIVED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH']);
+export const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT']);
+const NETWORK_CODES = /^(E[A-Z_]+|ERR_[A-Z_]+)$/;
+
+export function networkCodeOf(error: unknown): string {
+	let current = error as { code?: unknown; cause?: unknown; message?: unknown } | undefined;
+	for (let depth = 0; current && depth < 6; depth++) {
+		if (typeof current.code === 'string' && NETWORK_CODES.test(current.code)) return current.code;
+		if (typeof current.message === 'string') {
+			if (/socket hang up/i.test(current.message)) return 'ECONNRESET';
+			if (/timeout/i.test(current.message)) return 'ETIMEDOUT';
+		}
+		current = current.cause as typeof current;
+	}
+	return 'ECONNRESET';
+}
+
+export function retryAfterMs(headers: TovieResponse['headers']): number | undefined {
+	const raw = headers['retry-after'];
+	const value = Array.isArray(raw) ? raw[0] : raw;
+	if (!value) return undefined;
+	const seconds = Number(value);
+	const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - Date.now();
+	return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), retryTiming.maxRetryAfterMs) : undefined;
+}
+
+export function backoffMs(attempt: number): number {
+	const exponential = Math.min(retryTiming.maxDelayMs, retryTiming.baseDelayMs * 2 ** (attempt - 1));
+	return Math.round(exponential * (0.5 + Math.random() / 2));
+}
