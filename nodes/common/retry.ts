@@ -1,7 +1,5 @@
 import { sleep } from 'n8n-workflow';
 
-import type { TovieResponse } from './transport';
-
 /**
  * When the transport tries again and how long it waits: exponential backoff with jitter, the
  * server's Retry-After honoured (capped), and the network errors told apart. Tests shorten
@@ -34,7 +32,7 @@ export function networkCodeOf(error: unknown): string {
 	return 'ECONNRESET';
 }
 
-export function retryAfterMs(headers: TovieResponse['headers']): number | undefined {
+export function retryAfterMs(headers: Record<string, string | string[] | undefined>): number | undefined {
 	const raw = headers['retry-after'];
 	const value = Array.isArray(raw) ? raw[0] : raw;
 	if (!value) return undefined;
