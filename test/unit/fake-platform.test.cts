@@ -186,9 +186,9 @@ describe('framework', () => {
 		const other = await startFakePlatform();
 		const agent = new http.Agent({ keepAlive: true });
 		await call(other.url, 'GET', '/x', undefined, { agent });
-		const started = Date.now();
+		// Resolving at all is the check: a server waiting for idle keep-alive sockets never closes
+		// (jest's timeout would fail the test).
 		await other.close();
-		expect(Date.now() - started).toBeLessThan(1000);
 		agent.destroy();
 	});
 });
@@ -224,9 +224,10 @@ describe('fault injection', () => {
 	it('delays a request, and every request with latencyMs', async () => {
 		fake.inject({ delayMs: 150 });
 		expect((await send({ clientId: 'u1', query: 'a' })).ms).toBeGreaterThanOrEqual(140);
-		expect((await send({ clientId: 'u1', query: 'b' })).ms).toBeLessThan(140);
+		await send({ clientId: 'u1', query: 'b' });
 		fake.latencyMs = 100;
 		expect((await send({ clientId: 'u1', query: 'c' })).ms).toBeGreaterThanOrEqual(90);
+		expect(fake.requests.map((r) => r.delayMs)).toEqual([150, 0, 100]);
 	});
 
 	it("drops the connection before handling: nothing is committed", async () => {
@@ -257,7 +258,7 @@ describe('fault injection', () => {
 		fake.reset();
 		const answer = await send({ clientId: 'u1', query: 'a' });
 		expect(answer.status).toBe(200);
-		expect(answer.ms).toBeLessThan(400);
+		expect(fake.requests.map((r) => r.delayMs)).toEqual([0]);
 	});
 });
 
@@ -519,12 +520,13 @@ describe('Chat API: events', () => {
 	});
 
 	it('wakes a held request as soon as a matching event arrives', async () => {
+		// Held far longer than the test may run: an answer at all means the event woke it.
+		fake.chat.longPollMs = 600_000;
 		const pending = events(`?ts=${Date.now()}&clientId=w1`);
 		setTimeout(() => fake.chat.pushAgentReply(TOKEN, 'other', 'not for w1'), 50);
 		setTimeout(() => fake.chat.pushAgentReply(TOKEN, 'w1', 'for w1'), 100);
 		const answer = await pending;
 		expect(answer.body.events.map((e: { event: { data: { answer: string } } }) => e.event.data.answer)).toEqual(['for w1']);
-		expect(answer.ms).toBeLessThan(280);
 	});
 
 	it('hands "agent" over: a switch reply, then an agent reply event', async () => {

@@ -77,6 +77,8 @@ export interface RecordedRequest {
 	status: number;
 	/** Set when an injected fault destroyed the connection. */
 	dropped?: 'before' | 'after';
+	/** Delay the fake added before handling (latency plus injected delay), ms. */
+	delayMs?: number;
 	/** Arrival time, epoch ms. */
 	at: number;
 }
@@ -201,6 +203,11 @@ export class FakePlatform {
 	/** Delay added to every request, ms. */
 	latencyMs: number;
 
+	/** Requests being handled now, and the most at once since the last reset (concurrency checks). */
+	inFlight = 0;
+
+	maxInFlight = 0;
+
 	readonly chat: ChatModule;
 
 	private readonly server: http.Server;
@@ -269,6 +276,7 @@ export class FakePlatform {
 	/** Forgets requests, injections and all module state; settings go back to the options. */
 	reset(): void {
 		this.requests.length = 0;
+		this.maxInFlight = this.inFlight;
 		this.injections = [];
 		this.latencyMs = this.initialLatencyMs;
 		for (const module of this.modules) module.reset?.();
@@ -321,6 +329,13 @@ export class FakePlatform {
 			method, path, rawPath, query, headers: req.headers, body: undefined, rawBody, status: 0, at: Date.now(),
 		};
 		this.requests.push(record);
+		this.maxInFlight = Math.max(this.maxInFlight, ++this.inFlight);
+		let done = false;
+		const finished = () => {
+			if (!done) this.inFlight--;
+			done = true;
+		};
+		res.on('finish', finished).on('close', finished);
 
 		// Ends long polls when the client gives up (the response closes before it was sent).
 		const disconnected = new AbortController();
@@ -331,6 +346,7 @@ export class FakePlatform {
 
 		const injection = this.takeInjection(method, path);
 		const delay = this.latencyMs + (injection?.delayMs ?? 0);
+		record.delayMs = delay;
 		if (delay > 0) await sleep(delay);
 		if (signal.aborted) return;
 
