@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { tovieApiTest } from '../common/credentialTest';
 import { parseOperatorWebhook, REMEMBERED_WEBHOOK_KEY, type RememberedWebhook } from '../Operator/webhook';
-import { callOf, toClientItem, type ClientEvent } from './calls';
+import { callOf, OPERATOR_WEBHOOKS, toClientItem, type ClientEvent, type OperatorCall } from './calls';
 import { toDestinations } from './destinations';
 import { triggerProperties } from './properties';
 
@@ -19,18 +19,11 @@ export class TovieOperatorTrigger implements INodeType {
 		defaults: { name: 'Tovie Operator Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		// The package's one credential, as on every node (the Tovie Operator node of the workflow uses
-		// it); the Operator API itself calls this trigger without any token.
+		// The trigger never reads a credential (the Operator API calls it without any token); it may
+		// carry the one the workflow's Tovie Operator node uses, but needs none.
 		credentials: [{ name: 'tovieApi', required: true, testedBy: 'tovieApiTest' }],
 		// One webhook per Operator API call, all under the same base URL (the channel's "API URL").
-		webhooks: [
-			{ name: 'default', httpMethod: 'GET', path: 'getDestinations', responseMode: '={{$parameter["destinationsSource"] === "workflow" ? "responseNode" : "onReceived"}}', responseData: 'noData' },
-			{ name: 'default', httpMethod: 'POST', path: 'setWebhook', responseMode: 'onReceived', responseData: 'noData', ndvHideUrl: true },
-			{ name: 'default', httpMethod: 'POST', path: 'selectDestination', responseMode: 'onReceived', responseData: 'noData', ndvHideUrl: true },
-			{ name: 'default', httpMethod: 'POST', path: 'sendText', responseMode: 'onReceived', responseData: 'noData', ndvHideUrl: true },
-			{ name: 'default', httpMethod: 'POST', path: 'sendFile', responseMode: 'onReceived', responseData: 'noData', ndvHideUrl: true },
-			{ name: 'default', httpMethod: 'POST', path: 'closeChat', responseMode: 'onReceived', responseData: 'noData', ndvHideUrl: true },
-		],
+		webhooks: OPERATOR_WEBHOOKS,
 		properties: triggerProperties,
 	};
 
@@ -52,45 +45,60 @@ export class TovieOperatorTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const response = this.getResponseObject();
-		const answer = (status: number, body: IDataObject): IWebhookResponseData => {
-			response.status(status).json(body);
-			return { noWebhookResponse: true };
-		};
 		const call = callOf(this.getRequestObject());
-		if (!call) return answer(404, { error: 'Unknown Operator API call' });
-		const receivedAt = new Date().toISOString();
+		if (!call) return answer(this, 404, { error: 'Unknown Operator API call' });
+		return await HANDLERS[call](this, new Date().toISOString());
+	}
+}
 
-		if (call === 'getDestinations') {
-			const source = this.getNodeParameter('destinationsSource', 'list') as string;
-			// The workflow answers through a Respond to Webhook node (responseMode "responseNode").
-			if (source === 'workflow') return { workflowData: [[{ json: { event: 'getDestinations', receivedAt } }]] };
-			const raw = source === 'json' ? this.getNodeParameter('destinationsJson', '[]') : (this.getNodeParameter('destinations.group', []) as unknown);
-			const verdict = toDestinations(raw);
-			return verdict.ok ? answer(200, { destinations: verdict.destinations as unknown as IDataObject[] }) : answer(500, { error: verdict.message });
-		}
+type Handler = (ctx: IWebhookFunctions, receivedAt: string) => IWebhookResponseData | Promise<IWebhookResponseData>;
 
-		const body = this.getBodyData();
-		if (call === 'setWebhook') {
-			// Remembered in the workflow's static data, which n8n saves after production webhook
-			// calls and reloads for every production execution (also on queue-mode workers).
-			if (!parseOperatorWebhook(body.url)) return answer(400, { error: 'url must be the platform\'s …/operatorapi/{apiKey} webhook URL' });
-			const remembered: RememberedWebhook = { url: String(body.url).trim(), setAt: receivedAt, node: this.getNode().name };
-			this.getWorkflowStaticData('global')[REMEMBERED_WEBHOOK_KEY] = remembered;
-			return answer(200, {});
-		}
+function answer(ctx: IWebhookFunctions, status: number, body: IDataObject): IWebhookResponseData {
+	ctx.getResponseObject().status(status).json(body);
+	return { noWebhookResponse: true };
+}
 
-		const verdict = toClientItem(call, body, receivedAt);
-		if (!verdict.ok) return answer(400, { error: verdict.message });
-		if (call === 'selectDestination' && this.getNodeParameter('destinationsSource', 'list') === 'list') {
-			const groups = toDestinations(this.getNodeParameter('destinations.group', []));
+function answerDestinations(ctx: IWebhookFunctions, receivedAt: string): IWebhookResponseData {
+	const source = ctx.getNodeParameter('destinationsSource', 'list') as string;
+	// The workflow answers through a Respond to Webhook node (responseMode "responseNode").
+	if (source === 'workflow') return { workflowData: [[{ json: { event: 'getDestinations', receivedAt } }]] };
+	const raw = source === 'json' ? ctx.getNodeParameter('destinationsJson', '[]') : (ctx.getNodeParameter('destinations.group', []) as unknown);
+	const verdict = toDestinations(raw);
+	return verdict.ok ? answer(ctx, 200, { destinations: verdict.destinations as unknown as IDataObject[] }) : answer(ctx, 500, { error: verdict.message });
+}
+
+function rememberWebhook(ctx: IWebhookFunctions, receivedAt: string): IWebhookResponseData {
+	const body = ctx.getBodyData();
+	// Remembered in the workflow's static data, which n8n saves after production webhook calls
+	// and reloads for every production execution (also on queue-mode workers).
+	if (!parseOperatorWebhook(body.url)) return answer(ctx, 400, { error: "url must be the platform's …/operatorapi/{apiKey} webhook URL" });
+	const remembered: RememberedWebhook = { url: String(body.url).trim(), setAt: receivedAt, node: ctx.getNode().name };
+	ctx.getWorkflowStaticData('global')[REMEMBERED_WEBHOOK_KEY] = remembered;
+	return answer(ctx, 200, {});
+}
+
+/** A client event (a hand-over, a message, a file, a closed chat): answered at once, then started if chosen. */
+function startOnClientEvent(call: OperatorCall): Handler {
+	return (ctx, receivedAt) => {
+		const verdict = toClientItem(call, ctx.getBodyData(), receivedAt);
+		if (!verdict.ok) return answer(ctx, 400, { error: verdict.message });
+		if (call === 'selectDestination' && ctx.getNodeParameter('destinationsSource', 'list') === 'list') {
+			const groups = toDestinations(ctx.getNodeParameter('destinations.group', []));
 			const group = groups.ok ? groups.destinations.find((d) => d.destinationId === verdict.item.destinationId) : undefined;
 			if (group) verdict.item.destinationName = group.name;
 		}
-		const triggerOn = this.getNodeParameter('triggerOn', []) as ClientEvent[];
-		// Answer at once, whether or not the event starts the workflow.
-		answer(200, {});
+		const triggerOn = ctx.getNodeParameter('triggerOn', []) as ClientEvent[];
+		answer(ctx, 200, {});
 		if (!triggerOn.includes(verdict.item.event as ClientEvent)) return { noWebhookResponse: true };
-		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray([verdict.item])] };
-	}
+		return { noWebhookResponse: true, workflowData: [ctx.helpers.returnJsonArray([verdict.item])] };
+	};
 }
+
+const HANDLERS: Record<OperatorCall, Handler> = {
+	getDestinations: answerDestinations,
+	setWebhook: rememberWebhook,
+	selectDestination: startOnClientEvent('selectDestination'),
+	sendText: startOnClientEvent('sendText'),
+	sendFile: startOnClientEvent('sendFile'),
+	closeChat: startOnClientEvent('closeChat'),
+};

@@ -1,18 +1,39 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IWebhookDescription } from 'n8n-workflow';
+
+/** What "Trigger On" offers: the client events, one per call that starts the workflow. */
+export const CLIENT_EVENTS = [
+	{ name: 'New Dialog (Transfer to Agent)', value: 'newDialog', call: 'selectDestination', description: 'The bot hands a client over to an agent group (selectDestination)' },
+	{ name: 'Client Message', value: 'clientMessage', call: 'sendText', description: 'The client wrote to the agent (sendText)' },
+	{ name: 'Client File', value: 'clientFile', call: 'sendFile', description: 'The client sent a file to the agent (sendFile)' },
+	{ name: 'Client Closed the Chat', value: 'chatClosed', call: 'closeChat', description: 'The client ended the chat with the agent (closeChat)' },
+] as const;
+export type ClientEvent = (typeof CLIENT_EVENTS)[number]['value'];
 
 /**
- * The calls the platform makes to the integrator's server, `{apiUrl}/{call}` (brief, Operator API
- * page). The trigger serves each as one n8n webhook whose name is the call.
+ * The one table of the calls the platform makes to the integrator's server, `{apiUrl}/{call}`
+ * (brief, Operator API page). The trigger's webhooks (one per call, all under one base URL) and
+ * its dispatch are derived from it.
  */
 export const OPERATOR_CALLS = [
 	{ call: 'getDestinations', method: 'GET' },
 	{ call: 'setWebhook', method: 'POST' },
-	{ call: 'selectDestination', method: 'POST' },
-	{ call: 'sendText', method: 'POST' },
-	{ call: 'sendFile', method: 'POST' },
-	{ call: 'closeChat', method: 'POST' },
+	...CLIENT_EVENTS.map(({ call }) => ({ call, method: 'POST' as const })),
 ] as const;
-export type OperatorCall = (typeof OPERATOR_CALLS)[number]['call'];
+export type OperatorCall = 'getDestinations' | 'setWebhook' | (typeof CLIENT_EVENTS)[number]['call'];
+
+/** One n8n webhook per call; only getDestinations' URL is shown (the base URL to paste is its prefix). */
+export const OPERATOR_WEBHOOKS: IWebhookDescription[] = OPERATOR_CALLS.map(({ call, method }) =>
+	call === 'getDestinations'
+		? {
+				name: 'default',
+				httpMethod: method,
+				path: call,
+				// A Respond to Webhook node answers when the workflow provides the agent groups.
+				responseMode: '={{$parameter["destinationsSource"] === "workflow" ? "responseNode" : "onReceived"}}',
+				responseData: 'noData',
+			}
+		: { name: 'default', httpMethod: method, path: call, responseMode: 'onReceived', responseData: 'noData', ndvHideUrl: true },
+);
 
 /**
  * Which call a request is: the last segment of its path (`/webhook/{id}/sendText`). n8n already
@@ -23,15 +44,6 @@ export function callOf(request: { path?: string; url?: string }): OperatorCall |
 	const last = path.slice(path.lastIndexOf('/') + 1);
 	return OPERATOR_CALLS.find((c) => c.call === last)?.call;
 }
-
-/** What "Trigger On" offers, one per call that starts the workflow. */
-export const CLIENT_EVENTS = [
-	{ name: 'New Dialog (Transfer to Agent)', value: 'newDialog', call: 'selectDestination', description: 'The bot hands a client over to an agent group (selectDestination)' },
-	{ name: 'Client Message', value: 'clientMessage', call: 'sendText', description: 'The client wrote to the agent (sendText)' },
-	{ name: 'Client File', value: 'clientFile', call: 'sendFile', description: 'The client sent a file to the agent (sendFile)' },
-	{ name: 'Client Closed the Chat', value: 'chatClosed', call: 'closeChat', description: 'The client ended the chat with the agent (closeChat)' },
-] as const;
-export type ClientEvent = (typeof CLIENT_EVENTS)[number]['value'];
 
 export type CallVerdict = { ok: true; item: IDataObject } | { ok: false; message: string };
 
@@ -52,6 +64,40 @@ function jsonObject(value: unknown): IDataObject | undefined {
 	}
 }
 
+type Reader = (body: IDataObject, item: IDataObject) => string | undefined;
+
+/** Per client call: copies its fields into the item, or says what is missing. */
+const READERS: Record<ClientEvent, Reader> = {
+	clientMessage(body, item) {
+		if (!isText(body.text)) return 'text is required';
+		item.text = body.text;
+		return undefined;
+	},
+	clientFile(body, item) {
+		if (!isText(body.url) || !body.url) return 'url is required';
+		item.url = body.url;
+		if (body.fileName !== undefined) item.fileName = String(body.fileName);
+		const size = Number(body.size);
+		if (body.size !== undefined && body.size !== null && Number.isFinite(size)) item.size = size;
+		return undefined;
+	},
+	chatClosed(body, item) {
+		item.text = isText(body.text) ? body.text : '';
+		return undefined;
+	},
+	newDialog(body, item) {
+		const destinationId = idText(body.destinationId);
+		if (!destinationId) return 'destinationId is required';
+		item.destinationId = destinationId;
+		if (isText(body.userName) && body.userName) item.userName = body.userName;
+		for (const key of ['attributes', 'hiddenAttributes', 'customData'] as const) {
+			const value = jsonObject(body[key]);
+			if (value) item[key] = value;
+		}
+		return undefined;
+	},
+};
+
 /**
  * Checks one client call and turns it into the trigger's item. Lenient where the brief marks a
  * field optional; refuses (400) only what an agent could not act on: no userId, a text call
@@ -64,34 +110,8 @@ export function toClientItem(call: OperatorCall, body: unknown, receivedAt: stri
 	const event = CLIENT_EVENTS.find((e) => e.call === call);
 	if (!event) return { ok: false, message: `${call} does not start a workflow` };
 	const item: IDataObject = { event: event.value, userId };
-	switch (call) {
-		case 'sendText':
-			if (!isText(body.text)) return { ok: false, message: 'text is required' };
-			item.text = body.text;
-			break;
-		case 'sendFile': {
-			if (!isText(body.url) || !body.url) return { ok: false, message: 'url is required' };
-			item.url = body.url;
-			if (body.fileName !== undefined) item.fileName = String(body.fileName);
-			const size = Number(body.size);
-			if (body.size !== undefined && body.size !== null && Number.isFinite(size)) item.size = size;
-			break;
-		}
-		case 'closeChat':
-			item.text = isText(body.text) ? body.text : '';
-			break;
-		case 'selectDestination': {
-			const destinationId = idText(body.destinationId);
-			if (!destinationId) return { ok: false, message: 'destinationId is required' };
-			item.destinationId = destinationId;
-			if (isText(body.userName) && body.userName) item.userName = body.userName;
-			for (const key of ['attributes', 'hiddenAttributes', 'customData'] as const) {
-				const value = jsonObject(body[key]);
-				if (value) item[key] = value;
-			}
-			break;
-		}
-	}
+	const problem = READERS[event.value](body, item);
+	if (problem) return { ok: false, message: problem };
 	item.receivedAt = receivedAt;
 	return { ok: true, item };
 }
