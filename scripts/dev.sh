@@ -40,12 +40,18 @@ running_supervisor() {
 	[[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null && echo "$pid"
 }
 
+# Waits for /healthz/readiness, then checks that n8n loaded the package without an error.
 wait_ready() {
-	local deadline=$((SECONDS + ${1:-180}))
+	local deadline=$((SECONDS + ${1:-180})) nodes
 	until curl -fsS "http://127.0.0.1:$N8N_PORT/healthz/readiness" >/dev/null 2>&1; do
 		((SECONDS < deadline)) || die "n8n did not become ready on port $N8N_PORT; see $LOG_FILE"
 		sleep 1
 	done
+	if grep -iE '(Unrecognized node type|Error loading package|Failed to load|Cannot find module)[^\n]*tovie' "$LOG_FILE" >&2; then
+		die "n8n could not load n8n-nodes-tovie; see $LOG_FILE"
+	fi
+	nodes="$(node -e "console.log(require(process.argv[1]).n8n.nodes.length)" "$N8N_USER_FOLDER/.n8n/nodes/node_modules/n8n-nodes-tovie/package.json")"
+	log "n8n-nodes-tovie loaded: $nodes Tovie nodes (search \"Tovie\" in the nodes panel)"
 }
 
 if [[ "$mode" == stop ]]; then
@@ -101,7 +107,7 @@ if [[ "$mode" == background ]]; then
 	( supervise ) </dev/null >/dev/null 2>&1 &
 	disown || true
 	wait_ready
-	log "n8n $N8N_VERSION is ready at $URL (user folder $N8N_USER_FOLDER, log $LOG_FILE)"
+	log "n8n $N8N_VERSION is ready: open $URL (user folder $N8N_USER_FOLDER, log $LOG_FILE)"
 	log "rebuild + restart: npm run dev:reload; stop: npm run dev -- --stop"
 	exit 0
 fi
@@ -110,7 +116,7 @@ supervise &
 supervisor=$!
 trap 'kill -TERM $supervisor 2>/dev/null || true; wait $supervisor 2>/dev/null; exit 0' INT TERM
 wait_ready
-log "n8n $N8N_VERSION is ready at $URL (user folder $N8N_USER_FOLDER, log $LOG_FILE)"
+log "n8n $N8N_VERSION is ready: open $URL (user folder $N8N_USER_FOLDER, log $LOG_FILE)"
 log "after a change: npm run dev:reload (in another terminal); Ctrl-C stops n8n"
 tail -n +1 -f "$LOG_FILE" --pid=$supervisor &
 wait $supervisor
