@@ -29,6 +29,21 @@ export const simplifyField: INodeProperties = {
 	description: 'Whether to return a simplified version of the response instead of the raw data',
 };
 
+/** The standard "Batch Size" option, for the "Options" collection of a batch operation. */
+export function batchSizeOption({ default: size, max, description }: { default: number; max: number; description: string }): INodeProperties {
+	return { displayName: 'Batch Size', name: 'batchSize', type: 'number', typeOptions: { minValue: 1, maxValue: max }, default: size, description };
+}
+
+/** `BatchSpec.size` from a `batchSizeOption` in "Options", read once per execution (first item). */
+export function batchSizeOf(option: INodeProperties): (this: IExecuteFunctions) => number {
+	const max = (option.typeOptions?.maxValue as number | undefined) ?? Infinity;
+	return function (this: IExecuteFunctions) {
+		const size = this.getNodeParameter(`options.${option.name}`, 0, option.default) as number;
+		// A wrong value fails the first item (run-time field checks); the others keep the default.
+		return Number.isFinite(size) && size >= 1 ? Math.min(max, size) : (option.default as number);
+	};
+}
+
 /** Shown under every operation of every action node. */
 export const requestOptionsField: INodeProperties = {
 	displayName: 'Request Options',

@@ -31,7 +31,8 @@ export function redact<T>(value: T, secrets: string[]): T {
 		if (Array.isArray(node)) return node.map(walk);
 		if (node && typeof node === 'object' && !Buffer.isBuffer(node)) {
 			const out: Record<string, unknown> = {};
-			for (const [key, child] of Object.entries(node)) out[redactText(key, secrets)] = walk(child);
+			// Keys through `walk` too: `redactText` would rebuild the secret forms for every key.
+			for (const [key, child] of Object.entries(node)) out[walk(key) as string] = walk(child);
 			return out;
 		}
 		return node;
@@ -93,7 +94,15 @@ export interface ApiErrorInput {
 	networkCode?: string;
 	attempts: number;
 	what: string;
+	/**
+	 * The call acts, was not repeated, and may have reached the platform (a 5xx, a timeout, a
+	 * dropped connection): the user learns that it may have happened.
+	 */
+	mayHaveActed?: boolean;
 }
+
+const MAY_HAVE_ACTED =
+	' The platform may have received it and acted on it: it was not sent again, so that it cannot happen twice. Check on the platform before running it again.';
 
 /**
  * Builds a fresh NodeApiError from plain, redacted data only: nothing of the HTTP library's
@@ -121,8 +130,23 @@ export function platformError(input: ApiErrorInput): NodeApiError {
 	};
 	return new NodeApiError(input.node, redact(errorResponse, input.secrets), {
 		message: redactText(summary, input.secrets),
-		description: redactText(`While calling ${input.what}.`, input.secrets),
+		description: redactText(`While calling ${input.what}.${input.mayHaveActed ? MAY_HAVE_ACTED : ''}`, input.secrets),
 		httpCode: input.httpCode ? String(input.httpCode) : undefined,
 		itemIndex: input.itemIndex,
 	});
+}
+
+/**
+ * What the platform answered, from an error built by `platformError` (read by callers that react
+ * to particular refusals): HTTP status, machine code and body; empty for other errors.
+ */
+export function platformErrorDetails(error: unknown): { status?: number; code?: string; body: IDataObject } {
+	const { httpCode, errorResponse } = (error ?? {}) as Partial<NodeApiError>;
+	const response = (errorResponse ?? {}) as IDataObject;
+	const body = response.body && typeof response.body === 'object' ? (response.body as IDataObject) : {};
+	return {
+		status: Number(httpCode ?? response.status) || undefined,
+		code: typeof response.platformCode === 'string' ? response.platformCode : undefined,
+		body,
+	};
 }

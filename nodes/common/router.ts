@@ -1,37 +1,13 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import type { Outcome } from './batch';
+import { sendChunks } from './batch';
 import { requestOptionsField } from './descriptions';
-import { invalidInput } from './validate';
+import { checkFields, fieldsToCheck } from './fields';
+import type { BatchEntry, OperationResult, Resource } from './operation';
 
-/** What an operation returns for one item: one object, several, or ready items (binary data). */
-export type OperationResult = IDataObject | IDataObject[] | INodeExecutionData | INodeExecutionData[];
-
-export interface Operation {
-	value: string;
-	name: string;
-	action: string;
-	description: string;
-	/** Fields shown only for this operation (display options are added here). */
-	properties?: INodeProperties[];
-	/** Handles one item. */
-	execute?: (this: IExecuteFunctions, itemIndex: number) => Promise<OperationResult>;
-	/** Handles all items at once (many records per request); one result or error per item. */
-	executeBatch?: (this: IExecuteFunctions, itemIndexes: number[]) => Promise<Array<OperationResult | Error>>;
-}
-
-export interface Resource {
-	value: string;
-	name: string;
-	description?: string;
-	operations: Operation[];
-}
+export type { BatchEntry, BatchOperation, BatchSpec, ItemOperation, Operation, OperationResult, Resource } from './operation';
 
 function withDisplay(property: INodeProperties, resource: string, operation: string): INodeProperties {
 	const show = { ...property.displayOptions?.show, resource: [resource], operation: [operation] };
@@ -76,46 +52,6 @@ export function buildProperties(resources: Resource[]): INodeProperties[] {
 	return properties;
 }
 
-/** Number fields of an operation (and of its collections), by parameter path. */
-function numberFields(operation: Operation): Array<[path: string, property: INodeProperties]> {
-	const fields: Array<[string, INodeProperties]> = [];
-	for (const property of [...(operation.properties ?? []), requestOptionsField]) {
-		if (property.type === 'number') fields.push([property.name, property]);
-		if (property.type === 'collection') {
-			for (const option of (property.options ?? []) as INodeProperties[]) {
-				if (option.type === 'number') fields.push([`${property.name}.${option.name}`, option]);
-			}
-		}
-	}
-	return fields;
-}
-
-/**
- * Refuses, before any request, a number field whose value (often from an expression) is not a
- * number or lies outside the field's declared range: n8n checks these only in the editor.
- */
-function checkNumbers(ctx: IExecuteFunctions, operation: Operation, itemIndex: number): void {
-	for (const [path, property] of numberFields(operation)) {
-		let value: unknown;
-		try {
-			value = ctx.getNodeParameter(path, itemIndex, undefined);
-		} catch {
-			continue; // not shown for these settings
-		}
-		if (value === undefined || value === null || value === '') continue;
-		const { minValue, maxValue } = (property.typeOptions ?? {}) as { minValue?: number; maxValue?: number };
-		const range = `${minValue ?? '-∞'}–${maxValue ?? '∞'}`;
-		if (typeof value !== 'number' || !Number.isFinite(value)) {
-			throw invalidInput(ctx, itemIndex, property.displayName, `is not a number: ${JSON.stringify(value)}`, `Enter a number (${range}).`);
-		}
-		if ((minValue !== undefined && value < minValue) || (maxValue !== undefined && value > maxValue)) {
-			const bounds =
-				minValue !== undefined && maxValue !== undefined ? `a whole number from ${minValue} to ${maxValue}` : minValue !== undefined ? `at least ${minValue}` : `at most ${maxValue}`;
-			throw invalidInput(ctx, itemIndex, property.displayName, `must be ${bounds}, not ${value}`);
-		}
-	}
-}
-
 function isExecutionItem(value: unknown): value is INodeExecutionData {
 	return (
 		!!value &&
@@ -143,8 +79,9 @@ function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number):
 }
 
 /**
- * Runs the chosen operation over all input items: the item loop, `pairedItem`, `continueOnFail`
- * and error wrapping live here once, so operations only read parameters and call the API.
+ * Runs the chosen operation over all input items: the item loop, run-time field checks,
+ * batching, `pairedItem`, `continueOnFail` and error wrapping live here once, so operations only
+ * read parameters and call the API.
  */
 export async function route(this: IExecuteFunctions, resources: Resource[]): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -157,54 +94,52 @@ export async function route(this: IExecuteFunctions, resources: Resource[]): Pro
 		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resourceName}" is not supported`);
 	}
 
+	const stopOnError = !this.continueOnFail();
+	const fields = fieldsToCheck(this, [...(operation.properties ?? []), requestOptionsField]);
 	const output: INodeExecutionData[] = [];
 	const fail = (error: unknown, itemIndex: number) => {
 		const nodeError = asNodeError(this, error, itemIndex);
-		if (!this.continueOnFail()) throw nodeError;
+		if (stopOnError) throw nodeError;
 		const json: IDataObject = { error: nodeError.message };
 		const description = (nodeError as NodeOperationError).description;
 		if (description) json.errorDescription = description;
 		output.push({ json, pairedItem: { item: itemIndex } });
 	};
 
-	if (operation.executeBatch) {
-		// Items with an invalid number never join the batch; they fail on their own.
-		const refused = new Map<number, Error>();
-		const indexes = items.map((_item, index) => index).filter((index) => {
+	if (!operation.batch) {
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
-				checkNumbers(this, operation, index);
-				return true;
+				checkFields(this, fields, itemIndex);
+				output.push(...toItems(await operation.execute.call(this, itemIndex), itemIndex));
 			} catch (error) {
-				if (!this.continueOnFail()) throw asNodeError(this, error, index);
-				refused.set(index, error as Error);
-				return false;
+				fail(error, itemIndex);
 			}
-		});
-		let results: Array<OperationResult | Error> = [];
-		try {
-			if (indexes.length) results = await operation.executeBatch.call(this, indexes);
-		} catch (error) {
-			// The whole batch failed before any per-item answer: every item gets the error.
-			if (!this.continueOnFail()) throw asNodeError(this, error, indexes[0] ?? 0);
-			results = indexes.map(() => error as Error);
-		}
-		const byItem = new Map<number, OperationResult | Error>(refused);
-		results.forEach((result, n) => byItem.set(indexes[n], result));
-		for (const itemIndex of [...byItem.keys()].sort((a, b) => a - b)) {
-			const result = byItem.get(itemIndex)!;
-			if (result instanceof Error) fail(result, itemIndex);
-			else output.push(...toItems(result, itemIndex));
 		}
 		return [output];
 	}
 
+	// Every item is read and checked before the first request: without continueOnFail one bad
+	// item stops the run with nothing sent; with it, the item fails alone and stays out of the batch.
+	const outcomes: Outcome[] = new Array(items.length);
+	const entries: Array<BatchEntry<unknown>> = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			checkNumbers(this, operation, itemIndex);
-			output.push(...toItems(await operation.execute!.call(this, itemIndex), itemIndex));
+			checkFields(this, fields, itemIndex);
+			entries.push({ itemIndex, value: await operation.batch.prepare.call(this, itemIndex) });
 		} catch (error) {
-			fail(error, itemIndex);
+			if (stopOnError) throw asNodeError(this, error, itemIndex);
+			outcomes[itemIndex] = error as Error;
 		}
+	}
+	await sendChunks(this, operation.batch, entries, outcomes, stopOnError);
+	// Without continueOnFail, chunks after a failed one were not sent: the run fails with the
+	// error of the first failed item.
+	const firstFailed = stopOnError ? outcomes.findIndex((outcome) => outcome instanceof Error) : -1;
+	if (firstFailed >= 0) throw asNodeError(this, outcomes[firstFailed], firstFailed);
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		const outcome = outcomes[itemIndex];
+		if (outcome instanceof Error) fail(outcome, itemIndex);
+		else output.push(...toItems(outcome, itemIndex));
 	}
 	return [output];
 }

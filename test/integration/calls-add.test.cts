@@ -52,6 +52,12 @@ function expectPaired(result: WorkflowResult, count: number) {
 }
 
 describe('Phone → Add: batching', () => {
+	it('reads a start and finish without a zone in the workflow\'s time zone (New York), not the host\'s', async () => {
+		const result = await add([{ phone: '16500000009' }], { policy: { startDateTime: '2026-03-23T09:00', finishDateTime: '2026-03-24' } });
+		expect(result.status).toBe('success');
+		expect(addRequests()[0].body).toMatchObject([{ startDateTime: '2026-03-23T13:00:00.000Z', finishDateTime: '2026-03-24T04:00:00.000Z' }]);
+	});
+
 	it('sends nothing for no input items', async () => {
 		const result = await add([]);
 		expect(result.status).toBe('success');
@@ -98,6 +104,17 @@ describe('Phone → Add: batching', () => {
 		expect(request.headers['idempotence-key']).toMatch(KEY_SHAPE);
 		expect(result.json()).toEqual([{ phone: '16500000000', callJobId: jobs()[0].callJobId }]);
 		expectPaired(result, 1);
+	});
+
+	it('takes allowed days from an expression as a list of values or names, or as text', async () => {
+		const result = await add(
+			[{ phone: '16500000001', days: ['mon', 'fri'] }, { phone: '16500000002', days: ['Monday', 'Saturday'] }, { phone: '16500000003', days: 'tue, Wed' }],
+			{ policy: { allowedDays: '={{ $json.days }}' } },
+		);
+		expect(result.status).toBe('success');
+		expect((addRequests()[0].body as IDataObject[]).map((job) => job.allowedDays)).toEqual([['mon', 'fri'], ['mon', 'sat'], ['tue', 'wed']]);
+		const unknown = await add([{ phone: '16500000004', days: ['someday'] }], { policy: { allowedDays: '={{ $json.days }}' } });
+		expect(unknown.error?.message).toBe('Allowed Days has an unknown day "som" [item 0]');
 	});
 
 	it('takes payload fields mapped from the item and allowed time as JSON', async () => {

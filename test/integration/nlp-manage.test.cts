@@ -240,7 +240,7 @@ describe('Entity and Entity Record', () => {
 	it('Record Update checks the given fields before looking the record up', async () => {
 		const update = async (updateFields: IDataObject) =>
 			(await run('entityRecord', 'update', { entity: { mode: 'name', value: 'city' }, recordId: '90017', updateFields })).error?.message;
-		expect(await update({ type: '={{ "regex" }}' })).toBe('Type must be synonyms or pattern, not "regex" [item 0]');
+		expect(await update({ type: '={{ "regex" }}' })).toBe('Type must be one of "synonyms", "pattern", not "regex" [item 0]');
 		expect(await update({ rule: [] })).toBe('Synonyms or Patterns is empty [item 0]');
 		expect(await update({ value: ' ' })).toBe('Value is empty [item 0]');
 		expect(fake.requests).toHaveLength(0);

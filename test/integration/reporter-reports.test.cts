@@ -79,7 +79,8 @@ describe('Report → Create with Wait for File', () => {
 		await run(report({ reportType: 'telephony', startTime: '2026-02-01', endTime: '2026-02-02', botIds: 'b1,b2', waitForFile: false }));
 		const tel = fake.requestsTo('POST', /reports\/telephony$/)[0];
 		expect(tel.rawBody).toBe('');
-		expect(tel.query).toMatchObject({ startTime: '2026-02-01T00:00:00.000Z', endTime: '2026-02-02T00:00:00.000Z' });
+		// Dates without a zone are days in the workflow's zone (New York, UTC-5 in February).
+		expect(tel.query).toMatchObject({ startTime: '2026-02-01T05:00:00.000Z', endTime: '2026-02-02T05:00:00.000Z' });
 		expect(tel.rawPath).toContain('botIds=b1&botIds=b2');
 		await run(report({ reportType: 'messageReaction', botId: rl('bot-1'), reaction: { messageTimeFrom: '2026-02-01T00:00:00Z', clientId: 'c-1' }, waitForFile: false }));
 		expect(fake.requestsTo('POST', /message-reaction$/)[0].body).toEqual({ projectShortName: 'acme-bot', botId: 'bot-1', clientId: 'c-1', messageTimeFrom: 1769904000000, settings: { fileType: 'XLSX' } });
@@ -113,10 +114,11 @@ describe('Report → Create with Wait for File', () => {
 		expect(fake.requestsTo('GET', /async\/events$/)).toHaveLength(0);
 	});
 
-	it('a bad file type from an expression is refused by the platform (400) without retries', async () => {
-		const result = await run(report({ reportType: 'sessions', settings: { fileType: '={{ "PDF" }}' } }), [{}], true);
-		expect(result.json()[0].error).toContain('[400 reporter.common.validation_error]');
-		expect(fake.requestsTo('POST', /reports\/sessions$/)).toHaveLength(1);
+	it('a file type from an expression that is not one of the choices is refused before any request (issue 13)', async () => {
+		const result = await run(report({ reportType: 'sessions', settings: { fileType: '={{ $json.type }}' } }), [{ type: 'PDF' }, { type: 'CSV' }], true);
+		expect(result.json()[0]).toMatchObject({ error: 'File Type must be one of "XLSX", "CSV", not "PDF" [item 0]' });
+		expect(result.json()[1]).toMatchObject({ status: 'COMPLETED' });
+		expect(fake.requestsTo('POST', /reports\/sessions$/).map((request) => request.body)).toEqual([expect.objectContaining({ settings: { fileType: 'CSV' } })]);
 	});
 });
 

@@ -30,7 +30,7 @@ describe('Tovie NLP description', () => {
 		for (const resource of nlpResources) {
 			for (const operation of resource.operations) {
 				expect(operation.action).toMatch(/^[A-Z][a-z]/);
-				expect(Boolean(operation.execute) !== Boolean(operation.executeBatch)).toBe(true);
+				expect(Boolean(operation.execute) !== Boolean(operation.batch)).toBe(true);
 				if (operation.value === 'getAll') {
 					expect(operation.name).toBe('Get Many');
 					expect(operation.action).toMatch(/^Get many /);
@@ -51,7 +51,7 @@ describe('Tovie NLP description', () => {
 	});
 
 	it('batches the operations that put many items into one request', () => {
-		const batched = nlpResources.flatMap((r) => r.operations.filter((o) => o.executeBatch).map((o) => `${r.value}.${o.value}`));
+		const batched = nlpResources.flatMap((r) => r.operations.filter((o) => o.batch).map((o) => `${r.value}.${o.value}`));
 		expect(batched).toEqual(['text.classify', 'intent.delete', 'entity.delete', 'entityRecord.delete']);
 	});
 });

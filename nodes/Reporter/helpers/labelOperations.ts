@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { Operation } from '../../common/router';
 import type { ReporterRoute } from '../api';
 import { itemRequest } from '../api';
-import { sendAsList } from './batch';
+import { byList } from './byList';
 import { prioritiesField, prioritiesOf } from './fields';
 import { labelIdOf, updateFieldsOf } from './labels';
 
@@ -129,10 +129,7 @@ export function labelOperations(kind: LabelKind): LabelOperations {
 			action: `Update many ${plural}`,
 			description: kind.updateMany.description,
 			properties: [locator, updateFieldsField(kind.updateMany.fields)],
-			async executeBatch(this: IExecuteFunctions, itemIndexes: number[]) {
-				const entryOf = (itemIndex: number): IDataObject => ({ id: idOf(this, itemIndex), ...updateFieldsOf(this, itemIndex) });
-				return await sendAsList(this, itemIndexes, kind.updateMany.route, entryOf, { updated: true }, true);
-			},
+			batch: byList(kind.updateMany.route, (ctx, itemIndex) => ({ id: idOf(ctx, itemIndex), ...updateFieldsOf(ctx, itemIndex) }), { updated: true }, true),
 		},
 	};
 }

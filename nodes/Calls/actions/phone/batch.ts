@@ -1,25 +1,16 @@
-import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { callOptions } from '../../../common/descriptions';
+import { platformErrorDetails } from '../../../common/errors';
+import type { BatchEntry, OperationResult } from '../../../common/router';
 import { callsRequest, idempotenceKeyFor } from '../../api';
 import { normalizePhone } from '../fields';
 
-/** One input item ready to send: its index and its `CallJobParameters`. */
-export interface Entry {
-	itemIndex: number;
-	params: IDataObject & { phone: string };
-}
+/** One number's `CallJobParameters`, read and checked. */
+export type CallJob = IDataObject & { phone: string };
 
-export interface BatchOptions {
-	batchSize: number;
-	/** Send a content-derived `Idempotence-Key` with every request. */
-	keyed: boolean;
-	/** Stop at the first refused request (the node is not set to continue on fail). */
-	stopOnError: boolean;
-}
-
-export type Outcome = IDataObject | Error;
+type Entry = BatchEntry<CallJob>;
 
 /** A request refused for some of its phones is sent again without them at most this often. */
 const MAX_ROUNDS = 10;
@@ -27,20 +18,31 @@ const MAX_ROUNDS = 10;
 const FATAL_CODES = new Set(['invalid.call.task.state', 'invalid.token']);
 const FATAL_STATUSES = new Set([401, 403, 404]);
 
-interface Failure {
+interface Failure extends ReturnType<typeof platformErrorDetails> {
 	error: Error;
-	status?: number;
-	code?: string;
-	body: IDataObject;
-	errorResponse?: JsonObject;
 }
 
-function failureOf(error: Error): Failure {
-	const response = ((error as NodeApiError).errorResponse ?? {}) as IDataObject;
-	const body = response.body && typeof response.body === 'object' ? (response.body as IDataObject) : {};
-	const status = Number((error as NodeApiError).httpCode ?? response.status) || undefined;
-	const code = typeof response.platformCode === 'string' ? response.platformCode : undefined;
-	return { error, status, code, body, errorResponse: (error as NodeApiError).errorResponse };
+/**
+ * What one execution of Add remembers across its items and requests (keyed by the execution's
+ * context, so nothing outlives it): the first item of each phone, and a fatal refusal.
+ */
+interface Run {
+	firstItemOfPhone: Map<string, number>;
+	fatal?: Failure;
+}
+const runs = new WeakMap<IExecuteFunctions, Run>();
+
+function runOf(ctx: IExecuteFunctions): Run {
+	let run = runs.get(ctx);
+	if (!run) runs.set(ctx, (run = { firstItemOfPhone: new Map() }));
+	return run;
+}
+
+/** The first item of this execution with `phone` (`itemIndex` itself when it is the first). */
+export function firstItemWith(ctx: IExecuteFunctions, phone: string, itemIndex: number): number {
+	const { firstItemOfPhone } = runOf(ctx);
+	if (!firstItemOfPhone.has(phone)) firstItemOfPhone.set(phone, itemIndex);
+	return firstItemOfPhone.get(phone)!;
 }
 
 /** The phones a 400 names (`phone`, `phonesDuplicates`), normalised like ours. */
@@ -61,14 +63,15 @@ function range(batch: Entry[]): string {
 
 /** The error of one item: names the phone, the item and the platform's reason. */
 function itemError(ctx: IExecuteFunctions, entry: Entry, failure: Failure, context: string): Error {
-	const { phone } = entry.params;
+	const { phone } = entry.value;
 	const message = `Phone ${phone} was not added${context ? ` ${context}` : ''}: ${failure.error.message} [item ${entry.itemIndex}]`;
 	const description =
 		failure.code === 'phone.duplicated'
 			? 'The campaign already has this number (with the same payload) from the last 24 hours, or the request held it twice.'
 			: (failure.error as NodeOperationError).description ?? undefined;
-	if (failure.errorResponse) {
-		return new NodeApiError(ctx.getNode(), failure.errorResponse, {
+	const { errorResponse } = failure.error as NodeApiError;
+	if (errorResponse) {
+		return new NodeApiError(ctx.getNode(), errorResponse, {
 			message,
 			description,
 			httpCode: failure.status ? String(failure.status) : undefined,
@@ -85,7 +88,7 @@ function itemError(ctx: IExecuteFunctions, entry: Entry, failure: Failure, conte
 function unclearError(ctx: IExecuteFunctions, entry: Entry, batch: Entry[], count: number): Error {
 	return new NodeOperationError(
 		ctx.getNode(),
-		`Phone ${entry.params.phone} may have been added: the platform accepted the request with ${range(batch)} but answered ${count} call job IDs for ${batch.length} numbers [item ${entry.itemIndex}]`,
+		`Phone ${entry.value.phone} may have been added: the platform accepted the request with ${range(batch)} but answered ${count} call job IDs for ${batch.length} numbers [item ${entry.itemIndex}]`,
 		{
 			itemIndex: entry.itemIndex,
 			description: 'The call jobs were probably created. Check the campaign\'s call jobs before running again: re-sending may call these numbers twice (with "Prevent Duplicate Calls" on, a re-run within 24 hours returns the jobs already created).',
@@ -94,8 +97,8 @@ function unclearError(ctx: IExecuteFunctions, entry: Entry, batch: Entry[], coun
 }
 
 /** Sends one request; answers the call job IDs, which may not match the batch (see `unclearError`). */
-async function send(ctx: IExecuteFunctions, batch: Entry[], keyed: boolean): Promise<string[]> {
-	const body = batch.map((entry) => entry.params);
+async function request(ctx: IExecuteFunctions, batch: Entry[], keyed: boolean): Promise<string[]> {
+	const body = batch.map((entry) => entry.value);
 	const ids = await callsRequest<unknown>(
 		ctx,
 		'addPhones',
@@ -106,51 +109,57 @@ async function send(ctx: IExecuteFunctions, batch: Entry[], keyed: boolean): Pro
 }
 
 /**
- * Sends the entries in requests of at most `batchSize` numbers, one after the other. A refusal
- * that names phones fails those items only and the rest of the request is sent again; any other
- * refusal fails the items of its request; a stopped campaign or an unknown token fails its
- * request and every item not sent yet without more requests. A 413 splits the request in two.
+ * Adds one chunk of numbers; one outcome per entry, in order. A refusal that names phones fails
+ * those items only and the rest is sent again; any other refusal fails the items of its request;
+ * a stopped campaign or an unknown token fails its request, and every number of this execution
+ * not sent yet fails without a request. A 413 splits the request in two. With `stopOnError` the
+ * first refused request ends the chunk: its first failed item's error is thrown.
  */
-export async function addInBatches(ctx: IExecuteFunctions, entries: Entry[], options: BatchOptions): Promise<Map<number, Outcome>> {
-	const outcomes = new Map<number, Outcome>();
-	const queue: Entry[][] = [];
-	for (let n = 0; n < entries.length; n += options.batchSize) queue.push(entries.slice(n, n + options.batchSize));
-	let fatal: Failure | undefined;
-
+export async function addPhones(
+	ctx: IExecuteFunctions,
+	chunk: Entry[],
+	options: { keyed: boolean; stopOnError: boolean },
+): Promise<Array<OperationResult | Error>> {
+	const run = runOf(ctx);
+	const outcomes = new Map<number, OperationResult | Error>();
+	const fail = (entries: Entry[], errorOf: (entry: Entry) => Error) => {
+		for (const entry of entries) outcomes.set(entry.itemIndex, errorOf(entry));
+		if (options.stopOnError) throw outcomes.get(entries[0].itemIndex);
+	};
+	const queue: Entry[][] = [chunk];
 	while (queue.length) {
 		let pending = queue.shift()!;
-		if (fatal) {
-			for (const entry of pending) outcomes.set(entry.itemIndex, itemError(ctx, entry, fatal, '(not sent after an earlier refusal)'));
-			continue;
-		}
 		for (let round = 1; pending.length; round++) {
-			try {
-				const ids = await send(ctx, pending, options.keyed);
-				if (ids.length !== pending.length) {
-					for (const entry of pending) outcomes.set(entry.itemIndex, unclearError(ctx, entry, pending, ids.length));
-					if (options.stopOnError) return outcomes;
-					break;
-				}
-				pending.forEach((entry, n) => outcomes.set(entry.itemIndex, { phone: entry.params.phone, callJobId: ids[n] }));
+			const { fatal } = run;
+			if (fatal) {
+				fail(pending, (entry) => itemError(ctx, entry, fatal, '(not sent after an earlier refusal)'));
 				break;
+			}
+			let ids: string[];
+			try {
+				ids = await request(ctx, pending, options.keyed);
 			} catch (error) {
-				const failure = failureOf(error as Error);
+				const failure: Failure = { error: error as Error, ...platformErrorDetails(error) };
 				if (failure.status === 413 && pending.length > 1) {
 					const half = Math.ceil(pending.length / 2);
 					queue.unshift(pending.slice(0, half), pending.slice(half));
 					break;
 				}
+				if ((failure.code && FATAL_CODES.has(failure.code)) || (failure.status && FATAL_STATUSES.has(failure.status))) run.fatal = failure;
 				const named = namedPhones(failure);
-				const refused = pending.filter((entry) => named.has(entry.params.phone));
-				if ((failure.code && FATAL_CODES.has(failure.code)) || (failure.status && FATAL_STATUSES.has(failure.status))) fatal = failure;
+				const refused = pending.filter((entry) => named.has(entry.value.phone));
 				// A fatal refusal fails the whole request even when it names phones: nothing is re-sent.
-				const whole = refused.length === 0 || round >= MAX_ROUNDS || fatal !== undefined;
+				const whole = refused.length === 0 || round >= MAX_ROUNDS || run.fatal !== undefined;
 				const context = whole ? `(the request with ${range(pending)} failed)` : '';
-				for (const entry of whole ? pending : refused) outcomes.set(entry.itemIndex, itemError(ctx, entry, failure, context));
-				if (options.stopOnError) return outcomes;
-				pending = whole ? [] : pending.filter((entry) => !named.has(entry.params.phone));
+				fail(whole ? pending : refused, (entry) => itemError(ctx, entry, failure, context));
+				pending = whole ? [] : pending.filter((entry) => !named.has(entry.value.phone));
+				continue;
 			}
+			const sent = pending;
+			if (ids.length !== sent.length) fail(sent, (entry) => unclearError(ctx, entry, sent, ids.length));
+			else sent.forEach((entry, n) => outcomes.set(entry.itemIndex, { phone: entry.value.phone, callJobId: ids[n] }));
+			break;
 		}
 	}
-	return outcomes;
+	return chunk.map((entry) => outcomes.get(entry.itemIndex)!);
 }

@@ -81,6 +81,8 @@ export const policyFields: INodeProperties[] = [
 				options: DAYS,
 				default: [],
 				description: 'Days of the week on which the number may be called',
+				// Read and checked by `callJobParametersOf`, which also takes "mon,tue" or "Monday".
+				ignoreValidationDuringExecution: true,
 			},
 			{
 				displayName: 'Dialer Priority',

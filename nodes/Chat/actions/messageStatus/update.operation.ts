@@ -13,7 +13,8 @@ export const update: Operation = {
 	properties: [
 		clientIdField,
 		questionIdField,
-		{ displayName: 'Status', name: 'status', type: 'options', options: statusOptions, default: 'READ' },
+		// `checkedStatus` reads it case-insensitively: the router's check of the choices stays out.
+		{ displayName: 'Status', name: 'status', type: 'options', options: statusOptions, default: 'READ', ignoreValidationDuringExecution: true },
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const clientId = clientIdOf(this, itemIndex);

@@ -1,18 +1,12 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
-
-import type { Operation, OperationResult } from '../../../common/router';
+import type { BatchSpec, Operation } from '../../../common/router';
 import { optionalString } from '../../../common/validate';
-import { nlpItemRequest, type NlpRoute } from '../../api';
+import { nlpItemRequest } from '../../api';
 import { recordsRoute } from '../../helpers/entity';
 import { entityLocator, recordIdOf } from '../../helpers/locators';
 import { recordClientIdField } from './add.operation';
 
-interface Group {
-	indexes: number[];
-	ids: number[];
-	route: NlpRoute;
-	pathParams: Record<string, string | number>;
+interface RecordRef extends ReturnType<typeof recordsRoute> {
+	recordId: number;
 	clientId?: string;
 }
 
@@ -26,37 +20,19 @@ export const deleteRecord: Operation = {
 		{ displayName: 'Record ID', name: 'recordId', type: 'string', required: true, default: '', placeholder: 'e.g. 90017' },
 		recordClientIdField,
 	],
-	async executeBatch(this: IExecuteFunctions, itemIndexes: number[]) {
-		const results: Array<OperationResult | Error> = [];
-		const groups = new Map<string, Group>();
-		for (const index of itemIndexes) {
-			try {
-				const recordId = recordIdOf(this, index);
-				const clientId = optionalString(this, 'clientId', index);
-				const { route, pathParams } = recordsRoute(this, index, 'deleteRecords', 'deleteRecordsByName');
-				const key = JSON.stringify([route, pathParams, clientId]);
-				const group = groups.get(key) ?? { indexes: [], ids: [], route, pathParams, clientId };
-				group.indexes.push(index);
-				group.ids.push(recordId);
-				groups.set(key, group);
-			} catch (error) {
-				// Without continueOnFail the run stops here: nothing is deleted for the other items.
-				if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: index });
-				results[index] = error as Error;
-			}
-		}
-		for (const { indexes, ids, route, pathParams, clientId } of groups.values()) {
-			try {
-				await nlpItemRequest(this, indexes[0], route, {
-					pathParams,
-					qs: { clientId },
-					body: [...new Set(ids)],
-				});
-				indexes.forEach((index, n) => (results[index] = { deleted: true, id: ids[n] }));
-			} catch (error) {
-				for (const index of indexes) results[index] = error as Error;
-			}
-		}
-		return itemIndexes.map((index) => results[index]);
-	},
+	batch: {
+		prepare(itemIndex) {
+			const recordId = recordIdOf(this, itemIndex);
+			const clientId = optionalString(this, 'clientId', itemIndex);
+			return { recordId, clientId, ...recordsRoute(this, itemIndex, 'deleteRecords', 'deleteRecordsByName') };
+		},
+		key: ({ route, pathParams, clientId }) => JSON.stringify([route, pathParams, clientId]),
+		size: Infinity,
+		async send(chunk) {
+			const { route, pathParams, clientId } = chunk[0].value;
+			const ids = chunk.map(({ value }) => value.recordId);
+			await nlpItemRequest(this, chunk[0].itemIndex, route, { pathParams, qs: { clientId }, body: [...new Set(ids)] });
+			return ids.map((id) => ({ deleted: true, id }));
+		},
+	} satisfies BatchSpec<RecordRef>,
 };

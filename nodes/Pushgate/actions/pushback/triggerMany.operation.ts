@@ -1,21 +1,5 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
-
-import type { Operation, OperationResult } from '../../../common/router';
+import type { BatchSpec, Operation } from '../../../common/router';
 import { fireItem, pushbackFields } from './fields';
-
-/** Runs `task` for every index with at most `limit` running at once; keeps each result in place. */
-async function mapConcurrent<T>(indexes: number[], limit: number, task: (index: number) => Promise<T>): Promise<Array<T | Error>> {
-	const results: Array<T | Error> = new Array(indexes.length);
-	let next = 0;
-	const worker = async () => {
-		while (next < indexes.length) {
-			const position = next++;
-			results[position] = await task(indexes[position]).catch((error: Error) => error);
-		}
-	};
-	await Promise.all(Array.from({ length: Math.min(limit, indexes.length) }, worker));
-	return results;
-}
 
 export const triggerMany: Operation = {
 	value: 'triggerMany',
@@ -33,8 +17,15 @@ export const triggerMany: Operation = {
 			description: 'How many pushbacks to fire at the same time',
 		},
 	],
-	async executeBatch(this: IExecuteFunctions, itemIndexes: number[]): Promise<Array<OperationResult | Error>> {
-		const concurrency = (this.getNodeParameter('concurrency', 0, 5) as number) || 5;
-		return await mapConcurrent(itemIndexes, concurrency, async (itemIndex) => await fireItem(this, itemIndex));
-	},
+	// One pushback per request, several requests at a time (the router runs the chunks).
+	batch: {
+		prepare: (itemIndex) => itemIndex, // `fireItem` reads and checks the item as it fires it
+		size: 1,
+		concurrency() {
+			return (this.getNodeParameter('concurrency', 0, 5) as number) || 5;
+		},
+		async send([{ itemIndex }]) {
+			return [await fireItem(this, itemIndex)];
+		},
+	} satisfies BatchSpec<number>,
 };

@@ -1,8 +1,6 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-
 import type { Operation } from '../../../common/router';
 import { requiredString } from '../../../common/validate';
-import { sendAsList } from '../../helpers/batch';
+import { byList } from '../../helpers/byList';
 import { nameField, nameOf, priorityField } from '../../helpers/labels';
 
 export const createMany: Operation = {
@@ -15,12 +13,13 @@ export const createMany: Operation = {
 		priorityField,
 		{ displayName: 'Group Name', name: 'groupName', type: 'string', default: '', required: true },
 	],
-	async executeBatch(this: IExecuteFunctions, itemIndexes: number[]) {
-		const entryOf = (itemIndex: number): IDataObject => ({
-			name: nameOf(this, itemIndex),
-			priority: this.getNodeParameter('priority', itemIndex, 0) as number,
-			group: { name: requiredString(this, 'groupName', itemIndex, 'Group Name') },
-		});
-		return await sendAsList(this, itemIndexes, 'createMessageLabels', entryOf, { created: true });
-	},
+	batch: byList(
+		'createMessageLabels',
+		(ctx, itemIndex) => ({
+			name: nameOf(ctx, itemIndex),
+			priority: ctx.getNodeParameter('priority', itemIndex, 0) as number,
+			group: { name: requiredString(ctx, 'groupName', itemIndex, 'Group Name') },
+		}),
+		{ created: true },
+	),
 };
