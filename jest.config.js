@@ -16,4 +16,6 @@ module.exports = {
 	modulePathIgnorePatterns: ['<rootDir>/dist/'],
 	watchPathIgnorePatterns: ['<rootDir>/dist/'],
 	testTimeout: 30000,
+	// The process runs in Asia/Tokyo, workflows in America/New_York: no test may assume UTC.
+	globalSetup: '<rootDir>/test/timezone.setup.cjs',
 };

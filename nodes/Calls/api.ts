@@ -1,8 +1,9 @@
 import { createHash } from 'crypto';
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { formatIso, parseDateMs } from '../common/dates';
 import { callOptions } from '../common/descriptions';
-import type { TovieContext, TovieRequest } from '../common/transport';
+import type { RouteSpec, TovieContext, TovieRequest } from '../common/transport';
 import { tovieRequest } from '../common/transport';
 
 /**
@@ -10,22 +11,24 @@ import { tovieRequest } from '../common/transport';
  * The campaign token is the path secret; the platform needs no auth header.
  */
 export const CALLS_ROUTES = {
-	addPhones: { method: 'POST', path: '/api/calls/campaign/{secret}/addPhones' },
+	// `acts`: these create call jobs (two of them by GET); repeated only under an idempotence key.
+	addPhones: { method: 'POST', path: '/api/calls/campaign/{secret}/addPhones', acts: true },
 	/** CRM variants: `phone`, `gmtZone`, every other key becomes a payload key. */
-	addPhoneGet: { method: 'GET', path: '/api/crmCalls/campaign/{secret}/addPhone' },
+	addPhoneGet: { method: 'GET', path: '/api/crmCalls/campaign/{secret}/addPhone', acts: true },
 	/** Form-urlencoded body. */
-	addPhonePost: { method: 'POST', path: '/api/crmCalls/campaign/{secret}/addPhone' },
-	addPhoneGetTest: { method: 'GET', path: '/api/crmCalls/campaign/{secret}/test/addPhone' },
+	addPhonePost: { method: 'POST', path: '/api/crmCalls/campaign/{secret}/addPhone', acts: true },
+	addPhoneGetTest: { method: 'GET', path: '/api/crmCalls/campaign/{secret}/test/addPhone', acts: true },
 	cancelCallJob: { method: 'POST', path: '/api/calls/campaign/{secret}/callJob/cancel' },
-	getCallJobReport: { method: 'POST', path: '/api/calls/campaign/{secret}/callJob/getReport' },
-	getCallJobReportByDate: { method: 'POST', path: '/api/calls/campaign/{secret}/callJob/getReportByDate' },
-	getCallJobReportUnfinished: { method: 'POST', path: '/api/calls/campaign/{secret}/callJob/getUnfinished' },
-	getCallAttemptReport: { method: 'POST', path: '/api/calls/campaign/{secret}/callAttempt/getReport' },
-	getCallAttemptReportByDate: { method: 'POST', path: '/api/calls/campaign/{secret}/callAttempt/getReportByDate' },
+	// Report requests read data only: safe to repeat although they are POSTs.
+	getCallJobReport: { method: 'POST', path: '/api/calls/campaign/{secret}/callJob/getReport', idempotent: true },
+	getCallJobReportByDate: { method: 'POST', path: '/api/calls/campaign/{secret}/callJob/getReportByDate', idempotent: true },
+	getCallJobReportUnfinished: { method: 'POST', path: '/api/calls/campaign/{secret}/callJob/getUnfinished', idempotent: true },
+	getCallAttemptReport: { method: 'POST', path: '/api/calls/campaign/{secret}/callAttempt/getReport', idempotent: true },
+	getCallAttemptReportByDate: { method: 'POST', path: '/api/calls/campaign/{secret}/callAttempt/getReportByDate', idempotent: true },
 	getCallTask: { method: 'GET', path: '/api/calls/campaign/{secret}' },
 	getCallTaskStatus: { method: 'GET', path: '/api/calls/campaign/{secret}/status' },
 	controlCampaign: { method: 'POST', path: '/api/calls/campaign/{secret}/control/{action}' },
-} as const satisfies Record<string, { method: IHttpRequestMethods; path: string }>;
+} as const satisfies Record<string, RouteSpec>;
 
 export type CallsRoute = keyof typeof CALLS_ROUTES;
 
@@ -33,26 +36,16 @@ export type CallsRoute = keyof typeof CALLS_ROUTES;
 export const PAGE_SIZE_MAX = 200;
 export const PAGE_MAX = 199;
 
-/** Report requests read data only: safe to repeat although they are POSTs. */
-const READ_ONLY: CallsRoute[] = [
-	'getCallJobReport',
-	'getCallJobReportByDate',
-	'getCallJobReportUnfinished',
-	'getCallAttemptReport',
-	'getCallAttemptReportByDate',
-];
-
-/** These create call jobs (two of them by GET): never repeated without an idempotence key. */
-const CREATES: CallsRoute[] = ['addPhones', 'addPhoneGet', 'addPhonePost', 'addPhoneGetTest'];
-
 export async function callsRequest<T = IDataObject>(
 	ctx: TovieContext,
 	route: CallsRoute,
 	request: Omit<TovieRequest, 'method' | 'path' | 'secret'> = {},
 	options: { itemIndex?: number; maxAttempts?: number } = {},
 ): Promise<T> {
-	const idempotent = READ_ONLY.includes(route) ? true : CREATES.includes(route) ? false : request.idempotent;
-	return await tovieRequest<T>(ctx, { ...CALLS_ROUTES[route], secret: 'callsApiToken', ...request, idempotent }, options);
+	const spec: RouteSpec = CALLS_ROUTES[route];
+	// The route's declarations win over the call site's.
+	const idempotent = spec.idempotent ?? request.idempotent;
+	return await tovieRequest<T>(ctx, { ...request, ...spec, secret: 'callsApiToken', idempotent }, options);
 }
 
 /** `callsRequest` for one item of an action node, honouring its "Request Options". */
@@ -103,13 +96,18 @@ export function executionScope(ctx: IExecuteFunctions, itemIndex: number): strin
 	return `${ctx.getExecutionId()}:${runIndex}:${itemIndex}`;
 }
 
-/** Unix ms (number or digits) or a date-time string → ISO string; anything else → undefined. */
-export function isoOf(value: unknown): string | undefined {
-	let ms: number | undefined;
-	if (typeof value === 'number' && Number.isFinite(value)) ms = value;
-	else if (typeof value === 'string' && /^\d{10,}$/.test(value.trim())) ms = Number(value.trim());
-	else if (typeof value === 'string' && value.trim()) ms = Date.parse(value);
-	return ms !== undefined && Number.isFinite(ms) ? new Date(ms).toISOString() : undefined;
+/**
+ * A platform time (Unix ms, per the spec, or a date-time string) as ISO 8601 in `zone`, the form
+ * every node outputs (nodes/common/dates.ts); anything else → undefined.
+ */
+export function isoOf(value: unknown, zone: string): string | undefined {
+	try {
+		// A date-time without a zone from the platform is UTC (docs/platform-assumptions.md, "Dates").
+		const ms = parseDateMs(value, 'UTC');
+		return ms === undefined ? undefined : formatIso(ms, zone);
+	} catch {
+		return undefined;
+	}
 }
 
 const TIME_FIELDS = ['createdAt', 'finishedAt', 'startedAt', 'creationDate', 'startTime', 'endTime'];
@@ -130,13 +128,14 @@ export function jobStatusOf(raw: unknown): unknown {
 }
 
 /**
- * A report or campaign object as output: each Unix-ms time also as `<field>Iso`, statuses in the
- * spec's spelling (the one received kept in `<field>Received` when it differed).
+ * A report or campaign object as output: its times (Unix ms on the wire) as ISO 8601 in the
+ * workflow zone, statuses in the spec's spelling (the one received kept in `<field>Received`
+ * when it differed).
  */
-export function withReadableFields(record: IDataObject): IDataObject {
+export function withReadableFields(record: IDataObject, zone: string): IDataObject {
 	const out: IDataObject = { ...record };
 	for (const field of TIME_FIELDS) {
-		if (out[field] !== undefined && out[field] !== null) out[`${field}Iso`] = isoOf(out[field]) ?? null;
+		if (out[field] !== undefined && out[field] !== null) out[field] = isoOf(out[field], zone) ?? out[field];
 	}
 	if (typeof out.jobStatus === 'string') {
 		const status = jobStatusOf(out.jobStatus);

@@ -2,6 +2,7 @@ import type { IDataObject, IHookFunctions, INodeType, INodeTypeDescription, IWeb
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { tovieApiTest } from '../common/credentialTest';
+import { isoInZone } from '../common/dates';
 import { parseOperatorWebhook, REMEMBERED_WEBHOOK_KEY, type RememberedWebhook } from '../Operator/webhook';
 import { callOf, OPERATOR_WEBHOOKS, toClientItem, type ClientEvent, type OperatorCall } from './calls';
 import { toDestinations } from './destinations';
@@ -21,7 +22,7 @@ export class TovieOperatorTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		// The trigger never reads a credential (the Operator API calls it without any token); it may
 		// carry the one the workflow's Tovie Operator node uses, but needs none.
-		credentials: [{ name: 'tovieApi', required: true, testedBy: 'tovieApiTest' }],
+		credentials: [{ name: 'tovieApi', required: false, testedBy: 'tovieApiTest' }],
 		// One webhook per Operator API call, all under the same base URL (the channel's "API URL").
 		webhooks: OPERATOR_WEBHOOKS,
 		properties: triggerProperties,
@@ -47,7 +48,8 @@ export class TovieOperatorTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const call = callOf(this.getRequestObject());
 		if (!call) return answer(this, 404, { error: 'Unknown Operator API call' });
-		return await HANDLERS[call](this, new Date().toISOString());
+		// ISO 8601 in the workflow zone, like every output date (nodes/common/dates.ts).
+		return await HANDLERS[call](this, isoInZone(this));
 	}
 }
 

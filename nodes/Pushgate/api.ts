@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { callOptions } from '../common/descriptions';
-import { baseUrlOf, CREDENTIAL_NAME, tovieRequestFull } from '../common/transport';
+import { isoInZone } from '../common/dates';
+import { baseUrlOf, CREDENTIAL_NAME, tovieRequestFull, type RouteSpec } from '../common/transport';
 import { invalidInput } from '../common/validate';
 
 /**
@@ -10,6 +11,16 @@ import { invalidInput } from '../common/validate';
  * the call, so it is redacted like a token.
  */
 export const PUSHBACK_PATH = '/pushgate/push_{id}';
+
+/**
+ * Both act: each call that reaches the platform fires the bot event once more, and Pushgate takes
+ * no idempotence key (docs/platform-assumptions.md, "Pushgate"). So neither is ever repeated after
+ * a 5xx, a timeout or a dropped connection, the GET included.
+ */
+export const PUSHGATE_ROUTES = {
+	fire: { method: 'GET', path: PUSHBACK_PATH, acts: true },
+	fireWithData: { method: 'POST', path: PUSHBACK_PATH, acts: true },
+} as const satisfies Record<string, RouteSpec>;
 
 const LINK = /^(https?:\/\/[^/?#]+(?:\/[^?#]*?)?)\/pushgate\/push_([^/?#]+)\/?(?:[?#].*)?$/;
 const BARE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{3,127}$/;
@@ -62,8 +73,7 @@ export async function firePushback(
 	const { statusCode, body } = await tovieRequestFull<string>(
 		ctx,
 		{
-			method: data ? 'POST' : 'GET',
-			path: PUSHBACK_PATH,
+			...(data ? PUSHGATE_ROUTES.fireWithData : PUSHGATE_ROUTES.fire),
 			pathParams: { id: target.id },
 			baseUrl: target.baseUrl,
 			body: data,
@@ -74,7 +84,7 @@ export async function firePushback(
 	);
 	return {
 		pushbackId: target.id,
-		firedAt: new Date().toISOString(),
+		firedAt: isoInZone(ctx),
 		method: data ? 'POST' : 'GET',
 		statusCode,
 		response: parseAnswer(body),

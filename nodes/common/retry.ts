@@ -1,3 +1,4 @@
+import type { IHttpRequestMethods } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 /**
@@ -13,6 +14,48 @@ export const retryTiming = {
 };
 
 export const DEFAULT_MAX_ATTEMPTS = 3;
+
+/**
+ * One entry of a node's route table (`nodes/<Node>/api.ts`): where a call goes, and what
+ * repeating it would do. Declared once per route, so no call site can forget that a route acts.
+ */
+export interface RouteSpec {
+	method: IHttpRequestMethods;
+	path: string;
+	/**
+	 * The call acts on the platform: a message reaches a bot, an event fires, a call job is
+	 * created. Never repeated after an answer that proves nothing (5xx, timeout, dropped
+	 * connection) unless an idempotence key protects it, whatever the method.
+	 */
+	acts?: boolean;
+	/** A POST that only reads or sets a value: safe to repeat. */
+	idempotent?: boolean;
+}
+
+/** What decides whether a request may be sent again after an answer that proves nothing. */
+export interface RepeatFacts {
+	method: string;
+	/** The call acts on the platform (a route flag): repeating it could act twice. */
+	acts?: boolean;
+	idempotent?: boolean;
+	idempotenceKey?: string;
+}
+
+/**
+ * Whether repeating a request after a 5xx, a timeout or a dropped connection is harmless. An
+ * idempotence key makes the platform answer a repeat without acting again. A call that acts is
+ * never repeated otherwise, whatever its method: a GET that delivers a message to a bot or fires
+ * a pushback would deliver or fire twice. Other calls go by HTTP semantics (GET, HEAD, PUT,
+ * DELETE), unless declared otherwise (`idempotent`: a POST that only reads or sets a value).
+ * Requests the platform provably did not receive (refused connection, 429) are repeated anyway:
+ * that is decided where the failure is known (transport.ts).
+ */
+export function isRepeatable(request: RepeatFacts): boolean {
+	if (request.idempotenceKey) return true;
+	if (request.acts) return false;
+	return request.idempotent ?? ['GET', 'HEAD', 'PUT', 'DELETE'].includes(request.method.toUpperCase());
+}
+
 export const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 /** Network errors that prove the request never reached the platform. */
 export const NOT_RECEIVED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH']);

@@ -15,6 +15,7 @@ import { platformError, redact, redactText } from './errors';
 import {
 	backoffMs,
 	DEFAULT_MAX_ATTEMPTS,
+	isRepeatable,
 	networkCodeOf,
 	NOT_RECEIVED,
 	retryAfterMs,
@@ -23,7 +24,7 @@ import {
 	TIMEOUT_CODES,
 } from './retry';
 
-export { DEFAULT_MAX_ATTEMPTS, retryTiming } from './retry';
+export { DEFAULT_MAX_ATTEMPTS, isRepeatable, retryTiming, type RouteSpec } from './retry';
 
 export const CREDENTIAL_NAME = 'tovieApi';
 
@@ -62,9 +63,11 @@ export interface TovieRequest {
 	idempotenceKey?: string;
 	/**
 	 * Whether the call is safe to repeat. Default: by method (GET, HEAD, PUT, DELETE are). `true` for
-	 * a POST that only reads or sets a value, `false` for a GET that creates something.
+	 * a POST that only reads or sets a value. Ignored when `acts` is set.
 	 */
 	idempotent?: boolean;
+	/** The call acts on the platform (see `RouteSpec.acts`); comes from the route table. */
+	acts?: boolean;
 	timeoutMs?: number;
 	/** `json` (default), `text`, `arraybuffer` or `stream`. */
 	responseType?: 'json' | 'text' | 'arraybuffer' | 'stream';
@@ -175,9 +178,8 @@ export async function tovieRequestFull<T = unknown>(
 	if (responseType === 'arraybuffer' || responseType === 'stream') httpOptions.encoding = responseType;
 	if (responseType === 'text') httpOptions.encoding = 'text';
 
-	// An explicit `idempotent` wins over the method: some platform GETs create things (CRM addPhone).
-	const safeToRepeat =
-		Boolean(request.idempotenceKey) || (request.idempotent ?? ['GET', 'HEAD', 'PUT', 'DELETE'].includes(request.method));
+	// Acting calls (route flag) are never repeated on an answer that proves nothing (retry.ts).
+	const safeToRepeat = isRepeatable(request);
 	const maxAttempts = Math.max(1, Math.floor(options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS));
 	// The path without its query: a signed file URL's signature must not land in error texts.
 	const what = `${request.method} ${redactText(request.path.replace(/\?.*$/s, ''), secrets)}`;
@@ -200,7 +202,8 @@ export async function tovieRequestFull<T = unknown>(
 				await retryTiming.sleep(backoffMs(attempt));
 				continue;
 			}
-			throw platformError({ node, secrets, itemIndex: options.itemIndex, networkCode, attempts: attempt, what });
+			const mayHaveActed = !safeToRepeat && !NOT_RECEIVED.has(networkCode);
+			throw platformError({ node, secrets, itemIndex: options.itemIndex, networkCode, attempts: attempt, what, mayHaveActed });
 		}
 
 		const { statusCode } = response;
@@ -215,7 +218,8 @@ export async function tovieRequestFull<T = unknown>(
 			}
 			// Error bodies of text answers are parsed too: the platform's error JSON carries its code.
 			const body = responseType === 'json' || responseType === 'text' ? parseJsonBody(response.body).value : undefined;
-			throw platformError({ node, secrets, itemIndex: options.itemIndex, httpCode: statusCode, body, attempts: attempt, what });
+			const mayHaveActed = !safeToRepeat && statusCode >= 500;
+			throw platformError({ node, secrets, itemIndex: options.itemIndex, httpCode: statusCode, body, attempts: attempt, what, mayHaveActed });
 		}
 
 		if (responseType === 'stream' || responseType === 'arraybuffer') return response as TovieResponse<T>;

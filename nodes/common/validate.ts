@@ -1,9 +1,11 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+
+import { readDateMs } from './dates';
 
 /** A clear "fix this field" error for one item, raised before any request is sent. */
 export function invalidInput(
-	ctx: IExecuteFunctions,
+	ctx: { getNode(): INode },
 	itemIndex: number,
 	field: string,
 	problem: string,
@@ -36,50 +38,43 @@ export function optionalString(ctx: IExecuteFunctions, name: string, itemIndex: 
 }
 
 /**
- * A JSON parameter that must hold an object: accepts an object (from an expression) or a JSON
- * string; empty gives `undefined`.
+ * A JSON value typed by the user: the value itself when an expression gave an object or array,
+ * parsed when it is JSON text; empty gives `undefined`.
  */
-export function jsonObjectParameter(
-	ctx: IExecuteFunctions,
-	name: string,
-	itemIndex: number,
-	label: string,
-): IDataObject | undefined {
-	const raw = ctx.getNodeParameter(name, itemIndex, '') as unknown;
-	if (raw === undefined || raw === null || raw === '') return undefined;
-	let value = raw;
-	if (typeof raw === 'string') {
-		if (!raw.trim()) return undefined;
-		try {
-			value = JSON.parse(raw);
-		} catch (error) {
-			throw invalidInput(ctx, itemIndex, label, 'is not valid JSON', (error as Error).message);
-		}
+export function jsonValueOf(ctx: { getNode(): INode }, itemIndex: number, raw: unknown, label: string): unknown {
+	if (raw === undefined || raw === null || (typeof raw === 'string' && !raw.trim())) return undefined;
+	if (typeof raw !== 'string') return raw;
+	try {
+		return JSON.parse(raw) as unknown;
+	} catch (error) {
+		throw invalidInput(ctx, itemIndex, label, 'is not valid JSON', (error as Error).message);
 	}
+}
+
+/** A JSON value that must be an object (see `jsonValueOf`). */
+export function jsonObjectOf(ctx: { getNode(): INode }, itemIndex: number, raw: unknown, label: string): IDataObject | undefined {
+	const value = jsonValueOf(ctx, itemIndex, raw, label);
+	if (value === undefined) return undefined;
 	if (!value || typeof value !== 'object' || Array.isArray(value)) {
 		throw invalidInput(ctx, itemIndex, label, 'must be a JSON object', 'For example {"orderId": 42}.');
 	}
 	return value as IDataObject;
 }
 
-/** Accepts ISO strings, epoch milliseconds, and n8n/Luxon date values; returns epoch ms. */
+/** A JSON parameter that must hold an object: an object from an expression, or JSON text. */
+export function jsonObjectParameter(ctx: IExecuteFunctions, name: string, itemIndex: number, label: string): IDataObject | undefined {
+	return jsonObjectOf(ctx, itemIndex, ctx.getNodeParameter(name, itemIndex, '') as unknown, label);
+}
+
+/**
+ * A date parameter as epoch ms; `undefined` when empty. The common reader (`./dates`): a date
+ * without a zone is in the workflow's time zone.
+ */
 export function toEpochMs(
 	ctx: IExecuteFunctions,
 	value: unknown,
 	itemIndex: number,
 	label: string,
 ): number | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	if (typeof value === 'number' && Number.isFinite(value)) return value;
-	if (value instanceof Date) return value.getTime();
-	if (typeof value === 'object' && typeof (value as { toMillis?: unknown }).toMillis === 'function') {
-		return (value as { toMillis: () => number }).toMillis();
-	}
-	if (typeof value === 'string') {
-		const text = value.trim();
-		if (/^\d{10,}$/.test(text)) return Number(text);
-		const parsed = Date.parse(text);
-		if (Number.isFinite(parsed)) return parsed;
-	}
-	throw invalidInput(ctx, itemIndex, label, `is not a date: ${JSON.stringify(value)}`, 'Use an ISO date such as 2026-01-31T10:00:00Z.');
+	return readDateMs(ctx, value, itemIndex, label);
 }

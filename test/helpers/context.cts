@@ -31,6 +31,8 @@ export function mockContext(options: {
 	credentials?: IDataObject;
 	continueOnFail?: boolean;
 	items?: IDataObject[];
+	/** The workflow's time zone (`getTimezone()`); default New York, as in harness.cts. */
+	timezone?: string;
 }) {
 	const credentialType = new TovieApi();
 	const credentials = options.credentials ?? TEST_CREDENTIALS;
@@ -61,6 +63,7 @@ export function mockContext(options: {
 			return value === undefined ? fallback : value;
 		},
 		continueOnFail: () => options.continueOnFail ?? false,
+		getTimezone: () => options.timezone ?? 'America/New_York',
 		helpers: { httpRequestWithAuthentication: http },
 	};
 	return { ctx: ctx as never, sent, node };

@@ -74,6 +74,8 @@ export const PACKAGE_NODE_REGISTRY: Array<[type: string, module: string, exportN
 	[`${PACKAGE_NAME}.tovieReporter`, '../../nodes/Reporter/TovieReporter.node', 'TovieReporter'],
 	[`${PACKAGE_NAME}.tovieOperator`, '../../nodes/Operator/TovieOperator.node', 'TovieOperator'],
 	[`${PACKAGE_NAME}.tovieOperatorTrigger`, '../../nodes/OperatorTrigger/TovieOperatorTrigger.node', 'TovieOperatorTrigger'],
+	[`${PACKAGE_NAME}.tovieTextCampaign`, '../../nodes/TextCampaign/TovieTextCampaign.node', 'TovieTextCampaign'],
+	[`${PACKAGE_NAME}.tovieProject`, '../../nodes/Project/TovieProject.node', 'TovieProject'],
 ];
 
 const loadedTypes = new Map<string, INodeType | IVersionedNodeType>();
@@ -306,7 +308,15 @@ export interface RunWorkflowOptions {
 	otherCredentials?: Record<string, ICredentialDataDecryptedObject>;
 	/** The workflow's static data; pass the same object to several runs and webhook calls to share it. */
 	staticData?: IDataObject;
+	/** The workflow's time zone (settings `timezone`, what `getTimezone()` gives); default `WORKFLOW_TIMEZONE`. */
+	timezone?: string;
 }
+
+/**
+ * Workflows run in America/New_York unless a test says otherwise, while jest runs the process in
+ * Asia/Tokyo (jest.config.js): a node that reads dates in the host zone, or in UTC, shows up.
+ */
+export const WORKFLOW_TIMEZONE = process.env.TOVIE_TEST_WORKFLOW_TZ || 'America/New_York';
 
 export interface WorkflowResult {
 	status: IRun['status'];
@@ -392,7 +402,7 @@ function prepare(options: RunWorkflowOptions) {
 		connections,
 		nodeTypes,
 		active: false,
-		settings: { executionOrder: 'v1' },
+		settings: { executionOrder: 'v1', timezone: options.timezone ?? WORKFLOW_TIMEZONE },
 		staticData: options.staticData,
 	});
 
@@ -404,7 +414,7 @@ function prepare(options: RunWorkflowOptions) {
 		isArchived: false,
 		nodes,
 		connections,
-		settings: { executionOrder: 'v1' },
+		settings: { executionOrder: 'v1', timezone: options.timezone ?? WORKFLOW_TIMEZONE },
 		createdAt: new Date(),
 		updatedAt: new Date(),
 	};

@@ -15,6 +15,8 @@ import { runNode, runWorkflow, type WorkflowResult } from '../helpers/harness.ct
 
 const TOKEN = '8231.7056.bAYxokdzOtherSecretToken';
 const KEY_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/;
+/** ISO 8601 with milliseconds and a New York offset (the harness's workflow zone). */
+const NEW_YORK_ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}-0[45]:00$/;
 
 let fake: FakePlatform;
 let calls: CallsModule;
@@ -66,15 +68,28 @@ describe('Phone → Add One (CRM)', () => {
 		expect(fake.requestsTo('GET', /\/addPhone$/)).toHaveLength(1);
 	});
 
-	it('GET sends the key as header and query parameter; a re-run returns the same job; bare-text answers work', async () => {
+	it('GET sends the key as a header only; a re-run returns the same job; bare-text answers work', async () => {
 		calls.bareText = true;
-		const params = crm({ options: { method: 'GET' } });
+		const params = crm({ options: { method: 'GET' }, payloadMode: 'json', payloadJson: '{"name": "Ann"}' });
 		const first = await run(params, [{ phone: '79123456780' }]);
 		const again = await run(params, [{ phone: '79123456780' }]);
 		const requests = fake.requestsTo('GET', /\/addPhone$/);
-		expect(requests[0].query).toMatchObject({ phone: '79123456780', 'Idempotence-Key': requests[0].headers['idempotence-key'] });
+		expect(requests[0].headers['idempotence-key']).toMatch(KEY_SHAPE);
+		// specs/common.yml declares the key as a header; every query parameter but phone and
+		// gmtZone reaches the bot script as payload, so the key must not travel there.
+		expect(requests[0].query).toEqual({ phone: '79123456780', name: 'Ann' });
+		expect(campaign().jobs[0].payload).toEqual({ name: 'Ann' });
 		expect(again.json()).toEqual(first.json());
 		expect(campaign().jobs).toHaveLength(1);
+	});
+
+	it('never puts Idempotence-Key into a query string, whatever the method and mode', async () => {
+		for (const options of [{ method: 'GET' }, { method: 'POST' }, { test: true }, { method: 'GET', idempotent: false }]) {
+			await run(crm({ options }), [{ phone: '79123456783' }, { phone: '79123456784' }], true);
+		}
+		await run({ resource: 'phone', operation: 'add', phone: '79123456785' }, [{}], true);
+		expect(fake.requests.length).toBeGreaterThanOrEqual(9);
+		expect(fake.requests.filter((r) => /idempotence-key/i.test(r.rawPath))).toEqual([]);
 	});
 
 	it('without a key the platform refuses a repeat within 24 hours (phone.duplicated), continueOnFail keeps going', async () => {
@@ -138,15 +153,16 @@ describe('Call Job', () => {
 		expect(empty.error?.message).toMatch(/Call Job IDs \/ Phone Numbers are both empty \[item 0\]/);
 	});
 
-	it('Get Report: one item per call job, Unix-ms times also as ISO, legacy status spelling mapped', async () => {
+	it('Get Report: one item per call job, Unix-ms times as ISO in the workflow zone, legacy status spelling mapped', async () => {
 		const [job] = calls.seed(TOKEN, ['16500000000']);
 		calls.dial(TOKEN, job.callJobId, { durationSec: 42, reportData: { name: 'Ann' } });
 		calls.seed(TOKEN, ['16500000001'])[0].jobStatus = 'canceled';
 		const result = await run({ resource: 'callJob', operation: 'getReport', phones: '16500000000, 16500000001' });
 		const [first, second] = result.json();
 		expect(first).toMatchObject({ callJobId: job.callJobId, phone: '16500000000', attemptsCount: 1, callDuration: 42, reportData: { name: 'Ann' } });
-		expect(first.createdAtIso).toBe(new Date(job.createdAt).toISOString());
-		expect(first.finishedAtIso).toBe(new Date(job.finishedAt!).toISOString());
+		// The same instants, written in the workflow's zone (New York), not UTC nor the host's (Tokyo).
+		expect([Date.parse(String(first.createdAt)), Date.parse(String(first.finishedAt))]).toEqual([job.createdAt, job.finishedAt]);
+		expect(first.createdAt).toMatch(NEW_YORK_ISO);
 		expect(second).toMatchObject({ jobStatus: 'cancelledByUser', jobStatusReceived: 'canceled', finishedAt: null });
 		expect(result.output().map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
 
@@ -176,6 +192,13 @@ describe('Call Job', () => {
 
 		const future = await run({ resource: 'callJob', operation: 'getAll', returnAll: true, filters: { createdAtFrom: '2099-01-01T00:00:00Z' } });
 		expect(future.json()).toEqual([]);
+		// A date without a zone is a time in the workflow's zone (New York, EST in January).
+		fake.reset();
+		await run({ resource: 'callJob', operation: 'getAll', filters: { createdAtFrom: '2026-01-15T09:00', createdAtTo: '2026-01-16' } });
+		expect((fake.requestsTo('POST', /getReportByDate$/)[0].body as { filter: IDataObject }).filter).toEqual({
+			createdAtFrom: '2026-01-15T14:00:00.000Z',
+			createdAtTo: '2026-01-16T05:00:00.000Z',
+		});
 		const swapped = await run({ resource: 'callJob', operation: 'getAll', filters: { finishedAtFrom: '2026-02-01', finishedAtTo: '2026-01-01' } });
 		expect(swapped.error?.message).toMatch(/Filter finishedAtFrom is after finishedAtTo \[item 0\]/);
 	});
@@ -203,7 +226,7 @@ describe('Call Attempt', () => {
 		calls.dial(TOKEN, job.callJobId, { callResult: 'CALLBACK_REQUEST' });
 		const result = await run({ resource: 'callAttempt', operation: 'getReport', ids: job.callJobId });
 		expect(result.json().map((a) => [a.attemptNumber, a.callResult])).toEqual([[1, 'NO_ANSWER'], [2, 'CALLBACK_REQUEST']]);
-		expect(result.json()[0].startedAtIso).toMatch(/Z$/);
+		expect(result.json()[0].startedAt).toMatch(NEW_YORK_ISO);
 		const missing = await run({ resource: 'callAttempt', operation: 'getReport', ids: '1' }, [{}], true);
 		expect(missing.json()[0].error).toMatch(/id\.not\.found/);
 	});
@@ -227,7 +250,8 @@ describe('Campaign', () => {
 		calls.seed(TOKEN, ['16500000000']);
 		const result = await run({ resource: 'campaign', operation: 'get' });
 		expect(result.json()[0]).toMatchObject({ name: 'Spring sale', status: 'inProgress', shortReport: { totalNumbers: 1, processedNumbers: 0 } });
-		expect(result.json()[0].creationDateIso).toBe(new Date(campaign().creationDate).toISOString());
+		expect(result.json()[0].creationDate).toMatch(NEW_YORK_ISO);
+		expect(Date.parse(String(result.json()[0].creationDate))).toBe(campaign().creationDate);
 	});
 
 	it('Get Status reads the spec spelling, the docs spelling and bare text', async () => {

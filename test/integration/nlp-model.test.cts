@@ -62,7 +62,11 @@ describe('Model → Train and Get Training Status', () => {
 		expect(result.error?.description).toMatch(/keeps its previous model/);
 		const classified = await run('text', 'classify', { text: 'hello' });
 		expect(classified.json()[0].intent).toBe('/Greeting'); // the old model still knows "hello"
-		expect((await run('model', 'getStatus', {})).json()[0]).toMatchObject({ trainingStatus: 'FAILED', lastError: 'Intent /Greeting: not enough phrases' });
+		const status = (await run('model', 'getStatus', {})).json()[0];
+		expect(status).toMatchObject({ trainingStatus: 'FAILED', lastError: 'Intent /Greeting: not enough phrases' });
+		// Its times come out as ISO 8601 in the workflow's zone (New York), like every output date.
+		expect(status.lastChangeInIntents).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}-0[45]:00$/);
+		expect(status.lastModelTrainStart).toMatch(/-0[45]:00$/);
 		const soft = await run('model', 'train', { wait: true }, true);
 		expect(soft.status).toBe('success'); // failNext was used up: this one succeeds
 	});

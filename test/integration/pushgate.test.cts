@@ -54,6 +54,8 @@ describe('Pushback → Trigger', () => {
 		const [out] = result.json();
 		expect(out).toMatchObject({ pushbackId: id, method: 'GET', statusCode: 200, response: { status: 'OK' } });
 		expect(Date.parse(String(out.firedAt))).toBeGreaterThan(Date.now() - 60_000);
+		// ISO 8601 in the workflow's zone (the harness runs workflows in New York).
+		expect(out.firedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}-0[45]:00$/);
 		expect(fake.requests[0]).toMatchObject({ method: 'GET', path: `/pushgate/push_${id}` });
 		expect(pushgate.firings[0].data).toEqual({ orderId: 42 });
 	});
@@ -86,6 +88,32 @@ describe('Pushback → Trigger', () => {
 		} finally {
 			await other.close();
 		}
+	});
+
+	describe('fires at most once: a firing that may have reached the platform is never repeated', () => {
+		it.each([
+			['GET, answers 502, 502, 200', {}, { status: 502 }],
+			['GET, the platform fired and the gateway answered 502', {}, { status: 502, commit: true }],
+			['GET, the connection dropped after the firing', {}, { drop: 'after' as const }],
+			['POST, answers 503', { dataMode: 'json', dataJson: '{"orderId": 44}' }, { status: 503 }],
+			['POST, the connection dropped after the firing', { dataMode: 'json', dataJson: '{"orderId": 44}' }, { drop: 'after' as const }],
+		])('%s', async (_name, parameters, fault) => {
+			const { id } = newPushback();
+			fake.inject({ path: /^\/pushgate\//, ...fault, times: 2 });
+			const result = await push({ pushback: id, ...parameters, requestOptions: { maxAttempts: 3 } });
+			expect(fake.requestsTo(/^\/pushgate\//)).toHaveLength(1);
+			expect(pushgate.firings.length).toBeLessThanOrEqual(1);
+			expect(result.error?.description).toMatch(/may have received it and acted on it: it was not sent again/);
+		});
+
+		it('repeats when the platform provably did not take it (429) and fires once', async () => {
+			const { id } = newPushback();
+			fake.inject({ path: /^\/pushgate\//, status: 429, times: 2 });
+			const result = await push({ pushback: id });
+			expect(result.status).toBe('success');
+			expect(fake.requestsTo(/^\/pushgate\//)).toHaveLength(3);
+			expect(pushgate.firings).toHaveLength(1);
+		});
 	});
 
 	it('reports an unknown pushback without echoing its id', async () => {
@@ -158,13 +186,22 @@ describe('round trip with Tovie Chat Trigger', () => {
 		hook.reset({ triggerOn: ['botReply'] });
 		fake.chat.setWebhook(TOKEN, hook.url);
 		try {
+			// What the bot script receives with the event (the webhook body carries only the documented
+			// fields: the bot would pass data on through $response, see docs/platform-assumptions.md).
+			const received: unknown[] = [];
+			const botEvent = fake.chat.botEvent.bind(fake.chat);
+			fake.chat.botEvent = (...args: Parameters<typeof botEvent>) => {
+				received.push(args[3]);
+				return botEvent(...args);
+			};
 			const pushback = newPushback('round-trip', 'orderShipped', { orderId: 7 });
 			await push({ pushback: pushback.id, dataMode: 'json', dataJson: '{"carrier":"UPS"}' });
+			fake.chat.botEvent = botEvent;
+			expect(received).toEqual([{ eventData: { orderId: 7, carrier: 'UPS' } }]);
 			const deadline = Date.now() + 5000;
 			while (hook.executions.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
 			const [item] = hook.executions[0];
 			expect(item).toMatchObject({ eventKind: 'botReply', clientId: 'round-trip', text: 'Event orderShipped received', handled: 'yes' });
-			expect(((item.data as IDataObject).eventData as IDataObject)).toEqual({ orderId: 7, carrier: 'UPS' });
 		} finally {
 			fake.chat.setWebhook(TOKEN, undefined);
 			hook.server.closeAllConnections();

@@ -36,6 +36,8 @@ describe('Statistic', () => {
 		});
 		expect(result.status).toBe('success');
 		expect(result.json()[0]).toMatchObject({ totalCount: 3 });
+		// Statistics times (epoch ms on the wire) come out as ISO 8601 in the workflow's zone.
+		expect(result.json()[0].stats).toEqual([{ ts: '2025-12-31T19:00:00.000-05:00', value: 3 }]);
 		const request = fake.requestsTo(/stats\/switched-sessions$/)[0];
 		expect(request.query).toMatchObject({ dateFrom: '2026-01-01', dateTo: '2026-01-31', transferToOperatorMethod: 'SWITCH', projectShortName: 'acme-bot' });
 		expect(request.rawPath).toContain('botIds=bot-a&botIds=bot-b');
@@ -85,7 +87,8 @@ describe('Filters built in the UI', () => {
 		});
 		expect(lastBody(/sessions\/filter$/)).toEqual({
 			filters: [
-				{ key: 'SESSION_START_TIME', type: 'DATE_TIME_RANGE', from: '2026-01-01T00:00:00.000Z', to: '2026-01-02T10:30:00.000Z' },
+				// From: a day without a zone starts at midnight in the workflow's zone (New York).
+				{ key: 'SESSION_START_TIME', type: 'DATE_TIME_RANGE', from: '2026-01-01T05:00:00.000Z', to: '2026-01-02T10:30:00.000Z' },
 				{ key: 'CHANNEL_TYPE', type: 'CHECKBOX', options: ['telegram', 'chatwidget'], comparisonType: 'CONTAINS' },
 				{ key: 'SESSION_LABELS', type: 'CHECKBOX', options: ['21'], comparisonType: 'NOT_CONTAINS' },
 				{ key: 'MESSAGE_OR_ANSWER_TEXT', type: 'TEXT', values: ['billing'], comparisonType: 'CONTAINS', isCaseSensitive: false },
@@ -117,7 +120,7 @@ describe('Session', () => {
 		expect(result.json()).toHaveLength(2500);
 		const pages = fake.requestsTo(/sessions\/filter$/);
 		expect(pages.map((r) => `${r.query.page}/${r.query.size}`)).toEqual(['0/1000', '1/1000', '2/1000']);
-		expect(result.json()[0]).toEqual({ sessionId: 's-0', botId: reporter.bots[0], channelType: 'telegram', clientId: 'client-0', clientName: 'Client0 Test', startTime: '2026-01-01T00:00:00.000Z', questionCount: 2, duration: 120, sessionResult: 'FAIL', labels: undefined });
+		expect(result.json()[0]).toEqual({ sessionId: 's-0', botId: reporter.bots[0], channelType: 'telegram', clientId: 'client-0', clientName: 'Client0 Test', startTime: '2025-12-31T19:00:00.000-05:00', questionCount: 2, duration: 120, sessionResult: 'FAIL', labels: undefined });
 	});
 
 	it('Get Many with Limit asks for exactly that many; labels and session data on request', async () => {

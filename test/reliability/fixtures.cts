@@ -44,6 +44,23 @@ function seededJob(env: Env): string {
 	return env.calls.seed(env.credentials.callsApiToken, ['79120000001'])[0].callJobId;
 }
 
+/** The Chat API channel and dynamic text campaign of the project the credential names (platform.cts seeds them). */
+export const RELIABILITY_BOT = '263-acme-bot-263-Rel-49199';
+export const RELIABILITY_CAMPAIGN = 'Reliability updates';
+
+function reliabilityCampaign(env: Env) {
+	return [...env.textCampaigns.campaigns.values()].find((campaign) => campaign.name === RELIABILITY_CAMPAIGN)!;
+}
+
+/** A campaign of the credential's project, in the given state, for the campaign operations. */
+function campaignIn(env: Env, status?: string): IDataObject {
+	const campaign = reliabilityCampaign(env);
+	if (status) campaign.status = status;
+	return { campaign: rl(String(campaign.id)) };
+}
+
+const recipient = { botId: rl(RELIABILITY_BOT), textCampaignName: rl(RELIABILITY_CAMPAIGN, 'name') };
+
 export const FIXTURES: Record<string, Fixture> = {
 	// Tovie Chat
 	'tovieChat:message:send': { params: { query: 'hello' } },
@@ -157,4 +174,28 @@ export const FIXTURES: Record<string, Fixture> = {
 			return { filterSetId: 'set-1' };
 		},
 	},
+	// Tovie Project
+	'tovieProject:project:get': { params: { project: rl('acme-bot', 'shortName') } },
+	'tovieProject:project:update': { params: { project: rl('acme-bot', 'list'), updateFields: { description: 'Checked' } } },
+	'tovieProject:project:clone': { params: { project: rl('acme-bot', 'shortName') } },
+	'tovieProject:project:delete': { params: (env) => ({ project: rl(String(env.channels.newProject('rel-delete', 'To delete').id)) }) },
+	'tovieProject:channel:get': { params: { channel: rl(RELIABILITY_BOT, 'botId') } },
+	'tovieProject:channel:update': { params: { channel: rl(RELIABILITY_BOT, 'botId'), updateFields: { channelName: 'Checked' } } },
+	'tovieProject:channel:delete': { params: (env) => ({ channel: rl(String(env.channels.addChannel('acme-bot', { channelType: 'TELEGRAM', accessToken: 'rel-telegram-token' }).id)) }) },
+	'tovieProject:channel:deploy': { params: { channel: rl(RELIABILITY_BOT, 'botId') } },
+
+	// Tovie Text Campaign
+	'tovieTextCampaign:client:sendEvent': { params: recipient },
+	'tovieTextCampaign:client:sendMessage': { params: recipient },
+	'tovieTextCampaign:campaign:get': { params: (env) => campaignIn(env) },
+	'tovieTextCampaign:campaign:update': { params: (env) => ({ ...campaignIn(env), updateFields: { threadCount: 2 } }) },
+	'tovieTextCampaign:campaign:stop': { params: (env) => campaignIn(env) },
+	'tovieTextCampaign:campaign:resume': { params: (env) => campaignIn(env, 'STOPPED') },
+	'tovieTextCampaign:campaign:complete': { params: (env) => campaignIn(env) },
+	'tovieTextCampaign:template:create': { params: recipient },
+	'tovieTextCampaign:template:get': { params: (env) => ({ template: rl(env.textCampaigns.addTemplate(reliabilityCampaign(env), RELIABILITY_BOT, 'user-1').id) }) },
+	'tovieTextCampaign:template:delete': { params: (env) => ({ template: rl(env.textCampaigns.addTemplate(reliabilityCampaign(env), RELIABILITY_BOT, 'user-1').id) }) },
+	'tovieTextCampaign:template:send': { params: (env) => ({ template: rl(env.textCampaigns.addTemplate(reliabilityCampaign(env), RELIABILITY_BOT, 'user-1').id) }) },
+	'tovieTextCampaign:sending:cancel': { params: (env) => ({ sendingId: env.textCampaigns.addSending(reliabilityCampaign(env), RELIABILITY_BOT, 'user-1').id }) },
+	'tovieTextCampaign:chatHistory:getAll': { params: (env) => ({ sendingId: env.textCampaigns.addSending(reliabilityCampaign(env), RELIABILITY_BOT, 'user-1', { status: 'SENT' }).id }) },
 };

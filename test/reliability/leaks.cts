@@ -8,7 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { WorkflowResult } from '../helpers/harness.cts';
 import { generatedData } from '../helpers/integration.cts';
 
-export const stats = { operations: 0, faults: 0, badInputs: 0, places: 0, leaks: [] as string[] };
+export const stats = { operations: 0, faults: 0, badInputs: 0, places: 0, leaks: [] as string[], acting: 0, duplicates: 0 };
 
 function forms(secrets: string[]): string[] {
 	return [...new Set(secrets.filter((s) => s.length >= 4).flatMap((s) => [s, encodeURIComponent(s), encodeURIComponent(s).replace(/%20/g, '+')]))];

@@ -7,16 +7,19 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { trainingTiming } from '../../nodes/Nlp/helpers/training';
 import { reportTiming } from '../../nodes/Reporter/helpers/report';
+import { deployTiming } from '../../nodes/Project/helpers/deploy';
 import { callsModule, type CallsModule } from '../helpers/fake-platform/calls.cts';
+import { ChannelsModule } from '../helpers/fake-platform/channels.cts';
 import { NlpModule } from '../helpers/fake-platform/nlp.cts';
 import { OperatorModule } from '../helpers/fake-platform/operator.cts';
 import { PushgateModule } from '../helpers/fake-platform/pushgate.cts';
 import { ReporterModule } from '../helpers/fake-platform/reporter.cts';
 import { startFakePlatform, type FakePlatform } from '../helpers/fake-platform/server.cts';
+import { TextCampaignModule } from '../helpers/fake-platform/textCampaigns.cts';
 import { registerNodeType, runWorkflow, type HarnessNode, type WorkflowResult } from '../helpers/harness.cts';
 import { credentialsFor, SECRETS } from '../helpers/integration.cts';
 import { autoParameters, type OperationRow } from './catalog.cts';
-import { FIXTURES, type Fixture } from './fixtures.cts';
+import { FIXTURES, RELIABILITY_BOT, RELIABILITY_CAMPAIGN, type Fixture } from './fixtures.cts';
 
 const OPERATOR_CHANNEL = 'rel-operator-channel-4Gx9Qe';
 
@@ -26,6 +29,9 @@ export interface Env {
 	calls: CallsModule;
 	nlp: NlpModule;
 	reporter: ReporterModule;
+	/** Projects and bot channels (Tovie Project), and text campaigns (Tovie Text Campaign). */
+	channels: ChannelsModule;
+	textCampaigns: TextCampaignModule;
 	credentials: ReturnType<typeof credentialsFor>;
 	/** Secrets that are not in the credential (pushback ids) used so far. */
 	extraSecrets: string[];
@@ -35,6 +41,7 @@ export interface Env {
 export function fastTimings(): void {
 	Object.assign(reportTiming, { longPollSeconds: 1, minIntervalMs: 5, sleep: async (ms: number) => await new Promise((r) => setTimeout(r, Math.min(ms, 20))) });
 	trainingTiming.sleep = async (ms: number) => await new Promise((r) => setTimeout(r, Math.min(ms, 20)));
+	Object.assign(deployTiming, { longPollSeconds: 1, firstPauseMs: 5, maxPauseMs: 20 });
 }
 
 export async function startEnv(): Promise<Env> {
@@ -43,19 +50,24 @@ export async function startEnv(): Promise<Env> {
 	let pushgate!: PushgateModule;
 	let nlp!: NlpModule;
 	let reporter!: ReporterModule;
+	let channels!: ChannelsModule;
+	let textCampaigns!: TextCampaignModule;
 	const fake = await startFakePlatform({
 		chat: { tokens: [SECRETS.chatApiToken], longPollMs: 50, webhookRetryDelayMs: 20 },
 		modules: [
 			(p) => (pushgate = new PushgateModule(p)),
 			callsModule({ campaigns: [{ token: SECRETS.callsApiToken, name: 'Reliability' }] }, holder),
 			(p) => (nlp = new NlpModule(p, { keys: [SECRETS.nlpApiKey], trainingMs: 20 })),
+			// Before Reporter: deploys answer on the Async API route they share.
+			(p) => (channels = new ChannelsModule(p, [SECRETS.apiToken], { seed: [{ shortName: 'acme-bot', chatToken: SECRETS.chatApiToken, chatBotId: RELIABILITY_BOT }], deployMs: 10 })),
+			(p) => (textCampaigns = new TextCampaignModule(p, { tokens: [SECRETS.apiToken], channels, seed: [{ projectShortName: 'acme-bot', name: RELIABILITY_CAMPAIGN }], sendDelayMs: 5 })),
 			(p) => (reporter = new ReporterModule(p, { sessions: 20, messagesPerSession: 2, clients: 5, reportDelayMs: 10 })),
 			(p) => new OperatorModule(p, { channels: [OPERATOR_CHANNEL] }),
 		],
 	});
 	// The Operator API channel id sits in the webhook URL's path: a secret like the tokens.
 	const operatorWebhookUrl = `${fake.url}/chatadapter/chatapi/webhook/operatorapi/${OPERATOR_CHANNEL}`;
-	return { fake, pushgate, calls: holder.calls!, nlp, reporter, credentials: credentialsFor(fake, { operatorWebhookUrl }), extraSecrets: [OPERATOR_CHANNEL] };
+	return { fake, pushgate, calls: holder.calls!, nlp, reporter, channels, textCampaigns, credentials: credentialsFor(fake, { operatorWebhookUrl }), extraSecrets: [OPERATOR_CHANNEL] };
 }
 
 /** `test.reliabilityFile`: puts `$json.content` into the binary field `data`. */

@@ -4,6 +4,7 @@
  * summary line at the end.
  */
 import { useFastRetries } from '../helpers/integration.cts';
+import { describeActing } from './acting.cts';
 import { describeActions } from './actions.cts';
 import { describeBadInput } from './badInput.cts';
 import { describeBatches } from './batches.cts';
@@ -28,15 +29,27 @@ afterAll(async () => {
 	await env?.fake.close();
 	console.log(
 		`[reliability] operations covered: ${stats.operations}, faults injected: ${stats.faults}, bad inputs tried: ${stats.badInputs}, ` +
-			`places checked for secrets: ${stats.places}, leaks found: ${stats.leaks.length}`,
+			`places checked for secrets: ${stats.places}, leaks found: ${stats.leaks.length}, ` +
+			`acting operations: ${stats.acting}, duplicate side effects: ${stats.duplicates}`,
 	);
 });
 
 describeActions(() => env);
+describe('an operation that acts never acts twice, whatever fails on the way', () => describeActing(() => env));
 describe('bad input gets a clear error and sends nothing', () => describeBadInput(() => env, staticParameters));
 
 describe('batched operations re-run after an interruption', () => describeBatches(() => env));
 describe('the trigger cannot be abused', () => describeTrigger(() => env));
+
+describe('the contract', () => {
+	it('never sent Idempotence-Key in a query string (specs/common.yml: a header)', () => {
+		expect(env.fake.contractViolations).toEqual([]);
+	});
+
+	it('no side effect reached the platform twice', () => {
+		expect(stats.duplicates).toBe(0);
+	});
+});
 
 describe('no leak anywhere', () => {
 	it('found no secret in any place checked', () => {

@@ -34,15 +34,18 @@ describe('idempotence keys', () => {
 });
 
 describe('times and statuses', () => {
+	// Output times are ISO 8601 in the workflow zone (here New York, EDT in August).
 	it.each([
-		[1566570001055, '2019-08-23T14:20:01.055Z'],
-		['1566570001055', '2019-08-23T14:20:01.055Z'],
-		['2019-08-23T14:20:01.055Z', '2019-08-23T14:20:01.055Z'],
-		['2019-08-23T16:20:01.055+02:00', '2019-08-23T14:20:01.055Z'],
+		[1566570001055, '2019-08-23T10:20:01.055-04:00'],
+		['1566570001055', '2019-08-23T10:20:01.055-04:00'],
+		['2019-08-23T14:20:01.055Z', '2019-08-23T10:20:01.055-04:00'],
+		['2019-08-23T16:20:01.055+02:00', '2019-08-23T10:20:01.055-04:00'],
+		// A platform date-time without a zone is UTC (docs/platform-assumptions.md).
+		['2019-08-23T14:20:01.055', '2019-08-23T10:20:01.055-04:00'],
 		['', undefined],
 		['soon', undefined],
 		[null, undefined],
-	])('isoOf(%p) = %p', (value, iso) => expect(isoOf(value)).toBe(iso));
+	])('isoOf(%p) = %p', (value, iso) => expect(isoOf(value, 'America/New_York')).toBe(iso));
 
 	it('reads both spellings of campaign and job statuses', () => {
 		expect(campaignStatusOf('inProcess')).toBe('inProgress');
@@ -53,9 +56,9 @@ describe('times and statuses', () => {
 		expect(jobStatusOf('noAnswer')).toBe('noAnswer');
 	});
 
-	it('adds ISO copies of Unix-ms times and keeps received spellings', () => {
-		expect(withReadableFields({ createdAt: 0, finishedAt: null, jobStatus: 'canceled', status: 'inProcess' })).toEqual({
-			createdAt: 0, createdAtIso: '1970-01-01T00:00:00.000Z', finishedAt: null,
+	it('turns Unix-ms times into ISO times in the workflow zone and keeps received spellings', () => {
+		expect(withReadableFields({ createdAt: 0, finishedAt: null, jobStatus: 'canceled', status: 'inProcess' }, 'Asia/Kolkata')).toEqual({
+			createdAt: '1970-01-01T05:30:00.000+05:30', finishedAt: null,
 			jobStatus: 'cancelledByUser', jobStatusReceived: 'canceled', status: 'inProgress', statusReceived: 'inProcess',
 		});
 	});

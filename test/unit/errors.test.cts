@@ -1,4 +1,6 @@
-import { describePlatformError, redact, redactText } from '../../nodes/common/errors';
+import type { INode } from 'n8n-workflow';
+
+import { describePlatformError, platformError, redact, redactText } from '../../nodes/common/errors';
 
 describe('describePlatformError', () => {
 	it.each([
@@ -25,5 +27,23 @@ describe('redact', () => {
 		const input = { a: 'abc' };
 		expect(redact(input, [])).toBe(input);
 		expect(redactText('abc', ['ab'])).toBe('abc');
+	});
+});
+
+describe('platformError', () => {
+	const node: INode = { id: 'n', name: 'Tovie Chat', type: 'n8n-nodes-tovie.tovieChat', typeVersion: 1, position: [0, 0], parameters: {} };
+	const secret = 'ChatTok3n:0123456789abcdef';
+
+	it('says when a call that acts may have happened, without the secret of its path', () => {
+		const error = platformError({ node, secrets: [secret], httpCode: 502, attempts: 1, what: `GET /chatapi/${secret}`, mayHaveActed: true });
+		expect(error.message).toBe('The platform failed to answer [502]');
+		expect(error.description).toMatch(/^While calling GET \/chatapi\/\*\*\*\. The platform may have received it and acted on it: it was not sent again/);
+		expect(JSON.stringify(error)).not.toContain(secret);
+	});
+
+	it('says nothing of the kind otherwise', () => {
+		const error = platformError({ node, secrets: [], networkCode: 'ECONNREFUSED', attempts: 3, what: 'GET /x' });
+		expect(error.message).toBe('Could not reach the Tovie platform: the connection was refused (after 3 attempts)');
+		expect(error.description).toBe('While calling GET /x.');
 	});
 });

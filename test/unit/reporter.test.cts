@@ -14,14 +14,16 @@ import { mockContext, TEST_CREDENTIALS } from '../helpers/context.cts';
 
 const ctxWith = (parameters: IDataObject = {}) => mockContext({ parameters }).ctx;
 
-describe('dates', () => {
+describe('dates (the workflow zone, New York, is UTC-5 on 4 March 2026)', () => {
+	// The mock context's workflow zone is New York: a date without a zone is a New York time.
 	const ctx = ctxWith();
 	it.each([
-		['2026-03-04', '2026-03-04', '2026-03-04T00:00:00.000Z', 1772582400000],
-		['2026-03-04T23:30:00', '2026-03-04', '2026-03-04T23:30:00.000Z', 1772667000000],
+		['2026-03-04', '2026-03-04', '2026-03-04T05:00:00.000Z', 1772600400000],
+		['2026-03-04T23:30:00', '2026-03-04', '2026-03-05T04:30:00.000Z', 1772685000000],
 		['2026-03-04T23:30:00+02:00', '2026-03-04', '2026-03-04T21:30:00.000Z', 1772659800000],
-		[1772582400000, '2026-03-04', '2026-03-04T00:00:00.000Z', 1772582400000],
-		['1772582400000', '2026-03-04', '2026-03-04T00:00:00.000Z', 1772582400000],
+		// 00:00Z on the 4th is still the 3rd in New York.
+		[1772582400000, '2026-03-03', '2026-03-04T00:00:00.000Z', 1772582400000],
+		['1772582400000', '2026-03-03', '2026-03-04T00:00:00.000Z', 1772582400000],
 	])('%s → date %s, date-time %s, epoch %s', (input, date, dateTime, ms) => {
 		expect(toDateOnly(ctx, input, 0, 'D')).toBe(date);
 		expect(toDateTime(ctx, input, 0, 'D')).toBe(dateTime);
@@ -31,6 +33,12 @@ describe('dates', () => {
 		expect(toDateTime(ctx, new Date(Date.UTC(2026, 0, 2, 3, 4, 5, 6)), 0, 'D')).toBe('2026-01-02T03:04:05.006Z');
 		expect(toDateOnly(ctx, '', 0, 'D')).toBeUndefined();
 		expect(() => toDateTime(ctx, 'next tuesday', 0, 'From')).toThrow('From is not a date: "next tuesday" [item 0]');
+	});
+	it('the day of a date-time is its day in the workflow zone', () => {
+		const tokyo = mockContext({ timezone: 'Asia/Tokyo' }).ctx;
+		expect(toDateOnly(tokyo, 1772582400000, 0, 'D')).toBe('2026-03-04');
+		expect(toDateOnly(tokyo, '2026-03-04', 0, 'D')).toBe('2026-03-04');
+		expect(toDateTime(tokyo, '2026-03-04', 0, 'D')).toBe('2026-03-03T15:00:00.000Z');
 	});
 });
 

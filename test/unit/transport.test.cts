@@ -1,4 +1,4 @@
-import { retryTiming, tovieRequest, tovieRequestFull } from '../../nodes/common/transport';
+import { isRepeatable, retryTiming, tovieRequest, tovieRequestFull } from '../../nodes/common/transport';
 import { mockContext, TEST_CREDENTIALS } from '../helpers/context.cts';
 
 const secrets = [TEST_CREDENTIALS.chatApiToken, TEST_CREDENTIALS.callsApiToken, TEST_CREDENTIALS.nlpApiKey, TEST_CREDENTIALS.apiToken];
@@ -122,6 +122,71 @@ describe('retries', () => {
 		const keyed = mockContext({ responses: [{ statusCode: 503 }, { body: {} }] });
 		await tovieRequest(keyed.ctx, { method: 'GET', path: '/addPhone', idempotent: false, idempotenceKey: 'k' });
 		expect(keyed.sent).toHaveLength(2);
+	});
+
+	describe('a call that acts (route flag `acts`) is never repeated when it may have arrived', () => {
+		// Chat → Send by GET and Pushgate → Trigger without data: the bot gets the message, the event fires.
+		const acting = { method: 'GET' as const, path: '/chatapi/{secret}', secret: 'chatApiToken' as const, acts: true };
+
+		it.each([
+			['502', { statusCode: 502 }],
+			['500', { statusCode: 500 }],
+			['503', { statusCode: 503 }],
+			['504', { statusCode: 504 }],
+			['timeout', { error: Object.assign(new Error('timeout of 60000ms exceeded'), { code: 'ECONNABORTED' }) }],
+			['connection reset', { error: networkError('ECONNRESET') }],
+			['socket hang up', { error: new Error('socket hang up') }],
+		])('%s: one request, an error', async (_name, failure) => {
+			const { ctx, sent } = mockContext({ responses: [failure, { statusCode: 502 }, { body: { ok: true } }] });
+			const error = await caught(tovieRequest(ctx, acting));
+			expect(sent).toHaveLength(1);
+			expect(error.description).toMatch(/may have received it and acted on it: it was not sent again/);
+		});
+
+		it('whatever `idempotent` says: the route flag wins', async () => {
+			const { ctx, sent } = mockContext({ responses: [{ statusCode: 502 }, { body: {} }] });
+			await expect(tovieRequest(ctx, { ...acting, idempotent: true })).rejects.toThrow('[502');
+			expect(sent).toHaveLength(1);
+		});
+
+		it('a refusal (4xx) says nothing about having acted', async () => {
+			const { ctx } = mockContext({ responses: [{ statusCode: 400, body: { message: 'bad' } }] });
+			expect((await caught(tovieRequest(ctx, acting))).description).toBe('While calling GET /chatapi/{secret}.');
+		});
+
+		it('repeated when the platform provably did not get it: refused connection, 429', async () => {
+			const { ctx, sent } = mockContext({ responses: [{ error: networkError('ECONNREFUSED') }, { statusCode: 429 }, { body: { ok: true } }] });
+			expect(await tovieRequest(ctx, acting)).toEqual({ ok: true });
+			expect(sent).toHaveLength(3);
+		});
+
+		it('repeated under an idempotence key, with the same key', async () => {
+			const { ctx, sent } = mockContext({ responses: [{ statusCode: 502 }, { error: networkError('ECONNRESET') }, { body: {} }] });
+			await tovieRequest(ctx, { ...acting, idempotenceKey: 'k-9' });
+			expect(sent.map((r) => r.headers?.['Idempotence-Key'])).toEqual(['k-9', 'k-9', 'k-9']);
+		});
+
+		it('a POST that acts, too; PUT and DELETE without the flag stay repeatable', async () => {
+			const post = mockContext({ responses: [{ statusCode: 503 }, { body: {} }] });
+			await expect(tovieRequest(post.ctx, { method: 'POST', path: '/x', acts: true })).rejects.toThrow('[503');
+			expect(post.sent).toHaveLength(1);
+			for (const method of ['PUT', 'DELETE'] as const) {
+				const { ctx, sent } = mockContext({ responses: [{ statusCode: 503 }, { body: {} }] });
+				await tovieRequest(ctx, { method, path: '/x' });
+				expect(sent).toHaveLength(2);
+			}
+		});
+	});
+
+	it('isRepeatable: key, then the acts flag, then an explicit idempotent, then the method', () => {
+		expect(isRepeatable({ method: 'GET' })).toBe(true);
+		expect(isRepeatable({ method: 'GET', acts: true })).toBe(false);
+		expect(isRepeatable({ method: 'GET', acts: true, idempotent: true })).toBe(false);
+		expect(isRepeatable({ method: 'GET', acts: true, idempotenceKey: 'k' })).toBe(true);
+		expect(isRepeatable({ method: 'GET', idempotent: false })).toBe(false);
+		expect(isRepeatable({ method: 'POST' })).toBe(false);
+		expect(isRepeatable({ method: 'POST', idempotent: true })).toBe(true);
+		expect(isRepeatable({ method: 'delete' })).toBe(true);
 	});
 
 	it('does not retry 4xx other than 429', async () => {

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { workflowZone } from '../../common/dates';
 import { limitOf } from '../../common/descriptions';
 import { paginate } from '../../common/paginate';
 import { invalidInput, toEpochMs } from '../../common/validate';
@@ -108,5 +109,6 @@ export async function reportPages(
 		},
 		{ limit, pageSize, maxPages: PAGE_MAX + 1 },
 	);
-	return items.map(withReadableFields);
+	const zone = workflowZone(ctx);
+	return items.map((item) => withReadableFields(item, zone));
 }

@@ -1,3 +1,4 @@
+import { withOutputDates } from '../../common/dates';
 import type { Resource } from '../../common/router';
 import { getMany as getManyEvents } from './event/getMany.operation';
 import { getHistory } from './message/getHistory.operation';
@@ -10,9 +11,14 @@ import { updateMany as updateStatuses } from './messageStatus/updateMany.operati
 import { load as loadState } from './state/load.operation';
 import { save as saveState } from './state/save.operation';
 
-export const chatResources: Resource[] = [
+/**
+ * Output dates in the workflow zone (nodes/common/dates.ts): the platform's `timestamp` (an ISO
+ * local date-time in UTC, docs/platform-assumptions.md). `ts` and `nextTs` stay epoch ms: they
+ * are the Chat API's `ts` cursor, passed back as "Since".
+ */
+export const chatResources: Resource[] = withOutputDates([
 	{ value: 'message', name: 'Message', operations: [send, sendAsync, getHistory] },
 	{ value: 'event', name: 'Event', operations: [getManyEvents] },
 	{ value: 'state', name: 'State', operations: [saveState, loadState] },
 	{ value: 'messageStatus', name: 'Message Status', operations: [getStatus, updateStatus, updateStatuses, getUnreadCount] },
-];
+], ['timestamp']);

@@ -1,3 +1,4 @@
+import { withOutputDates } from '../../common/dates';
 import type { Resource } from '../../common/router';
 import { create as createEntity } from './entity/create.operation';
 import { deleteEntity } from './entity/delete.operation';
@@ -31,7 +32,10 @@ import { findEntities } from './text/findEntities.operation';
 import { inflect } from './text/inflect.operation';
 import { markup } from './text/markup.operation';
 
-export const nlpResources: Resource[] = [
+/** Output dates in the workflow zone (nodes/common/dates.ts): the training status times (`NLUStatusData`). */
+const OUTPUT_DATES = ['lastChangeInIntents', 'lastChangeInEntities', 'lastModelTrainStart', 'lastModelTrainTime', 'cachedModelTrainStart', 'cachedModelTrainTime'];
+
+export const nlpResources: Resource[] = withOutputDates([
 	{
 		value: 'text',
 		name: 'Text',
@@ -51,4 +55,4 @@ export const nlpResources: Resource[] = [
 	{ value: 'project', name: 'Project', operations: [exportProject, importProject] },
 	{ value: 'model', name: 'Model', operations: [train, getStatus] },
 	{ value: 'speller', name: 'Speller', operations: [getSpeller, setSpeller] },
-];
+], OUTPUT_DATES);

@@ -1,3 +1,4 @@
+import { withOutputDates } from '../../common/dates';
 import type { Resource } from '../../common/router';
 import { getAll as getManyClients } from './client/getAll.operation';
 import { getAllForBot as getManyClientsForBot } from './client/getAllForBot.operation';
@@ -43,7 +44,13 @@ import { getAdvanced } from './statistics/getAdvanced.operation';
 import { getSummary } from './statistics/getSummary.operation';
 import { getAll as getManyStateRoutes } from './stateRoute/getAll.operation';
 
-export const reporterResources: Resource[] = [
+/**
+ * Output dates in the workflow zone (nodes/common/dates.ts): the date-time fields of the Reporter
+ * and Async API answers (`yyyy-MM-ddTHH:mm:ss.SSSZ`) and the epoch-ms `ts` of statistics.
+ */
+const OUTPUT_DATES = ['ts', 'startTime', 'sessionStartTime', 'timestamp', 'joinDate', 'lastVisitDate', 'blockDate', 'creationTime', 'requestTime', 'responseTime'];
+
+export const reporterResources: Resource[] = withOutputDates([
 	{ value: 'statistics', name: 'Statistic', operations: [getSummary, getAdvanced] },
 	{ value: 'session', name: 'Session', operations: [getManySessions, countSessions] },
 	{ value: 'client', name: 'Client', operations: [getManyClients, getManyClientsForBot] },
@@ -92,4 +99,4 @@ export const reporterResources: Resource[] = [
 		name: 'Filter',
 		operations: [getFilterDefinitions, getFilterOptions, getFilterSet, createFilterSet],
 	},
-];
+], OUTPUT_DATES);

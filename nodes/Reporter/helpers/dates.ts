@@ -1,37 +1,24 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { invalidInput, toEpochMs } from '../../common/validate';
+import { readDateMs, readDateOnly } from '../../common/dates';
+import { invalidInput } from '../../common/validate';
 
 /**
  * The Reporter API wants three date forms (docs/api-reporter-nlp.md §2.1): `YYYY-MM-DD` for
  * simple statistics and daily reports, `yyyy-MM-ddTHH:mm:ss.SSSZ` for filters and message
- * times, and epoch ms for the message-reaction report. Users may type any of them, pick a date
- * in the UI, or pass a Luxon/JS date from an expression.
+ * times, and epoch ms for the message-reaction report. Users may type any form the common
+ * reader takes (nodes/common/dates.ts): a date or date-time without a zone is in the
+ * workflow's time zone, like the date picker means it.
  */
-function epochOf(ctx: IExecuteFunctions, value: unknown, itemIndex: number, label: string): number | undefined {
-	if (typeof value === 'string') {
-		const text = value.trim();
-		if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return Date.parse(`${text}T00:00:00.000Z`);
-		// [chosen] A date-time without a zone (what the date picker gives) is read as UTC, so the
-		// result does not depend on the zone the n8n process runs in.
-		if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text)) return Date.parse(`${text.replace(' ', 'T')}Z`);
-	}
-	return toEpochMs(ctx, value, itemIndex, label);
-}
 
-/** `YYYY-MM-DD`; a date-time keeps its own calendar date as written (or its UTC date). */
+/** `YYYY-MM-DD`: a date stays the day written; a date-time gives its day in the workflow zone. */
 export function toDateOnly(ctx: IExecuteFunctions, value: unknown, itemIndex: number, label: string): string | undefined {
-	if (typeof value === 'string') {
-		const match = /^(\d{4}-\d{2}-\d{2})(?:[T ][^Z+-]*)?$/.exec(value.trim());
-		if (match) return match[1];
-	}
-	const ms = epochOf(ctx, value, itemIndex, label);
-	return ms === undefined ? undefined : new Date(ms).toISOString().slice(0, 10);
+	return readDateOnly(ctx, value, itemIndex, label);
 }
 
 /** `2024-02-14T21:00:00.234Z` (UTC, milliseconds, `Z`). */
 export function toDateTime(ctx: IExecuteFunctions, value: unknown, itemIndex: number, label: string): string | undefined {
-	const ms = epochOf(ctx, value, itemIndex, label);
+	const ms = readDateMs(ctx, value, itemIndex, label);
 	return ms === undefined ? undefined : new Date(ms).toISOString();
 }
 
@@ -49,5 +36,5 @@ export function requiredDate<T>(
 
 /** Epoch milliseconds (the message-reaction report's times). */
 export function toEpochMsOf(ctx: IExecuteFunctions, value: unknown, itemIndex: number, label: string): number | undefined {
-	return epochOf(ctx, value, itemIndex, label);
+	return readDateMs(ctx, value, itemIndex, label);
 }

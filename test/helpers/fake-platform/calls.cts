@@ -10,7 +10,7 @@
  * an injectable clock, page reports, and refuse `addPhones` bodies above a configurable size.
  * Choices where the spec is silent are marked [chosen].
  */
-import { errors, json, type FakeModule, type FakePlatform, type FakeReply, type FakeRequest, type Route } from './server.cts';
+import { errors, json, type FakeModule, type FakePlatform, type FakeReply, type FakeRequest, type Route, type RouteContext } from './server.cts';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 export const CAMPAIGN_STATUSES = ['new', 'planned', 'inProgress', 'finished', 'paused', 'deleted'] as const;
@@ -73,7 +73,7 @@ export interface FakeCampaign {
 	replays: number;
 }
 
-type Handler = (campaign: FakeCampaign, req: FakeRequest) => FakeReply;
+type Handler = (campaign: FakeCampaign, req: FakeRequest, ctx: RouteContext) => FakeReply;
 
 function bad(type: string, message: string, extra: Record<string, unknown> = {}): FakeReply {
 	return { status: 400, body: { type, message, ...extra } };
@@ -176,11 +176,11 @@ export class CallsModule implements FakeModule {
 		const calls = '/api/calls/campaign/:token';
 		const crm = '/api/crmCalls/campaign/:token';
 		this.routes = [
-			this.route('POST', `${calls}/addPhones`, (c, r) => this.keyed(c, r, 'addPhones', () => this.addPhones(c, r))),
-			this.route('GET', `${crm}/addPhone`, (c, r) => this.keyed(c, r, 'crm', () => this.addCrm(c, r.query, 'crm'))),
-			this.route('POST', `${crm}/addPhone`, (c, r) => this.keyed(c, r, 'crm', () => this.addCrm(c, this.formOf(r), 'crm'))),
-			this.route('GET', `${crm}/test/addPhone`, (c, r) => this.keyed(c, r, 'crmTest', () => this.addCrm(c, r.query, 'crmTest'))),
-			this.route('POST', `${calls}/callJob/cancel`, (c, r) => this.keyed(c, r, 'cancel', () => this.cancel(c, r))),
+			this.route('POST', `${calls}/addPhones`, (c, r, x) => this.keyed(c, r, x, 'addPhones', () => this.addPhones(c, r))),
+			this.route('GET', `${crm}/addPhone`, (c, r, x) => this.keyed(c, r, x, 'crm', () => this.addCrm(c, r.query, 'crm'))),
+			this.route('POST', `${crm}/addPhone`, (c, r, x) => this.keyed(c, r, x, 'crm', () => this.addCrm(c, this.formOf(r), 'crm'))),
+			this.route('GET', `${crm}/test/addPhone`, (c, r, x) => this.keyed(c, r, x, 'crmTest', () => this.addCrm(c, r.query, 'crmTest'))),
+			this.route('POST', `${calls}/callJob/cancel`, (c, r, x) => this.keyed(c, r, x, 'cancel', () => this.cancel(c, r))),
 			this.route('POST', `${calls}/callJob/getReport`, (c, r) => this.select(c, r, c.jobs, (job) => this.jobReport(job))),
 			this.route('POST', `${calls}/callJob/getReportByDate`, (c, r) => this.page(r, c.jobs.filter((job) => this.inRange(r, job.createdAt, job.finishedAt, 'createdAt')).map((job) => this.jobReport(job)), true)),
 			this.route('POST', `${calls}/callJob/getUnfinished`, (c, r) => this.page(r, c.jobs.filter((job) => job.finishedAt === null).map((job) => this.jobReport(job)), false)),
@@ -188,7 +188,7 @@ export class CallsModule implements FakeModule {
 			this.route('POST', `${calls}/callAttempt/getReportByDate`, (c, r) => this.page(r, c.attempts.filter((a) => this.inRange(r, a.startedAt, a.finishedAt, 'startedAt')).map((a) => ({ ...a })), true)),
 			this.route('GET', calls, (c) => json(200, this.campaignData(c))),
 			this.route('GET', `${calls}/status`, (c) => this.text(this.docsStatusSpelling && c.status === 'inProgress' ? 'inProcess' : c.status)),
-			this.route('POST', `${calls}/control/:action`, (c, r) => this.keyed(c, r, `control:${r.params.action}`, () => this.control(c, r.params.action))),
+			this.route('POST', `${calls}/control/:action`, (c, r, x) => this.keyed(c, r, x, `control:${r.params.action}`, () => this.control(c, r.params.action))),
 		];
 	}
 
@@ -251,22 +251,23 @@ export class CallsModule implements FakeModule {
 		return {
 			method,
 			pattern,
-			handler: (req) => {
+			handler: (req, ctx) => {
 				const campaign = this.campaigns.get(req.params.token);
 				if (!campaign) return errors.calls(404, 'invalid.token', 'Campaign is not found');
-				return handler(campaign, req);
+				return handler(campaign, req, ctx);
 			},
 		};
 	}
 
 	/** Header `Idempotence-Key` (spec) or query parameter of that name (docs, GET). */
-	private keyed(campaign: FakeCampaign, req: FakeRequest, scope: string, create: () => FakeReply): FakeReply {
+	private keyed(campaign: FakeCampaign, req: FakeRequest, ctx: RouteContext, scope: string, create: () => FakeReply): FakeReply {
 		const header = req.headers['idempotence-key'];
 		const key = (Array.isArray(header) ? header[0] : header) ?? req.query['Idempotence-Key'];
 		if (!key) return create();
 		const stored = campaign.idempotence.get(`${scope}|${key}`);
 		if (stored && this.now() - stored.at < DAY_MS) {
 			campaign.replays += 1;
+			ctx.replay(); // nothing new created: not a side effect
 			return stored.reply;
 		}
 		const reply = create();

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { workflowZone } from '../../../common/dates';
 import type { Operation } from '../../../common/router';
 import { callsItemRequest, withReadableFields } from '../../api';
 import { idsAndPhonesFields, idsAndPhonesOf } from '../fields';
@@ -13,6 +14,7 @@ export const getReport: Operation = {
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const selection = idsAndPhonesOf(this, itemIndex);
 		const reports = await callsItemRequest<IDataObject[]>(this, itemIndex, 'getCallJobReport', { body: selection });
-		return (Array.isArray(reports) ? reports : []).map(withReadableFields);
+		const zone = workflowZone(this);
+		return (Array.isArray(reports) ? reports : []).map((report) => withReadableFields(report, zone));
 	},
 };

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { workflowZone } from '../../../common/dates';
 import type { Operation } from '../../../common/router';
 import { callsItemRequest, withReadableFields } from '../../api';
 
@@ -10,6 +11,6 @@ export const get: Operation = {
 	description: "Get the campaign of the credential's Calls API token: name, status, schedule and short report",
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const campaign = await callsItemRequest<IDataObject>(this, itemIndex, 'getCallTask');
-		return withReadableFields(campaign ?? {});
+		return withReadableFields(campaign ?? {}, workflowZone(this));
 	},
 };

@@ -12,7 +12,10 @@ const RESERVED = new Set(['phone', 'gmtZone', 'Idempotence-Key']);
 function flatPayload(ctx: IExecuteFunctions, itemIndex: number): Record<string, string> {
 	const flat: Record<string, string> = {};
 	for (const [key, value] of Object.entries(payloadOf(ctx, itemIndex) ?? {})) {
-		if (RESERVED.has(key)) throw invalidInput(ctx, itemIndex, 'Payload', `uses the reserved name "${key}"`, 'Rename the field: phone and gmtZone are set above.');
+		if (RESERVED.has(key)) {
+			const hint = key === 'Idempotence-Key' ? 'The platform reads a parameter of this name as its idempotence key: rename the field.' : 'Rename the field: phone and gmtZone are set above.';
+			throw invalidInput(ctx, itemIndex, 'Payload', `uses the reserved name "${key}"`, hint);
+		}
 		if (value === undefined || value === null) continue;
 		flat[key] = typeof value === 'object' ? JSON.stringify(value) : String(value);
 	}
@@ -86,8 +89,10 @@ export const addOne: Operation = {
 		const idempotenceKey = options.idempotent === false ? undefined : idempotenceKeyFor(this, scope, params);
 		const method = test ? 'GET' : ((options.method as string) ?? 'POST');
 
+		// The key travels as a header only (specs/common.yml): on the GET, every query parameter
+		// other than phone and gmtZone becomes a payload key the bot script receives.
 		const request = method === 'GET'
-			? { qs: { ...params, ...(idempotenceKey ? { 'Idempotence-Key': idempotenceKey } : {}) } }
+			? { qs: params }
 			: {
 					body: new URLSearchParams(params).toString(),
 					headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
