@@ -1,39 +1,41 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { parseDateMs } from '../common/dates';
 import { callOptions } from '../common/descriptions';
-import type { TovieContext, TovieRequest } from '../common/transport';
+import type { RouteSpec, TovieContext, TovieRequest } from '../common/transport';
 import { tovieRequest } from '../common/transport';
 
 /**
  * Every Chat API route, in one place. No spec file exists for the Chat API: paths come from the
- * product brief (the platform's Chat API page). Where the brief is silent, the choice made here is
- * marked [chosen] and the fake platform (test/helpers/fake-platform/chat.cts) follows it, so a
- * correction touches one line here and one there.
+ * platform's Chat API pages. Where the pages are silent, what the node does instead is listed in
+ * docs/platform-assumptions.md, so a correction touches one line here and one in the fake platform
+ * (test/helpers/fake-platform/chat.cts).
  */
 export const CHAT_ROUTES = {
-	send: { method: 'POST', path: '/chatapi/{secret}' },
-	/** Simplified variant: `clientId`, `query`, `event` in the query string. */
-	sendGet: { method: 'GET', path: '/chatapi/{secret}' },
-	sendAsync: { method: 'POST', path: '/chatapi/{secret}/async' },
-	/** Long polling; query `clientId`, `all`, `ts` (epoch ms), `cid`. At most 250 events per answer. */
+	// `acts`: the bot receives a message; never repeated unless it provably did not arrive.
+	send: { method: 'POST', path: '/chatapi/{secret}', acts: true },
+	/** Simplified variant: `clientId`, `query`, `event` in the query string. A GET that acts. */
+	sendGet: { method: 'GET', path: '/chatapi/{secret}', acts: true },
+	sendAsync: { method: 'POST', path: '/chatapi/{secret}/async', acts: true },
+	/** Long polling; query `clientId`, `all`, `ts` (epoch ms), `cid`. At most 250 events per answer. Cursor: see the docs. */
 	events: { method: 'GET', path: '/chatapi/{secret}/events' },
-	/** Query [chosen]: `from`, `to` (epoch ms), `offset`, `limit` (max 250). */
+	/** Query `from`, `to` (epoch ms), `offset`, `limit` (max 250): not in the docs (platform-assumptions.md). */
 	history: { method: 'GET', path: '/chatapi/{secret}/client/{clientId}/history' },
-	/** [chosen] path: the brief gives the methods (POST saves, GET loads) but not the path. */
+	/** The pages give the methods (POST saves, GET loads) but not the path (platform-assumptions.md). */
 	saveState: { method: 'POST', path: '/chatapi/{secret}/client/{clientId}/state' },
 	loadState: { method: 'GET', path: '/chatapi/{secret}/client/{clientId}/state' },
 	getStatus: { method: 'GET', path: '/chatapi/{secret}/client/{clientId}/message/{questionId}/status' },
 	setStatus: { method: 'POST', path: '/chatapi/{secret}/client/{clientId}/message/{questionId}/status' },
-	/** Body `{statuses: [{questionId, status}]}` [item shape chosen]. */
+	/** Body `{statuses: [{questionId, status}]}`: the item shape is not in the docs (platform-assumptions.md). */
 	setStatuses: { method: 'POST', path: '/chatapi/{secret}/client/{clientId}/message-statuses' },
 	unreadCount: { method: 'GET', path: '/chatapi/{secret}/client/{clientId}/message-not-read-count' },
-} as const satisfies Record<string, { method: IHttpRequestMethods; path: string }>;
+} as const satisfies Record<string, RouteSpec>;
 
 export type ChatRoute = keyof typeof CHAT_ROUTES;
 
 export const MESSAGE_STATUSES = ['SENT', 'DELIVERED', 'READ', 'NOT_SENT'] as const;
 
-/** The most events one `/events` answer carries (brief). */
+/** The most events one `/events` answer carries (the Chat API pages). */
 export const EVENTS_PAGE_MAX = 250;
 
 export async function chatRequest<T = IDataObject>(
@@ -56,14 +58,15 @@ export async function chatItemRequest<T = IDataObject>(
 }
 
 /**
- * Platform timestamps are ISO local date-times without a zone ("2024-05-01T10:00:00.123").
- * [chosen] They are read as UTC, the platform servers' zone, so cursors do not depend on the
- * zone n8n runs in. Numbers are taken as epoch ms.
+ * Platform timestamps are ISO local date-times without a zone ("2024-05-01T10:00:00.123"). They
+ * are read as UTC, so cursors do not depend on the zone n8n runs in; the platform does not document
+ * its zone (docs/platform-assumptions.md, "Dates"). Numbers are taken as epoch ms.
  */
 export function timestampMs(value: unknown): number | undefined {
-	if (typeof value === 'number' && Number.isFinite(value)) return value;
-	if (typeof value !== 'string' || !value) return undefined;
-	const zoned = /([zZ]|[+-]\d\d:?\d\d)$/.test(value) ? value : `${value}Z`;
-	const ms = Date.parse(zoned);
-	return Number.isFinite(ms) ? ms : undefined;
+	if (typeof value !== 'number' && typeof value !== 'string') return undefined;
+	try {
+		return parseDateMs(value, 'UTC'); // the common reader (nodes/common/dates.ts)
+	} catch {
+		return undefined;
+	}
 }

@@ -2,13 +2,14 @@ import type { INodeType, INodeTypeDescription, ITriggerFunctions, ITriggerRespon
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { tovieApiTest } from '../common/credentialTest';
-import { clientIdFilterField, triggerOnField } from '../ChatTrigger/events';
+import { clientIdFilterField, kindNotice, onlyWhenField, triggerOnField } from '../ChatTrigger/events';
 import { pollEvents } from './polling';
 
 /**
  * The same events as Tovie Chat Trigger, for an n8n the platform cannot reach (behind NAT, on a
  * laptop): instead of receiving webhooks it keeps long-polling the Chat API events. A separate
- * node, because n8n runs a node's `trigger()` before its `webhook()` in test executions.
+ * node, because n8n runs a node's `trigger()` before its `webhook()` in test executions. One
+ * poller per channel token: the platform keeps one event stream per channel.
  */
 export class TovieChatPollingTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -26,6 +27,7 @@ export class TovieChatPollingTrigger implements INodeType {
 		credentials: [{ name: 'tovieApi', required: true, testedBy: 'tovieApiTest' }],
 		properties: [
 			triggerOnField,
+			kindNotice,
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -35,6 +37,14 @@ export class TovieChatPollingTrigger implements INodeType {
 				options: [
 					clientIdFilterField,
 					{
+						displayName: 'Include Client Requests',
+						name: 'includeClientRequests',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to also start on client messages sent to the channel from elsewhere (another page, another app) and on other events that carry no reply, such as a widget state change. Messages that Tovie Chat sent from this n8n never start it (in queue mode, see the README).',
+					},
+					{
 						displayName: 'Max Wait per Poll (Seconds)',
 						name: 'waitSeconds',
 						type: 'number',
@@ -42,6 +52,7 @@ export class TovieChatPollingTrigger implements INodeType {
 						default: 30,
 						description: 'How long one long-polling request waits for events before asking again',
 					},
+					onlyWhenField,
 				],
 			},
 		],

@@ -1,40 +1,71 @@
 import type { IDataObject, ITriggerFunctions, ITriggerResponse } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
-import { chatRequest, timestampMs } from '../Chat/api';
-import { fromPolledEvent, passesFilter, toTriggerItem, type EventFilter } from '../ChatTrigger/events';
+import { chatRequest } from '../Chat/api';
+import { ownSendOf } from '../Chat/ownSends';
+import { CREDENTIAL_NAME } from '../common/transport';
+import {
+	CLIENT_REQUEST,
+	fromPolledEvent,
+	onlyWhenOf,
+	passesFilter,
+	toTriggerItem,
+	type EventFilter,
+} from '../ChatTrigger/events';
+import { advance, type CursorState } from './cursor';
 
 const MAX_FAILURES_BEFORE_ERROR = 5;
 
 /**
- * Polling mode: a loop of long-polling `GET /events` requests. The `ts` cursor lives in the
- * workflow's static data, so a restart (or another main process) goes on where the last one
- * stopped instead of repeating or skipping events.
+ * Polling mode: a loop of long-polling `GET /events?all=true` requests. The cursor (cursor.ts)
+ * lives in the workflow's static data, so a restart goes on where the last run stopped. The first
+ * request starts at "now" (n8n's clock): it never asks without `ts`, which would move the platform's own
+ * "since the last request" cursor under another consumer's feet.
+ *
+ * By default it emits what the webhook would bring (bot and agent replies). Client requests (and
+ * other events without a reply) only with "Include Client Requests". Never: the messages this
+ * n8n sent itself, nor the bot's answers to its synchronous sends (ownSends.ts).
  */
 export async function pollEvents(this: ITriggerFunctions): Promise<ITriggerResponse> {
-	const options = this.getNodeParameter('options', {}) as IDataObject;
+	const clientId = (this.getNodeParameter('options.clientId', '') as string) || undefined;
+	const includeRequests = this.getNodeParameter('options.includeClientRequests', false) as boolean;
+	const kinds = this.getNodeParameter('triggerOn', []) as string[];
 	const filter: EventFilter = {
-		kinds: this.getNodeParameter('triggerOn', []) as string[],
-		clientId: (options.clientId as string) || undefined,
+		kinds: includeRequests ? [...kinds, CLIENT_REQUEST] : kinds,
+		clientId,
+		onlyWhen: onlyWhenOf(this.getNode()),
 	};
-	const waitMs = Number(options.waitSeconds ?? 30) * 1000;
-	const cursor = this.getWorkflowStaticData('node') as { ts?: number };
+	const waitMs = Number(this.getNodeParameter('options.waitSeconds', 30)) * 1000;
+	const token = String((await this.getCredentials(CREDENTIAL_NAME)).chatApiToken ?? '');
+	const cursor = this.getWorkflowStaticData('node') as CursorState;
+	// 1 ms back: an exclusive platform still returns an event stamped in this very millisecond.
+	cursor.ts ??= Date.now() - 1;
 
-	const pollOnce = async (): Promise<IDataObject[]> => {
-		const answer = await chatRequest<IDataObject | undefined>(this, 'events', {
-			qs: { all: true, ts: cursor.ts, clientId: filter.clientId },
-			timeoutMs: waitMs,
-			longPoll: true,
-		});
-		const events = ((answer?.events ?? []) as IDataObject[]).map(fromPolledEvent);
-		for (const event of events) {
-			const ts = timestampMs(event.ts ?? event.timestamp);
-			if (ts !== undefined && ts > (cursor.ts ?? 0)) cursor.ts = ts;
-		}
-		return events.map(toTriggerItem).filter((item) => passesFilter(item, filter));
+	const notOwn = (item: IDataObject): boolean => {
+		const isRequest = item.eventKind === CLIENT_REQUEST;
+		const own = ownSendOf(token, { questionId: item.questionId, clientId: item.clientId, text: item.text, isRequest });
+		return !own || (!isRequest && !own.sync);
 	};
 
 	let closed = false;
+	const pollOnce = async (): Promise<IDataObject[]> => {
+		// Nothing new twice in a row although the cursor moved: the platform ignores it; slow down.
+		if ((cursor.repeats ?? 0) >= 2) await sleep(1000);
+		if (closed) return [];
+		const answer = await chatRequest<IDataObject | undefined>(this, 'events', {
+			qs: { all: true, ts: cursor.ts, clientId },
+			timeoutMs: waitMs,
+			longPoll: true,
+		});
+		const polled = ((answer?.events ?? []) as IDataObject[]).map((event) => fromPolledEvent(event, clientId));
+		const { fresh, state } = advance(cursor, polled);
+		Object.assign(cursor, state);
+		return fresh
+			.map((event) => toTriggerItem(event, 'poll'))
+			.filter(notOwn)
+			.filter((item) => passesFilter(item, filter));
+	};
+
 	if (this.getMode() === 'manual') {
 		return {
 			closeFunction: async () => {

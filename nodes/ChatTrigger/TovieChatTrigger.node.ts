@@ -10,7 +10,16 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { tovieApiTest } from '../common/credentialTest';
 import { CREDENTIAL_NAME } from '../common/transport';
-import { clientIdFilterField, eventsOfBody, passesFilter, toTriggerItem, triggerOnField, type EventFilter } from './events';
+import {
+	clientIdFilterField,
+	kindNotice,
+	onlyWhenField,
+	onlyWhenOf,
+	passesFilter,
+	toTriggerItem,
+	triggerOnField,
+	type EventFilter,
+} from './events';
 import { registration } from './registration';
 import { checkRequest, dropRepeats } from './guard';
 import { verifyWebhook } from './verify';
@@ -67,13 +76,14 @@ export class TovieChatTrigger implements INodeType {
 				displayOptions: { show: { registration: ['manual'] } },
 			},
 			triggerOnField,
+			kindNotice,
 			{
 				displayName: 'Options',
 				name: 'options',
 				type: 'collection',
 				placeholder: 'Add option',
 				default: {},
-				options: [clientIdFilterField],
+				options: [clientIdFilterField, onlyWhenField],
 			},
 		],
 	};
@@ -118,12 +128,13 @@ export class TovieChatTrigger implements INodeType {
 		const filter: EventFilter = {
 			kinds: this.getNodeParameter('triggerOn', []) as string[],
 			clientId: (this.getNodeParameter('options.clientId', '') as string) || undefined,
+			onlyWhen: onlyWhenOf(this.getNode()),
 		};
 		// The platform resends an event it got no quick 200 for: a repeat starts nothing.
-		const events = dropRepeats(eventsOfBody(verdict.body) ?? [], this.getWorkflowStaticData('node'));
-		const items = events.map(toTriggerItem).filter((item) => passesFilter(item, filter));
+		const events = dropRepeats(verdict.events, this.getWorkflowStaticData('node'));
+		const items = events.map((event) => toTriggerItem(event)).filter((item) => passesFilter(item, filter));
 		// Answer at once: the platform waits 3 s and then sends the event again.
-		answer(200, { received: items.length });
+		answer(200, { received: items.length, ...(verdict.dropped ? { dropped: verdict.dropped } : {}) });
 		if (items.length === 0) return { noWebhookResponse: true };
 		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray(items)] };
 	}

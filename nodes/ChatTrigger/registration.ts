@@ -8,7 +8,8 @@ import { CREDENTIAL_NAME, tovieRequest, type TovieRequest } from '../common/tran
  * channel is the one of the credential's project whose `accessToken` is the credential's Chat API
  * token; its callback URL is read from `webhookUrl` (or `customData.chatApi.callbackUrl`) and set
  * with a PUT that sends every writable field back unchanged (the spec does not say whether left-out
- * fields are kept), so only the URL moves. The previous URL is restored on deactivation.
+ * fields are kept), so only the URL moves. The previous URL is restored on deactivation. No
+ * redeploy: docs/platform-assumptions.md, "Automatic webhook registration".
  */
 const ROUTES = {
 	project: { method: 'GET', path: '/api/v1/projects/{shortName}/by-project-short-name' },
@@ -66,7 +67,14 @@ export async function findChatChannel(ctx: IHookFunctions): Promise<IDataObject>
 	}
 	const project = await channelApi(ctx, 'project', { pathParams: { shortName } });
 	const { items = [] } = await channelApi<{ items?: IDataObject[] }>(ctx, 'channels', { qs: { projectId: project.id as number } });
-	const channel = items.find((c) => c.channelType === 'CHAT_API' && c.accessToken === chatToken);
+	const chatChannels = items.filter((c) => c.channelType === 'CHAT_API');
+	let channel = chatChannels.find((c) => c.accessToken === chatToken);
+	// The spec marks `accessToken` optional in the list: read the channels listed without it one by one.
+	for (const listed of chatChannels.filter((c) => c.accessToken === undefined || c.accessToken === null)) {
+		if (channel) break;
+		const full = await channelApi(ctx, 'channel', { pathParams: { id: listed.id as number } });
+		if (full.accessToken === chatToken) channel = full;
+	}
 	if (!channel) {
 		throw new NodeOperationError(ctx.getNode(), `No Chat API channel of project "${shortName}" uses the credential's Chat API Token`, {
 			description: 'Check that the token belongs to a Chat API channel of this project.',

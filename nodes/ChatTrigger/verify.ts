@@ -1,5 +1,7 @@
 import { timingSafeEqual } from 'crypto';
 
+import type { IDataObject } from 'n8n-workflow';
+
 /** Constant-time string comparison (lengths leak, contents do not). */
 export function safeEqual(received: unknown, expected: string): boolean {
 	if (typeof received !== 'string' || !expected) return false;
@@ -8,11 +10,16 @@ export function safeEqual(received: unknown, expected: string): boolean {
 	return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export type Verdict = { ok: true; body: unknown } | { ok: false; status: 400 | 401; message: string };
+export type Verdict =
+	| { ok: true; events: IDataObject[]; dropped: number }
+	| { ok: false; status: 400 | 401; message: string };
 
 /**
- * Decides whether a webhook call may start the workflow: the body must be JSON, and every event
- * in it must carry the channel token the credential holds (the platform echoes it in `token`).
+ * Decides what of a webhook call may start the workflow. The body must be JSON: one event object
+ * or an array of them. The platform echoes the channel token in each event's `token` (the only
+ * mark the documents show, docs/platform-assumptions.md "Webhook token"), so the check is per
+ * event: events without the credential's token are dropped, and the call is refused (401) only
+ * when none carries it. An empty array is a call with nothing in it: accepted, nothing starts.
  */
 export function verifyWebhook(rawBody: string | undefined, parsedBody: unknown, channelToken: string): Verdict {
 	let body = parsedBody;
@@ -23,12 +30,14 @@ export function verifyWebhook(rawBody: string | undefined, parsedBody: unknown, 
 			return { ok: false, status: 400, message: 'The body is not valid JSON' };
 		}
 	}
-	const events = Array.isArray(body) ? body : [body];
-	if (events.length === 0 || events.some((e) => !e || typeof e !== 'object' || Array.isArray(e))) {
+	if (!body || typeof body !== 'object') {
 		return { ok: false, status: 400, message: 'Expected a JSON object or an array of objects' };
 	}
-	if (!events.every((e) => safeEqual((e as { token?: unknown }).token, channelToken))) {
-		return { ok: false, status: 401, message: 'The event does not carry this channel token' };
-	}
-	return { ok: true, body };
+	const list: unknown[] = Array.isArray(body) ? body : [body];
+	if (list.length === 0) return { ok: true, events: [], dropped: 0 };
+	const events = list.filter(
+		(e): e is IDataObject => !!e && typeof e === 'object' && !Array.isArray(e) && safeEqual((e as IDataObject).token, channelToken),
+	);
+	if (events.length === 0) return { ok: false, status: 401, message: 'No event carries this channel token' };
+	return { ok: true, events, dropped: list.length - events.length };
 }

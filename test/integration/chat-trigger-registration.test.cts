@@ -60,6 +60,17 @@ describe('automatic webhook registration', () => {
 		expect(fake.chat.deliveries[0].url).toBe(url);
 	});
 
+	it('finds the channel when the list leaves accessToken out (optional in the spec)', async () => {
+		const mine = channels.addProject('acme-bot', TOKEN, 'https://old.example/hook');
+		const { context, url } = hookContext(auto, credentials as never);
+		// The list names the channels without their tokens; each is then read on its own.
+		const { accessToken: _token, ...listed } = mine;
+		fake.inject({ method: 'GET', path: /^\/api\/v1\/bot-channels$/, status: 200, body: { items: [{ id: 999, channelType: 'CHAT_WIDGET' }, listed] } });
+		expect(await methods.create.call(context)).toBe(true);
+		expect(mine.webhookUrl).toBe(url);
+		expect(fake.requestsTo('GET', /^\/api\/v1\/bot-channels\/\d+$/).map((r) => r.path)).toEqual([`/api/v1/bot-channels/${mine.id}`]);
+	});
+
 	it('does not touch a URL someone else changed meanwhile', async () => {
 		const channel = channels.addProject('acme-bot', TOKEN, 'https://old.example/hook');
 		const { context } = hookContext(auto, credentials as never);

@@ -43,12 +43,16 @@ describe('Message → Send', () => {
 		expect(fake.requestsTo('POST', /^\/chatapi\//)[0].body).toEqual({ clientId: 'user-1', query: 'hello' });
 	});
 
-	it('fires an event with data and cid; custom fields come back under customData', async () => {
+	it('fires an event with data and cid; fields the script sets on $response come back under customData', async () => {
+		fake.chat.responseData = { trackingUrl: 'https://t.example/1', eta: { days: 2 } };
 		const result = await chat(send({ event: 'orderShipped', additionalFields: { data: '{"foo":"bar"}', cid: 'conn-7' } }));
 		const [answer] = result.json();
 		expect(answer.answer).toBe('Event orderShipped received');
-		expect(answer.customData).toMatchObject({ foo: 'bar' });
+		// The request's data goes to the bot; it is not echoed back.
+		expect(answer.customData).toEqual({ trackingUrl: 'https://t.example/1', eta: { days: 2 } });
 		expect(fake.requests[0].body).toEqual({ clientId: 'user-1', event: 'orderShipped', cid: 'conn-7', data: { foo: 'bar' } });
+		fake.chat.responseData = {};
+		expect((await chat(send({ query: 'plain' }))).json()[0].customData).toEqual({});
 	});
 
 	it('returns the raw answer with the echoed token redacted when Simplify is off', async () => {
@@ -57,10 +61,21 @@ describe('Message → Send', () => {
 		expect((raw.data as IDataObject).replies).toEqual([{ type: 'text', text: 'You said: hi', state: '/Echo' }]);
 	});
 
-	it('can use the simplified GET method', async () => {
-		const [answer] = (await chat(send({ query: 'ping', options: { useGet: true } }))).json();
-		expect(answer.answer).toBe('You said: ping');
+	it('uses the simplified GET method, whose documented answer is the request\'s clientId, query and event', async () => {
+		const [echo] = (await chat(send({ query: 'ping', options: { useGet: true } }))).json();
+		expect(echo).toEqual({ clientId: 'user-1', query: 'ping' });
 		expect(fake.requests[0]).toMatchObject({ method: 'GET', query: { clientId: 'user-1', query: 'ping' } });
+		expect(fake.chat.history(TOKEN, 'user-1').map((m) => m.text)).toEqual(['ping', 'You said: ping']);
+		// A platform that answers with the whole bot answer is simplified as usual.
+		fake.chat.simplifiedGetAnswer = 'full';
+		const [full] = (await chat(send({ event: 'pong', options: { useGet: true } }))).json();
+		expect(full).toMatchObject({ clientId: 'user-1', answer: 'Event pong received', nlpClass: '/Event/pong' });
+	});
+
+	it('never repeats a simplified GET send that may have arrived (it acts like a POST)', async () => {
+		fake.inject({ method: 'GET', path: /^\/chatapi\/[^/]+$/, status: 502 });
+		expect((await chat(send({ query: 'once', options: { useGet: true } }))).error?.message).toMatch(/\[502/);
+		expect(fake.requests).toHaveLength(1);
 	});
 
 	it('sends one request per item and keeps pairedItem, expressions included', async () => {
@@ -145,6 +160,27 @@ describe('Message → Send Async', () => {
 		}
 	});
 
+	it.each(['text', 'json', 'jsonString', 'number'] as const)('reads the message ID whether the platform answers it as %s', async (asyncAnswer) => {
+		fake.chat.asyncAnswer = asyncAnswer;
+		const result = await chat({ resource: 'message', operation: 'sendAsync', clientId: 'user-9', query: 'later' });
+		const [out] = result.json();
+		const [sent] = fake.chat.history(TOKEN, 'user-9');
+		expect(out).toEqual({ clientId: 'user-9', questionId: sent.questionId });
+		expect(fake.requests[0].status).toBe(200);
+	});
+
+	it.each([
+		['an empty body', { emptyBody: true }, { clientId: 'u' }],
+		['a sentence as a JSON string', { body: 'Message accepted' }, { clientId: 'u', answer: 'Message accepted' }],
+		['broken JSON', { invalidJson: true }, { clientId: 'u', answer: '{"truncated": tru' }],
+		['an object with more fields', { body: { questionId: 'q-1', status: 'queued' } }, { clientId: 'u', questionId: 'q-1', status: 'queued' }],
+	])('never fails after the platform accepted the message: %s', async (_what, reply, expected) => {
+		fake.inject({ method: 'POST', path: /\/async$/, status: 200, ...reply });
+		const result = await chat({ resource: 'message', operation: 'sendAsync', clientId: 'u', query: 'x' });
+		expect(result.status).toBe('success');
+		expect(result.json()).toEqual([expected]);
+	});
+
 	it('refuses both text and event', async () => {
 		const result = await chat({ resource: 'message', operation: 'sendAsync', clientId: 'u', query: 'a', event: 'b' });
 		expect(result.error?.message).toBe('Text and Event Name are both set [item 0]');
@@ -175,16 +211,33 @@ describe('Message → Get History', () => {
 	});
 });
 
-describe('Event → Get Many', () => {
-	it('reads agent replies by long polling and follows the ts cursor without repeats or gaps', async () => {
+describe.each([true, false])('Event → Get Many (platform ts inclusive: %s)', (eventsTsInclusive) => {
+	beforeEach(() => {
+		fake.chat.eventsTsInclusive = eventsTsInclusive;
+	});
+	const answers = (events: IDataObject[]) => events.map((e) => ((e.event as IDataObject).data as IDataObject).answer);
+
+	it('reads agent replies by long polling and follows nextTs without repeats or gaps', async () => {
 		fake.chat.pushAgentReply(TOKEN, 'ev-1', 'first');
 		fake.chat.pushAgentReply(TOKEN, 'ev-1', 'second');
 		const first = (await chat({ resource: 'event', operation: 'getAll', clientId: 'ev-1', ts: '0', options: { waitSeconds: 2 } })).json();
-		expect(first.map((e) => ((e.event as IDataObject).data as IDataObject).answer)).toEqual(['first', 'second']);
-		const cursor = String(first[1].nextTs);
+		expect(answers(first)).toEqual(['first', 'second']);
+		// Events carry only their timestamp; the node reads it (zone-less: UTC) for ts and nextTs.
+		const newest = fake.chat.events(TOKEN)[1].ts;
+		expect(first[1]).toMatchObject({ ts: newest, nextTs: newest });
+		expect((first[1].event as IDataObject).ts).toBeUndefined();
 		fake.chat.pushAgentReply(TOKEN, 'ev-1', 'third');
-		const next = (await chat({ resource: 'event', operation: 'getAll', clientId: 'ev-1', ts: cursor, options: { waitSeconds: 2 } })).json();
-		expect(next.map((e) => ((e.event as IDataObject).data as IDataObject).answer)).toEqual(['third']);
+		const next = (await chat({ resource: 'event', operation: 'getAll', clientId: 'ev-1', ts: String(first[1].nextTs), options: { waitSeconds: 2 } })).json();
+		expect(answers(next)).toEqual(['third']);
+		const quiet = (await chat({ resource: 'event', operation: 'getAll', clientId: 'ev-1', ts: String(next[0].nextTs), options: { waitSeconds: 1, output: 'batch' } })).json();
+		expect(quiet).toEqual([{ events: [], count: 0, nextTs: next[0].nextTs }]);
+	});
+
+	it('drains full pages of 250 without repeating the event at the page boundary', async () => {
+		for (let n = 0; n < 260; n++) fake.chat.pushAgentReply(TOKEN, 'bulk', `message ${n}`);
+		const events = (await chat({ resource: 'event', operation: 'getAll', clientId: 'bulk', ts: '0', options: { waitSeconds: 1 } })).json();
+		expect(answers(events)).toEqual(Array.from({ length: 260 }, (_, n) => `message ${n}`));
+		expect(fake.requestsTo('GET', /\/events$/)).toHaveLength(2);
 	});
 
 	it('returns one batch item with nextTs when nothing happened', async () => {
@@ -227,6 +280,15 @@ describe('Message Status', () => {
 	let questionId: string;
 	beforeEach(async () => {
 		questionId = String((await chat(send({ clientId: 'ms-1', query: 'status me' }))).json()[0].questionId);
+	});
+
+	it.each([
+		['a bare number', 5, { count: 5 }],
+		['another field name', { messageNotReadCount: '7' }, { messageNotReadCount: '7', count: 7 }],
+		['an unknown shape', { unread: { total: 3 } }, { unread: { total: 3 } }],
+	])('returns the unread count answer as it comes: %s (never a made-up 0)', async (_what, body, expected) => {
+		fake.inject({ method: 'GET', path: /message-not-read-count$/, status: 200, body });
+		expect((await chat({ resource: 'messageStatus', operation: 'getUnreadCount', clientId: 'ms-1' })).json()).toEqual([{ clientId: 'ms-1', ...expected }]);
 	});
 
 	it('gets, updates and counts unread messages', async () => {

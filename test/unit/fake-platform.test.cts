@@ -321,9 +321,13 @@ describe('Chat API: sending', () => {
 		});
 	});
 
-	it('copies request data into the response data as custom fields', async () => {
-		const answer = await send({ clientId: 'u1', query: 'x', data: { foo: 'bar', nested: { n: 1 } } });
-		expect(answer.body.data).toMatchObject({ foo: 'bar', nested: { n: 1 }, nlpClass: '/Echo' });
+	it('nests the fields the bot script sets on $response in data; the request data is not echoed', async () => {
+		const plain = await send({ clientId: 'u1', query: 'x', data: { foo: 'bar' } });
+		expect(Object.keys(plain.body.data).sort()).toEqual(['answer', 'confidence', 'debugData', 'endSession', 'newSessionStarted', 'nlpClass', 'replies']);
+		fake.chat.responseData = { trackingUrl: 'https://t.example/1', nested: { n: 1 } };
+		const custom = await send({ clientId: 'u1', query: 'x', data: { foo: 'bar' } });
+		expect(custom.body.data).toMatchObject({ trackingUrl: 'https://t.example/1', nested: { n: 1 }, nlpClass: '/Echo' });
+		expect(custom.body.data.foo).toBeUndefined();
 	});
 
 	it('answers "buttons" with a text and a buttons reply', async () => {
@@ -344,12 +348,17 @@ describe('Chat API: sending', () => {
 		expect(answer.body).toMatchObject({ status: 400, error: 'Bad Request', path: TOKEN_PATH });
 	});
 
-	it('answers the simplified GET like the POST', async () => {
+	it('answers the simplified GET with the request\'s clientId, query and event (the bot still gets it)', async () => {
 		const answer = await call(fake.url, 'GET', `${TOKEN_PATH}?clientId=u1&query=${encodeURIComponent('a b')}`);
 		expect(answer.status).toBe(200);
-		expect(answer.body).toMatchObject({ clientId: 'u1', query: 'a b', data: { answer: 'You said: a b' } });
-		expect((await call(fake.url, 'GET', `${TOKEN_PATH}?clientId=u1&event=ping`)).body.data.nlpClass).toBe('/Event/ping');
+		expect(answer.body).toEqual({ clientId: 'u1', query: 'a b' });
+		expect((await call(fake.url, 'GET', `${TOKEN_PATH}?clientId=u1&event=ping`)).body).toEqual({ clientId: 'u1', event: 'ping' });
+		expect(fake.chat.history(TOKEN, 'u1').map((m) => m.text)).toEqual(['a b', 'You said: a b', '', 'Event ping received']);
 		expect((await call(fake.url, 'GET', `${TOKEN_PATH}?query=x`)).status).toBe(400);
+		// The other reading: the full bot answer, like the POST.
+		fake.chat.simplifiedGetAnswer = 'full';
+		const full = await call(fake.url, 'GET', `${TOKEN_PATH}?clientId=u1&query=x`);
+		expect(full.body).toMatchObject({ clientId: 'u1', query: 'x', data: { answer: 'You said: x' } });
 	});
 
 	it('accepts tokens added at runtime', async () => {
@@ -465,11 +474,12 @@ describe('Chat API: events', () => {
 					clientId: 'e1',
 					questionId: expect.stringMatching(UUID),
 					timestamp: expect.stringMatching(PLATFORM_TIME),
-					ts: expect.any(Number),
 					data: expect.objectContaining({ replies: [{ type: 'text', text: 'Agent here' }], answer: 'Agent here' }),
 				}),
 			},
 		]);
+		// Only the documented time field: no numeric ts.
+		expect(agentOnly.body.events[0].event.ts).toBeUndefined();
 
 		const all = await events('?ts=0&all=true');
 		expect(all.body.events.map((e: { type: string }) => e.type)).toEqual(['clientRequest', 'botResponse', 'agentResponse']);
@@ -477,15 +487,18 @@ describe('Chat API: events', () => {
 		expect(all.body.events[1].event).toMatchObject({ clientId: 'e1', query: 'hi', data: { answer: 'You said: hi' } });
 	});
 
-	it('filters by ts (strictly after), clientId and cid', async () => {
+	it('filters by ts (from it on by default, strictly after when eventsTsInclusive is off), clientId and cid', async () => {
 		await send({ clientId: 'e1', query: 'one', cid: 'tab-a' });
 		await send({ clientId: 'e1', query: 'two', cid: 'tab-b' });
 		await send({ clientId: 'e2', query: 'three' });
-		const all = (await events('?ts=0&all=true')).body.events as Array<{ type: string; event: { ts: number; query: string } }>;
+		const all = (await events('?ts=0&all=true')).body.events as Array<{ type: string; event: { timestamp: string; query: string } }>;
 		expect(all).toHaveLength(6);
 
-		const afterFirst = await events(`?all=true&ts=${all[1].event.ts}`);
-		expect(afterFirst.body.events).toHaveLength(4);
+		const second = Date.parse(`${all[1].event.timestamp}Z`);
+		expect((await events(`?all=true&ts=${second}`)).body.events).toHaveLength(5);
+		fake.chat.eventsTsInclusive = false;
+		expect((await events(`?all=true&ts=${second}`)).body.events).toHaveLength(4);
+		fake.chat.eventsTsInclusive = true;
 
 		const e2 = await events('?ts=0&all=true&clientId=e2');
 		expect(e2.body.events.map((e: { event: { query: string } }) => e.event.query)).toEqual(['three', 'three']);
@@ -506,10 +519,12 @@ describe('Chat API: events', () => {
 		for (let n = 0; n < 260; n++) fake.chat.pushAgentReply(TOKEN, 'bulk', `message ${n}`);
 		const first = await events('?ts=0');
 		expect(first.body.events).toHaveLength(250);
-		const lastTs = first.body.events[249].event.ts as number;
+		const lastTs = Date.parse(`${first.body.events[249].event.timestamp}Z`);
 		const rest = await events(`?ts=${lastTs}`);
-		expect(rest.body.events).toHaveLength(10);
-		expect(rest.body.events[9].event.data.answer).toBe('message 259');
+		// Inclusive: the last event of the first page comes again.
+		expect(rest.body.events).toHaveLength(11);
+		expect(rest.body.events[0].event.data.answer).toBe('message 249');
+		expect(rest.body.events[10].event.data.answer).toBe('message 259');
 	});
 
 	it('holds a request with nothing to return, then answers {events: []}', async () => {
@@ -548,24 +563,37 @@ describe('Chat API: webhook', () => {
 		fake.chat.setWebhook(TOKEN, receiver.url);
 		const answer = await call(fake.url, 'POST', `${TOKEN_PATH}/async`, { clientId: 'w1', query: 'later', data: { orderId: 7 } });
 		expect(answer.status).toBe(200);
-		expect(answer.body).toEqual({ questionId: expect.stringMatching(UUID) });
+		// "Only the message ID": plain text by default.
+		expect(answer.headers['content-type']).toMatch(/^text\/plain/);
+		expect(answer.text).toMatch(UUID);
 
 		const [delivery] = await fake.chat.waitForDeliveries(1);
 		expect(delivery).toMatchObject({ url: receiver.url, attempt: 1, status: 200, reason: 'async' });
 		expect(receiver.received).toHaveLength(1);
-		expect(receiver.received[0].body).toEqual([
-			{
-				token: TOKEN,
-				clientId: 'w1',
-				questionId: answer.body.questionId,
-				query: 'later',
-				data: expect.objectContaining({ answer: 'You said: later', orderId: 7, nlpClass: '/Echo' }),
-				timestamp: expect.stringMatching(PLATFORM_TIME),
-				blockForm: false,
-			},
-		]);
+		// Exactly the documented fields, in the documented order.
+		const [body] = receiver.received[0].body as Array<Record<string, unknown>>;
+		expect(Object.keys(body)).toEqual(['token', 'clientId', 'questionId', 'data', 'timestamp', 'blockForm']);
+		expect(body).toEqual({
+			token: TOKEN,
+			clientId: 'w1',
+			questionId: answer.text,
+			data: { replies: [{ type: 'text', text: 'You said: later', state: '/Echo' }], answer: 'You said: later', nlpClass: '/Echo', confidence: 0.9, newSessionStarted: true, endSession: false, debugData: [] },
+			timestamp: expect.stringMatching(PLATFORM_TIME),
+			blockForm: false,
+		});
 		// Also visible through /events.
 		expect(fake.chat.events(TOKEN).map((e) => e.type)).toEqual(['clientRequest', 'botResponse']);
+	});
+
+	it.each([
+		['json', (text: string) => expect(JSON.parse(text)).toEqual({ questionId: expect.stringMatching(UUID) })],
+		['jsonString', (text: string) => expect(JSON.parse(text)).toMatch(UUID)],
+		['number', (text: string) => expect(typeof JSON.parse(text)).toBe('number')],
+	] as const)('answers /async with the ID as %s when asked', async (asyncAnswer, check) => {
+		fake.chat.asyncAnswer = asyncAnswer;
+		const answer = await call(fake.url, 'POST', `${TOKEN_PATH}/async`, { clientId: 'w1', query: 'x' });
+		check(answer.text);
+		expect(fake.chat.history(TOKEN, 'w1')[0].questionId).toBe(String(answer.body?.questionId ?? answer.body));
 	});
 
 	it('validates /async requests before answering', async () => {
@@ -579,7 +607,7 @@ describe('Chat API: webhook', () => {
 		fake.chat.webhookAsArray = false;
 		await call(fake.url, 'POST', `${TOKEN_PATH}/async`, { clientId: 'w1', event: 'go' });
 		await fake.chat.waitForDeliveries(1);
-		expect(receiver.received[0].body).toMatchObject({ clientId: 'w1', event: 'go', token: TOKEN });
+		expect(receiver.received[0].body).toMatchObject({ clientId: 'w1', token: TOKEN, data: { answer: 'Event go received' } });
 	});
 
 	it('retries a failed delivery 3 more times, webhookRetryDelayMs apart, and stops at success', async () => {
@@ -641,11 +669,32 @@ describe('Chat API: webhook', () => {
 			]),
 		);
 		for (const body of bodies) {
+			// The documented shape, and nothing that says which kind of message it is.
+			expect(Object.keys(body)).toEqual(['token', 'clientId', 'questionId', 'data', 'timestamp', 'blockForm']);
 			expect(body).toMatchObject({ token: TOKEN, questionId: expect.stringMatching(UUID), timestamp: expect.stringMatching(PLATFORM_TIME), blockForm: false });
 		}
 		expect(fake.chat.deliveries.map((d) => d.reason).sort()).toEqual(['agent', 'campaign', 'campaign', 'timeout']);
 		// Each is a bot message the client can mark as read.
 		expect((await call(fake.url, 'GET', `${TOKEN_PATH}/client/u2/message-not-read-count`)).body).toEqual({ count: 1 });
+	});
+
+	it('adds kind marks and the request echo only with the markers switch on', async () => {
+		receiver = await startReceiver();
+		fake.chat.setWebhook(TOKEN, receiver.url);
+		fake.chat.markers = true;
+		fake.chat.pushAgentReply(TOKEN, 'u1', 'From the agent');
+		fake.chat.runTextCampaign(TOKEN, ['u2'], 'Sale today');
+		fake.chat.fireTimeout(TOKEN, 'u3');
+		await call(fake.url, 'POST', `${TOKEN_PATH}/async`, { clientId: 'u4', query: 'later', cid: 'tab-1' });
+		await fake.chat.idle();
+		await fake.chat.waitForDeliveries(4);
+		const byClient = Object.fromEntries(receiver.received.map((r) => [(r.body as ChatResponse[])[0].clientId, (r.body as ChatResponse[])[0]]));
+		expect(byClient.u1).toMatchObject({ type: 'agentResponse' });
+		expect(byClient.u2).toMatchObject({ type: 'textCampaign', campaignId: 'campaign-1' });
+		expect(byClient.u3).toMatchObject({ event: 'timeout' });
+		expect(byClient.u4).toMatchObject({ query: 'later', cid: 'tab-1' });
+		fake.reset();
+		expect(fake.chat.markers).toBe(false);
 	});
 
 	it('delivers nothing when the channel has no webhook, and stops retrying on reset', async () => {

@@ -101,7 +101,8 @@ describe('descriptions', () => {
 		expect(webhooks.every((w) => w.name === 'default')).toBe(true);
 		expect(webhooks.filter((w) => !w.ndvHideUrl).map((w) => w.path)).toEqual(['getDestinations']);
 		expect(description.usableAsTool).toBeUndefined();
-		expect(description.credentials).toEqual([{ name: 'tovieApi', required: true, testedBy: 'tovieApiTest' }]);
+		// It never reads a credential: attachable (the workflow's Tovie Operator uses one), not required.
+		expect(description.credentials).toEqual([{ name: 'tovieApi', required: false, testedBy: 'tovieApiTest' }]);
 	});
 
 	it('the action node has the four operations, all with the webhook source', () => {

@@ -1,8 +1,10 @@
 /**
- * Chat API module of the fake platform. Routes follow nodes/Chat/api.ts (CHAT_ROUTES) one to one;
- * behaviour follows /work/shared/docs/api-chat-pushgate-calls.md §2 and, where the docs are silent,
- * the choices marked [chosen] in api.ts. A deterministic bot answers; everything it says is kept per
- * token + clientId (history, message statuses, saved state) and in one event log per token.
+ * Chat API module of the fake platform. Routes follow nodes/Chat/api.ts (CHAT_ROUTES) one to one.
+ * By default it sends and answers exactly the shapes the platform's Chat API pages show (webhook
+ * body, events with only their `timestamp`, the simplified GET's clientId/query/event, the async
+ * message ID). Where the pages are silent (docs/platform-assumptions.md) the behaviour is a switch,
+ * so tests can run the nodes against each reading. A deterministic bot answers; everything it says
+ * is kept per token + clientId (history, message statuses, saved state) and in one event log per token.
  */
 import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
@@ -27,7 +29,31 @@ export interface ChatOptions {
 	webhookTimeoutMs?: number;
 	/** Delay between the `switch` reply and the live agent's first message, ms. Default 100. */
 	agentReplyDelayMs?: number;
+	/**
+	 * Webhook bodies carry what the documents do not show: kind marks (`type: agentResponse|textCampaign`,
+	 * `campaignId`, `event: "timeout"`, the ones nodes/ChatTrigger/events.ts can read) and the
+	 * request's echo (query, event, cid). Default false: the documented body has none of them.
+	 */
+	markers?: boolean;
+	/** `/events?ts=` returns events at exactly `ts` too ("starting from which"). Default true. */
+	eventsTsInclusive?: boolean;
+	/** What the simplified `GET /chatapi/{token}` answers: the request's clientId/query/event (documented, default) or the full bot answer. */
+	simplifiedGetAnswer?: SimplifiedGetAnswer;
+	/** How `/async` answers "only the message ID": plain text (default), `{questionId}`, a JSON string or a JSON number. */
+	asyncAnswer?: AsyncAnswer;
+	/** The `/events` type of a client request; not documented. Default `clientRequest`. */
+	requestEventType?: string;
+	/** Fields the bot script sets on `$response`: nested in `data` of every bot answer. Default none. */
+	responseData?: Record<string, unknown>;
+	/**
+	 * Two messages never share a millisecond (default true): keeps tests deterministic. Off, the
+	 * clock is plain `Date.now()` and same-millisecond events happen, as on a real server.
+	 */
+	strictClock?: boolean;
 }
+
+export type SimplifiedGetAnswer = 'echo' | 'full';
+export type AsyncAnswer = 'text' | 'json' | 'jsonString' | 'number';
 
 export const MESSAGE_STATUSES = ['SENT', 'DELIVERED', 'READ', 'NOT_SENT'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
@@ -59,10 +85,7 @@ export interface ChatResponse {
 	timestamp: string;
 	cid?: string;
 	blockForm: boolean;
-	/**
-	 * What kind of message a webhook call carries, for calls that answer no request. The platform's
-	 * docs do not say how it marks them; this is the choice nodes/ChatTrigger/events.ts reads.
-	 */
+	/** Kind marks, only with the `markers` switch on (the documents show none). */
 	type?: 'agentResponse' | 'textCampaign';
 	campaignId?: string;
 }
@@ -87,6 +110,7 @@ export interface ChatEvent {
 	/** Kept outside `event` for filtering; not sent. */
 	clientId: string;
 	cid?: string;
+	/** Epoch ms, for the `ts` filter; not sent (events carry only `timestamp`). */
 	ts: number;
 	event: Record<string, unknown>;
 }
@@ -178,6 +202,23 @@ export class ChatModule implements FakeModule {
 
 	agentReplyDelayMs: number;
 
+	markers: boolean;
+
+	eventsTsInclusive: boolean;
+
+	simplifiedGetAnswer: SimplifiedGetAnswer;
+
+	asyncAnswer: AsyncAnswer;
+
+	requestEventType: string;
+
+	responseData: Record<string, unknown>;
+
+	strictClock: boolean;
+
+	/** The clock messages are stamped with; a test may freeze it (same-millisecond events). */
+	now: () => number = () => Date.now();
+
 	private readonly initialTokens: string[];
 
 	private readonly initialWebhooks: Record<string, string>;
@@ -206,6 +247,9 @@ export class ChatModule implements FakeModule {
 
 	private lastTs = 0;
 
+	/** For numeric message IDs (`asyncAnswer: 'number'`). */
+	private numericIds = 1_000_000;
+
 	constructor(
 		private readonly platform: FakePlatform,
 		private readonly options: ChatOptions = {},
@@ -217,6 +261,13 @@ export class ChatModule implements FakeModule {
 		this.webhookTimeoutMs = options.webhookTimeoutMs ?? 3000;
 		this.longPollMs = options.longPollMs ?? 1000;
 		this.agentReplyDelayMs = options.agentReplyDelayMs ?? 100;
+		this.markers = options.markers ?? false;
+		this.eventsTsInclusive = options.eventsTsInclusive ?? true;
+		this.simplifiedGetAnswer = options.simplifiedGetAnswer ?? 'echo';
+		this.asyncAnswer = options.asyncAnswer ?? 'text';
+		this.requestEventType = options.requestEventType ?? 'clientRequest';
+		this.responseData = { ...options.responseData };
+		this.strictClock = options.strictClock ?? true;
 		this.reset();
 		this.routes = this.buildRoutes();
 	}
@@ -248,8 +299,8 @@ export class ChatModule implements FakeModule {
 	/** A live agent answers the client: history entry, `agentResponse` event and webhook call. */
 	pushAgentReply(token: string, clientId: string, replyText: string, options: { cid?: string } = {}): ChatResponse {
 		const response = this.botMessage(token, clientId, [{ type: 'text', text: replyText }], '/LiveAgent', options.cid);
-		response.type = 'agentResponse';
-		this.addEvent(token, 'agentResponse', clientId, options.cid, this.eventBody(response));
+		this.addEvent(token, 'agentResponse', clientId, options.cid, this.eventBody(response), Date.parse(`${response.timestamp}Z`));
+		if (this.markers) response.type = 'agentResponse';
 		this.deliver(token, response, 'agent');
 		return response;
 	}
@@ -258,8 +309,7 @@ export class ChatModule implements FakeModule {
 	runTextCampaign(token: string, clientIds: string[], campaignText: string): ChatResponse[] {
 		return clientIds.map((clientId) => {
 			const response = this.botMessage(token, clientId, [{ type: 'text', text: campaignText, state: '/Campaign' }], '/Campaign');
-			response.type = 'textCampaign';
-			response.campaignId = 'campaign-1';
+			if (this.markers) Object.assign(response, { type: 'textCampaign', campaignId: 'campaign-1' });
 			this.deliver(token, response, 'campaign');
 			return response;
 		});
@@ -273,8 +323,8 @@ export class ChatModule implements FakeModule {
 			[{ type: 'text', text: 'Are you still there?', state: '/Timeout' }],
 			'/Timeout',
 		);
-		response.event = 'timeout';
-		this.addEvent(token, 'botResponse', clientId, undefined, this.eventBody(response));
+		this.addEvent(token, 'botResponse', clientId, undefined, this.eventBody(response), Date.parse(`${response.timestamp}Z`));
+		if (this.markers) response.event = 'timeout';
 		this.deliver(token, response, 'timeout');
 		return response;
 	}
@@ -325,6 +375,14 @@ export class ChatModule implements FakeModule {
 		this.webhookTimeoutMs = this.options.webhookTimeoutMs ?? 3000;
 		this.longPollMs = this.options.longPollMs ?? 1000;
 		this.agentReplyDelayMs = this.options.agentReplyDelayMs ?? 100;
+		this.markers = this.options.markers ?? false;
+		this.eventsTsInclusive = this.options.eventsTsInclusive ?? true;
+		this.simplifiedGetAnswer = this.options.simplifiedGetAnswer ?? 'echo';
+		this.asyncAnswer = this.options.asyncAnswer ?? 'text';
+		this.requestEventType = this.options.requestEventType ?? 'clientRequest';
+		this.responseData = { ...this.options.responseData };
+		this.strictClock = this.options.strictClock ?? true;
+		this.now = () => Date.now();
 	}
 
 	async close(): Promise<void> {
@@ -335,12 +393,17 @@ export class ChatModule implements FakeModule {
 	// ---- store --------------------------------------------------------------------------------
 
 	/**
-	 * Strictly increasing clock: two messages never share a millisecond, so a `ts` cursor taken
-	 * from the last event never skips a later event that happened in the same millisecond.
+	 * The time a message is stamped with. Strictly increasing unless `strictClock` is off: a test
+	 * choice for deterministic runs, not a platform promise (a real server may stamp two messages
+	 * with the same millisecond).
 	 */
 	private nextTs(): number {
-		this.lastTs = Math.max(Date.now(), this.lastTs + 1);
+		this.lastTs = this.strictClock ? Math.max(this.now(), this.lastTs + 1) : this.now();
 		return this.lastTs;
+	}
+
+	private newQuestionId(): string {
+		return this.asyncAnswer === 'number' ? String(++this.numericIds) : randomUUID();
 	}
 
 	private channel(token: string): Channel {
@@ -362,8 +425,7 @@ export class ChatModule implements FakeModule {
 		return client;
 	}
 
-	private addEvent(token: string, type: ChatEventType, clientId: string, cid: string | undefined, event: Record<string, unknown>): void {
-		const ts = typeof event.ts === 'number' ? event.ts : this.nextTs();
+	private addEvent(token: string, type: ChatEventType, clientId: string, cid: string | undefined, event: Record<string, unknown>, ts: number): void {
 		this.channel(token).events.push({ type, clientId, cid, ts, event });
 		this.wakeWaiters();
 	}
@@ -372,10 +434,10 @@ export class ChatModule implements FakeModule {
 		for (const wake of [...this.waiters]) wake();
 	}
 
-	/** An event carries the response without the channel token, plus its epoch-ms `ts`. */
+	/** An event carries the response without the channel token (the live shape: questionId, timestamp, data, …). */
 	private eventBody(response: ChatResponse): Record<string, unknown> {
 		const { token: _token, blockForm: _blockForm, ...rest } = response;
-		return { ...rest, ts: Date.parse(`${response.timestamp}Z`) };
+		return { ...rest };
 	}
 
 	/** Something the channel says to a client outside a request (agent, campaign, timeout). */
@@ -383,7 +445,7 @@ export class ChatModule implements FakeModule {
 		if (!this.tokens.has(token)) throw new Error(`Unknown Chat API token ${token}`);
 		const client = this.clientOf(token, clientId);
 		const ts = this.nextTs();
-		const questionId = randomUUID();
+		const questionId = this.newQuestionId();
 		const answer = replies.filter((r) => r.type === 'text').map((r) => String(r.text)).join('\n\n');
 		client.history.push({ questionId, clientId, type: 'response', text: answer, replies, timestamp: platformTimestamp(ts), ts, status: 'SENT' });
 		client.statuses.set(questionId, 'SENT');
@@ -462,7 +524,7 @@ export class ChatModule implements FakeModule {
 		const client = this.clientOf(token, message.clientId);
 		const newSession = !client.sessionStarted;
 		client.sessionStarted = true;
-		const questionId = randomUUID();
+		const questionId = this.newQuestionId();
 
 		const requestTs = this.nextTs();
 		client.history.push({
@@ -481,8 +543,7 @@ export class ChatModule implements FakeModule {
 			...(message.data ? { data: message.data } : {}),
 			...(message.cid ? { cid: message.cid } : {}),
 			timestamp: platformTimestamp(requestTs),
-			ts: requestTs,
-		});
+		}, requestTs);
 
 		const { replies, nlpClass, confidence, agent } = this.script(message);
 		const answer = replies.filter((r) => r.type === 'text').map((r) => String(r.text)).join('\n\n');
@@ -492,9 +553,9 @@ export class ChatModule implements FakeModule {
 			clientId: message.clientId,
 			questionId,
 			...(message.query !== undefined ? { query: message.query } : { event: message.event }),
-			// Custom fields the script would set on $response, nested in `data` [Brief].
+			// Custom fields the script sets on $response, nested in `data` (the request's data is not echoed).
 			data: {
-				...message.data,
+				...this.responseData,
 				replies,
 				answer,
 				nlpClass,
@@ -509,7 +570,7 @@ export class ChatModule implements FakeModule {
 		};
 		client.history.push({ questionId, clientId: message.clientId, type: 'response', text: answer, replies, timestamp: response.timestamp, ts, status: 'SENT' });
 		client.statuses.set(questionId, 'SENT');
-		this.addEvent(token, 'botResponse', message.clientId, message.cid, this.eventBody(response));
+		this.addEvent(token, 'botResponse', message.clientId, message.cid, this.eventBody(response), ts);
 
 		if (agent) {
 			this.later(this.agentReplyDelayMs, () => {
@@ -541,11 +602,23 @@ export class ChatModule implements FakeModule {
 		});
 	}
 
+	/**
+	 * The webhook body has exactly the fields the platform's page prints (token, clientId,
+	 * questionId, data, timestamp, blockForm). With `markers` on it also carries what the page does
+	 * not show: the request's echo (query, event, cid) and the kind marks.
+	 */
+	private webhookEvent(response: ChatResponse): Record<string, unknown> {
+		if (this.markers) return { ...response };
+		const { token, clientId, questionId, data, timestamp, blockForm } = response;
+		return { token, clientId, questionId, data, timestamp, blockForm };
+	}
+
 	/** POSTs a payload to the token's webhook: the first try plus 3 retries on failure. */
 	private deliver(token: string, response: ChatResponse, reason: string): void {
 		const url = this.webhooks.get(token);
 		if (!url) return;
-		const body = this.webhookAsArray ? [response] : response;
+		const event = this.webhookEvent(response);
+		const body = this.webhookAsArray ? [event] : event;
 		const generation = this.generation;
 		const run = (async () => {
 			for (let attempt = 1; attempt <= 1 + WEBHOOK_RETRIES; attempt++) {
@@ -626,7 +699,13 @@ export class ChatModule implements FakeModule {
 			{
 				method: 'GET',
 				pattern: '/chatapi/:token',
-				handler: withToken((req, token) => send(req.query, req, token)),
+				handler: withToken((req, token) => {
+					const reply = send(req.query, req, token);
+					if (this.simplifiedGetAnswer === 'full' || reply.status !== 200) return reply;
+					// "returns several parameters of the request: clientId, query, and event".
+					const { clientId, query, event } = reply.body as ChatResponse;
+					return json(200, { clientId, ...(query !== undefined ? { query } : {}), ...(event !== undefined ? { event } : {}) });
+				}),
 			},
 			{
 				method: 'POST',
@@ -638,7 +717,7 @@ export class ChatModule implements FakeModule {
 					const response = this.process(token, message);
 					// The answer goes out after the 200, as on the platform.
 					this.later(0, () => this.deliver(token, response, 'async'));
-					return json(200, { questionId: response.questionId });
+					return this.asyncReply(response.questionId);
 				}),
 			},
 			{
@@ -656,7 +735,7 @@ export class ChatModule implements FakeModule {
 				pattern: '/chatapi/:token/client/:clientId/state',
 				handler: withToken((req, token) => {
 					if (req.body === undefined) return errors.spring(400, 'Required request body is missing', req.path);
-					// Stored as sent: the platform does not look inside [Brief].
+					// Stored as sent: "its contents are not checked" (the Chat API pages).
 					this.clientOf(token, req.params.clientId).state = req.body;
 					return { status: 200 };
 				}),
@@ -702,7 +781,7 @@ export class ChatModule implements FakeModule {
 							return errors.spring(400, `Invalid status entry: ${JSON.stringify(entry)}`, req.path);
 						}
 					}
-					// [chosen] Unknown message ids are skipped, not refused; `updated` tells how many matched.
+					// Not documented (docs/platform-assumptions.md): unknown message ids are skipped; `updated` tells how many matched.
 					const client = this.client(token, req.params.clientId);
 					let updated = 0;
 					for (const entry of statuses as Array<{ questionId: string; status: MessageStatus }>) {
@@ -724,6 +803,20 @@ export class ChatModule implements FakeModule {
 				}),
 			},
 		];
+	}
+
+	/** "You only get the message ID in response", in the shape `asyncAnswer` picks. */
+	private asyncReply(questionId: string): FakeReply {
+		switch (this.asyncAnswer) {
+			case 'json':
+				return json(200, { questionId });
+			case 'jsonString':
+				return json(200, questionId);
+			case 'number':
+				return json(200, Number(questionId));
+			default:
+				return { status: 200, raw: questionId, headers: { 'Content-Type': 'text/plain;charset=UTF-8' } };
+		}
 	}
 
 	private setStatus(client: ChatClient, questionId: string, status: MessageStatus): void {
@@ -755,19 +848,21 @@ export class ChatModule implements FakeModule {
 		if (ts === null) return errors.spring(400, 'ts must be epoch milliseconds', req.path);
 		const all = req.query.all === 'true' || req.query.all === '1';
 		const { clientId, cid } = req.query;
-		// Without `ts`: everything after what this same filter got last time [Brief].
+		// Without `ts`: "all events since the last request" (the Chat API pages), per filter here.
 		const cursorKey = JSON.stringify([clientId ?? null, cid ?? null, all]);
 		const channel = this.channel(token);
 		const since = ts ?? channel.cursors.get(cursorKey) ?? -Infinity;
+		// Its own cursor (no `ts`) is "since the last request": what came after the last event it gave.
+		const inclusive = ts !== undefined && this.eventsTsInclusive;
 
 		const select = () =>
 			channel.events
 				.filter(
 					(e) =>
-						e.ts > since &&
+						(inclusive ? e.ts >= since : e.ts > since) &&
 						(all || e.type === 'agentResponse') &&
 						(!clientId || e.clientId === clientId) &&
-						// [chosen] With `cid`, events of other connections are left out; events of no
+						// Not documented which way `cid` filters: here events of other connections are left out; events of no
 						// connection (agent replies, timeouts) stay.
 						(!cid || e.cid === undefined || e.cid === cid),
 				)
@@ -792,6 +887,7 @@ export class ChatModule implements FakeModule {
 			});
 		}
 		if (found.length > 0) channel.cursors.set(cursorKey, found[found.length - 1].ts);
-		return json(200, { events: found.map((e) => ({ type: e.type, event: e.event })) });
+		// The client request's type is not documented: `requestEventType` renames it.
+		return json(200, { events: found.map((e) => ({ type: e.type === 'clientRequest' ? this.requestEventType : e.type, event: e.event })) });
 	}
 }

@@ -2,11 +2,21 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Operation } from '../../../common/router';
 import { optionalString, toEpochMs } from '../../../common/validate';
-import { chatItemRequest, EVENTS_PAGE_MAX, timestampMs } from '../../api';
+import { eventKey, eventMs } from '../../../ChatPollingTrigger/cursor';
+import { fromPolledEvent } from '../../../ChatTrigger/events';
+import { chatItemRequest, EVENTS_PAGE_MAX } from '../../api';
+import { unconfirmed } from '../fields';
 
-function eventTs(event: IDataObject): number | undefined {
-	const inner = (event.event ?? {}) as IDataObject;
-	return timestampMs(event.ts ?? inner.ts ?? event.timestamp ?? inner.timestamp);
+/**
+ * Whether the platform's `ts` includes events at exactly that time is not documented
+ * (docs/platform-assumptions.md, "Events cursor"). nextTs is the newest event's time; events stamped
+ * exactly at Since are the previous call's last ones (an inclusive platform sends them again) and
+ * are left out, and within one call repeats are dropped by questionId, kind and time. So a loop of
+ * calls gets each event once from an inclusive or an exclusive platform.
+ */
+function clampAhead(ts: number | undefined): number | undefined {
+	// Far ahead of n8n's clock: the zone-less timestamps were not UTC; fall back to now.
+	return ts !== undefined && ts > Date.now() + 60_000 ? Date.now() : ts;
 }
 
 export const getMany: Operation = {
@@ -24,15 +34,18 @@ export const getMany: Operation = {
 			placeholder: 'e.g. user-42',
 			description: 'Only events of this client; leave empty for the whole channel',
 		},
-		{
-			displayName: 'Since',
-			name: 'ts',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 1714557600000 or 2026-05-01T10:00:00Z',
-			description:
-				'Only events after this time (epoch milliseconds or an ISO date). To read events in a loop without repeats or gaps, pass the nextTs of the previous call. Empty: all events since the previous request.',
-		},
+		unconfirmed(
+			{
+				displayName: 'Since',
+				name: 'ts',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 1714557600000 or 2026-05-01T10:00:00Z',
+				description:
+					'Only events after this time (epoch milliseconds or an ISO date). To read events in a loop, pass the nextTs of the previous call. Empty: all events since the previous request to the platform (by anyone using this channel token).',
+			},
+			'the API pages do not say whether events at exactly this time come back; the node leaves them out (they are the previous call\'s last ones)',
+		),
 		{
 			displayName: 'Options',
 			name: 'options',
@@ -88,20 +101,38 @@ export const getMany: Operation = {
 		let ts = toEpochMs(this, optionalString(this, 'ts', itemIndex), itemIndex, 'Since');
 		const waitMs = Number(options.waitSeconds ?? 30) * 1000;
 		const events: IDataObject[] = [];
+		const seen = new Set<string>();
+		const since = ts;
+		let next = since;
 		for (let page = 0; page < 100; page++) {
 			const answer = await chatItemRequest<IDataObject | undefined>(this, itemIndex, 'events', {
 				qs: { clientId, ts, all: options.all ? true : undefined, cid: (options.cid as string) || undefined },
 				timeoutMs: waitMs,
 				longPoll: true,
 			});
-			const batch = ((answer?.events ?? []) as IDataObject[]).map((event) => ({ ...event, ts: eventTs(event) }));
-			events.push(...batch);
-			const latest = Math.max(ts ?? 0, ...batch.map((e) => (e.ts as number | undefined) ?? 0));
-			if (latest > 0) ts = latest;
-			if (options.drain === false) break;
-			if (batch.length < EVENTS_PAGE_MAX) break;
+			const batch = (answer?.events ?? []) as IDataObject[];
+			let added = 0;
+			let atSince = 0;
+			for (const event of batch) {
+				const flat = fromPolledEvent(event);
+				const ms = eventMs(flat);
+				if (ms !== undefined) next = Math.max(next ?? ms, ms);
+				if (since !== undefined && ms === since) atSince++;
+				const key = eventKey(flat);
+				if ((since !== undefined && ms === since) || seen.has(key)) continue;
+				seen.add(key);
+				added++;
+				events.push({ ...event, ts: ms ?? null });
+			}
+			// Only the previous call's last events again: ask again from just after them, and wait.
+			if (page === 0 && added === 0 && atSince > 0 && since !== undefined) {
+				ts = since + 1;
+				continue;
+			}
+			ts = next = clampAhead(next);
+			if (options.drain === false || batch.length < EVENTS_PAGE_MAX || added === 0) break;
 		}
-		if (options.output === 'batch') return { events, count: events.length, nextTs: ts ?? null };
-		return events.map((event) => ({ ...event, nextTs: ts ?? null }));
+		if (options.output === 'batch') return { events, count: events.length, nextTs: next ?? null };
+		return events.map((event) => ({ ...event, nextTs: next ?? null }));
 	},
 };

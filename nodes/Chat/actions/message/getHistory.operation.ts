@@ -5,9 +5,11 @@ import { paginate } from '../../../common/paginate';
 import type { Operation } from '../../../common/router';
 import { invalidInput, toEpochMs } from '../../../common/validate';
 import { chatItemRequest, EVENTS_PAGE_MAX } from '../../api';
-import { clientIdField, clientIdOf } from '../fields';
+import { clientIdField, clientIdOf, unconfirmed } from '../fields';
 
-/** The history answer as a list, whichever wrapper the platform uses. */
+const SPAN = 'the API pages do not name the time-span parameters; the node sends from and to, which the platform may ignore';
+
+/** The history answer as a list, whichever wrapper the platform uses (not documented: platform-assumptions.md). */
 function messagesOf(body: unknown): { items: IDataObject[]; total?: number } {
 	if (Array.isArray(body)) return { items: body as IDataObject[] };
 	const data = (body ?? {}) as IDataObject;
@@ -31,8 +33,8 @@ export const getHistory: Operation = {
 			placeholder: 'Add filter',
 			default: {},
 			options: [
-				{ displayName: 'From', name: 'from', type: 'dateTime', default: '', description: 'Only messages at or after this time' },
-				{ displayName: 'To', name: 'to', type: 'dateTime', default: '', description: 'Only messages before this time' },
+				unconfirmed({ displayName: 'From', name: 'from', type: 'dateTime', default: '', description: 'Only messages at or after this time' }, SPAN),
+				unconfirmed({ displayName: 'To', name: 'to', type: 'dateTime', default: '', description: 'Only messages before this time' }, SPAN),
 			],
 		},
 	],

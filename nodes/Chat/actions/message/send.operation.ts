@@ -4,6 +4,7 @@ import { simplifyField } from '../../../common/descriptions';
 import type { Operation } from '../../../common/router';
 import { invalidInput, jsonObjectParameter, optionalString } from '../../../common/validate';
 import { chatItemRequest } from '../../api';
+import { withOwnSend } from '../../ownSends';
 import { clientIdField, clientIdOf } from '../fields';
 
 /** Fields shared by Send and Send Async: who speaks, and a text or an event. */
@@ -75,7 +76,13 @@ const STANDARD_DATA_KEYS = ['replies', 'answer', 'nlpClass', 'confidence', 'newS
 
 /** The bot's answer in at most a dozen flat fields; custom `$response` fields stay under `customData`. */
 export function simplifyAnswer(response: IDataObject): IDataObject {
-	const data = (response.data ?? {}) as IDataObject;
+	if (!response.data || typeof response.data !== 'object') {
+		// No bot answer in it (the simplified GET echoes clientId, query and event): nothing to flatten.
+		const rest = { ...response };
+		delete rest.token;
+		return rest;
+	}
+	const data = response.data as IDataObject;
 	const customData: IDataObject = {};
 	for (const [key, value] of Object.entries(data)) if (!STANDARD_DATA_KEYS.includes(key)) customData[key] = value;
 	const replies = (data.replies ?? []) as IDataObject[];
@@ -113,7 +120,8 @@ export const send: Operation = {
 					name: 'useGet',
 					type: 'boolean',
 					default: false,
-					description: 'Whether to send the request as GET with the client ID, text and event in the query string (Data and Connection ID are not sent)',
+					description:
+						'Whether to send the request as GET with the client ID, text and event in the query string (Data and Connection ID are not sent). The platform answers it with the client ID, text and event only, not with the bot\'s reply.',
 				},
 			],
 		},
@@ -121,11 +129,17 @@ export const send: Operation = {
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const body = messageBody(this, itemIndex);
 		const useGet = this.getNodeParameter('options.useGet', itemIndex, false) as boolean;
-		const response = useGet
-			? await chatItemRequest(this, itemIndex, 'sendGet', {
-					qs: { clientId: body.clientId, query: body.query, event: body.event },
-				})
-			: await chatItemRequest(this, itemIndex, 'send', { body });
+		// So that Tovie Chat Polling Trigger does not start on this message or on the answer it got.
+		const response = await withOwnSend(
+			this,
+			itemIndex,
+			{ clientId: String(body.clientId), text: String(body.query ?? body.event), sync: true },
+			async () =>
+				useGet
+					? await chatItemRequest(this, itemIndex, 'sendGet', { qs: { clientId: body.clientId, query: body.query, event: body.event } })
+					: await chatItemRequest(this, itemIndex, 'send', { body }),
+			(answer) => answer.questionId,
+		);
 		return (this.getNodeParameter('simplify', itemIndex, true) as boolean) ? simplifyAnswer(response) : response;
 	},
 };

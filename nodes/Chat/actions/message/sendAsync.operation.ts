@@ -1,8 +1,30 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Operation } from '../../../common/router';
 import { chatItemRequest } from '../../api';
+import { withOwnSend } from '../../ownSends';
 import { messageBody, messageFields } from './send.operation';
+
+/**
+ * The async answer is "only the message ID" (docs/platform-assumptions.md, "Async answer"): plain
+ * text, a JSON string or number, or an object. Whatever it is, the message was accepted, so this
+ * never fails: an answer that is no ID is kept as `answer`.
+ */
+export function asyncAnswerOf(raw: unknown): IDataObject {
+	if (raw && typeof raw === 'object' && !Array.isArray(raw)) return raw as IDataObject;
+	if (typeof raw === 'number') return { questionId: String(raw) };
+	const text = typeof raw === 'string' ? raw.trim() : '';
+	if (!text) return {};
+	let parsed: unknown = text;
+	try {
+		parsed = JSON.parse(text);
+	} catch {
+		// plain text
+	}
+	if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as IDataObject;
+	if (typeof parsed === 'number' || (typeof parsed === 'string' && /^[^\s{}[\]"]{1,200}$/.test(parsed))) return { questionId: String(parsed) };
+	return { answer: typeof parsed === 'string' ? parsed : text };
+}
 
 export const sendAsync: Operation = {
 	value: 'sendAsync',
@@ -13,7 +35,14 @@ export const sendAsync: Operation = {
 	properties: messageFields,
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const body = messageBody(this, itemIndex);
-		const response = await chatItemRequest(this, itemIndex, 'sendAsync', { body });
-		return { clientId: body.clientId, ...response };
+		// The request is this n8n's own; the bot's reply still reaches the triggers, as on the webhook.
+		const answer = await withOwnSend(
+			this,
+			itemIndex,
+			{ clientId: String(body.clientId), text: String(body.query ?? body.event), sync: false },
+			async () => asyncAnswerOf(await chatItemRequest<unknown>(this, itemIndex, 'sendAsync', { body, responseType: 'text' })),
+			(parsed) => parsed.questionId,
+		);
+		return { clientId: body.clientId, ...answer };
 	},
 };

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { Operation } from '../../../common/router';
 import { invalidInput } from '../../../common/validate';
 import { chatItemRequest } from '../../api';
-import { clientIdField, clientIdOf } from '../fields';
+import { clientIdField, clientIdOf, unconfirmed } from '../fields';
 import { checkedStatus, statusOptions } from './shared';
 
 /** The statuses of one item, from the list built in the UI or from a JSON array. */
@@ -38,7 +38,7 @@ export const updateMany: Operation = {
 	action: 'Update the statuses of many messages',
 	description: 'Set the statuses of several messages of one client in one request',
 	properties: [
-		clientIdField,
+		unconfirmed(clientIdField, 'the API pages call statuses "an array of JSON objects" without naming their fields; the node sends {questionId, status}'),
 		{
 			displayName: 'Input Mode',
 			name: 'inputMode',

@@ -2,14 +2,14 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Operation } from '../../../common/router';
 import { chatItemRequest } from '../../api';
-import { clientIdField, clientIdOf } from '../fields';
+import { clientIdField, clientIdOf, unconfirmed } from '../fields';
 
 export const load: Operation = {
 	value: 'load',
 	name: 'Load',
 	action: 'Load the chat application state',
 	description: 'Get the state object saved last for a client, exactly as it was saved',
-	properties: [clientIdField],
+	properties: [unconfirmed(clientIdField, 'the API pages do not give the address of this call; the node uses /chatapi/{token}/client/{clientId}/state, which the platform may not serve')],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const clientId = clientIdOf(this, itemIndex);
 		const state = await chatItemRequest<unknown>(this, itemIndex, 'loadState', { pathParams: { clientId } });

@@ -3,7 +3,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import type { Operation } from '../../../common/router';
 import { invalidInput, jsonObjectParameter } from '../../../common/validate';
 import { chatItemRequest } from '../../api';
-import { clientIdField, clientIdOf } from '../fields';
+import { clientIdField, clientIdOf, unconfirmed } from '../fields';
 
 export const save: Operation = {
 	value: 'save',
@@ -11,7 +11,7 @@ export const save: Operation = {
 	action: 'Save the chat application state',
 	description: 'Store an arbitrary JSON object as the chat application state of a client; the platform does not check its contents',
 	properties: [
-		clientIdField,
+		unconfirmed(clientIdField, 'the API pages do not give the address of this call; the node uses /chatapi/{token}/client/{clientId}/state, which the platform may not serve'),
 		{
 			displayName: 'State (JSON)',
 			name: 'state',
