@@ -75,7 +75,7 @@ export class TovieApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				'Used by Tovie Reporter and for automatic webhook registration. In the account: Settings → API access → Create token. Sent as a Bearer token.',
+				'Used by Tovie Reporter, Tovie Text Campaign, Tovie Project and for automatic webhook registration. In the account: Settings → API access → Create token. Sent as a Bearer token.',
 		},
 		{
 			displayName: 'Operator Webhook URL',

@@ -4,7 +4,7 @@
  * Examples without an entry here get only the generic checks.
  */
 import type { FakePlatform } from '../helpers/fake-platform/server.cts';
-import { fakeModules } from './fake.cts';
+import { EXAMPLE_BOT_ID, fakeModules } from './fake.cts';
 import { SECRETS } from './fixtures.cts';
 import { itemsOf, type RunData } from './n8n.cts';
 
@@ -13,6 +13,21 @@ type Check = (run: { runData: RunData; fake: FakePlatform }) => void;
 const token = encodeURIComponent(SECRETS.chatApiToken);
 
 const checks: Record<string, Check> = {
+	'text-campaign-order-shipped.json': ({ runData, fake }) => {
+		// One send per order, each to its client, all accepted.
+		expect(itemsOf(runData, 'Send the shipping event')).toEqual(['512345678', '512345679', '512345680'].map((clientId) => expect.objectContaining({ clientId, sent: true, sendingId: expect.any(String) })));
+		const sends = fake.requests.filter((r) => r.path.endsWith('/dynamics/send-event'));
+		expect(sends.map((r) => r.body)).toEqual([
+			expect.objectContaining({ clientId: '512345678', event: 'orderShipped', eventData: { orderId: 1042, carrier: 'DHL' }, textCampaignName: 'Order updates' }),
+			expect.objectContaining({ clientId: '512345679', eventData: { orderId: 1043, carrier: 'UPS' } }),
+			expect.objectContaining({ clientId: '512345680', eventData: { orderId: 1044, carrier: 'DHL' } }),
+		]);
+	},
+	'project-deploy-and-post.json': ({ runData, fake }) => {
+		expect(itemsOf(runData, 'Deploy the bot')).toEqual([expect.objectContaining({ status: 'deployed', botId: EXAMPLE_BOT_ID })]);
+		const [posted] = fake.requests.filter((r) => r.path.endsWith('/dynamics/send-replies'));
+		expect(posted.body).toMatchObject({ clientId: 'team-chat-4242', textCampaignName: 'Team notices', replies: [{ type: 'text', text: expect.stringContaining('Bot deployed') }] });
+	},
 	'pushgate-fire-pushback.json': () => {
 		const [firing] = fakeModules.pushgate!.firings;
 		expect(firing).toMatchObject({ id: '0f8fad5b-d9cb-469f-a165-70867728950e', data: { orderId: 1042, carrier: 'DHL' } });

@@ -1,0 +1,51 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { simplifyField } from '../../../common/descriptions';
+import type { Operation } from '../../../common/router';
+import { requiredString } from '../../../common/validate';
+import { itemRequest } from '../../api';
+import { projectOption, projectShortNameOf } from '../../helpers/fields';
+import { campaignOut, settingFields, settingsOf } from './common';
+
+export const create: Operation = {
+	value: 'create',
+	name: 'Create',
+	action: 'Create text campaign',
+	description: 'Create a text campaign: a dynamic one counts the messages n8n sends to clients; a standard one sends its own message when it runs',
+	properties: [
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. Order updates',
+			description: 'The campaign name; sends name the campaign they are counted in, so keep it unique in the project',
+		},
+		{
+			displayName: 'Dynamic',
+			name: 'isDynamic',
+			type: 'boolean',
+			default: true,
+			description: 'Whether the campaign takes messages sent from n8n (Client → Send Event or Send Message). Cannot be changed later.',
+		},
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add field',
+			default: {},
+			options: settingFields,
+		},
+		{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add option', default: {}, options: [projectOption] },
+		simplifyField,
+	],
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const name = requiredString(this, 'name', itemIndex, 'Name');
+		const body: IDataObject = { name, isDynamic: this.getNodeParameter('isDynamic', itemIndex, true) as boolean };
+		Object.assign(body, settingsOf(this, itemIndex, this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject));
+		const projectShortName = await projectShortNameOf(this, itemIndex);
+		const campaign = await itemRequest(this, itemIndex, 'createCampaign', { pathParams: { projectShortName }, body });
+		return campaignOut(this, itemIndex, campaign);
+	},
+};

@@ -1,0 +1,50 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { simplifyField } from '../../../common/descriptions';
+import type { Operation } from '../../../common/router';
+import { invalidInput } from '../../../common/validate';
+import { itemRequest } from '../../api';
+import { campaignIdOf, campaignLocator, projectOption, projectShortNameOf } from '../../helpers/fields';
+import { accountIdOf, accountIdOption, campaignOut, settingFields, settingsOf } from './common';
+
+export const update: Operation = {
+	value: 'update',
+	name: 'Update',
+	action: 'Update text campaign',
+	description: 'Rename a text campaign or change its event, replies, pace or threads; what is not set stays as it is',
+	properties: [
+		campaignLocator,
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add field',
+			default: {},
+			options: ([{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'The campaign name' }, ...settingFields] as INodeProperties[]).sort((a, b) =>
+				a.displayName.localeCompare(b.displayName),
+			),
+		},
+		{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add option', default: {}, options: [accountIdOption, projectOption] },
+		simplifyField,
+	],
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const id = campaignIdOf(this, itemIndex);
+		const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+		const changes = settingsOf(this, itemIndex, fields);
+		if (String(fields.name ?? '').trim()) changes.name = String(fields.name).trim();
+		if (Object.keys(changes).length === 0) throw invalidInput(this, itemIndex, 'Update Fields', 'is empty', 'Add at least one field to change.');
+		const accountId = accountIdOf(this, itemIndex);
+		const projectShortName = await projectShortNameOf(this, itemIndex);
+		const [getRoute, putRoute] = accountId === undefined ? (['getCampaign', 'updateCampaign'] as const) : (['getCampaignLegacy', 'updateCampaignLegacy'] as const);
+		const pathParams = { projectShortName, id, ...(accountId === undefined ? {} : { accountId }) };
+		// The PUT needs the name and replaces the settings: the current campaign fills what is not changed.
+		const current = await itemRequest(this, itemIndex, getRoute, { pathParams });
+		const body: IDataObject = { name: current.name };
+		for (const field of ['eventName', 'jgraphReplies', 'delayBetweenSending', 'threadCount']) {
+			if (current[field] !== undefined && current[field] !== null) body[field] = current[field];
+		}
+		Object.assign(body, changes);
+		const campaign = await itemRequest(this, itemIndex, putRoute, { pathParams, body });
+		return campaignOut(this, itemIndex, campaign);
+	},
+};

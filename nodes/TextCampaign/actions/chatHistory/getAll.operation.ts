@@ -1,0 +1,80 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { outputDate, readDateMs, workflowZone } from '../../../common/dates';
+import { limitField, limitOf, returnAllField } from '../../../common/descriptions';
+import type { Operation } from '../../../common/router';
+import { requiredString } from '../../../common/validate';
+import { itemRequest } from '../../api';
+
+/** Messages asked for at once when Return All is on; the spec declares no maximum [U]. */
+const ALL_AT_ONCE = 1000;
+
+export const getAll: Operation = {
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many chat history messages',
+	description: 'Read what the bot and the client wrote after a sending, with the status of each bot message (sent, delivered, read)',
+	properties: [
+		{
+			displayName: 'History Of',
+			name: 'source',
+			type: 'options',
+			options: [
+				{ name: 'Sending', value: 'sending', description: 'One send to one client (the sendingId of Client → Send Event or Send Message)' },
+				{ name: 'Template', value: 'template', description: 'Every send of a sending template' },
+			],
+			default: 'sending',
+		},
+		{
+			displayName: 'Sending ID',
+			name: 'sendingId',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. 0b8e7f3a-5c1d-4e2f-9a8b-7c6d5e4f3a2b',
+			description: 'The sendingId of an item of Client → Send Event or Send Message',
+			displayOptions: { show: { source: ['sending'] } },
+		},
+		{
+			displayName: 'Template ID',
+			name: 'templateId',
+			type: 'string',
+			required: true,
+			default: '',
+			description: 'The ID of the sending template (Template → Create returns it)',
+			displayOptions: { show: { source: ['template'] } },
+		},
+		returnAllField,
+		limitField,
+		{
+			displayName: 'Since',
+			name: 'since',
+			type: 'dateTime',
+			default: '',
+			description: 'Only messages from this time on; empty means from the sending on',
+		},
+	],
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const source = this.getNodeParameter('source', itemIndex, 'sending') as string;
+		const qs: IDataObject =
+			source === 'template'
+				? { eventSendingTemplateUuid: requiredString(this, 'templateId', itemIndex, 'Template ID') }
+				: { eventSendingInfoUuid: requiredString(this, 'sendingId', itemIndex, 'Sending ID') };
+		const sinceMs = readDateMs(this, this.getNodeParameter('since', itemIndex, ''), itemIndex, 'Since') ?? 0;
+		// `fromTimestamp` is a "Unix timestamp" [U: seconds or milliseconds]: seconds are sent, and
+		// messages before `since` are dropped here, so a server that reads milliseconds loses nothing.
+		qs.fromTimestamp = Math.floor(sinceMs / 1000);
+		const limit = limitOf(this, itemIndex);
+		let answer = await itemRequest(this, itemIndex, 'chatHistory', { qs: { ...qs, limit: limit ?? ALL_AT_ONCE } });
+		const total = Number(answer.totalCount ?? 0);
+		const received = ((answer.messages ?? []) as IDataObject[]).length;
+		// Return All: the list has no pages, so a second request asks for the whole total at once.
+		if (limit === undefined && total > received) answer = await itemRequest(this, itemIndex, 'chatHistory', { qs: { ...qs, limit: total } });
+		const zone = workflowZone(this);
+		const messages = ((answer.messages ?? []) as IDataObject[]).filter((message) => {
+			const at = Date.parse(String(message.timestamp ?? ''));
+			return !Number.isFinite(at) || at >= sinceMs;
+		});
+		return messages.slice(0, limit).map((message) => ({ ...message, timestamp: outputDate(message.timestamp, zone) as string }));
+	},
+};

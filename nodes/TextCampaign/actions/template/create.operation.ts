@@ -1,0 +1,100 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { Operation } from '../../../common/router';
+import { invalidInput } from '../../../common/validate';
+import { jsonNodeOf, projectOption } from '../../helpers/fields';
+import { itemRequest } from '../../api';
+import { recipientFields, recipientOf } from '../client/common';
+
+export const create: Operation = {
+	value: 'create',
+	name: 'Create',
+	action: 'Create template',
+	description: 'Save a send to one client (channel, campaign, event or message) to send it again later by its ID or link',
+	properties: [
+		...recipientFields,
+		{
+			displayName: 'Content',
+			name: 'content',
+			type: 'options',
+			options: [
+				{ name: 'Event', value: 'event', description: 'The bot script reacts to an event and writes first' },
+				{ name: 'Message', value: 'message', description: 'Replies sent to the client directly, without the script' },
+			],
+			default: 'event',
+		},
+		{
+			displayName: 'Event',
+			name: 'event',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. weeklyReminder',
+			description: 'The event the bot script reacts to',
+			displayOptions: { show: { content: ['event'] } },
+		},
+		{
+			displayName: 'Event Data',
+			name: 'eventData',
+			type: 'json',
+			default: '',
+			description: 'Default data the bot script gets with the event; Template → Send may replace it',
+			displayOptions: { show: { content: ['event'] } },
+		},
+		{
+			displayName: 'Replies (JSON)',
+			name: 'replies',
+			type: 'json',
+			required: true,
+			default: '[{"type": "text", "text": "Hello"}]',
+			description: 'An array of bot replies, e.g. [{"type": "text", "text": "Hi"}]',
+			displayOptions: { show: { content: ['message'] } },
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add option',
+			default: {},
+			options: [
+				{
+					displayName: 'Callback URL',
+					name: 'callbackUrl',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. https://n8n.example.com/webhook/sending-status',
+					description: 'Where the platform reports the result of each sending with this template',
+				},
+				{
+					displayName: 'Priority',
+					name: 'priority',
+					type: 'number',
+					typeOptions: { minValue: 0 },
+					default: 0,
+					description: 'Sendings with a lower number go out first (0 before 1)',
+				},
+				{ ...projectOption, description: `${String(projectOption.description)} Used for the lists of channels and campaigns.` },
+			],
+		},
+	],
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const recipient = recipientOf(this, itemIndex);
+		const body: IDataObject = { ...recipient };
+		if (this.getNodeParameter('content', itemIndex, 'event') === 'event') {
+			const event = String(this.getNodeParameter('event', itemIndex, '') ?? '').trim();
+			if (!event) throw invalidInput(this, itemIndex, 'Event', 'is empty', 'Enter the event the bot script reacts to.');
+			body.event = event;
+			const eventData = jsonNodeOf(this, itemIndex, this.getNodeParameter('eventData', itemIndex, ''), 'Event Data');
+			if (eventData !== undefined) body.eventData = eventData as IDataObject;
+		} else {
+			const replies = jsonNodeOf(this, itemIndex, this.getNodeParameter('replies', itemIndex, ''), 'Replies (JSON)', true);
+			if (!replies) throw invalidInput(this, itemIndex, 'Replies (JSON)', 'is empty', 'Give at least one reply, e.g. [{"type": "text", "text": "Hello"}].');
+			body.replies = replies as IDataObject[];
+		}
+		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		if (String(options.callbackUrl ?? '').trim()) body.callbackUrl = String(options.callbackUrl).trim();
+		if (options.priority !== undefined) body.priority = Math.trunc(Number(options.priority));
+		const created = await itemRequest(this, itemIndex, 'createTemplate', { body });
+		return { id: created.id, link: created.link, ...recipient, ...(body.event ? { event: body.event } : {}) };
+	},
+};

@@ -1,0 +1,100 @@
+import { createHash } from 'crypto';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { outputDate, workflowZone } from '../../common/dates';
+import { batchSizeOf, batchSizeOption, callOptions } from '../../common/descriptions';
+import type { BatchEntry, BatchSpec, OperationResult } from '../../common/router';
+import { textCampaignRequest, type TextCampaignRequest, type TextCampaignRoute } from '../api';
+
+/**
+ * Sending to many clients. The Text campaign API takes one client per request (send-event,
+ * send-replies and the sends by template have a single `clientId`), so "as few requests as the API
+ * allows" is one per distinct send: items that ask for exactly the same send (same route and
+ * body) share one request, and Batch Size requests are in flight at once. No send is ever
+ * repeated unless the platform provably did not receive it: the spec declares no
+ * Idempotence-Key for these calls, and their routes are marked `acts`.
+ */
+
+/** Requests in flight at once unless the user sets "Batch Size". */
+export const DEFAULT_BATCH_SIZE = 10;
+export const MAX_BATCH_SIZE = 100;
+
+export const sendBatchSizeOption = batchSizeOption({
+	default: DEFAULT_BATCH_SIZE,
+	max: MAX_BATCH_SIZE,
+	description:
+		'How many clients are sent at the same time. The API takes one client per request, so this is the number of requests in flight; lower it if the platform answers 429 (too many requests).',
+});
+
+/** One item's send, ready to go; `echo` is what the output item repeats about it. */
+export interface PreparedSend {
+	route: TextCampaignRoute;
+	request: TextCampaignRequest;
+	echo: IDataObject;
+}
+
+/** `sendingTime` of a send body for its output item, in the workflow's time zone (none when sent at once). */
+export function scheduledAt(ctx: IExecuteFunctions, body: IDataObject): IDataObject {
+	return body.sendingTime ? { sendingTime: outputDate(body.sendingTime, workflowZone(ctx)) as string } : {};
+}
+
+/** Same route, path and body → same key: those items share one request. */
+function keyOf(send: PreparedSend): string {
+	const text = JSON.stringify([send.route, send.request.pathParams ?? null, send.request.body ?? null]);
+	return createHash('sha256').update(text).digest('hex');
+}
+
+/** Whether a failed request may have reached the platform (no answer, or a 5xx). */
+function mayHaveArrived(error: unknown): boolean {
+	if (!(error instanceof NodeApiError)) return false;
+	const status = Number(error.httpCode ?? 0);
+	return !status || status >= 500;
+}
+
+const MAYBE_SENT =
+	'The platform did not confirm the send and it was not repeated, so the client gets the message at most once. Check Sending → Get Many before sending it again.';
+const STOPPED =
+	'Sends already confirmed stay sent; the items after this one were not sent. With Settings → On Error → Continue, every item comes out with what was sent and what failed.';
+
+/** The error of one item, naming its client and telling whether the message may have gone out. */
+function itemError(ctx: IExecuteFunctions, entry: BatchEntry<PreparedSend>, error: unknown, reuse: boolean, stopOnError: boolean): Error {
+	const { echo } = entry.value;
+	const who = echo.clientId !== undefined ? `client ${String(echo.clientId)}` : `template ${String(echo.templateId)}`;
+	const maybe = mayHaveArrived(error);
+	const reason = String((error as Error).message ?? error).replace(/ \[item \d+\]$/, '');
+	const message = `${maybe ? 'Maybe not sent' : 'Not sent'} to ${who}: ${reason} [item ${entry.itemIndex}]`;
+	const original = (error as NodeOperationError).description ?? undefined;
+	const description = [maybe ? MAYBE_SENT : original, stopOnError ? STOPPED : undefined].filter(Boolean).join(' ') || undefined;
+	if (reuse && (error instanceof NodeApiError || error instanceof NodeOperationError)) {
+		error.message = message;
+		error.description = description ?? null;
+		error.context.itemIndex = entry.itemIndex;
+		return error;
+	}
+	return new NodeOperationError(ctx.getNode(), message, { itemIndex: entry.itemIndex, description });
+}
+
+/**
+ * The batch form of a send operation: `prepare` reads and checks one item (the router checks every
+ * item before the first request); equal sends share one request; Batch Size requests run at once.
+ */
+export function sendBatch(prepare: (this: IExecuteFunctions, itemIndex: number) => PreparedSend): BatchSpec<PreparedSend> {
+	return {
+		prepare,
+		key: (send) => keyOf(send),
+		// Every item with the same key in one chunk: one request for the group.
+		size: Number.POSITIVE_INFINITY,
+		concurrency: batchSizeOf(sendBatchSizeOption),
+		async send(this: IExecuteFunctions, chunk, { stopOnError }): Promise<Array<OperationResult | Error>> {
+			const [first] = chunk;
+			try {
+				const answer = await textCampaignRequest<IDataObject | undefined>(this, first.value.route, first.value.request, callOptions(this, first.itemIndex));
+				const sendingId = answer?.uuid;
+				return chunk.map(({ value, itemIndex }) => ({ ...value.echo, sent: true, sendingId, ...(itemIndex === first.itemIndex ? {} : { duplicateOf: first.itemIndex }) }));
+			} catch (error) {
+				return chunk.map((entry, n) => itemError(this, entry, error, n === 0, stopOnError));
+			}
+		},
+	};
+}
