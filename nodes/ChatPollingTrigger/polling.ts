@@ -3,6 +3,7 @@ import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { chatRequest } from '../Chat/api';
 import { ownSendOf } from '../Chat/ownSends';
+import { workflowZone } from '../common/dates';
 import { CREDENTIAL_NAME } from '../common/transport';
 import {
 	CLIENT_REQUEST,
@@ -48,6 +49,7 @@ export async function pollEvents(this: ITriggerFunctions): Promise<ITriggerRespo
 	};
 
 	let closed = false;
+	const zone = workflowZone(this);
 	const pollOnce = async (): Promise<IDataObject[]> => {
 		// Nothing new twice in a row although the cursor moved: the platform ignores it; slow down.
 		if ((cursor.repeats ?? 0) >= 2) await sleep(1000);
@@ -61,7 +63,7 @@ export async function pollEvents(this: ITriggerFunctions): Promise<ITriggerRespo
 		const { fresh, state } = advance(cursor, polled);
 		Object.assign(cursor, state);
 		return fresh
-			.map((event) => toTriggerItem(event, 'poll'))
+			.map((event) => toTriggerItem(event, 'poll', zone))
 			.filter(notOwn)
 			.filter((item) => passesFilter(item, filter));
 	};

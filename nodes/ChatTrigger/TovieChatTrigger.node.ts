@@ -9,6 +9,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { tovieApiTest } from '../common/credentialTest';
+import { workflowZone } from '../common/dates';
 import { CREDENTIAL_NAME } from '../common/transport';
 import {
 	clientIdFilterField,
@@ -132,7 +133,7 @@ export class TovieChatTrigger implements INodeType {
 		};
 		// The platform resends an event it got no quick 200 for: a repeat starts nothing.
 		const events = dropRepeats(verdict.events, this.getWorkflowStaticData('node'));
-		const items = events.map((event) => toTriggerItem(event)).filter((item) => passesFilter(item, filter));
+		const items = events.map((event) => toTriggerItem(event, 'webhook', workflowZone(this))).filter((item) => passesFilter(item, filter));
 		// Answer at once: the platform waits 3 s and then sends the event again.
 		answer(200, { received: items.length, ...(verdict.dropped ? { dropped: verdict.dropped } : {}) });
 		if (items.length === 0) return { noWebhookResponse: true };

@@ -2,6 +2,9 @@ import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
 import { Expression } from 'n8n-workflow';
 
 import { timestampMs } from '../Chat/api';
+import { formatIso } from '../common/dates';
+
+const isoOrNull = (ms: number | undefined, zone: string) => (ms === undefined ? null : formatIso(ms, zone));
 
 /**
  * What a Chat API event is, as "Trigger On" offers it. The platform's documented webhook body
@@ -131,8 +134,11 @@ export function fromPolledEvent(polled: IDataObject, requestedClientId?: string)
 	return { ...inner, ...(clientId !== undefined ? { clientId } : {}), type: polled.type };
 }
 
-/** The item a workflow sees: the event without the channel token, plus its kind, text and time. */
-export function toTriggerItem(event: IDataObject, source: EventSource = 'webhook'): IDataObject {
+/**
+ * The item a workflow sees: the event without the channel token, plus its kind, text and time
+ * (`receivedAt`, ISO 8601 in the workflow's zone, like every output date).
+ */
+export function toTriggerItem(event: IDataObject, source: EventSource = 'webhook', zone = 'UTC'): IDataObject {
 	const rest = { ...event };
 	delete rest.token;
 	const data = (rest.data && typeof rest.data === 'object' ? rest.data : {}) as IDataObject;
@@ -146,7 +152,7 @@ export function toTriggerItem(event: IDataObject, source: EventSource = 'webhook
 		eventKind,
 		clientId: rest.clientId,
 		text,
-		receivedTs: timestampMs(rest.timestamp) ?? null,
+		receivedAt: isoOrNull(timestampMs(rest.timestamp), zone),
 		...rest,
 	};
 }

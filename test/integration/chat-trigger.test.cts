@@ -78,7 +78,7 @@ describe('Tovie Chat Trigger and the documented webhook body, exactly as printed
 				eventKind: 'botReply',
 				clientId: 'test',
 				text: 'Tell the bot something',
-				receivedTs: Date.UTC(2022, 8, 28, 12, 32, 13, 262),
+				receivedAt: '2022-09-28T08:32:13.262-04:00',
 				questionId: '12345',
 				data: {
 					nlpClass: '/CatchAll',

@@ -97,7 +97,7 @@ describe('event kinds', () => {
 		const item = toTriggerItem(reply());
 		expect(item.token).toBeUndefined();
 		expect(JSON.stringify(item)).not.toContain(token);
-		expect(item).toMatchObject({ eventKind: 'botReply', clientId: 'user-1', text: 'Hi', receivedTs: Date.UTC(2026, 4, 1, 10, 0, 0, 123) });
+		expect(item).toMatchObject({ eventKind: 'botReply', clientId: 'user-1', text: 'Hi', receivedAt: '2026-05-01T10:00:00.123+00:00' });
 	});
 
 	it('filters by kind and client', () => {
