@@ -10,6 +10,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { tovieApiTest } from '../common/credentialTest';
 import { workflowZone } from '../common/dates';
+import { searchChatApiChannels } from '../common/search';
 import { CREDENTIAL_NAME } from '../common/transport';
 import {
 	clientIdFilterField,
@@ -63,10 +64,29 @@ export class TovieChatTrigger implements INodeType {
 						name: 'Register Automatically',
 						value: 'auto',
 						description:
-							'Set the channel\'s webhook to this node\'s URL on activation and put the previous one back on deactivation (needs the Unified API Token and Project Short Name)',
+							'Set the channel\'s webhook to this node\'s URL on activation and put the previous one back on deactivation (needs the Unified API Token, and the Project Short Name unless you pick the channel)',
 					},
 				],
 				default: 'manual',
+			},
+			{
+				displayName: 'Channel',
+				name: 'channel',
+				type: 'resourceLocator',
+				default: { mode: 'list', value: '' },
+				description:
+					"The Chat API channel to register on. The list shows the Chat API channels of the credential's project. Empty: the channel whose token is the credential's Chat API Token.",
+				displayOptions: { show: { registration: ['auto'] } },
+				modes: [
+					{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchChatApiChannels', searchable: true } },
+					{
+						displayName: 'By ID',
+						name: 'id',
+						type: 'string',
+						placeholder: 'e.g. 49199',
+						validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A channel ID is a number' } }],
+					},
+				],
 			},
 			{
 				displayName:
@@ -89,7 +109,7 @@ export class TovieChatTrigger implements INodeType {
 		],
 	};
 
-	methods = { credentialTest: { tovieApiTest } };
+	methods = { credentialTest: { tovieApiTest }, listSearch: { searchChatApiChannels } };
 
 	// "Paste the URL Myself": nothing to check, create or delete. "Register Automatically": the
 	// channel's callback URL is set through the Bot channel API (registration.ts).

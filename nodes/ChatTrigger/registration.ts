@@ -5,11 +5,12 @@ import { CREDENTIAL_NAME, tovieRequest, type TovieRequest } from '../common/tran
 
 /**
  * Automatic webhook registration through the Bot channel API (unified token, Bearer). The Chat API
- * channel is the one of the credential's project whose `accessToken` is the credential's Chat API
- * token; its callback URL is read from `webhookUrl` (or `customData.chatApi.callbackUrl`) and set
- * with a PUT that sends every writable field back unchanged (the spec does not say whether left-out
- * fields are kept), so only the URL moves. The previous URL is restored on deactivation. No
- * redeploy: docs/platform-assumptions.md, "Automatic webhook registration".
+ * channel is the one picked in the node's Channel field, else the one of the credential's project
+ * whose `accessToken` is the credential's Chat API token; its callback URL is read from
+ * `webhookUrl` (or `customData.chatApi.callbackUrl`) and set with a PUT that sends every writable
+ * field back unchanged (the spec does not say whether left-out fields are kept), so only the URL
+ * moves. The previous URL is restored on deactivation. No redeploy: docs/platform-assumptions.md,
+ * "Automatic webhook registration".
  */
 const ROUTES = {
 	project: { method: 'GET', path: '/api/v1/projects/{shortName}/by-project-short-name' },
@@ -51,15 +52,50 @@ function state(ctx: IHookFunctions): RegistrationState {
 	return ctx.getWorkflowStaticData('node') as RegistrationState;
 }
 
+/** The channel picked in the node's Channel field (its numeric ID), or `undefined` to find it by the token. */
+function pickedChannelId(ctx: IHookFunctions): number | undefined {
+	const raw = ctx.getNodeParameter('channel', '') as unknown;
+	const value = String((raw && typeof raw === 'object' ? (raw as IDataObject).value : raw) ?? '').trim();
+	if (!value) return undefined;
+	if (!/^\d+$/.test(value)) {
+		throw new NodeOperationError(ctx.getNode(), `Channel must be a channel ID (a number), got "${value}"`, {
+			description: 'Pick the channel from the list, or leave Channel empty to find it by the Chat API Token.',
+		});
+	}
+	return Number(value);
+}
+
+/** The picked channel, checked: a Chat API channel whose token is the credential's. */
+async function pickedChannel(ctx: IHookFunctions, id: number, chatToken: string): Promise<IDataObject> {
+	const channel = await channelApi(ctx, 'channel', { pathParams: { id } });
+	const name = `${String(channel.channelName ?? '')} (${id})`;
+	if (channel.channelType !== 'CHAT_API') {
+		throw new NodeOperationError(ctx.getNode(), `Channel ${name} is a ${String(channel.channelType)} channel, not a Chat API channel`, {
+			description: 'Only a Chat API channel posts to this trigger. Pick one from the list.',
+		});
+	}
+	// The trigger checks every event against the credential's token: another token's events would all be refused.
+	if (channel.accessToken !== chatToken) {
+		throw new NodeOperationError(ctx.getNode(), `Channel ${name} does not use the credential's Chat API Token`, {
+			description: "The trigger accepts only events that carry the credential's Chat API Token. Pick the channel of that token, or put this channel's token into the credential.",
+		});
+	}
+	return channel;
+}
+
 export async function findChatChannel(ctx: IHookFunctions): Promise<IDataObject> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_NAME);
 	const chatToken = String(credentials.chatApiToken ?? '');
 	const shortName = String(credentials.projectShortName ?? '').trim();
-	if (!chatToken || !shortName || !credentials.apiToken) {
-		throw new NodeOperationError(ctx.getNode(), 'Automatic registration needs the Chat API Token, the Unified API Token and the Project Short Name', {
+	const picked = pickedChannelId(ctx);
+	// A picked channel is read by its ID: the project matters only when searching by the token.
+	if (!chatToken || !credentials.apiToken || (picked === undefined && !shortName)) {
+		const needs = picked === undefined ? 'the Chat API Token, the Unified API Token and the Project Short Name' : 'the Chat API Token and the Unified API Token';
+		throw new NodeOperationError(ctx.getNode(), `Automatic registration needs ${needs}`, {
 			description: 'Fill them in the Tovie Platform API credential, or set Webhook Registration to "Paste the URL Myself".',
 		});
 	}
+	if (picked !== undefined) return await pickedChannel(ctx, picked, chatToken);
 	const known = state(ctx).channelId;
 	if (known !== undefined) {
 		const channel = await channelApi(ctx, 'channel', { pathParams: { id: known } });
@@ -77,7 +113,7 @@ export async function findChatChannel(ctx: IHookFunctions): Promise<IDataObject>
 	}
 	if (!channel) {
 		throw new NodeOperationError(ctx.getNode(), `No Chat API channel of project "${shortName}" uses the credential's Chat API Token`, {
-			description: 'Check that the token belongs to a Chat API channel of this project.',
+			description: 'Check that the token belongs to a Chat API channel of this project, or pick the channel in the Channel field.',
 		});
 	}
 	return channel;
@@ -111,7 +147,8 @@ export const registration = {
 	async unregister(ctx: IHookFunctions, url: string): Promise<void> {
 		const saved = state(ctx);
 		if (saved.channelId === undefined) return;
-		const channel = await findChatChannel(ctx);
+		// The channel this node changed, even if the Channel field or the token changed since.
+		const channel = await channelApi(ctx, 'channel', { pathParams: { id: saved.channelId } });
 		// Someone else may have changed the URL since: only put back what this node replaced.
 		if (callbackUrlOf(channel) === url) await setCallbackUrl(ctx, channel, saved.previousUrl ?? '');
 		delete saved.channelId;

@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { tovieApiTest } from '../common/credentialTest';
 import { buildProperties, route } from '../common/router';
 import { projectResources } from './actions';
-import { searchChannels, searchProjects } from './methods/search';
+import { searchChannels, searchProjects } from '../common/search';
 
 export class TovieProject implements INodeType {
 	description: INodeTypeDescription = {

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { callOptions } from '../common/descriptions';
 import type { Page } from '../common/paginate';
 import { paginate } from '../common/paginate';
+import { PROJECT_READ_ROUTES } from '../common/projects';
 import type { CallOptions, RouteSpec, TovieContext, TovieRequest, TovieResponse } from '../common/transport';
 import { tovieRequestFull } from '../common/transport';
 
@@ -12,17 +13,15 @@ const C = '/api/v1/bot-channels';
 /**
  * Every Project API and Bot channel API route (../shared/specs/project-api.yml, 7 operations;
  * bot-channel-api.yml, 7 operations) and the Async API read that follows a deploy
- * (async-api.yml). All use the unified token as `Authorization: Bearer`.
+ * (async-api.yml). All use the unified token as `Authorization: Bearer`. The reads other nodes
+ * need too (list and get projects, list channels) live in nodes/common/projects.ts.
  */
 export const PROJECT_ROUTES = {
-	listProjects: { method: 'GET', path: P }, // project getAll
+	...PROJECT_READ_ROUTES,
 	createProject: { method: 'POST', path: P, acts: true }, // project create
-	getProject: { method: 'GET', path: `${P}/{id}` }, // project getById
 	updateProject: { method: 'PUT', path: `${P}/{id}` }, // project update
 	deleteProject: { method: 'DELETE', path: `${P}/{id}` }, // project delete
 	cloneProject: { method: 'POST', path: `${P}/{id}/clone`, acts: true }, // project clone
-	getProjectByShortName: { method: 'GET', path: `${P}/{shortName}/by-project-short-name` }, // project getByProjectShortName
-	listChannels: { method: 'GET', path: C }, // bot channel getAll
 	createChannel: { method: 'POST', path: C, acts: true }, // bot channel create
 	getChannel: { method: 'GET', path: `${C}/{id}` }, // bot channel getById
 	updateChannel: { method: 'PUT', path: `${C}/{id}` }, // bot channel update

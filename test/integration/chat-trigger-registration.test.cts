@@ -4,10 +4,12 @@
  * platform's deliveries really go to the registered URL.
  */
 import { TovieChatTrigger } from '../../nodes/ChatTrigger/TovieChatTrigger.node';
+import { searchChatApiChannels } from '../../nodes/common/search';
 import { ChannelsModule } from '../helpers/fake-platform/channels.cts';
 import { startFakePlatform, type FakePlatform } from '../helpers/fake-platform/server.cts';
 import { hookContext } from '../helpers/harness.cts';
 import { credentialsFor, expectNoSecrets, SECRETS, useFastRetries } from '../helpers/integration.cts';
+import { loadOptionsContext } from '../helpers/load-options.cts';
 
 const TOKEN = SECRETS.chatApiToken;
 let fake: FakePlatform;
@@ -24,6 +26,7 @@ afterAll(async () => await fake.close());
 
 const methods = new TovieChatTrigger().webhookMethods.default;
 const auto = { type: 'tovieChatTrigger', parameters: { registration: 'auto', triggerOn: ['botReply'] } };
+const picked = (id: number | string) => ({ ...auto, parameters: { ...auto.parameters, channel: { __rl: true, mode: 'list', value: String(id) } } });
 
 describe('automatic webhook registration', () => {
 	it('registers on activation, keeps the channel settings, and restores the previous URL on deactivation', async () => {
@@ -93,6 +96,62 @@ describe('automatic webhook registration', () => {
 		const error = (await methods.create.call(wrongToken.context).catch((e: Error) => e)) as Error;
 		expect(error.message).toMatch(/\[403 gateway.auth.invalid_token\]/);
 		expectNoSecrets([JSON.stringify(error, Object.getOwnPropertyNames(error))], [...Object.values(SECRETS), 'wrong-unified-token']);
+	});
+
+	it('registers on the picked channel by its ID, without the project or the channel list', async () => {
+		const channel = channels.addProject('acme-bot', TOKEN, 'https://old.example/hook');
+		// A second Chat API channel of the project: the token search would not need the field, the pick does.
+		channels.addChannel('acme-bot', { channelType: 'CHAT_API', channelName: 'Chat API 2', accessToken: 'Second1:1111111111111111111111111111111111111111' });
+		const { context, url } = hookContext(picked(channel.id), credentialsFor(fake, { projectShortName: '' }) as never);
+
+		expect(await methods.checkExists.call(context)).toBe(false);
+		expect(await methods.create.call(context)).toBe(true);
+		expect(channel.webhookUrl).toBe(url);
+		expect(await methods.checkExists.call(context)).toBe(true);
+		expect(fake.requestsTo('GET', /\/projects\//)).toHaveLength(0);
+		expect(fake.requestsTo('GET', /^\/api\/v1\/bot-channels$/)).toHaveLength(0);
+		expect(channels.updates.map((update) => update.id)).toEqual([channel.id]);
+
+		expect(await methods.delete.call(context)).toBe(true);
+		expect(channel.webhookUrl).toBe('https://old.example/hook');
+	});
+
+	it('deactivation restores the channel it changed, even after the Channel field changed', async () => {
+		const first = channels.addProject('acme-bot', TOKEN, 'https://old.example/hook');
+		const second = channels.addChannel('acme-bot', { channelType: 'CHAT_API', channelName: 'Chat API 2', accessToken: TOKEN, webhookUrl: 'https://second.example/hook' });
+		const { context, workflow, url } = hookContext(picked(first.id), credentials as never);
+		await methods.create.call(context);
+		expect(first.webhookUrl).toBe(url);
+		workflow.getNode(context.getNode().name)!.parameters.channel = { __rl: true, mode: 'list', value: String(second.id) };
+		await methods.delete.call(context);
+		expect(first.webhookUrl).toBe('https://old.example/hook');
+		expect(second.webhookUrl).toBe('https://second.example/hook');
+	});
+
+	it('refuses a picked channel that is not Chat API or has another token, before changing anything', async () => {
+		const mine = channels.addProject('acme-bot', TOKEN);
+		const other = channels.addChannel('acme-bot', { channelType: 'CHAT_API', channelName: 'Other chat', accessToken: 'Other1:2222222222222222222222222222222222222222' });
+		const wrongToken = hookContext(picked(other.id), credentials as never);
+		await expect(methods.create.call(wrongToken.context)).rejects.toThrow(`Channel Other chat (${other.id}) does not use the credential's Chat API Token`);
+		const widget = hookContext(picked(mine.id - 1), credentials as never);
+		await expect(methods.create.call(widget.context)).rejects.toThrow(`Channel Web widget (${mine.id - 1}) is a CHAT_WIDGET channel, not a Chat API channel`);
+		const notANumber = hookContext(picked('acme-bot-49199'), credentials as never);
+		await expect(methods.create.call(notANumber.context)).rejects.toThrow('Channel must be a channel ID (a number), got "acme-bot-49199"');
+		expect(channels.updates).toHaveLength(0);
+	});
+
+	it("the Channel list shows the Chat API channels of the credential's project", async () => {
+		const mine = channels.addProject('acme-bot', TOKEN);
+		const second = channels.addChannel('acme-bot', { channelType: 'CHAT_API', channelName: 'Backup chat', accessToken: 'Second1:1111111111111111111111111111111111111111' });
+		channels.addChannel('acme-bot', { channelType: 'TELEGRAM', channelName: 'Telegram' });
+		const { ctx } = loadOptionsContext(credentials as never, { registration: 'auto' }, 'n8n-nodes-tovie.tovieChatTrigger');
+		expect(await searchChatApiChannels.call(ctx)).toEqual({
+			results: [
+				{ name: 'Backup chat (CHAT_API)', value: String(second.id) },
+				{ name: 'Chat API (CHAT_API)', value: String(mine.id) },
+			],
+		});
+		expect((await searchChatApiChannels.call(ctx, 'backup')).results).toEqual([{ name: 'Backup chat (CHAT_API)', value: String(second.id) }]);
 	});
 
 	it('with "Paste the URL Myself" calls nothing', async () => {

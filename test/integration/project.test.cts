@@ -6,7 +6,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { deployTiming } from '../../nodes/Project/helpers/deploy';
-import { searchBots, searchChannels, searchProjects } from '../../nodes/Project/methods/search';
+import { searchBots, searchChannels, searchProjects } from '../../nodes/common/search';
 import { channelsModule, type ChannelsModule, type FakeChannel } from '../helpers/fake-platform/channels.cts';
 import { startFakePlatform, type FakePlatform } from '../helpers/fake-platform/server.cts';
 import { runNode } from '../helpers/harness.cts';

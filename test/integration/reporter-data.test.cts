@@ -221,3 +221,39 @@ describe('State Route', () => {
 		expect(failed.json()[0].error).toContain('[500');
 	});
 });
+
+describe('Options → Project', () => {
+	const elsewhere = { credentials: { projectShortName: 'elsewhere-bot' } };
+	const project = (value: string, mode: string) => ({ project: { __rl: true, mode, value } });
+
+	it('overrides the credential project, picked from the list or typed as a short name', async () => {
+		const unique = await run({ resource: 'statistics', operation: 'getSummary', metric: 'uniqueClients', options: project('acme-bot', 'list') }, [{}], elsewhere);
+		expect(unique.status).toBe('success');
+		expect(lastQuery(/stats\/unique-clients$/)).toMatchObject({ projectShortName: 'acme-bot' });
+		const sessions = await run({ resource: 'session', operation: 'getAll', limit: 2, options: project('acme-bot', 'shortName') }, [{}], elsewhere);
+		expect(sessions.json()).toHaveLength(2);
+		expect(lastQuery(/sessions\/filter$/)).toMatchObject({ projectShortName: 'acme-bot' });
+		const messages = await run({ resource: 'message', operation: 'getAll', limit: 1, options: project('acme-bot', 'list') }, [{}], elsewhere);
+		expect(messages.json()).toHaveLength(1);
+		expect(lastQuery(/messages\/filter$/)).toMatchObject({ projectShortName: 'acme-bot' });
+	});
+
+	it('by ID: the short name is looked up once per item through the Project API', async () => {
+		fake.inject({ method: 'GET', path: /^\/api\/v1\/projects\/4321$/, status: 200, body: { id: 4321, shortName: 'acme-bot', name: 'Acme' } });
+		const clients = await run({ resource: 'client', operation: 'getAll', limit: 3, options: project('4321', 'id') }, [{}], elsewhere);
+		expect(clients.json()).toHaveLength(3);
+		expect(lastQuery(/clients\/filter$/)).toMatchObject({ projectShortName: 'acme-bot' });
+		const lookups = fake.requestsTo('GET', /^\/api\/v1\/projects\/4321$/);
+		expect(lookups).toHaveLength(1);
+		expect(lookups[0].headers.authorization).toBe(`Bearer ${SECRETS.apiToken}`);
+	});
+
+	it('an ID that is not a number fails before any request; a required project names both places', async () => {
+		const badId = await run({ resource: 'stateRoute', operation: 'getAll', limit: 1, options: project('acme-bot', 'id') }, [{}], { continueOnFail: true });
+		expect(badId.json()[0].error).toBe('Project must be a number, got "acme-bot" [item 0]');
+		const none = await run({ resource: 'experiment', operation: 'getAll', returnAll: true }, [{}], { credentials: { projectShortName: '' } });
+		expect(none.error?.message).toBe('Project is empty [item 0]');
+		expect(none.error?.description).toBe('Set Options → Project, or the Project Short Name of the Tovie Platform API credential.');
+		expect(fake.requests).toHaveLength(0);
+	});
+});

@@ -63,9 +63,10 @@ describe('list search', () => {
 		{ id: 12, name: 'Bad', priority: 1, group: { id: 1, name: 'Quality' } },
 		{ id: 13, name: 'Billing', priority: 0, group: { id: 2, name: 'Topics' } },
 	];
-	const loadContext = (body: unknown, projectShortName = '') => {
+	const loadContext = (body: unknown, parameters: IDataObject = {}) => {
 		const { ctx, sent } = mockContext({ responses: [{ body }] });
-		Object.assign(ctx, { getCurrentNodeParameter: () => projectShortName });
+		const read = (path: string) => path.split('.').reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], parameters);
+		Object.assign(ctx, { getCurrentNodeParameter: read });
 		return { ctx, sent };
 	};
 
@@ -78,8 +79,8 @@ describe('list search', () => {
 		expect(await loadOptions.getMessageLabels.call(loadContext(labels).ctx)).toHaveLength(3);
 	});
 
-	it('bots and session labels come from filter options of the node project or the credential project', async () => {
-		const { ctx, sent } = loadContext([{ value: 'bot-1', label: 'Support bot' }], 'other-project');
+	it('bots and session labels come from filter options of Options → Project or the credential project', async () => {
+		const { ctx, sent } = loadContext([{ value: 'bot-1', label: 'Support bot' }], { options: { project: { __rl: true, mode: 'list', value: 'other-project' } } });
 		expect(await listSearch.searchBots.call(ctx)).toEqual({ results: [{ name: 'Support bot', value: 'bot-1' }] });
 		expect(sent[0].qs).toMatchObject({ filterKey: 'BOT_ID', analyticsSection: 'SESSIONS', projectShortName: 'other-project' });
 		const second = loadContext([{ value: '21', label: 'Resolved' }]);
@@ -135,5 +136,19 @@ describe('node description', () => {
 			expect(locator.modes!.map((m) => m.name)).toEqual(['list', 'id']);
 			expect(Object.keys(listSearch)).toContain(locator.modes![0].typeOptions!.searchListMethod);
 		}
+	});
+
+	it('every project-scoped operation has Options → Project, the shared picker (list value: the short name)', () => {
+		const options = description.properties.filter((p) => p.name === 'options');
+		const projects = options.flatMap((collection) => (collection.options as INodeProperties[]).filter((o) => o.name === 'project'));
+		// Statistics 2, Session 1, Client 2, Message 2, State Route 1, Experiment 7, Report → Create, Filter 3.
+		expect(projects.length).toBe(19);
+		for (const project of projects) {
+			expect(project.type).toBe('resourceLocator');
+			expect(project.required).toBe(false);
+			expect(project.modes!.map((m) => m.name)).toEqual(['list', 'shortName', 'id']);
+			expect(Object.keys(listSearch)).toContain(project.modes![0].typeOptions!.searchListMethod);
+		}
+		expect(description.properties.find((p) => p.name === 'projectShortName')).toBeUndefined();
 	});
 });

@@ -1,25 +1,30 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { credentialProject, optionsProject, PROJECT_MISSING_HINT, projectOverrideOption, shortNameOf } from '../../common/projects';
 import { invalidInput } from '../../common/validate';
 
-export const projectField: INodeProperties = {
-	displayName: 'Project Short Name',
-	name: 'projectShortName',
-	type: 'string',
-	default: '',
-	placeholder: 'e.g. acme-support-263-Wnu',
-	description: 'The project to read; empty uses the Project Short Name of the credential',
-};
+/**
+ * The Options collection of a project-scoped operation: Options → Project (the shared picker; empty
+ * means the credential's project) and the operation's own options, in name order as n8n lists them.
+ */
+export function reporterOptions(options: INodeProperties[] = [], displayOptions?: IDisplayOptions): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		...(displayOptions ? { displayOptions } : {}),
+		options: [projectOverrideOption, ...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
 
-/** The project of one item: the node field, else the credential's default. */
+/** The project of one item: Options → Project (an ID is looked up), else the credential's. */
 export async function projectOf(ctx: IExecuteFunctions, itemIndex: number, required = false): Promise<string | undefined> {
-	const own = String(ctx.getNodeParameter('projectShortName', itemIndex, '') ?? '').trim();
-	if (own) return own;
-	const credentials = (await ctx.getCredentials('tovieApi', itemIndex)) as IDataObject;
-	const fallback = String(credentials.projectShortName ?? '').trim() || undefined;
-	if (!fallback && required) {
-		throw invalidInput(ctx, itemIndex, 'Project Short Name', 'is empty', 'Enter it here or in the Tovie Platform API credential.');
-	}
+	const own = optionsProject(ctx, itemIndex);
+	if (own) return await shortNameOf(ctx, itemIndex, own);
+	const fallback = await credentialProject(ctx, itemIndex);
+	if (!fallback && required) throw invalidInput(ctx, itemIndex, 'Project', 'is empty', PROJECT_MISSING_HINT);
 	return fallback;
 }
 

@@ -6,24 +6,18 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
+import { currentProjectShortName, searchProjects } from '../../common/search';
 import { reporterRequest } from '../api';
-
-async function projectOf(ctx: ILoadOptionsFunctions): Promise<string | undefined> {
-	const own = String(ctx.getCurrentNodeParameter('projectShortName') ?? '').trim();
-	if (own) return own;
-	const credentials = (await ctx.getCredentials('tovieApi')) as IDataObject;
-	return String(credentials.projectShortName ?? '').trim() || undefined;
-}
 
 function matching(items: INodeListSearchItems[], filter?: string): INodeListSearchResult {
 	const needle = (filter ?? '').toLowerCase();
 	return { results: needle ? items.filter((i) => `${i.name} ${i.value}`.toLowerCase().includes(needle)) : items };
 }
 
-/** Values of a list filter (bots, session labels) from `filter-options` of the Sessions section. */
+/** Values of a list filter (bots, session labels) from `filter-options` of the Sessions section, of Options → Project or the credential's project. */
 async function filterOptions(ctx: ILoadOptionsFunctions, filterKey: string): Promise<INodeListSearchItems[]> {
 	const options = await reporterRequest<IDataObject[]>(ctx, 'filterOptions', {
-		qs: { projectShortName: await projectOf(ctx), filterKey, analyticsSection: 'SESSIONS', page: 0, size: 200 },
+		qs: { projectShortName: await currentProjectShortName(ctx), filterKey, analyticsSection: 'SESSIONS', page: 0, size: 200 },
 		body: { filters: [] },
 		idempotent: true,
 	});
@@ -40,6 +34,8 @@ function labelName(label: IDataObject): string {
 }
 
 export const listSearch = {
+	// Options → Project: the shared picker of every node that names a project.
+	searchProjects,
 	async searchBots(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 		return matching(await filterOptions(this, 'BOT_ID'), filter);
 	},

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { defaultProject, projectOverrideOption, shortNameOf } from '../../common/projects';
 import { invalidInput, jsonValueOf } from '../../common/validate';
-import { defaultProject, projectOverrideOption, shortNameOf } from '../../Project/helpers/projects';
 
 const CAMPAIGNS_PAGE = 'the Text campaigns page of the project';
 

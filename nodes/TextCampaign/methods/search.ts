@@ -1,29 +1,12 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { CREDENTIAL_NAME } from '../../common/transport';
-import { projectRequest } from '../../Project/api';
+import { currentProjectShortName } from '../../common/search';
 import { textCampaignRequest } from '../api';
 
-export { searchBots, searchProjects } from '../../Project/methods/search';
-
-/** The project of the pickers: Options → Project, else the credential's. */
-async function projectShortName(ctx: ILoadOptionsFunctions): Promise<string | undefined> {
-	let raw: unknown;
-	try {
-		raw = ctx.getCurrentNodeParameter('options.project');
-	} catch {
-		raw = undefined;
-	}
-	const chosen = raw && typeof raw === 'object' ? (raw as IDataObject) : { mode: 'shortName', value: raw };
-	const value = String(chosen.value ?? '').trim();
-	if (value && chosen.mode === 'id') return String((await projectRequest(ctx, 'getProject', { pathParams: { id: value } })).shortName);
-	if (value) return value;
-	const credentials = (await ctx.getCredentials(CREDENTIAL_NAME)) as IDataObject;
-	return String(credentials.projectShortName ?? '').trim() || undefined;
-}
+export { searchBots, searchProjects } from '../../common/search';
 
 async function campaigns(ctx: ILoadOptionsFunctions, filter: string | undefined, dynamicOnly: boolean): Promise<IDataObject[]> {
-	const shortName = await projectShortName(ctx);
+	const shortName = await currentProjectShortName(ctx);
 	if (!shortName) return [];
 	const qs: IDataObject = { page: 0, size: 1000 };
 	if (filter?.trim()) qs.textCampaignName = filter.trim();

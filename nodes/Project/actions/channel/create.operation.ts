@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { defaultProject, projectIdOf, projectOverrideOption } from '../../../common/projects';
 import type { Operation } from '../../../common/router';
 import { itemRequest } from '../../api';
-import { defaultProject, projectIdOf, projectOverrideOption } from '../../helpers/projects';
 import { channelBodyOf, channelFields, channelOut, channelTypeOptions, simplifyField } from './common';
 
 export const create: Operation = {

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { defaultProject, projectOverrideOption, shortNameOf } from '../../../common/projects';
 import type { Operation } from '../../../common/router';
 import { channelLocator, channelRefOf, fetchChannel } from '../../helpers/channels';
 import { startDeploy, waitForDeploy, type DeployRequest } from '../../helpers/deploy';
 import { withIsoDates } from '../../helpers/output';
-import { defaultProject, projectOverrideOption, shortNameOf } from '../../helpers/projects';
 
 export const deploy: Operation = {
 	value: 'deploy',

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { limitField, limitOf, returnAllField } from '../../../common/descriptions';
+import { defaultProject, projectIdOf, projectOverrideOption } from '../../../common/projects';
 import type { Operation } from '../../../common/router';
 import { itemRequest } from '../../api';
-import { defaultProject, projectIdOf, projectOverrideOption } from '../../helpers/projects';
 import { channelOut, channelTypeOptions, simplifyField } from './common';
 
 export const getAll: Operation = {

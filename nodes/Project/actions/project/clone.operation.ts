@@ -1,10 +1,10 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { simplifyField } from '../../../common/descriptions';
+import { projectIdOf, projectLocator, requiredProject } from '../../../common/projects';
 import type { Operation } from '../../../common/router';
 import { requiredString } from '../../../common/validate';
 import { itemRequest } from '../../api';
-import { projectIdOf, projectLocator, requiredProject } from '../../helpers/projects';
 import { projectOutput } from './common';
 
 export const clone: Operation = {

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { projectIdOf, projectLocator, requiredProject } from '../../../common/projects';
 import type { Operation } from '../../../common/router';
 import { itemRequest } from '../../api';
-import { projectIdOf, projectLocator, requiredProject } from '../../helpers/projects';
 
 export const deleteProject: Operation = {
 	value: 'delete',

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { simplifyField } from '../../../common/descriptions';
+import { fetchProject, projectLocator, requiredProject } from '../../../common/projects';
 import type { Operation } from '../../../common/router';
-import { fetchProject, projectLocator, requiredProject } from '../../helpers/projects';
 import { projectOutput } from './common';
 
 export const get: Operation = {

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { simplifyField } from '../../../common/descriptions';
+import { fetchProject, projectLocator, requiredProject } from '../../../common/projects';
 import type { Operation } from '../../../common/router';
 import { invalidInput } from '../../../common/validate';
 import { itemRequest } from '../../api';
-import { fetchProject, projectLocator, requiredProject } from '../../helpers/projects';
 import { projectOutput, settingsFields, settingsOf } from './common';
 
 export const update: Operation = {

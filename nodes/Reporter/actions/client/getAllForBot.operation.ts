@@ -4,7 +4,7 @@ import { limitField, limitOf, returnAllField } from '../../../common/description
 import type { Operation } from '../../../common/router';
 import { pagedList } from '../../api';
 import { requiredDate, toDateTime } from '../../helpers/dates';
-import { botField, locatorValue, projectField, projectOf } from '../../helpers/fields';
+import { botField, locatorValue, projectOf, reporterOptions } from '../../helpers/fields';
 
 export const getAllForBot: Operation = {
 	value: 'getAllForBot',
@@ -12,11 +12,11 @@ export const getAllForBot: Operation = {
 	action: 'Get many clients of a bot',
 	description: 'List every client of one bot who joined before a date',
 	properties: [
-		projectField,
 		botField,
 		{ displayName: 'Joined Before', name: 'dateTo', type: 'dateTime', default: '', required: true, description: 'Clients who joined up to this time' },
 		returnAllField,
 		limitField,
+		reporterOptions(),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const botId = locatorValue(this, 'botId', itemIndex, 'Bot');

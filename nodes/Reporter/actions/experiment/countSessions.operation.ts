@@ -2,14 +2,14 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Operation } from '../../../common/router';
 import { itemRequest } from '../../api';
-import { projectField, projectOf } from '../../helpers/fields';
+import { projectOf, reporterOptions } from '../../helpers/fields';
 
 export const countSessions: Operation = {
 	value: 'countSessions',
 	name: 'Count Sessions',
 	action: 'Count the sessions of experiments',
 	description: 'How many sessions joined, one item per key',
-	properties: [projectField],
+	properties: [reporterOptions()],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const qs = { projectShortName: await projectOf(this, itemIndex, true) };
 		return await itemRequest<IDataObject[]>(this, itemIndex, 'experimentSessions', { qs });

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { Operation } from '../../../common/router';
 import { invalidInput, requiredString } from '../../../common/validate';
 import { itemRequest } from '../../api';
-import { projectField, projectOf } from '../../helpers/fields';
+import { projectOf, reporterOptions } from '../../helpers/fields';
 
 export const create: Operation = {
 	value: 'create',
@@ -11,7 +11,6 @@ export const create: Operation = {
 	action: 'Create an experiment',
 	description: 'Create an A/B experiment with its branches; creating it also starts it (there is no separate activate call)',
 	properties: [
-		projectField,
 		{ displayName: 'Key', name: 'key', type: 'string', default: '', required: true, placeholder: 'e.g. greeting-test', description: 'The key the bot script passes to $analytics.joinExperiment' },
 		{ displayName: 'Description', name: 'description', type: 'string', default: '' },
 		{
@@ -32,6 +31,7 @@ export const create: Operation = {
 				},
 			],
 		},
+		reporterOptions(),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const key = requiredString(this, 'key', itemIndex, 'Key');

@@ -3,7 +3,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import type { Operation } from '../../../common/router';
 import { requiredString } from '../../../common/validate';
 import { itemRequest } from '../../api';
-import { projectField, projectOf } from '../../helpers/fields';
+import { projectOf, reporterOptions } from '../../helpers/fields';
 import { experimentKeyField } from './shared';
 
 export const finish: Operation = {
@@ -11,7 +11,7 @@ export const finish: Operation = {
 	name: 'Finish',
 	action: 'Finish an experiment',
 	description: 'Stop an experiment: new sessions no longer join it',
-	properties: [projectField, experimentKeyField],
+	properties: [experimentKeyField, reporterOptions()],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const experimentKey = requiredString(this, 'experimentKey', itemIndex, 'Experiment Key');
 		const qs = { projectShortName: await projectOf(this, itemIndex, true), experimentKey };

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { Operation } from '../../../common/router';
 import { requiredString } from '../../../common/validate';
 import { itemRequest } from '../../api';
-import { projectField, projectOf } from '../../helpers/fields';
+import { projectOf, reporterOptions } from '../../helpers/fields';
 import { experimentKeyField } from './shared';
 
 export const get: Operation = {
@@ -12,7 +12,7 @@ export const get: Operation = {
 	name: 'Get',
 	action: 'Get an experiment',
 	description: 'Read one experiment with its status (the API has no single-experiment call: it is taken from the list)',
-	properties: [projectField, experimentKeyField],
+	properties: [experimentKeyField, reporterOptions()],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const experimentKey = requiredString(this, 'experimentKey', itemIndex, 'Experiment Key');
 		const qs = { projectShortName: await projectOf(this, itemIndex, true) };

@@ -3,14 +3,14 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { limitField, limitOf, returnAllField } from '../../../common/descriptions';
 import type { Operation } from '../../../common/router';
 import { itemRequest } from '../../api';
-import { projectField, projectOf } from '../../helpers/fields';
+import { projectOf, reporterOptions } from '../../helpers/fields';
 
 export const getAll: Operation = {
 	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many experiments',
 	description: 'List the A/B experiments of the project',
-	properties: [projectField, returnAllField, limitField],
+	properties: [returnAllField, limitField, reporterOptions()],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const qs = { projectShortName: await projectOf(this, itemIndex, true) };
 		const experiments = await itemRequest<IDataObject[]>(this, itemIndex, 'listExperiments', { qs });

@@ -3,7 +3,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import type { Operation } from '../../../common/router';
 import { requiredString } from '../../../common/validate';
 import { itemRequestString } from '../../api';
-import { botField, locatorValue, projectField, projectOf, sessionIdField } from '../../helpers/fields';
+import { botField, locatorValue, projectOf, reporterOptions, sessionIdField } from '../../helpers/fields';
 import { experimentKeyField } from './shared';
 
 export const join: Operation = {
@@ -12,10 +12,10 @@ export const join: Operation = {
 	action: 'Join a session to an experiment',
 	description: 'Put a session into an experiment and get its branch (what $analytics.joinExperiment does in a script)',
 	properties: [
-		projectField,
 		experimentKeyField,
 		botField,
 		sessionIdField,
+		reporterOptions(),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const experimentKey = requiredString(this, 'experimentKey', itemIndex, 'Experiment Key');

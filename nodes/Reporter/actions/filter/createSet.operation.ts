@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Operation } from '../../../common/router';
 import { itemRequestString } from '../../api';
-import { projectField, projectOf } from '../../helpers/fields';
+import { projectOf, reporterOptions } from '../../helpers/fields';
 import { filterFields, filtersBody } from '../../helpers/filters';
 
 export const createSet: Operation = {
@@ -11,7 +11,6 @@ export const createSet: Operation = {
 	action: 'Save a filter set',
 	description: 'Save filters under an ID (for links into the platform analytics pages)',
 	properties: [
-		projectField,
 		{
 			displayName: 'Interval',
 			name: 'intervalType',
@@ -23,6 +22,7 @@ export const createSet: Operation = {
 			default: '',
 		},
 		...filterFields,
+		reporterOptions(),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const body = filtersBody(this, itemIndex);

@@ -4,7 +4,7 @@ import { limitField, limitOf, returnAllField } from '../../../common/description
 import { paginate } from '../../../common/paginate';
 import type { Operation } from '../../../common/router';
 import { itemRequest, PAGE_SIZE } from '../../api';
-import { projectField, projectOf } from '../../helpers/fields';
+import { projectOf, reporterOptions } from '../../helpers/fields';
 import { filterFields, filtersBody } from '../../helpers/filters';
 import { filterKeyField, languageField, languageHeader, sectionField } from './shared';
 
@@ -14,7 +14,6 @@ export const getOptions: Operation = {
 	action: 'Get the options of a filter',
 	description: 'The values a list filter offers (bots, channels, labels…), or the range of a numeric filter',
 	properties: [
-		projectField,
 		sectionField,
 		filterKeyField,
 		{
@@ -31,6 +30,7 @@ export const getOptions: Operation = {
 		{ ...limitField, displayOptions: { show: { kind: ['list'], returnAll: [false] } } },
 		languageField,
 		...filterFields,
+		reporterOptions(),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const body = filtersBody(this, itemIndex);

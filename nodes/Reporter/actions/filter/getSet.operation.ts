@@ -3,7 +3,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import type { Operation } from '../../../common/router';
 import { requiredString } from '../../../common/validate';
 import { itemRequest } from '../../api';
-import { projectField, projectOf } from '../../helpers/fields';
+import { projectOf, reporterOptions } from '../../helpers/fields';
 
 export const getSet: Operation = {
 	value: 'getSet',
@@ -11,8 +11,8 @@ export const getSet: Operation = {
 	action: 'Get a saved filter set',
 	description: 'Read the filters saved under a filter set ID (answers of statistics and lists carry one)',
 	properties: [
-		projectField,
 		{ displayName: 'Filter Set ID', name: 'filterSetId', type: 'string', default: '', required: true },
+		reporterOptions(),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const filterSetId = requiredString(this, 'filterSetId', itemIndex, 'Filter Set ID');

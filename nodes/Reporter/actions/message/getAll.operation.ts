@@ -5,16 +5,16 @@ import type { Operation } from '../../../common/router';
 import { requiredString } from '../../../common/validate';
 import { pagedList } from '../../api';
 import { toDateTime } from '../../helpers/dates';
-import { botField, listOf, locatorValue, projectField, projectOf, sessionIdField } from '../../helpers/fields';
+import { botField, listOf, locatorValue, projectOf, reporterOptions, sessionIdField } from '../../helpers/fields';
 import { filterFields, filtersBody } from '../../helpers/filters';
 import { simplifyMessage } from '../../helpers/simplify';
 
 const bySession = { show: { source: ['session'] } };
 const byClient = { show: { source: ['client'] } };
-const timed = { show: { source: ['session', 'client'] } };
 // Inside the Options collection, the root parameter is addressed as `/source`.
 const inSession = { show: { '/source': ['session'] } };
 const inClient = { show: { '/source': ['client'] } };
+const inSessionOrClient = { show: { '/source': ['session', 'client'] } };
 
 export const getAll: Operation = {
 	value: 'getAll',
@@ -33,7 +33,6 @@ export const getAll: Operation = {
 			],
 			default: 'filter',
 		},
-		projectField,
 		{ ...sessionIdField, displayOptions: bySession },
 		{ ...botField, displayOptions: byClient },
 		{ displayName: 'Client ID', name: 'clientId', type: 'string', default: '', required: true, displayOptions: byClient },
@@ -41,22 +40,14 @@ export const getAll: Operation = {
 		limitField,
 		...filterFields.map((field) => ({ ...field, displayOptions: { show: { source: ['filter'] } } })),
 		simplifyField,
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			displayOptions: timed,
-			options: [
-				{ displayName: 'Channel Type', name: 'channelType', type: 'string', default: '', displayOptions: inClient },
-				{ displayName: 'Custom Fields (JSON Paths)', name: 'responseDataJsonPath', type: 'string', default: '', placeholder: 'e.g. $.replies[0].text', description: 'Comma-separated JSON paths into the response data, copied into customFields', displayOptions: inSession },
-				{ displayName: 'From', name: 'startTime', type: 'dateTime', default: '' },
-				{ displayName: 'Hide Empty Messages', name: 'hideEmptyMessage', type: 'boolean', default: false, description: 'Whether to skip messages without text', displayOptions: inSession },
-				{ displayName: 'Newest First', name: 'newestFirst', type: 'boolean', default: false, description: 'Whether to sort by time descending', displayOptions: inClient },
-				{ displayName: 'To', name: 'endTime', type: 'dateTime', default: '', displayOptions: inClient },
-			],
-		},
+		reporterOptions([
+			{ displayName: 'Channel Type', name: 'channelType', type: 'string', default: '', displayOptions: inClient },
+			{ displayName: 'Custom Fields (JSON Paths)', name: 'responseDataJsonPath', type: 'string', default: '', placeholder: 'e.g. $.replies[0].text', description: 'Comma-separated JSON paths into the response data, copied into customFields', displayOptions: inSession },
+			{ displayName: 'From', name: 'startTime', type: 'dateTime', default: '', displayOptions: inSessionOrClient },
+			{ displayName: 'Hide Empty Messages', name: 'hideEmptyMessage', type: 'boolean', default: false, description: 'Whether to skip messages without text', displayOptions: inSession },
+			{ displayName: 'Newest First', name: 'newestFirst', type: 'boolean', default: false, description: 'Whether to sort by time descending', displayOptions: inClient },
+			{ displayName: 'To', name: 'endTime', type: 'dateTime', default: '', displayOptions: inClient },
+		]),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const source = this.getNodeParameter('source', itemIndex) as string;

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { Operation } from '../../../common/router';
 import { requiredString } from '../../../common/validate';
 import { itemRequest } from '../../api';
-import { botField, locatorValue, projectField, projectOf, sessionIdField } from '../../helpers/fields';
+import { botField, locatorValue, projectOf, reporterOptions, sessionIdField } from '../../helpers/fields';
 
 export const getPagePosition: Operation = {
 	value: 'getPagePosition',
@@ -21,12 +21,12 @@ export const getPagePosition: Operation = {
 			],
 			default: 'session',
 		},
-		projectField,
 		{ displayName: 'Message ID (Question ID)', name: 'questionId', type: 'string', default: '', required: true },
 		{ ...sessionIdField, displayOptions: { show: { source: ['session'] } } },
 		{ ...botField, displayOptions: { show: { source: ['client'] } } },
 		{ displayName: 'Client ID', name: 'clientId', type: 'string', default: '', required: true, displayOptions: { show: { source: ['client'] } } },
 		{ displayName: 'Page Size', name: 'size', type: 'number', typeOptions: { minValue: 1 }, default: 20 },
+		reporterOptions(),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const source = this.getNodeParameter('source', itemIndex) as string;

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { ReporterRoute } from '../../api';
 import { toDateTime, toEpochMsOf } from '../../helpers/dates';
-import { botField, botIdsField, headerOptions, locatorValue, projectField, projectOf } from '../../helpers/fields';
+import { botField, botIdsField, headerOptions, locatorValue, projectOf, reporterOptions } from '../../helpers/fields';
 import { filterFields } from '../../helpers/filters';
 import { settingsField, waitFields } from './fields';
 
@@ -35,7 +35,6 @@ export const createProperties: INodeProperties[] = [
 		],
 		default: 'sessions',
 	},
-	{ ...projectField, displayOptions: show('sessions', 'messages', 'clients', 'clientList', 'telephony', 'messageReaction') },
 	{ displayName: 'Date', name: 'date', type: 'dateTime', default: '', required: true, displayOptions: show('daily'), description: 'The day (sent as YYYY-MM-DD)' },
 	{ displayName: 'Start Time', name: 'startTime', type: 'dateTime', default: '', displayOptions: show('telephony') },
 	{ displayName: 'End Time', name: 'endTime', type: 'dateTime', default: '', displayOptions: show('telephony') },
@@ -61,15 +60,8 @@ export const createProperties: INodeProperties[] = [
 	...filterFields.map((field) => ({ ...field, displayOptions: filtered })),
 	{ ...settingsField, displayOptions: { hide: { reportType: ['telephony'] } } },
 	...waitFields,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions: { hide: { reportType: ['daily'] } },
-		options: headerOptions,
-	},
+	// The daily report's call takes neither a project nor these headers.
+	reporterOptions(headerOptions, { hide: { reportType: ['daily'] } }),
 ];
 
 export function telephonyQuery(ctx: IExecuteFunctions, itemIndex: number): IDataObject {

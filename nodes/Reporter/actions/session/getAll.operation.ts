@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { limitField, limitOf, returnAllField, simplifyField } from '../../../common/descriptions';
 import type { Operation } from '../../../common/router';
 import { pagedList } from '../../api';
-import { projectField, projectOf } from '../../helpers/fields';
+import { projectOf, reporterOptions } from '../../helpers/fields';
 import { filterFields, filtersBody } from '../../helpers/filters';
 import { simplifySession } from '../../helpers/simplify';
 
@@ -13,22 +13,14 @@ export const getAll: Operation = {
 	action: 'Get many sessions',
 	description: 'List the sessions that match the filters, optionally with their labels and session data',
 	properties: [
-		projectField,
 		returnAllField,
 		limitField,
 		...filterFields,
 		simplifyField,
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			options: [
-				{ displayName: 'Include Labels', name: 'needToReturnSessionLabels', type: 'boolean', default: false, description: 'Whether to return the labels of each session' },
-				{ displayName: 'Include Session Data', name: 'needToReturnSessionData', type: 'boolean', default: false, description: 'Whether to return the session data (key/value pairs saved by the script)' },
-			],
-		},
+		reporterOptions([
+			{ displayName: 'Include Labels', name: 'needToReturnSessionLabels', type: 'boolean', default: false, description: 'Whether to return the labels of each session' },
+			{ displayName: 'Include Session Data', name: 'needToReturnSessionData', type: 'boolean', default: false, description: 'Whether to return the session data (key/value pairs saved by the script)' },
+		]),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const body = filtersBody(this, itemIndex);

@@ -3,7 +3,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { limitField, limitOf, returnAllField } from '../../../common/descriptions';
 import type { Operation } from '../../../common/router';
 import { pagedList } from '../../api';
-import { projectField, projectOf } from '../../helpers/fields';
+import { projectOf, reporterOptions } from '../../helpers/fields';
 import { filterFields, filtersBody } from '../../helpers/filters';
 
 export const getAll: Operation = {
@@ -11,7 +11,7 @@ export const getAll: Operation = {
 	name: 'Get Many',
 	action: 'Get many state routes',
 	description: 'The paths through the script states and how many sessions took each',
-	properties: [projectField, returnAllField, limitField, ...filterFields],
+	properties: [returnAllField, limitField, ...filterFields, reporterOptions()],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const body = filtersBody(this, itemIndex);
 		const qs = { projectShortName: await projectOf(this, itemIndex) };

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { Operation } from '../../../common/router';
 import type { ReporterRoute } from '../../api';
 import { itemRequest } from '../../api';
-import { headerOptions, headersOf, projectField, projectOf } from '../../helpers/fields';
+import { headerOptions, headersOf, projectOf, reporterOptions } from '../../helpers/fields';
 import { filterFields, filtersBody } from '../../helpers/filters';
 
 const ROUTES: Record<string, ReporterRoute> = {
@@ -31,7 +31,6 @@ export const getAdvanced: Operation = {
 			],
 			default: 'sessions',
 		},
-		projectField,
 		{
 			displayName: 'Interval',
 			name: 'intervalType',
@@ -44,7 +43,7 @@ export const getAdvanced: Operation = {
 		},
 		{ displayName: 'Step', name: 'step', type: 'number', typeOptions: { minValue: 1 }, default: 1, description: 'How many intervals make one point (e.g. 2 with Hour gives two-hour points)' },
 		...filterFields,
-		{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add option', default: {}, options: [headerOptions[0]] },
+		reporterOptions([headerOptions[0]]),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const metric = this.getNodeParameter('metric', itemIndex) as string;

@@ -4,9 +4,11 @@ import type { Operation } from '../../../common/router';
 import { optionalString } from '../../../common/validate';
 import { itemRequest } from '../../api';
 import { requiredDate, toDateOnly } from '../../helpers/dates';
-import { botIdsField, headerOptions, headersOf, listOf, projectField, projectOf } from '../../helpers/fields';
+import { botIdsField, headerOptions, headersOf, listOf, projectOf, reporterOptions } from '../../helpers/fields';
 
 const dated = { show: { metric: ['switchedSessions', 'telephony'] } };
+// Inside the Options collection, the root parameter is addressed as `/metric`.
+const datedOption = { show: { '/metric': dated.show.metric } };
 
 export const getSummary: Operation = {
 	value: 'getSummary',
@@ -25,7 +27,6 @@ export const getSummary: Operation = {
 			],
 			default: 'switchedSessions',
 		},
-		projectField,
 		{ displayName: 'Date From', name: 'dateFrom', type: 'dateTime', default: '', required: true, displayOptions: dated, description: 'First day (sent as YYYY-MM-DD)' },
 		{ displayName: 'Date To', name: 'dateTo', type: 'dateTime', default: '', required: true, displayOptions: dated, description: 'Last day (sent as YYYY-MM-DD)' },
 		{ ...botIdsField, displayOptions: dated },
@@ -47,7 +48,7 @@ export const getSummary: Operation = {
 			default: '',
 			displayOptions: { show: { metric: ['switchedSessions'], transferToOperatorMethod: ['TEXT'] } },
 		},
-		{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add option', default: {}, displayOptions: dated, options: [headerOptions[0]] },
+		reporterOptions([{ ...headerOptions[0], displayOptions: datedOption }]),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const metric = this.getNodeParameter('metric', itemIndex) as string;

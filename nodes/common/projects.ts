@@ -1,8 +1,37 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { CREDENTIAL_NAME } from '../../common/transport';
-import { invalidInput } from '../../common/validate';
-import { itemRequest } from '../api';
+import { callOptions } from './descriptions';
+import type { CallOptions, RouteSpec, TovieContext, TovieRequest } from './transport';
+import { CREDENTIAL_NAME, tovieRequest } from './transport';
+import { invalidInput } from './validate';
+
+/**
+ * Which project a node works on, for every node that names one (Tovie Project, Tovie Text
+ * Campaign, Tovie Reporter): the project picker, reading it, and the Project API and Bot channel
+ * API reads that resolve it and feed the pickers (nodes/common/search.ts).
+ */
+
+const P = '/api/v1/projects';
+
+/** The reads of project-api.yml and bot-channel-api.yml that pickers and project resolution need; Tovie Project's route table includes them. */
+export const PROJECT_READ_ROUTES = {
+	listProjects: { method: 'GET', path: P }, // project getAll
+	getProject: { method: 'GET', path: `${P}/{id}` }, // project getById
+	getProjectByShortName: { method: 'GET', path: `${P}/{shortName}/by-project-short-name` }, // project getByProjectShortName
+	listChannels: { method: 'GET', path: '/api/v1/bot-channels' }, // bot channel getAll
+} as const satisfies Record<string, RouteSpec>;
+
+export type ProjectReadRoute = keyof typeof PROJECT_READ_ROUTES;
+
+/** One of the reads above, with the unified token as `Authorization: Bearer`. */
+export async function projectRead<T = IDataObject>(
+	ctx: TovieContext,
+	route: ProjectReadRoute,
+	request: Omit<TovieRequest, 'method' | 'path' | 'secret'> = {},
+	options: CallOptions = {},
+): Promise<T> {
+	return await tovieRequest<T>(ctx, { secret: 'apiToken', ...request, ...(PROJECT_READ_ROUTES[route] as RouteSpec) }, options);
+}
 
 /** A project as the user named it: by numeric ID, or by short name (what the platform URL shows). */
 export interface ProjectRef {
@@ -44,6 +73,12 @@ export function projectLocator(options: { name?: string; displayName?: string; r
 	};
 }
 
+/** "Options → Project": another project than the credential's. */
+export const projectOverrideOption: INodeProperties = projectLocator({
+	required: false,
+	description: 'Another project than the Project Short Name of the credential. ' + SHORT_NAME_HELP + '.',
+});
+
 interface LocatorValue {
 	mode?: string;
 	value?: unknown;
@@ -55,6 +90,7 @@ function readLocator(raw: unknown): { mode: string; value: string } {
 		const { mode, value } = raw as LocatorValue;
 		return { mode: String(mode ?? 'id'), value: String(value ?? '').trim() };
 	}
+	// A plain string (an expression giving text) is a short name: what the platform URL shows.
 	return { mode: 'shortName', value: String(raw ?? '').trim() };
 }
 
@@ -77,42 +113,46 @@ export function requiredProject(ctx: IExecuteFunctions, itemIndex: number, name 
 	return ref;
 }
 
+/** The Project Short Name of the credential, if set. */
+export async function credentialProject(ctx: IExecuteFunctions, itemIndex: number): Promise<string | undefined> {
+	const credentials = (await ctx.getCredentials(CREDENTIAL_NAME, itemIndex)) as IDataObject;
+	return String(credentials.projectShortName ?? '').trim() || undefined;
+}
+
+/** Options → Project of this item, if set. */
+export function optionsProject(ctx: IExecuteFunctions, itemIndex: number, optionsName = 'options'): ProjectRef | undefined {
+	const options = ctx.getNodeParameter(optionsName, itemIndex, {}) as IDataObject;
+	return projectRefOf(ctx, itemIndex, options.project, 'Project');
+}
+
+export const PROJECT_MISSING_HINT = 'Set Options → Project, or the Project Short Name of the Tovie Platform API credential.';
+
 /** Options → Project of this item, else the credential's Project Short Name. */
 export async function defaultProject(ctx: IExecuteFunctions, itemIndex: number, optionsName = 'options'): Promise<ProjectRef> {
-	const options = ctx.getNodeParameter(optionsName, itemIndex, {}) as IDataObject;
-	const own = projectRefOf(ctx, itemIndex, options.project, 'Project');
+	const own = optionsProject(ctx, itemIndex, optionsName);
 	if (own) return own;
-	const credentials = (await ctx.getCredentials(CREDENTIAL_NAME, itemIndex)) as IDataObject;
-	const shortName = String(credentials.projectShortName ?? '').trim();
-	if (!shortName) {
-		throw invalidInput(ctx, itemIndex, 'Project', 'is empty', 'Set Options → Project, or the Project Short Name of the Tovie Platform API credential.');
-	}
+	const shortName = await credentialProject(ctx, itemIndex);
+	if (!shortName) throw invalidInput(ctx, itemIndex, 'Project', 'is empty', PROJECT_MISSING_HINT);
 	return { shortName };
 }
 
 /** The project's numeric ID: a short name is looked up (one request). */
 export async function projectIdOf(ctx: IExecuteFunctions, itemIndex: number, ref: ProjectRef): Promise<number> {
 	if (ref.id !== undefined) return ref.id;
-	const project = await itemRequest(ctx, itemIndex, 'getProjectByShortName', { pathParams: { shortName: ref.shortName! } });
+	const project = await projectRead(ctx, 'getProjectByShortName', { pathParams: { shortName: ref.shortName! } }, callOptions(ctx, itemIndex));
 	return Number(project.id);
 }
 
 /** The project's short name: an ID is looked up (one request). */
 export async function shortNameOf(ctx: IExecuteFunctions, itemIndex: number, ref: ProjectRef): Promise<string> {
 	if (ref.shortName !== undefined) return ref.shortName;
-	const project = await itemRequest(ctx, itemIndex, 'getProject', { pathParams: { id: ref.id! } });
+	const project = await projectRead(ctx, 'getProject', { pathParams: { id: ref.id! } }, callOptions(ctx, itemIndex));
 	return String(project.shortName);
 }
 
 /** The whole project: by ID or by short name, one request either way. */
 export async function fetchProject(ctx: IExecuteFunctions, itemIndex: number, ref: ProjectRef): Promise<IDataObject> {
 	return ref.id !== undefined
-		? await itemRequest(ctx, itemIndex, 'getProject', { pathParams: { id: ref.id } })
-		: await itemRequest(ctx, itemIndex, 'getProjectByShortName', { pathParams: { shortName: ref.shortName! } });
+		? await projectRead(ctx, 'getProject', { pathParams: { id: ref.id } }, callOptions(ctx, itemIndex))
+		: await projectRead(ctx, 'getProjectByShortName', { pathParams: { shortName: ref.shortName! } }, callOptions(ctx, itemIndex));
 }
-
-/** "Options → Project": another project than the credential's. */
-export const projectOverrideOption: INodeProperties = projectLocator({
-	required: false,
-	description: 'Another project than the Project Short Name of the credential. ' + SHORT_NAME_HELP + '.',
-});
