@@ -43,6 +43,8 @@ export class WebhookServer {
 				this.calls.push({ status: answer.statusCode ?? 200, items, answeredInMs: Date.now() - started });
 				if (items.length === 0) return;
 				// The workflow runs after the answer, as with responseMode onReceived.
+				// A macrotask first, as n8n's webhook server does: the caller gets the answer before the run.
+				await new Promise((resolve) => setImmediate(resolve));
 				await this.holdWorkflows;
 				const run = await runWorkflow({ items, credentials: this.credentials(), nodes: [{ type: 'test.echo', parameters: { field: 'handled', value: 'yes' } }] });
 				expectNoSecrets([run.serialized]);
