@@ -118,25 +118,6 @@ async function chat(agentCase: AgentCase, chatInput: string): Promise<{ status: 
 	return { status: response.status, text: await response.text() };
 }
 
-/**
- * Waits until n8n serves the chat webhook of a published workflow (registration ends a moment after
- * the publish call answers). A CORS preflight finds the webhook without starting an execution.
- */
-async function waitForChatWebhook(agentCase: AgentCase, timeoutMs = 30_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	let last = 0;
-	while (Date.now() < deadline) {
-		const response = await fetch(`${n8n.url}/webhook/${agentCase.webhookId}/chat`, {
-			method: 'OPTIONS',
-			headers: { Origin: 'http://127.0.0.1', 'Access-Control-Request-Method': 'POST' },
-		});
-		last = response.status;
-		if (response.ok) return;
-		await sleep(250);
-	}
-	throw new Error(`the chat webhook of ${agentCase.id} is not served (last status ${last})\n${n8n.log('main').slice(-4000)}`);
-}
-
 /** The text of a streamed reply: the `item` chunks of n8n's JSON-lines stream, in order. */
 function streamedText(body: string): string {
 	return body
@@ -181,7 +162,7 @@ beforeAll(async () => {
 		const published = await n8n.api('POST', `/workflows/${id}/publish`, {});
 		if (published.status !== 200) throw new Error(`publishing ${id}: ${published.status} ${JSON.stringify(published.body)}`);
 	}
-	for (const agentCase of [chatCase, nlpCase]) await waitForChatWebhook(agentCase);
+	for (const agentCase of [chatCase, nlpCase]) await n8n.waitForWebhook(`${agentCase.webhookId}/chat`);
 }, 300_000);
 
 afterAll(async () => {

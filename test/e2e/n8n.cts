@@ -268,6 +268,26 @@ export class N8nInstance {
 		return body.data;
 	}
 
+	/**
+	 * Waits until n8n serves a published workflow's webhook (`/webhook/<path>`): n8n registers active
+	 * workflows a moment after it reports ready. A CORS preflight finds the webhook without starting
+	 * an execution.
+	 */
+	async waitForWebhook(path: string, method = 'POST', timeoutMs = 60_000): Promise<void> {
+		const deadline = Date.now() + timeoutMs;
+		let last = 0;
+		while (Date.now() < deadline) {
+			const response = await fetch(`${this.url}/webhook/${path}`, {
+				method: 'OPTIONS',
+				headers: { Origin: 'http://127.0.0.1', 'Access-Control-Request-Method': method },
+			});
+			last = response.status;
+			if (response.ok) return;
+			await sleep(250);
+		}
+		throw new Error(`n8n does not serve the webhook ${method} /webhook/${path} (last status ${last})\n${this.log('main').slice(-4000)}`);
+	}
+
 	/** Waits until `count` executions of the workflow have finished, and returns them. */
 	async waitForExecutions(workflowId: string, count: number, timeoutMs = 60_000): Promise<PublicExecution[]> {
 		const deadline = Date.now() + timeoutMs;

@@ -74,6 +74,7 @@ beforeAll(async () => {
 	await n8n.start();
 	await n8n.setupOwner();
 	await n8n.createApiKey();
+	await n8n.waitForWebhook(`${WEBHOOK_ID}/setWebhook`);
 }, 300_000);
 
 afterAll(async () => {

@@ -69,6 +69,7 @@ beforeAll(async () => {
 	await n8n.createApiKey();
 	fake.chat.setWebhook(SECRETS.chatApiToken, productionUrl(example));
 	fake.chat.setWebhook(SECRETS.chatApiToken2, productionUrl(slow));
+	for (const workflow of [example, slow]) await n8n.waitForWebhook(`${webhookIdOf(workflow)}/webhook`);
 }, 300_000);
 
 afterAll(async () => {

@@ -94,6 +94,7 @@ beforeAll(async () => {
 	await waitForHttp(`${webhook.url}/healthz`, 120_000, () => webhook.log('webhook'));
 	await Promise.all(workers.map(async (worker, i) => await waitForHttp(`${worker.url}/healthz`, 120_000, () => worker.log(`worker${i + 1}`))));
 	fake.chat.setWebhook(SECRETS.chatApiToken, `${webhook.url}/webhook/${WEBHOOK_ID}/webhook`);
+	await webhook.waitForWebhook(`${WEBHOOK_ID}/webhook`);
 }, 400_000);
 
 afterAll(async () => {
