@@ -11,9 +11,9 @@ const P = '/api/v1/projects';
 const C = '/api/v1/bot-channels';
 
 /**
- * Every Project API and Bot channel API route (../shared/specs/project-api.yml, 7 operations;
- * bot-channel-api.yml, 7 operations) and the Async API read that follows a deploy
- * (async-api.yml). All use the unified token as `Authorization: Bearer`. The reads other nodes
+ * Every Project API and Bot channel API route (the vendor's Project API spec, 7 operations;
+ * the Bot channel API spec, 7 operations) and the Async API read that follows a deploy
+ * (the Async API spec). All use the unified token as `Authorization: Bearer`. The reads other nodes
  * need too (list and get projects, list channels) live in nodes/common/projects.ts.
  */
 export const PROJECT_ROUTES = {
@@ -34,7 +34,7 @@ export const PROJECT_ROUTES = {
 export type ProjectRoute = keyof typeof PROJECT_ROUTES;
 
 /**
- * Page size for project lists. The spec declares no maximum [U]: 1000 is asked first (as in
+ * Page size for project lists. The spec declares no maximum (docs/platform-assumptions.md): 1000 is asked first (as in
  * Tovie Reporter) and a list falls back to FALLBACK_PAGE_SIZE when the platform refuses it with 400.
  */
 export const PAGE_SIZE = 1000;

@@ -10,8 +10,8 @@ const R = '/api/v1/reporter';
 const A = '/api/v1/async/reporter/reports';
 
 /**
- * Every Reporter API and Async API route, in one place (../shared/specs/reporter-api.yml,
- * async-api.yml; the numbers are those of docs/api-reporter-nlp.md §2.3). All use the unified
+ * Every Reporter API and Async API route, in one place (the vendor's Reporter and Async API
+ * specs; the numbers count the routes). All use the unified
  * token as `Authorization: Bearer`. The spec's spelling `scenario-exeperiments` is kept.
  */
 export const REPORTER_ROUTES = {
@@ -90,7 +90,7 @@ export const REPORTER_ROUTES = {
 export type ReporterRoute = keyof typeof REPORTER_ROUTES;
 
 /**
- * Page size for lists. The spec declares no maximum [U]; 1000 is the size used, and a list
+ * Page size for lists. The spec declares no maximum (docs/platform-assumptions.md); 1000 is the size used, and a list
  * falls back to FALLBACK_PAGE_SIZE when the platform refuses the first page with 400.
  */
 export const PAGE_SIZE = 1000;

@@ -12,7 +12,7 @@ const LEGACY = '/api/text-campaign-service/accounts/{accountId}/projects/{projec
 const D = `${T}/dynamics`;
 
 /**
- * Every Text campaign API route (../shared/specs/text-campaign-api.yml, 19 operations), unified
+ * Every Text campaign API route (the vendor's Text campaign API spec, 19 operations), unified
  * token as `Authorization: Bearer`. `acts`: the call messages clients or creates something, so the
  * transport never repeats it after an answer that proves nothing (the spec declares no
  * Idempotence-Key for any of them); the two sends by template act even the one that is a GET.
@@ -42,7 +42,7 @@ export const TEXT_CAMPAIGN_ROUTES = {
 export type TextCampaignRoute = keyof typeof TEXT_CAMPAIGN_ROUTES;
 
 /**
- * Page size for lists. The spec declares no maximum [U]: 1000 is asked first (as in Tovie
+ * Page size for lists. The spec declares no maximum (docs/platform-assumptions.md): 1000 is asked first (as in Tovie
  * Reporter) and a list falls back to FALLBACK_PAGE_SIZE when the platform refuses it with 400.
  */
 export const PAGE_SIZE = 1000;

@@ -6,7 +6,7 @@ import { projectRequestFull, itemRequest } from '../api';
 
 /** Polling settings; tests shorten them instead of waiting. */
 export const deployTiming = {
-	/** Long-poll window asked of the Async API (`timeout`, in seconds [U: units undocumented]). */
+	/** Long-poll window asked of the Async API (`timeout`, in seconds; the unit is undocumented, see docs/platform-assumptions.md). */
 	longPollSeconds: 20,
 	/** Pause after a poll that came back at once with nothing, doubled each time up to the maximum. */
 	firstPauseMs: 1_000,

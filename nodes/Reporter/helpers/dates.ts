@@ -4,7 +4,7 @@ import { readDateMs, readDateOnly } from '../../common/dates';
 import { invalidInput } from '../../common/validate';
 
 /**
- * The Reporter API wants three date forms (docs/api-reporter-nlp.md §2.1): `YYYY-MM-DD` for
+ * The Reporter API wants three date forms (see its spec): `YYYY-MM-DD` for
  * simple statistics and daily reports, `yyyy-MM-ddTHH:mm:ss.SSSZ` for filters and message
  * times, and epoch ms for the message-reaction report. Users may type any form the common
  * reader takes (nodes/common/dates.ts): a date or date-time without a zone is in the

@@ -63,7 +63,7 @@ const yesNo = [
 ];
 
 /**
- * The reporter's filter model (FiltersDto, docs/api-reporter-nlp.md §2.2): the common keys as
+ * The reporter's filter model (FiltersDto in the Reporter spec): the common keys as
  * a form, plus raw JSON for every other key and type, plus a saved filter set.
  */
 export const filterFields: INodeProperties[] = [

@@ -7,7 +7,7 @@ import { itemRequest } from '../api';
 
 /** Polling settings; tests shorten them instead of waiting. */
 export const reportTiming = {
-	/** Long-poll window asked of the Async API (`timeout`, sent in seconds [U: units undocumented]). */
+	/** Long-poll window asked of the Async API (`timeout`, sent in seconds; the unit is undocumented, see docs/platform-assumptions.md). */
 	longPollSeconds: 25,
 	/** Least time between two polls, in case the platform answers a long poll at once. */
 	minIntervalMs: 2_000,

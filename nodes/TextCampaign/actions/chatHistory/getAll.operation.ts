@@ -6,7 +6,7 @@ import type { Operation } from '../../../common/router';
 import { requiredString } from '../../../common/validate';
 import { itemRequest } from '../../api';
 
-/** Messages asked for at once when Return All is on; the spec declares no maximum [U]. */
+/** Messages asked for at once when Return All is on; the spec declares no maximum (docs/platform-assumptions.md). */
 const ALL_AT_ONCE = 1000;
 
 export const getAll: Operation = {
@@ -61,7 +61,7 @@ export const getAll: Operation = {
 				? { eventSendingTemplateUuid: requiredString(this, 'templateId', itemIndex, 'Template ID') }
 				: { eventSendingInfoUuid: requiredString(this, 'sendingId', itemIndex, 'Sending ID') };
 		const sinceMs = readDateMs(this, this.getNodeParameter('since', itemIndex, ''), itemIndex, 'Since') ?? 0;
-		// `fromTimestamp` is a "Unix timestamp" [U: seconds or milliseconds]: seconds are sent, and
+		// `fromTimestamp` is a "Unix timestamp", seconds or milliseconds (docs/platform-assumptions.md): seconds are sent, and
 		// messages before `since` are dropped here, so a server that reads milliseconds loses nothing.
 		qs.fromTimestamp = Math.floor(sinceMs / 1000);
 		const limit = limitOf(this, itemIndex);
