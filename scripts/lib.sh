@@ -124,3 +124,28 @@ n8n_base_env() {
 	export N8N_RUNNERS_ENABLED="${N8N_RUNNERS_ENABLED:-false}"
 	export DB_TYPE="${DB_TYPE:-sqlite}"
 }
+
+# Debian's chromium for the browser checks (never a downloaded browser); sets CHROMIUM.
+ensure_chromium() {
+	CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
+	[[ -x "$CHROMIUM" ]] && return 0
+	[[ $EUID -eq 0 ]] || die "chromium is needed: sudo apt-get install -y chromium"
+	log "installing chromium from Debian"
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+}
+
+# Starts a throwaway dev n8n in the background on port $1 with its own user folder (named after
+# $2); it is stopped and the folder removed when the calling script exits (E2E_KEEP=1 keeps it).
+start_throwaway_n8n() {
+	THROWAWAY_PORT="$1"
+	THROWAWAY_FOLDER="$(mktemp -d "${TMPDIR:-/tmp}/$2.XXXXXX")"
+	trap stop_throwaway_n8n EXIT
+	N8N_USER_FOLDER="$THROWAWAY_FOLDER" N8N_PORT="$THROWAWAY_PORT" N8N_RUNNERS_BROKER_PORT=$((THROWAWAY_PORT + 1000)) \
+		bash "$REPO_DIR/scripts/dev.sh" --background
+}
+
+stop_throwaway_n8n() {
+	N8N_USER_FOLDER="$THROWAWAY_FOLDER" N8N_PORT="$THROWAWAY_PORT" bash "$REPO_DIR/scripts/dev.sh" --stop >/dev/null 2>&1 || true
+	sleep 2
+	[[ "${E2E_KEEP:-0}" == 1 ]] || rm -rf "$THROWAWAY_FOLDER"
+}
