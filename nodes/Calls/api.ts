@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { formatIso, parseDateMs } from '../common/dates';
-import { callOptions } from '../common/descriptions';
+import { callOptions } from '../common/fields';
 import type { RouteSpec, TovieContext, TovieRequest } from '../common/transport';
 import { tovieRequest } from '../common/transport';
 

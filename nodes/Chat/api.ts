@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { parseDateMs } from '../common/dates';
-import { callOptions } from '../common/descriptions';
+import { callOptions } from '../common/fields';
 import type { RouteSpec, TovieContext, TovieRequest } from '../common/transport';
 import { tovieRequest } from '../common/transport';
 

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 
-import { callOptions } from '../common/descriptions';
+import { callOptions } from '../common/fields';
 import {
 	tovieRequest,
 	tovieRequestFull,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'crypto';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { callOptions } from '../common/descriptions';
+import { callOptions } from '../common/fields';
 import { CREDENTIAL_NAME, tovieRequest } from '../common/transport';
 import { invalidInput, optionalString } from '../common/validate';
 import { CREDENTIAL_WEBHOOK_FIELD, parseOperatorWebhook, rememberedWebhook, type OperatorWebhook } from './webhook';

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { callOptions } from '../common/descriptions';
+import { callOptions } from '../common/fields';
 import { isoInZone } from '../common/dates';
 import { baseUrlOf, CREDENTIAL_NAME, tovieRequestFull, type RouteSpec } from '../common/transport';
 import { invalidInput } from '../common/validate';

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 
-import { callOptions } from '../common/descriptions';
+import { callOptions } from '../common/fields';
 import type { Page } from '../common/paginate';
 import { paginate } from '../common/paginate';
 import type { CallOptions, TovieContext, TovieRequest, TovieResponse } from '../common/transport';

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { callOptions } from '../common/descriptions';
+import { callOptions } from '../common/fields';
 import type { Page } from '../common/paginate';
 import { paginate } from '../common/paginate';
 import type { CallOptions, RouteSpec, TovieContext, TovieRequest, TovieResponse } from '../common/transport';

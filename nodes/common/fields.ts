@@ -1,105 +1,184 @@
-import type { IDataObject, IExecuteFunctions, INodeParameters, INodeProperties, INodePropertyOptions, NodeParameterValueType } from 'n8n-workflow';
-import { NodeHelpers } from 'n8n-workflow';
+import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { invalidInput } from './validate';
+import type { CallOptions } from './transport';
+import { DEFAULT_MAX_ATTEMPTS } from './transport';
+import { invalidInput, jsonObjectParameter } from './validate';
 
-/**
- * Run-time checks of number, options and multiOptions fields against their declaration: n8n
- * checks them only in the editor, so a value from an expression would reach the platform as it
- * is. The fields that apply are worked out once per execution; per item only fields holding an
- * expression are read again, and nothing throws on the happy path.
- */
+export const returnAllField: INodeProperties = {
+	displayName: 'Return All',
+	name: 'returnAll',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to return all results or only up to a given limit',
+};
 
-interface Field {
-	/** Parameter path: `name`, or `collection.name` for an option of a collection. */
-	path: string;
-	property: INodeProperties;
+export const limitField: INodeProperties = {
+	displayName: 'Limit',
+	name: 'limit',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 50,
+	description: 'Max number of results to return',
+	displayOptions: { show: { returnAll: [false] } },
+};
+
+export const simplifyField: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	description: 'Whether to return a simplified version of the response instead of the raw data',
+};
+
+/** The standard "Batch Size" option, for the "Options" collection of a batch operation. */
+export function batchSizeOption({ default: size, max, description }: { default: number; max: number; description: string }): INodeProperties {
+	return { displayName: 'Batch Size', name: 'batchSize', type: 'number', typeOptions: { minValue: 1, maxValue: max }, default: size, description };
 }
 
-/** What is wrong with a value, as `[problem, hint]` for `invalidInput`; `undefined` if nothing. */
-type Problem = [problem: string, hint?: string] | undefined;
-
-const empty = (value: unknown) => value === undefined || value === null || value === '';
-
-function numberProblem(property: INodeProperties, value: unknown): Problem {
-	const { minValue, maxValue } = (property.typeOptions ?? {}) as { minValue?: number; maxValue?: number };
-	if (typeof value !== 'number' || !Number.isFinite(value)) {
-		return [`is not a number: ${JSON.stringify(value)}`, `Enter a number (${minValue ?? '-∞'}–${maxValue ?? '∞'}).`];
-	}
-	if ((minValue !== undefined && value < minValue) || (maxValue !== undefined && value > maxValue)) {
-		const bounds =
-			minValue !== undefined && maxValue !== undefined ? `a whole number from ${minValue} to ${maxValue}` : minValue !== undefined ? `at least ${minValue}` : `at most ${maxValue}`;
-		return [`must be ${bounds}, not ${value}`];
-	}
-	return undefined;
-}
-
-function choiceProblem(property: INodeProperties, value: unknown): Problem {
-	const choices = (property.options ?? []) as INodePropertyOptions[];
-	const allowed = (choice: unknown) => choices.some((option) => option.value === choice);
-	const list = choices.map((option) => JSON.stringify(option.value)).join(', ');
-	const named = choices.filter((option) => option.name !== option.value);
-	// An expression must give the value, not the name shown in the list.
-	const hint = named.length ? `The values of the list: ${named.map((o) => `${JSON.stringify(o.value)} (${o.name})`).join(', ')}.` : undefined;
-	if (property.type === 'options') return allowed(value) ? undefined : [`must be one of ${list}, not ${JSON.stringify(value)}`, hint];
-	if (!Array.isArray(value)) return [`must be a list of ${list}, not ${JSON.stringify(value)}`, hint];
-	const wrong = value.find((choice) => !allowed(choice));
-	return wrong === undefined ? undefined : [`has ${JSON.stringify(wrong)}, which is not one of ${list}`, hint];
-}
-
-function problemOf(property: INodeProperties, value: unknown): Problem {
-	if (empty(value)) return undefined; // not set: the operation's default applies
-	return property.type === 'number' ? numberProblem(property, value) : choiceProblem(property, value);
-}
-
-/**
- * Number fields, and options with a fixed list (not loaded from the platform). A field with n8n's
- * `ignoreValidationDuringExecution` is read more leniently by its operation, which checks it.
- */
-function checkable(property: INodeProperties): boolean {
-	if (property.ignoreValidationDuringExecution) return false;
-	if (property.type === 'number') return true;
-	if (property.type !== 'options' && property.type !== 'multiOptions') return false;
-	const { loadOptionsMethod, loadOptions } = (property.typeOptions ?? {}) as IDataObject;
-	return !loadOptionsMethod && !loadOptions && Array.isArray(property.options) && property.options.length > 0;
-}
-
-const hasExpression = (value: unknown): boolean =>
-	typeof value === 'string'
-		? value.startsWith('=')
-		: !!value && typeof value === 'object' && Object.values(value).some(hasExpression);
-
-/**
- * The fields of `properties` to check for every item, worked out once per execution. A field
- * counts when it is shown for the node's settings (n8n's own rule, `displayParameter`) and set;
- * a value without an expression is the same for every item, so it is checked per item only when
- * it is wrong (then every item fails, each naming itself).
- */
-export function fieldsToCheck(ctx: IExecuteFunctions, properties: INodeProperties[]): Field[] {
-	const node = ctx.getNode();
-	const values = node.parameters;
-	const shown = (property: INodeProperties, at: INodeParameters) => NodeHelpers.displayParameter(at, property, node, null, values);
-	const fields: Field[] = [];
-	const add = (path: string, property: INodeProperties, value: NodeParameterValueType | undefined) => {
-		if (value !== undefined && (hasExpression(value) || problemOf(property, value))) fields.push({ path, property });
+/** `BatchSpec.size` from a `batchSizeOption` in "Options", read once per execution (first item). */
+export function batchSizeOf(option: INodeProperties): (this: IExecuteFunctions) => number {
+	const max = (option.typeOptions?.maxValue as number | undefined) ?? Infinity;
+	return function (this: IExecuteFunctions) {
+		const size = this.getNodeParameter(`options.${option.name}`, 0, option.default) as number;
+		// A wrong value fails the first item (run-time field checks); the others keep the default.
+		return Number.isFinite(size) && size >= 1 ? Math.min(max, size) : (option.default as number);
 	};
-	for (const property of properties) {
-		if (!shown(property, values)) continue;
-		const value = values[property.name];
-		if (checkable(property)) add(property.name, property, value);
-		if (property.type !== 'collection' || !value || typeof value !== 'object' || Array.isArray(value)) continue;
-		for (const option of (property.options ?? []) as INodeProperties[]) {
-			const collection = value as INodeParameters;
-			if (checkable(option) && shown(option, collection)) add(`${property.name}.${option.name}`, option, collection[option.name]);
+}
+
+/** Shown under every operation of every action node. */
+export const requestOptionsField: INodeProperties = {
+	displayName: 'Request Options',
+	name: 'requestOptions',
+	type: 'collection',
+	placeholder: 'Add option',
+	default: {},
+	options: [
+		{
+			displayName: 'Tries per Request',
+			name: 'maxAttempts',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 10 },
+			default: DEFAULT_MAX_ATTEMPTS,
+			description:
+				"How many times one request is sent when the platform is busy (429), fails (5xx) or cannot be reached, waiting longer each time. A request that sends, creates or calls is tried again only when the platform provably did not receive it. This works inside the node; n8n's Settings → Retry On Fail instead runs the whole node again after it failed.",
+		},
+	],
+};
+
+/** Transport options for one item, from the "Request Options" collection. */
+export function callOptions(ctx: IExecuteFunctions, itemIndex: number): CallOptions {
+	const options = ctx.getNodeParameter('requestOptions', itemIndex, {}) as { maxAttempts?: number };
+	return { itemIndex, maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS };
+}
+
+/** Return All / Limit for one item: `undefined` means all. */
+export function limitOf(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
+	if (ctx.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
+	return ctx.getNodeParameter('limit', itemIndex, 50) as number;
+}
+
+/**
+ * A key/value input: a mode selector ("Fields" / "JSON", plus any extra modes), a list of name and
+ * value pairs, and a JSON object. Read it back with `keyValuesOf`.
+ */
+export function keyValueInput(input: {
+	name: string;
+	displayName: string;
+	description: string;
+	/** Modes before "Fields" and "JSON", such as "None" or "All Input Fields". */
+	extraModes?: INodePropertyOptions[];
+	default?: string;
+	show?: NonNullable<IDisplayOptions['show']>;
+}): INodeProperties[] {
+	const { name, displayName, description, extraModes = [], show = {} } = input;
+	const when = (mode: string): IDisplayOptions => ({ show: { ...show, [`${name}Mode`]: [mode] } });
+	return [
+		{
+			displayName,
+			name: `${name}Mode`,
+			type: 'options',
+			options: [
+				...extraModes,
+				{ name: 'Fields', value: 'fields', description: 'Name and value pairs, each mapped on its own' },
+				{ name: 'JSON', value: 'json', description: 'One JSON object' },
+			],
+			default: input.default ?? 'fields',
+			description,
+			...(Object.keys(show).length ? { displayOptions: { show } } : {}),
+		},
+		{
+			displayName: `${displayName} Fields`,
+			name: `${name}Fields`,
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add field',
+			default: {},
+			description: `The ${displayName.toLowerCase()} as name and value pairs`,
+			displayOptions: when('fields'),
+			options: [
+				{
+					displayName: 'Field',
+					name: 'field',
+					values: [
+						{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'The key in the object' },
+						{ displayName: 'Value', name: 'value', type: 'string', default: '', description: 'Its value; map one from the input with an expression' },
+					],
+				},
+			],
+		},
+		{
+			displayName: `${displayName} (JSON)`,
+			name: `${name}Json`,
+			type: 'json',
+			default: '{}',
+			description: `The ${displayName.toLowerCase()} as one JSON object`,
+			displayOptions: when('json'),
+		},
+	];
+}
+
+/**
+ * What a `keyValueInput` holds for one item: the object, or `undefined` for a mode it does not
+ * handle itself (the caller's extra modes). A field without a name fails the item.
+ */
+export function keyValuesOf(ctx: IExecuteFunctions, itemIndex: number, name: string, displayName: string): IDataObject | undefined {
+	const mode = ctx.getNodeParameter(`${name}Mode`, itemIndex, 'fields') as string;
+	if (mode === 'json') return jsonObjectParameter(ctx, `${name}Json`, itemIndex, `${displayName} (JSON)`) ?? {};
+	if (mode !== 'fields') return undefined;
+	const fields = ((ctx.getNodeParameter(`${name}Fields`, itemIndex, {}) as IDataObject).field ?? []) as IDataObject[];
+	const values: IDataObject = {};
+	fields.forEach((field, n) => {
+		const key = String(field.name ?? '').trim();
+		if (!key) throw invalidInput(ctx, itemIndex, `${displayName} Fields #${n + 1} Name`, 'is empty');
+		values[key] = field.value as string;
+	});
+	return values;
+}
+
+/** The display names of a selector's options, by value. */
+function namesOf(property: INodeProperties | undefined): Record<string, string> {
+	const options = (property?.options ?? []) as INodePropertyOptions[];
+	return Object.fromEntries(options.map((o) => [String(o.value), o.name]));
+}
+
+/**
+ * The node subtitle from display names ("Send: Message"), never raw values: the expression looks
+ * the selected operation and resource up in tables built from the node's own properties.
+ */
+export function operationSubtitle(properties: INodeProperties[]): string {
+	const resources = namesOf(properties.find((p) => p.name === 'resource'));
+	const operations: Record<string, string> = {};
+	for (const p of properties.filter((p) => p.name === 'operation')) {
+		for (const resource of (p.displayOptions?.show?.resource as string[] | undefined) ?? ['']) {
+			for (const [value, name] of Object.entries(namesOf(p))) operations[`${resource}:${value}`] = name;
 		}
 	}
-	return fields;
+	const op = `${JSON.stringify(operations)}[$parameter["resource"] + ":" + $parameter["operation"]]`;
+	return `={{${op} + ": " + ${JSON.stringify(resources)}[$parameter["resource"]]}}`;
 }
 
-/** Refuses, before any request, a value of `fields` that its declaration does not allow. */
-export function checkFields(ctx: IExecuteFunctions, fields: Field[], itemIndex: number): void {
-	for (const { path, property } of fields) {
-		const problem = problemOf(property, ctx.getNodeParameter(path, itemIndex));
-		if (problem) throw invalidInput(ctx, itemIndex, property.displayName, ...problem);
-	}
+/** A trigger's subtitle: "On " and the display names of the chosen events. */
+export function eventSubtitle(property: INodeProperties): string {
+	const names = JSON.stringify(namesOf(property));
+	return `={{"On " + [].concat($parameter["${property.name}"]).map((v) => ${names}[v] ?? v).join(", ")}}`;
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { callOptions } from './descriptions';
+import { callOptions } from './fields';
 import type { CallOptions, RouteSpec, TovieContext, TovieRequest } from './transport';
 import { CREDENTIAL_NAME, tovieRequest } from './transport';
 import { invalidInput } from './validate';

@@ -3,8 +3,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { Outcome } from './batch';
 import { sendChunks } from './batch';
-import { requestOptionsField } from './descriptions';
-import { checkFields, fieldsToCheck } from './fields';
+import { requestOptionsField } from './fields';
+import { checkFields, fieldsToCheck } from './checks';
 import type { BatchEntry, OperationResult, Resource } from './operation';
 
 export type { BatchEntry, BatchOperation, BatchSpec, ItemOperation, Operation, OperationResult, Resource } from './operation';

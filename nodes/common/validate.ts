@@ -78,3 +78,17 @@ export function toEpochMs(
 ): number | undefined {
 	return readDateMs(ctx, value, itemIndex, label);
 }
+
+/**
+ * A list input, as a field or an expression gives it: an array, or text split at `separator`
+ * (commas, semicolons and line breaks by default; phrases split at line breaks only). Entries are
+ * trimmed and empty ones dropped; anything else than texts and numbers fails the item.
+ */
+export function listOf(ctx: { getNode(): INode }, itemIndex: number, raw: unknown, label: string, separator: RegExp = /[,;\r\n]+/): string[] {
+	if (raw === undefined || raw === null || raw === '') return [];
+	const parts = Array.isArray(raw) ? (raw as unknown[]).flat() : typeof raw === 'string' || typeof raw === 'number' ? String(raw).split(separator) : undefined;
+	if (!parts || parts.some((part) => part !== null && part !== undefined && typeof part !== 'string' && typeof part !== 'number')) {
+		throw invalidInput(ctx, itemIndex, label, 'must be a list of texts', 'Give an array, or texts separated by commas.');
+	}
+	return parts.map((part) => String(part ?? '').trim()).filter(Boolean);
+}

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { workflowZone } from '../../common/dates';
-import { limitOf } from '../../common/descriptions';
+import { limitOf } from '../../common/fields';
 import { paginate } from '../../common/paginate';
 import { invalidInput, toEpochMs } from '../../common/validate';
 import type { CallsRoute } from '../api';

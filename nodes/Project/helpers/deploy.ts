@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { callOptions } from '../../common/descriptions';
+import { callOptions } from '../../common/fields';
 import { projectRequestFull, itemRequest } from '../api';
 
 /** Polling settings; tests shorten them instead of waiting. */

@@ -1,7 +1,7 @@
 import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { callOptions } from '../../common/descriptions';
+import { callOptions } from '../../common/fields';
 import { baseUrlOf, tovieRequestFull } from '../../common/transport';
 import { itemRequest } from '../api';
 

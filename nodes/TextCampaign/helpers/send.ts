@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { outputDate, workflowZone } from '../../common/dates';
-import { batchSizeOf, batchSizeOption, callOptions } from '../../common/descriptions';
+import { batchSizeOf, batchSizeOption, callOptions } from '../../common/fields';
 import type { BatchEntry, BatchSpec, OperationResult } from '../../common/router';
 import { textCampaignRequest, type TextCampaignRequest, type TextCampaignRoute } from '../api';
 

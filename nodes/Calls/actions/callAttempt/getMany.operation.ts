@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { limitField, returnAllField } from '../../../common/descriptions';
+import { limitField, returnAllField } from '../../../common/fields';
 import type { Operation } from '../../../common/router';
 import { dateFilterField, dateFilterOf, reportPages } from '../fields';
 

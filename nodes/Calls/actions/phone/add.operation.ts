@@ -1,4 +1,4 @@
-import { batchSizeOf, batchSizeOption } from '../../../common/descriptions';
+import { batchSizeOf, batchSizeOption } from '../../../common/fields';
 import type { BatchSpec, Operation } from '../../../common/router';
 import { invalidInput } from '../../../common/validate';
 import type { CallJob } from './batch';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { callOptions } from '../../../common/descriptions';
+import { callOptions } from '../../../common/fields';
 import { platformErrorDetails } from '../../../common/errors';
 import type { BatchEntry, OperationResult } from '../../../common/router';
 import { callsRequest, idempotenceKeyFor } from '../../api';

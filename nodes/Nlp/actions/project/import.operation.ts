@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { simplifyField } from '../../../common/descriptions';
+import { simplifyField } from '../../../common/fields';
 import type { Operation } from '../../../common/router';
 import { invalidInput } from '../../../common/validate';
 import { nlpItemRequest } from '../../api';

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { batchSizeOf, batchSizeOption, simplifyField } from '../../../common/descriptions';
+import { batchSizeOf, batchSizeOption, simplifyField } from '../../../common/fields';
 import type { BatchSpec, Operation } from '../../../common/router';
 import { nlpItemRequest } from '../../api';
 import { clientIdOption, contextHeaders, contextOptions, simplifyInference, textField, textOf } from '../../helpers/text';

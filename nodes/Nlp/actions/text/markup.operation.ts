@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { simplifyField } from '../../../common/descriptions';
+import { simplifyField } from '../../../common/fields';
 import type { Operation } from '../../../common/router';
 import { nlpItemRequest } from '../../api';
 import { textField, textOf } from '../../helpers/text';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { jsonObjectOf } from '../../../common/validate';
-import { simplifyField } from '../../../common/descriptions';
+import { simplifyField } from '../../../common/fields';
 import { customDataObject, simplifyChannel } from '../../helpers/channels';
 import { CHANNEL_DATES, withIsoDates } from '../../helpers/output';
 

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { limitField, limitOf, returnAllField } from '../../../common/descriptions';
+import { limitField, limitOf, returnAllField } from '../../../common/fields';
 import { defaultProject, projectIdOf, projectOverrideOption } from '../../../common/projects';
 import type { Operation } from '../../../common/router';
 import { itemRequest } from '../../api';

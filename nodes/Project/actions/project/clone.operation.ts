@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { simplifyField } from '../../../common/descriptions';
+import { simplifyField } from '../../../common/fields';
 import { projectIdOf, projectLocator, requiredProject } from '../../../common/projects';
 import type { Operation } from '../../../common/router';
 import { requiredString } from '../../../common/validate';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { callOptions } from '../../../common/descriptions';
+import { callOptions } from '../../../common/fields';
 import type { Operation } from '../../../common/router';
 import { reporterRequestFull } from '../../api';
 import { requiredDate, toDateOnly } from '../../helpers/dates';

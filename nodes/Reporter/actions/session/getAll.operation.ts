@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { limitField, limitOf, returnAllField, simplifyField } from '../../../common/descriptions';
+import { limitField, limitOf, returnAllField, simplifyField } from '../../../common/fields';
 import type { Operation } from '../../../common/router';
 import { pagedList } from '../../api';
 import { projectOf, reporterOptions } from '../../helpers/fields';

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { limitField, limitOf, returnAllField } from '../../../common/descriptions';
+import { limitField, limitOf, returnAllField } from '../../../common/fields';
 import type { Operation } from '../../../common/router';
 import { pagedList } from '../../api';
 import { projectOf, reporterOptions } from '../../helpers/fields';

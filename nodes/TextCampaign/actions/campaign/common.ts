@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { outputDate, workflowZone } from '../../../common/dates';
-import { simplifyField } from '../../../common/descriptions';
+import { simplifyField } from '../../../common/fields';
 import { invalidInput } from '../../../common/validate';
 import { itemRequest, type TextCampaignRoute } from '../../api';
 import { campaignIdOf, campaignLocator, jsonNodeOf, projectOption, projectShortNameOf } from '../../helpers/fields';

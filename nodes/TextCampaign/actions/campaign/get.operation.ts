@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { simplifyField } from '../../../common/descriptions';
+import { simplifyField } from '../../../common/fields';
 import type { Operation } from '../../../common/router';
 import { itemRequest } from '../../api';
 import { campaignIdOf, campaignLocator, projectOption, projectShortNameOf } from '../../helpers/fields';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readDateMs } from '../../../common/dates';
-import { limitField, limitOf, returnAllField, simplifyField } from '../../../common/descriptions';
+import { limitField, limitOf, returnAllField, simplifyField } from '../../../common/fields';
 import type { Operation } from '../../../common/router';
 import { pagedList } from '../../api';
 import { projectOption, projectShortNameOf } from '../../helpers/fields';

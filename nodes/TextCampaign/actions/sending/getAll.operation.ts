@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { outputDate, readDateMs, workflowZone } from '../../../common/dates';
-import { limitField, limitOf, returnAllField } from '../../../common/descriptions';
+import { limitField, limitOf, returnAllField } from '../../../common/fields';
 import type { Operation } from '../../../common/router';
 import { invalidInput } from '../../../common/validate';
 import { pagedList } from '../../api';
