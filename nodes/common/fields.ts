@@ -102,8 +102,9 @@ export function keyValueInput(input: {
 				{ name: 'Fields', value: 'fields', description: 'Name and value pairs, each mapped on its own' },
 				{ name: 'JSON', value: 'json', description: 'One JSON object' },
 			],
-			default: input.default ?? 'fields',
+			default: 'fields',
 			description,
+			...(input.default ? { default: input.default } : {}),
 			...(Object.keys(show).length ? { displayOptions: { show } } : {}),
 		},
 		{

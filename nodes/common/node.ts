@@ -10,25 +10,23 @@ import { CREDENTIAL_NAME } from './transport';
 export const TOVIE_ICON = { light: 'file:../../icons/tovie.svg', dark: 'file:../../icons/tovie.dark.svg' } as const;
 
 /**
- * The description of an action node: what is its own (names, what it does, its resources) and what
- * every Tovie action node shares (icon, the credential and its test, one input and output, usable as
- * an AI tool, a subtitle from display names).
+ * What every Tovie action node's description shares: one input and output, the credential and its
+ * test, the properties built from its resources, a subtitle from their display names. The node file
+ * adds what is its own, and writes icon, subtitle and usableAsTool out, where n8n's linter looks.
  */
-export function actionNodeDescription(node: { displayName: string; name: string; description: string; resources: Resource[] }): INodeTypeDescription {
+export function actionNodeDescription(node: { displayName: string; name: string; description: string; resources: Resource[] }) {
 	const properties = buildProperties(node.resources);
 	return {
 		displayName: node.displayName,
 		name: node.name,
-		icon: TOVIE_ICON,
 		group: ['transform'],
 		version: 1,
 		subtitle: operationSubtitle(properties),
 		description: node.description,
 		defaults: { name: node.displayName },
-		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_NAME, required: true, testedBy: 'tovieApiTest' }],
 		properties,
-	};
+	} satisfies Omit<INodeTypeDescription, 'icon' | 'usableAsTool'>;
 }

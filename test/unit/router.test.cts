@@ -6,7 +6,7 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { batchSizeOf, batchSizeOption } from '../../nodes/common/descriptions';
+import { batchSizeOf, batchSizeOption } from '../../nodes/common/fields';
 import { mapResults } from '../../nodes/common/operation';
 import type { BatchEntry, BatchSpec, Operation, OperationResult, Resource } from '../../nodes/common/router';
 import { route } from '../../nodes/common/router';
