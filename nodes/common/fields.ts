@@ -22,13 +22,55 @@ export const limitField: INodeProperties = {
 	displayOptions: { show: { returnAll: [false] } },
 };
 
+/** In the editor; the node's AI tool variant gets the Output choice below instead. */
 export const simplifyField: INodeProperties = {
 	displayName: 'Simplify',
 	name: 'simplify',
 	type: 'boolean',
 	default: true,
 	description: 'Whether to return a simplified version of the response instead of the raw data',
+	displayOptions: { hide: { '@tool': [true] } },
 };
+
+/**
+ * What an AI agent gets back from an operation that simplifies: the simplified answer, the raw
+ * one, or only the fields it names (fewer tokens). The router adds these beside every Simplify.
+ */
+export const toolOutputFields: INodeProperties[] = [
+	{
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		default: 'simplified',
+		options: [
+			{ name: 'Simplified', value: 'simplified', description: 'The main fields, flattened (at most 10)' },
+			{ name: 'Raw', value: 'raw', description: 'Everything the platform answered' },
+			{ name: 'Selected Fields', value: 'selected', description: 'Only the fields named below' },
+		],
+		description: 'What the tool returns to the agent',
+		displayOptions: { show: { '@tool': [true] } },
+	},
+	{
+		displayName: 'Fields',
+		name: 'outputFields',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. name, status, createdAt',
+		description: 'Names of the fields to return, separated by commas; a dot reaches into an object (customer.name)',
+		displayOptions: { show: { '@tool': [true], output: ['selected'] } },
+	},
+];
+
+/** Whether the item's answer is to be simplified: Simplify in the editor, Output in the AI tool. */
+export function simplifyOf(ctx: IExecuteFunctions, itemIndex: number): boolean {
+	if (!isToolNode(ctx)) return ctx.getNodeParameter('simplify', itemIndex, true) as boolean;
+	return ctx.getNodeParameter('output', itemIndex, 'simplified') === 'simplified';
+}
+
+/** The node runs as an AI agent's tool (n8n names tool variants "…Tool"). */
+export function isToolNode(ctx: { getNode(): { type: string } }): boolean {
+	return ctx.getNode().type.endsWith('Tool');
+}
 
 /** The standard "Batch Size" option, for the "Options" collection of a batch operation. */
 export function batchSizeOption({ default: size, max, description }: { default: number; max: number; description: string }): INodeProperties {

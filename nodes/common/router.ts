@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { Outcome } from './batch';
 import { sendChunks } from './batch';
-import { requestOptionsField } from './fields';
+import { isToolNode, requestOptionsField, toolOutputFields } from './fields';
 import { checkFields, fieldsToCheck } from './checks';
 import type { BatchEntry, OperationResult, Resource } from './operation';
 
@@ -43,7 +43,9 @@ export function buildProperties(resources: Resource[]): INodeProperties[] {
 	}
 	for (const resource of resources) {
 		for (const operation of resource.operations) {
-			for (const property of operation.properties ?? []) {
+			const own = operation.properties ?? [];
+			const withOutput = own.some((p) => p.name === 'simplify') ? [...own, ...toolOutputFields] : own;
+			for (const property of withOutput) {
 				properties.push(withDisplay(property, resource.value, operation.value));
 			}
 		}
@@ -68,6 +70,27 @@ function toItems(result: OperationResult, itemIndex: number): INodeExecutionData
 			? { ...entry, pairedItem: { item: itemIndex } }
 			: { json: entry as IDataObject, pairedItem: { item: itemIndex } },
 	);
+}
+
+/** A copy of `json` with only the named fields (dot paths), for the AI tool's Selected Fields. */
+export function pickFields(json: IDataObject, paths: string[]): IDataObject {
+	const picked: IDataObject = {};
+	for (const path of paths) {
+		let value: unknown = json;
+		for (const key of path.split('.')) value = value && typeof value === 'object' ? (value as IDataObject)[key] : undefined;
+		if (value !== undefined) picked[path] = value as IDataObject[string];
+	}
+	return picked;
+}
+
+/** The Output → Selected Fields of an AI tool variant, as a function over one item's results. */
+function toolSelection(ctx: IExecuteFunctions, operationHasOutput: boolean): ((items: INodeExecutionData[], itemIndex: number) => INodeExecutionData[]) | undefined {
+	if (!operationHasOutput || !isToolNode(ctx)) return undefined;
+	return (items, itemIndex) => {
+		if (ctx.getNodeParameter('output', itemIndex, 'simplified') !== 'selected') return items;
+		const paths = String(ctx.getNodeParameter('outputFields', itemIndex, '')).split(',').map((p) => p.trim()).filter(Boolean);
+		return paths.length ? items.map((item) => ({ ...item, json: pickFields(item.json, paths) })) : items;
+	};
 }
 
 function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): Error {
@@ -96,6 +119,8 @@ export async function route(this: IExecuteFunctions, resources: Resource[]): Pro
 
 	const stopOnError = !this.continueOnFail();
 	const fields = fieldsToCheck(this, [...(operation.properties ?? []), requestOptionsField]);
+	const select = toolSelection(this, (operation.properties ?? []).some((p) => p.name === 'simplify'));
+	const itemsOf = (result: OperationResult, itemIndex: number) => (select ? select(toItems(result, itemIndex), itemIndex) : toItems(result, itemIndex));
 	const output: INodeExecutionData[] = [];
 	const fail = (error: unknown, itemIndex: number) => {
 		const nodeError = asNodeError(this, error, itemIndex);
@@ -110,7 +135,7 @@ export async function route(this: IExecuteFunctions, resources: Resource[]): Pro
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
 				checkFields(this, fields, itemIndex);
-				output.push(...toItems(await operation.execute.call(this, itemIndex), itemIndex));
+				output.push(...itemsOf(await operation.execute.call(this, itemIndex), itemIndex));
 			} catch (error) {
 				fail(error, itemIndex);
 			}
@@ -139,7 +164,7 @@ export async function route(this: IExecuteFunctions, resources: Resource[]): Pro
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const outcome = outcomes[itemIndex];
 		if (outcome instanceof Error) fail(outcome, itemIndex);
-		else output.push(...toItems(outcome, itemIndex));
+		else output.push(...itemsOf(outcome, itemIndex));
 	}
 	return [output];
 }

@@ -6,18 +6,18 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { batchSizeOf, batchSizeOption } from '../../nodes/common/fields';
+import { batchSizeOf, batchSizeOption, simplifyField, simplifyOf } from '../../nodes/common/fields';
 import { mapResults } from '../../nodes/common/operation';
 import type { BatchEntry, BatchSpec, Operation, OperationResult, Resource } from '../../nodes/common/router';
-import { route } from '../../nodes/common/router';
+import { buildProperties, pickFields, route } from '../../nodes/common/router';
 
 /**
  * A context for `route`: `parameters` are the node's parameters as n8n stores them (a string
  * starting with "=" is an expression); `values` gives what such an expression resolves to per item.
  */
-function context(options: { parameters?: IDataObject; values?: Record<string, (itemIndex: number) => unknown>; items?: number; continueOnFail?: boolean }) {
+function context(options: { parameters?: IDataObject; values?: Record<string, (itemIndex: number) => unknown>; items?: number; continueOnFail?: boolean; type?: string }) {
 	const parameters: IDataObject = { resource: 'thing', ...options.parameters };
-	const node: INode = { id: 'n', name: 'Router Test', type: 'test.router', typeVersion: 1, position: [0, 0], parameters: parameters as INode['parameters'] };
+	const node: INode = { id: 'n', name: 'Router Test', type: options.type ?? 'test.router', typeVersion: 1, position: [0, 0], parameters: parameters as INode['parameters'] };
 	const reads: string[] = [];
 	const ctx = {
 		getNode: () => node,
@@ -311,5 +311,43 @@ describe('router: batch operations', () => {
 		expect(batched.json).toEqual([{ value: 'a1', itemIndex: 0, mapped: 'Router Test' }, { error: 'Item 1 refused' }]);
 		const item: Operation = { ...base, value: 'item', execute: async (itemIndex) => ({ itemIndex }) };
 		expect((await run([mapResults(item, upper)], {})).json).toEqual([{ itemIndex: 0, mapped: 'Router Test' }]);
+	});
+});
+
+describe('router: the Output choice of an AI tool variant', () => {
+	const record = { id: 7, status: 'done', customer: { name: 'Ann', phone: '1' }, extra: 'x' };
+	const getOne: Operation = {
+		...base,
+		value: 'get',
+		properties: [simplifyField],
+		async execute(this: IExecuteFunctions, itemIndex) {
+			return simplifyOf(this, itemIndex) ? { id: record.id, status: record.status } : record;
+		},
+	};
+
+	it('adds Output and Fields beside Simplify, shown only in the tool variant, and hides Simplify there', () => {
+		const properties = buildProperties(resources(getOne));
+		const byName = (name: string) => properties.find((p) => p.name === name)!;
+		expect(byName('simplify').displayOptions).toMatchObject({ hide: { '@tool': [true] }, show: { operation: ['get'] } });
+		expect(byName('output').displayOptions?.show).toMatchObject({ '@tool': [true], operation: ['get'] });
+		expect(byName('outputFields').displayOptions?.show).toMatchObject({ '@tool': [true], output: ['selected'] });
+	});
+
+	it('in the editor follows Simplify and ignores Output', async () => {
+		const { json } = await run([getOne], { parameters: { simplify: false, output: 'selected', outputFields: 'id' } });
+		expect(json).toEqual([record]);
+	});
+
+	it('as a tool returns the simplified, the raw or only the selected fields (dot paths reach into objects)', async () => {
+		const tool = { type: 'test.routerTool' };
+		expect((await run([getOne], { ...tool, parameters: { output: 'simplified' } })).json).toEqual([{ id: 7, status: 'done' }]);
+		expect((await run([getOne], { ...tool, parameters: { output: 'raw' } })).json).toEqual([record]);
+		const selected = await run([getOne], { ...tool, parameters: { output: 'selected', outputFields: 'status, customer.name, missing' } });
+		expect(selected.json).toEqual([{ status: 'done', 'customer.name': 'Ann' }]);
+		expect(selected.paired).toEqual([{ item: 0 }]);
+	});
+
+	it('pickFields leaves out what is not there', () => {
+		expect(pickFields({ a: { b: null } }, ['a.b', 'a.c', 'z'])).toEqual({ 'a.b': null });
 	});
 });
