@@ -22,6 +22,13 @@ export class TovieApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
+			displayName:
+				'Fill in only what your nodes use: Chat nodes need the Chat API Token, Calls the Calls API Token, NLP the NLP Direct API Key; Reporter, Text Campaign, Project and automatic webhook registration the Unified API Token. Pushgate and the Operator nodes need only the server.',
+			name: 'fillInNotice',
+			type: 'notice',
+			default: '',
+		},
+		{
 			displayName: 'Server',
 			name: 'server',
 			type: 'options',
@@ -31,6 +38,7 @@ export class TovieApi implements ICredentialType {
 				{ name: 'Custom (Regional Host, On-Premise)', value: 'custom' },
 			],
 			default: 'https://platform.tovie.ai',
+			description: 'Where your platform account lives: the address you open the platform at',
 		},
 		{
 			displayName: 'Base URL',
