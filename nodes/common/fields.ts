@@ -94,6 +94,7 @@ export const requestOptionsField: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add option',
 	default: {},
+	description: 'How the node talks to the platform when a request fails',
 	options: [
 		{
 			displayName: 'Tries per Request',
