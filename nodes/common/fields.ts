@@ -163,6 +163,7 @@ export function keyValueInput(input: {
 				{
 					displayName: 'Field',
 					name: 'field',
+					description: 'One name and its value',
 					values: [
 						{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'The key in the object' },
 						{ displayName: 'Value', name: 'value', type: 'string', default: '', description: 'Its value; map one from the input with an expression' },

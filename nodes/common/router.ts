@@ -14,6 +14,11 @@ function withDisplay(property: INodeProperties, resource: string, operation: str
 	return { ...property, displayOptions: { ...property.displayOptions, show } };
 }
 
+/** Dropdowns list their choices alphabetically (n8n's UX guidelines); the default stays the first declared. */
+function byName(options: INodePropertyOptions[]): INodePropertyOptions[] {
+	return [...options].sort((a, b) => a.name.localeCompare(b.name));
+}
+
 /** The node's properties: resource, one operation list per resource, then each operation's fields. */
 export function buildProperties(resources: Resource[]): INodeProperties[] {
 	const firstResource = resources[0].value;
@@ -23,7 +28,7 @@ export function buildProperties(resources: Resource[]): INodeProperties[] {
 			name: 'resource',
 			type: 'options',
 			noDataExpression: true,
-			options: resources.map(({ name, value, description }) => ({ name, value, description })),
+			options: byName(resources.map(({ name, value, description }) => ({ name, value, description }))),
 			default: firstResource,
 		},
 	];
@@ -35,8 +40,8 @@ export function buildProperties(resources: Resource[]): INodeProperties[] {
 			type: 'options',
 			noDataExpression: true,
 			displayOptions: { show: { resource: [resource.value] } },
-			options: resource.operations.map(
-				({ name, value, action, description }): INodePropertyOptions => ({ name, value, action, description }),
+			options: byName(
+				resource.operations.map(({ name, value, action, description }): INodePropertyOptions => ({ name, value, action, description })),
 			),
 			default: firstOperation,
 		});
