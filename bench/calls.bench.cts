@@ -6,7 +6,7 @@
  *      per item, plus the same batched requests sent directly; the node's time over that sum;
  *   3. (unless --node-only) one HTTP request per number (`addPhones` with a one-element array),
  *      sent one after the other over a keep-alive connection, as an HTTP Request node would;
- *   4. (with --crm) Tovie Calls → Phone → Add One (CRM), one request per item, through n8n-core.
+ *   4. (with --crm) Tovie Calls → Phone → Add Number (CRM Format), one request per item, through n8n-core.
  * Prints requests sent and wall time for each.
  *
  * With --runs N the node, the floor and the direct requests are measured N times, interleaved,
@@ -21,7 +21,7 @@ import { callsModule, type CallsModule } from '../test/helpers/fake-platform/cal
 import { startFakePlatform } from '../test/helpers/fake-platform/server.cts';
 import { PACKAGE_NAME, registerNodeType, runNode } from '../test/helpers/harness.cts';
 import { TovieCalls } from '../nodes/Calls/TovieCalls.node.ts';
-import { payloadFields, phoneField } from '../nodes/Calls/actions/phone/policyFields.ts';
+import { payloadFields, phoneField } from '../nodes/Calls/actions/phone/common.ts';
 import { interleaved, loadAverage, ratio, registerFloorNode, type Timing } from './floor.cts';
 
 // bench/run.js resolves `TovieCalls.node` to the codex file TovieCalls.node.json (Node tries .json
@@ -123,14 +123,14 @@ async function main() {
 		});
 
 		if (process.argv.includes('--crm')) {
-			await measure('Tovie Calls → Add One (CRM), one per item', async () => {
+			await measure('Tovie Calls → Add Number (CRM Format), one per item', async () => {
 				const result = await runNode(
 					'tovieCalls',
-					{ resource: 'phone', operation: 'addOne', phone: '={{ $json.phone }}', payloadMode: 'fields', payloadFields: { field: [{ name: 'name', value: '={{ $json.name }}' }] } },
+					{ resource: 'phone', operation: 'addCrm', phone: '={{ $json.phone }}', payloadMode: 'fields', payloadFields: { field: [{ name: 'name', value: '={{ $json.name }}' }] } },
 					items,
 					credentials,
 				);
-				if (result.status !== 'success') throw new Error(`Add One failed: ${result.error?.message}`);
+				if (result.status !== 'success') throw new Error(`Add Number (CRM Format) failed: ${result.error?.message}`);
 			});
 		}
 	} finally {

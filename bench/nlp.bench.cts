@@ -12,7 +12,7 @@ import { startNlpPlatform } from '../test/helpers/fake-platform/nlp.cts';
 import type { RecordedRequest } from '../test/helpers/fake-platform/server.cts';
 import { PACKAGE_NAME, registerNodeType, runNode } from '../test/helpers/harness.cts';
 import { TovieNlp } from '../nodes/Nlp/TovieNlp.node.ts';
-import { textField } from '../nodes/Nlp/helpers/text.ts';
+import { textField } from '../nodes/Nlp/actions/text/common.ts';
 import { interleaved, loadAverage, ratio, registerFloorNode, replay } from './floor.cts';
 
 // Outside jest, `require('…/TovieNlp.node')` would find the codex `.node.json` first.

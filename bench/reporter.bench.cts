@@ -3,6 +3,7 @@
  * 1. Message → Get Many (filters, Return All) over 50 000 messages: requests, wall time, peak memory.
  * 2. Report → Create with Wait for File over a 100 MB CSV served as a stream, stored by n8n's
  *    filesystem binary-data mode (n8n's default for self-hosted): peak memory against file size.
+ * 3. Statistic → Get by Interval by hour: one request, one item per hour.
  * The fake platform runs in the same process, so the figures include it. Numbers, not assertions.
  * The report runs first, on a fresh heap, so its RSS growth is not hidden by memory freed earlier.
  * Optional arguments: [messages=50000] [reportMB=100] [binaryMode=filesystem|default].
@@ -115,6 +116,13 @@ async function main() {
 	console.log(`Message → Get Many, Return All: ${list.json().length} messages (status ${list.status})`);
 	console.log(`  requests: ${pages.length} (page size ${pages[0]?.query.size}), wall time: ${wall} ms`);
 	console.log(`  peak RSS: ${mb(peak.peakRss)} (start ${mb(base1)}), peak heap: ${mb(peak.peakHeap)}`);
+	fake.reset();
+
+	// 3. Statistics by hour: one request, one output item per hour, dates written in the workflow zone.
+	started = Date.now();
+	const hours = await runNode('tovieReporter', { resource: 'statistics', operation: 'getByInterval', metric: 'sessions', intervalType: 'HOUR' }, [{}], credentials);
+	wall = Date.now() - started;
+	console.log(`Statistic → Get by Interval (hour): ${hours.json().length} items (status ${hours.status}), requests: ${fake.requestsTo(/stats\/sessions/).length}, wall time: ${wall} ms`);
 
 	await fake.close();
 	process.exit(0);

@@ -1,9 +1,9 @@
 /**
  * Benchmark (not a test): one event sent to 5 000 clients on the fake platform with 20 ms of
  * latency per request, three ways:
- *   1. Tovie Text Campaign → Client → Send Event with the default Batch Size (10 requests in
- *      flight), through n8n-core;
- *   2. the same with --batch (default 50);
+ *   1. Tovie Text Campaign → Client → Send Event with the default Requests at Once (10 requests
+ *      in flight), through n8n-core;
+ *   2. the same with --batch requests at once (default 50);
  *   3. one HTTP request per client (`send-event`), one after the other over a keep-alive
  *      connection, as an HTTP Request node would.
  * The Text campaign API takes one client per request (send-event has a single `clientId`), so the
@@ -88,15 +88,15 @@ async function main() {
 		rows.push([label, String(fake.requests.length), `${(ms / 1000).toFixed(2)} s`, String(stored), String(clients), String(fake.maxInFlight)]);
 		console.log(`${label}: ${fake.requests.length} requests, ${(ms / 1000).toFixed(2)} s, ${stored} sendings for ${clients} clients, at most ${fake.maxInFlight} in flight`);
 	};
-	const viaNode = (batchSize?: number) => async () => {
-		const result = await runNode('tovieTextCampaign', { ...parameters, options: batchSize ? { batchSize } : {} }, items, credentials);
+	const viaNode = (requestsAtOnce?: number) => async () => {
+		const result = await runNode('tovieTextCampaign', { ...parameters, options: requestsAtOnce ? { requestsAtOnce } : {} }, items, credentials);
 		const sent = result.json().filter((json) => json.sent === true).length;
 		if (result.status !== 'success' || sent !== count) throw new Error(`Send Event failed: ${result.error?.message ?? `${sent} sent`}`);
 	};
 
 	try {
-		await measure('Tovie Text Campaign → Send Event (Batch Size 10, default)', viaNode());
-		await measure(`Tovie Text Campaign → Send Event (Batch Size ${batch})`, viaNode(batch));
+		await measure('Tovie Text Campaign → Send Event (Requests at Once 10, default)', viaNode());
+		await measure(`Tovie Text Campaign → Send Event (Requests at Once ${batch})`, viaNode(batch));
 		if (!process.argv.includes('--node-only')) {
 			await measure('One HTTP request per client, one after the other', async () => {
 				const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });

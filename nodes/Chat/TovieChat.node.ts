@@ -1,26 +1,19 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { tovieApiTest } from '../common/credentialTest';
-import { buildProperties, route } from '../common/router';
+import { actionNodeDescription, TOVIE_ICON } from '../common/node';
+import { route } from '../common/router';
 import { chatResources } from './actions';
 
+const base = actionNodeDescription({
+	displayName: 'Tovie Chat',
+	name: 'tovieChat',
+	description: 'Send messages to your Tovie Platform (JAICP) bot as a client, and read its answers and chat history',
+	resources: chatResources,
+});
+
 export class TovieChat implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Tovie Chat',
-		name: 'tovieChat',
-		icon: { light: 'file:../../icons/tovie.svg', dark: 'file:../../icons/tovie.dark.svg' },
-		group: ['transform'],
-		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Talk to a Tovie Platform (JAICP) bot as a client through the Chat API',
-		defaults: { name: 'Tovie Chat' },
-		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'tovieApi', required: true, testedBy: 'tovieApiTest' }],
-		properties: buildProperties(chatResources),
-	};
+	description: INodeTypeDescription = { ...base, icon: TOVIE_ICON, subtitle: base.subtitle, usableAsTool: true };
 
 	methods = { credentialTest: { tovieApiTest } };
 

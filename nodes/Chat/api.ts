@@ -1,9 +1,5 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-
-import { parseDateMs } from '../common/dates';
-import { callOptions } from '../common/fields';
-import type { RouteSpec, TovieContext, TovieRequest } from '../common/transport';
-import { tovieRequest } from '../common/transport';
+import { requestsFor } from '../common/requests';
+import type { RouteSpec } from '../common/transport';
 
 /**
  * Every Chat API route, in one place. No spec file exists for the Chat API: paths come from the
@@ -31,42 +27,7 @@ export const CHAT_ROUTES = {
 	unreadCount: { method: 'GET', path: '/chatapi/{secret}/client/{clientId}/message-not-read-count' },
 } as const satisfies Record<string, RouteSpec>;
 
-export type ChatRoute = keyof typeof CHAT_ROUTES;
+export const { request, itemRequest } = requestsFor(CHAT_ROUTES, 'chatApiToken');
 
-export const MESSAGE_STATUSES = ['SENT', 'DELIVERED', 'READ', 'NOT_SENT'] as const;
-
-/** The most events one `/events` answer carries (the Chat API pages). */
+/** The most events one `/events` answer carries (the Chat API pages); also the history page size. */
 export const EVENTS_PAGE_MAX = 250;
-
-export async function chatRequest<T = IDataObject>(
-	ctx: TovieContext,
-	route: ChatRoute,
-	request: Omit<TovieRequest, 'method' | 'path' | 'secret'> = {},
-	options: { itemIndex?: number; maxAttempts?: number } = {},
-): Promise<T> {
-	return await tovieRequest<T>(ctx, { ...CHAT_ROUTES[route], secret: 'chatApiToken', ...request }, options);
-}
-
-/** `chatRequest` for one item of an action node, honouring its "Request Options". */
-export async function chatItemRequest<T = IDataObject>(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	route: ChatRoute,
-	request: Omit<TovieRequest, 'method' | 'path' | 'secret'> = {},
-): Promise<T> {
-	return await chatRequest<T>(ctx, route, request, callOptions(ctx, itemIndex));
-}
-
-/**
- * Platform timestamps are ISO local date-times without a zone ("2024-05-01T10:00:00.123"). They
- * are read as UTC, so cursors do not depend on the zone n8n runs in; the platform does not document
- * its zone (docs/platform-assumptions.md, "Dates"). Numbers are taken as epoch ms.
- */
-export function timestampMs(value: unknown): number | undefined {
-	if (typeof value !== 'number' && typeof value !== 'string') return undefined;
-	try {
-		return parseDateMs(value, 'UTC'); // the common reader (nodes/common/dates.ts)
-	} catch {
-		return undefined;
-	}
-}

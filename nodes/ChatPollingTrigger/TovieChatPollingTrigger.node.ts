@@ -2,7 +2,10 @@ import type { INodeType, INodeTypeDescription, ITriggerFunctions, ITriggerRespon
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { tovieApiTest } from '../common/credentialTest';
-import { clientIdFilterField, kindNotice, onlyWhenField, triggerOnField } from '../ChatTrigger/events';
+import { eventSubtitle } from '../common/fields';
+import { TOVIE_ICON } from '../common/node';
+import { CREDENTIAL_NAME } from '../common/transport';
+import { eventFields, triggerOnField } from '../ChatTrigger/events';
 import { pollEvents } from './polling';
 
 /**
@@ -15,46 +18,42 @@ export class TovieChatPollingTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Tovie Chat Polling Trigger',
 		name: 'tovieChatPollingTrigger',
-		icon: { light: 'file:../../icons/tovie.svg', dark: 'file:../../icons/tovie.dark.svg' },
+		icon: TOVIE_ICON,
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{"On " + $parameter["triggerOn"].join(", ")}}',
+		subtitle: eventSubtitle(triggerOnField),
 		description:
-			'Starts the workflow on Tovie Platform (JAICP) Chat API messages by long-polling the events, without a public webhook URL',
+			"Starts the workflow on your Tovie Platform (JAICP) bot's Chat API messages when the platform cannot reach your n8n (a laptop, behind a firewall): it asks the platform for new messages instead of waiting for a webhook",
 		defaults: { name: 'Tovie Chat Polling Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'tovieApi', required: true, testedBy: 'tovieApiTest' }],
+		credentials: [{ name: CREDENTIAL_NAME, required: true, testedBy: 'tovieApiTest' }],
 		properties: [
-			triggerOnField,
-			kindNotice,
 			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add option',
-				default: {},
-				options: [
-					clientIdFilterField,
-					{
-						displayName: 'Include Client Requests',
-						name: 'includeClientRequests',
-						type: 'boolean',
-						default: false,
-						description:
-							'Whether to also start on client messages sent to the channel from elsewhere (another page, another app) and on other events that carry no reply, such as a widget state change. Messages that Tovie Chat sent from this n8n never start it (in queue mode, see the README).',
-					},
-					{
-						displayName: 'Max Wait per Poll (Seconds)',
-						name: 'waitSeconds',
-						type: 'number',
-						typeOptions: { minValue: 1, maxValue: 300 },
-						default: 30,
-						description: 'How long one long-polling request waits for events before asking again',
-					},
-					onlyWhenField,
-				],
+				displayName:
+					'Setup: 1. In the credential, fill in the Chat API Token (in the Tovie project: Channels → your Chat API channel → Edit). 2. Click "Execute step" and have a message sent to a client of the channel: the first new message ends the test. 3. Publish the workflow: it then keeps asking for new messages, and starts once per message. Nothing to paste on the platform. Use one polling trigger per channel.',
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
 			},
+			...eventFields('Narrow down which messages start the workflow, and how long each request to the platform waits', [
+				{
+					displayName: 'Include Client Requests',
+					name: 'includeClientRequests',
+					type: 'boolean',
+					default: false,
+					description:
+						'Whether to also start on client messages sent to the channel from elsewhere (another page, another app) and on other events that carry no reply, such as a widget state change. Messages that Tovie Chat sent from this n8n never start it (in queue mode, see the README).',
+				},
+				{
+					displayName: 'Max Wait per Request (Seconds)',
+					name: 'waitSeconds',
+					type: 'number',
+					typeOptions: { minValue: 1, maxValue: 300 },
+					default: 30,
+					description: 'How long one request to the platform waits for new messages before the node asks again',
+				},
+			]),
 		],
 	};
 

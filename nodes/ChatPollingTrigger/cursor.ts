@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { timestampMs } from '../Chat/api';
+import { timestampMs } from '../Chat/helpers/timestamps';
 
 /**
  * The `/events` cursor (docs/platform-assumptions.md, "Events cursor"). The platform returns events

@@ -1,8 +1,8 @@
 import type { IDataObject, ITriggerFunctions, ITriggerResponse } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
-import { chatRequest } from '../Chat/api';
-import { ownSendOf } from '../Chat/ownSends';
+import { request } from '../Chat/api';
+import { ownSendOf } from '../Chat/helpers/ownSends';
 import { workflowZone } from '../common/dates';
 import { CREDENTIAL_NAME } from '../common/transport';
 import {
@@ -54,7 +54,7 @@ export async function pollEvents(this: ITriggerFunctions): Promise<ITriggerRespo
 		// Nothing new twice in a row although the cursor moved: the platform ignores it; slow down.
 		if ((cursor.repeats ?? 0) >= 2) await sleep(1000);
 		if (closed) return [];
-		const answer = await chatRequest<IDataObject | undefined>(this, 'events', {
+		const answer = await request<IDataObject | undefined>(this, 'events', {
 			qs: { all: true, ts: cursor.ts, clientId },
 			timeoutMs: waitMs,
 			longPoll: true,

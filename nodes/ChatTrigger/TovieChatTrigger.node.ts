@@ -10,12 +10,12 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { tovieApiTest } from '../common/credentialTest';
 import { workflowZone } from '../common/dates';
+import { eventSubtitle } from '../common/fields';
+import { TOVIE_ICON } from '../common/node';
 import { searchChatApiChannels } from '../common/search';
 import { CREDENTIAL_NAME } from '../common/transport';
 import {
-	clientIdFilterField,
-	kindNotice,
-	onlyWhenField,
+	eventFields,
 	onlyWhenOf,
 	passesFilter,
 	toTriggerItem,
@@ -30,15 +30,15 @@ export class TovieChatTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Tovie Chat Trigger',
 		name: 'tovieChatTrigger',
-		icon: { light: 'file:../../icons/tovie.svg', dark: 'file:../../icons/tovie.dark.svg' },
+		icon: TOVIE_ICON,
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{"On " + $parameter["triggerOn"].join(", ")}}',
-		description: 'Starts the workflow when a Tovie Platform (JAICP) bot, agent or text campaign sends a Chat API message',
+		subtitle: eventSubtitle(triggerOnField),
+		description: 'Starts the workflow when your Tovie Platform (JAICP) bot, a live agent or a text campaign writes to a Chat API client',
 		defaults: { name: 'Tovie Chat Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'tovieApi', required: true, testedBy: 'tovieApiTest' }],
+		credentials: [{ name: CREDENTIAL_NAME, required: true, testedBy: 'tovieApiTest' }],
 		webhooks: [
 			{
 				name: 'default',
@@ -58,16 +58,40 @@ export class TovieChatTrigger implements INodeType {
 					{
 						name: 'Paste the URL Myself',
 						value: 'manual',
-						description: 'Copy this node\'s URL into the Chat API channel settings',
+						description: "Copy this node's URL into the Chat API channel settings yourself",
 					},
 					{
 						name: 'Register Automatically',
 						value: 'auto',
 						description:
-							'Set the channel\'s webhook to this node\'s URL on activation and put the previous one back on deactivation (needs the Unified API Token, and the Project Short Name unless you pick the channel)',
+							"The node sets the channel's webhook address to its own URL while it listens, and puts the previous address back afterwards (needs the Unified API Token in the credential)",
 					},
 				],
 				default: 'manual',
+				description: "How the Chat API channel learns this node's URL",
+			},
+			{
+				displayName:
+					'A Chat API channel has one webhook address, so only one trigger gets its messages: use one Tovie Chat Trigger per channel. Setting the address for another workflow, or for a test while this one is published, sends the messages there instead.',
+				name: 'oneWebhookNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName:
+					'Setup: 1. Copy the Test URL above (Production URL once you publish). 2. In the Tovie project, open Channels → your Chat API channel → Edit, paste the URL into "Webhook address" and save. 3. Click "Listen for test event" and have a message sent to a client of the channel (for example with Tovie Chat → Send Without Waiting), or Publish the workflow after pasting the Production URL. If the platform cannot reach this n8n (a laptop, behind a firewall), use Tovie Chat Polling Trigger instead.',
+				name: 'webhookNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { registration: ['manual'] } },
+			},
+			{
+				displayName:
+					'Setup: 1. In the credential, fill in the Chat API Token, the Unified API Token and the Project Short Name (the project lists the channels below). 2. Pick the channel, or leave Channel empty to use the one whose token is the credential\'s Chat API Token. 3. Click "Listen for test event": the node sets the channel\'s webhook address to the Test URL until the event arrives or you stop listening, then puts the previous address back. 4. Publish the workflow: the node sets the Production URL, and puts the previous address back when you unpublish it. No pasting needed.',
+				name: 'registrationNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { registration: ['auto'] } },
 			},
 			{
 				displayName: 'Channel',
@@ -75,7 +99,7 @@ export class TovieChatTrigger implements INodeType {
 				type: 'resourceLocator',
 				default: { mode: 'list', value: '' },
 				description:
-					"The Chat API channel to register on. The list shows the Chat API channels of the credential's project. Empty: the channel whose token is the credential's Chat API Token.",
+					"The Chat API channel whose webhook address the node sets. The list shows the Chat API channels of the credential's project (Project Short Name); By ID takes the number in the channel's address in the project (Channels → the channel). Empty: the channel whose token is the credential's Chat API Token.",
 				displayOptions: { show: { registration: ['auto'] } },
 				modes: [
 					{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchChatApiChannels', searchable: true } },
@@ -88,31 +112,15 @@ export class TovieChatTrigger implements INodeType {
 					},
 				],
 			},
-			{
-				displayName:
-					'In the project, open Channels → your Chat API channel → Edit, and paste this node\'s URL into "Webhook address": the Test URL while you test, the Production URL once the workflow is active. If the platform cannot reach this n8n, use Tovie Chat Polling Trigger instead.',
-				name: 'webhookNotice',
-				type: 'notice',
-				default: '',
-				displayOptions: { show: { registration: ['manual'] } },
-			},
-			triggerOnField,
-			kindNotice,
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add option',
-				default: {},
-				options: [clientIdFilterField, onlyWhenField],
-			},
+			...eventFields('Narrow down which messages start the workflow'),
 		],
 	};
 
 	methods = { credentialTest: { tovieApiTest }, listSearch: { searchChatApiChannels } };
 
 	// "Paste the URL Myself": nothing to check, create or delete. "Register Automatically": the
-	// channel's callback URL is set through the Bot channel API (registration.ts).
+	// channel's callback URL is set through the Bot channel API (registration.ts). n8n calls these
+	// for the Test URL too, while the editor listens for a test event, and deletes it afterwards.
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {

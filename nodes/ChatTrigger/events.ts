@@ -1,7 +1,7 @@
 import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
 import { Expression } from 'n8n-workflow';
 
-import { timestampMs } from '../Chat/api';
+import { timestampMs } from '../Chat/helpers/timestamps';
 import { formatIso } from '../common/dates';
 
 const isoOrNull = (ms: number | undefined, zone: string) => (ms === undefined ? null : formatIso(ms, zone));
@@ -67,7 +67,8 @@ export const clientIdFilterField: INodeProperties = {
 	name: 'clientId',
 	type: 'string',
 	default: '',
-	description: 'Only messages to this client',
+	placeholder: 'e.g. user-42',
+	description: 'Only messages to this client (the client ID the messages were sent with); leave empty for every client of the channel',
 };
 
 export const onlyWhenField: INodeProperties = {
@@ -80,6 +81,26 @@ export const onlyWhenField: INodeProperties = {
 		'An expression checked for each event: the event starts the workflow only when it gives true. An expression that fails counts as false.',
 	hint: 'Here $json is the item the event would start the workflow with (eventKind, clientId, text, questionId, data, …), not the input of the node',
 };
+
+/**
+ * What both triggers show below their setup: Trigger On, the note on event kinds, and the Options
+ * (Client ID, the trigger's own options, Only When: in alphabetical order).
+ */
+export function eventFields(description: string, ownOptions: INodeProperties[] = []): INodeProperties[] {
+	return [
+		triggerOnField,
+		kindNotice,
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add option',
+			default: {},
+			description,
+			options: [clientIdFilterField, ...ownOptions, onlyWhenField],
+		},
+	];
+}
 
 const TYPE_ALIASES: Record<string, EventKind> = {
 	botresponse: 'botReply',

@@ -9,7 +9,8 @@ import { CREDENTIAL_NAME, tovieRequest, type TovieRequest } from '../common/tran
  * whose `accessToken` is the credential's Chat API token; its callback URL is read from
  * `webhookUrl` (or `customData.chatApi.callbackUrl`) and set with a PUT that sends every writable
  * field back unchanged (the spec does not say whether left-out fields are kept), so only the URL
- * moves. The previous URL is restored on deactivation. No redeploy: docs/platform-assumptions.md,
+ * moves. The previous URL is restored when n8n removes the webhook (unpublish, or the end of a test
+ * listen: n8n registers the Test URL through the same methods). No redeploy: docs/platform-assumptions.md,
  * "Automatic webhook registration".
  */
 const ROUTES = {
@@ -19,7 +20,7 @@ const ROUTES = {
 	update: { method: 'PUT', path: '/api/v1/bot-channels/{id}' },
 } as const;
 
-/** What the node keeps between activation and deactivation (workflow static data). */
+/** What the node keeps from registering to unregistering (workflow static data). */
 interface RegistrationState {
 	channelId?: number;
 	previousUrl?: string | null;

@@ -1,26 +1,19 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { tovieApiTest } from '../common/credentialTest';
-import { buildProperties, route } from '../common/router';
+import { actionNodeDescription, TOVIE_ICON } from '../common/node';
+import { route } from '../common/router';
 import { operatorResources } from './actions';
 
+const base = actionNodeDescription({
+	displayName: 'Tovie Operator',
+	name: 'tovieOperator',
+	description: 'Answer clients the bot handed over to a live agent (Tovie Platform, JAICP): send texts and files, close the chat',
+	resources: operatorResources,
+});
+
 export class TovieOperator implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Tovie Operator',
-		name: 'tovieOperator',
-		icon: { light: 'file:../../icons/tovie.svg', dark: 'file:../../icons/tovie.dark.svg' },
-		group: ['transform'],
-		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Answer Tovie Platform (JAICP) clients as a live agent through the Operator API',
-		defaults: { name: 'Tovie Operator' },
-		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'tovieApi', required: true, testedBy: 'tovieApiTest' }],
-		properties: buildProperties(operatorResources),
-	};
+	description: INodeTypeDescription = { ...base, icon: TOVIE_ICON, subtitle: base.subtitle, usableAsTool: true };
 
 	methods = { credentialTest: { tovieApiTest } };
 

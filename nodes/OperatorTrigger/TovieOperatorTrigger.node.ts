@@ -3,27 +3,29 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { tovieApiTest } from '../common/credentialTest';
 import { isoInZone } from '../common/dates';
-import { parseOperatorWebhook, REMEMBERED_WEBHOOK_KEY, type RememberedWebhook } from '../Operator/webhook';
+import { eventSubtitle } from '../common/fields';
+import { TOVIE_ICON } from '../common/node';
+import { parseOperatorWebhook, REMEMBERED_WEBHOOK_KEY, type RememberedWebhook } from '../Operator/helpers/webhook';
 import { callOf, OPERATOR_WEBHOOKS, toClientItem, type ClientEvent, type OperatorCall } from './calls';
 import { toDestinations } from './destinations';
-import { triggerProperties } from './properties';
+import { triggerOnProperty, triggerProperties } from './properties';
 
 export class TovieOperatorTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Tovie Operator Trigger',
 		name: 'tovieOperatorTrigger',
-		icon: { light: 'file:../../icons/tovie.svg', dark: 'file:../../icons/tovie.dark.svg' },
+		icon: TOVIE_ICON,
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{"On " + $parameter["triggerOn"].join(", ")}}',
-		description: 'Serves the Tovie Platform (JAICP) Operator API: starts the workflow when a bot hands a client over to a live agent, and on every client message',
+		subtitle: eventSubtitle(triggerOnProperty),
+		description: 'Starts the workflow when your bot hands a chat to a live agent, and on every client message in it (Tovie Platform, JAICP, Operator API)',
 		defaults: { name: 'Tovie Operator Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		// The trigger never reads a credential (the Operator API calls it without any token); it may
 		// carry the one the workflow's Tovie Operator node uses, but needs none.
 		credentials: [{ name: 'tovieApi', required: false, testedBy: 'tovieApiTest' }],
-		// One webhook per Operator API call, all under the same base URL (the channel's "API URL").
+		// The base URL (the channel's "API URL", the one URL shown) and one webhook per call under it.
 		webhooks: OPERATOR_WEBHOOKS,
 		properties: triggerProperties,
 	};
@@ -47,7 +49,8 @@ export class TovieOperatorTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const call = callOf(this.getRequestObject());
-		if (!call) return answer(this, 404, { error: 'Unknown Operator API call' });
+		// n8n routes only this node's paths here: no call name means the base URL itself.
+		if (!call) return answer(this, 200, { message: 'Tovie Operator Trigger: use this URL as the API URL of the Operator API channel' });
 		// ISO 8601 in the workflow zone, like every output date (nodes/common/dates.ts).
 		return await HANDLERS[call](this, isoInZone(this));
 	}

@@ -2,16 +2,16 @@ import type { IDataObject, IWebhookDescription } from 'n8n-workflow';
 
 /** What "Trigger On" offers: the client events, one per call that starts the workflow. */
 export const CLIENT_EVENTS = [
-	{ name: 'New Dialog (Transfer to Agent)', value: 'newDialog', call: 'selectDestination', description: 'The bot hands a client over to an agent group (selectDestination)' },
-	{ name: 'Client Message', value: 'clientMessage', call: 'sendText', description: 'The client wrote to the agent (sendText)' },
-	{ name: 'Client File', value: 'clientFile', call: 'sendFile', description: 'The client sent a file to the agent (sendFile)' },
-	{ name: 'Client Closed the Chat', value: 'chatClosed', call: 'closeChat', description: 'The client ended the chat with the agent (closeChat)' },
+	{ name: 'New Dialog (Transfer to Agent)', value: 'newDialog', call: 'selectDestination', description: 'The bot hands a client over to one of your agent groups' },
+	{ name: 'Client Message', value: 'clientMessage', call: 'sendText', description: 'The client wrote to the agent' },
+	{ name: 'Client File', value: 'clientFile', call: 'sendFile', description: 'The client sent a file to the agent' },
+	{ name: 'Client Closed the Chat', value: 'chatClosed', call: 'closeChat', description: 'The client ended the chat with the agent' },
 ] as const;
 export type ClientEvent = (typeof CLIENT_EVENTS)[number]['value'];
 
 /**
  * The one table of the calls the platform makes to the integrator's server, `{apiUrl}/{call}`
- * (brief, Operator API page). The trigger's webhooks (one per call, all under one base URL) and
+ * (the platform's Operator API page). The trigger's webhooks (one per call, all under one base URL) and
  * its dispatch are derived from it.
  */
 export const OPERATOR_CALLS = [
@@ -21,23 +21,28 @@ export const OPERATOR_CALLS = [
 ] as const;
 export type OperatorCall = 'getDestinations' | 'setWebhook' | (typeof CLIENT_EVENTS)[number]['call'];
 
-/** One n8n webhook per call; only getDestinations' URL is shown (the base URL to paste is its prefix). */
-export const OPERATOR_WEBHOOKS: IWebhookDescription[] = OPERATOR_CALLS.map(({ call, method }) =>
-	call === 'getDestinations'
-		? {
-				name: 'default',
-				httpMethod: method,
-				path: call,
-				// A Respond to Webhook node answers when the workflow provides the agent groups.
-				responseMode: '={{$parameter["destinationsSource"] === "workflow" ? "responseNode" : "onReceived"}}',
-				responseData: 'noData',
-			}
-		: { name: 'default', httpMethod: method, path: call, responseMode: 'onReceived', responseData: 'noData', ndvHideUrl: true },
-);
+/**
+ * One n8n webhook per call, all under the node's base URL `…/webhook/{webhookId}`, plus one at that
+ * base URL itself: the only URL the editor shows, so the user pastes it as the channel's API URL
+ * without trimming anything. It answers a GET (a browser check) and starts nothing.
+ */
+export const OPERATOR_WEBHOOKS: IWebhookDescription[] = [
+	{ name: 'default', httpMethod: 'GET', path: '', isFullPath: true, responseMode: 'onReceived', responseData: 'noData', ndvHideMethod: true },
+	...OPERATOR_CALLS.map(({ call, method }): IWebhookDescription => ({
+		name: 'default',
+		httpMethod: method,
+		path: call,
+		// A Respond to Webhook node answers getDestinations when the workflow provides the agent groups.
+		responseMode: call === 'getDestinations' ? '={{$parameter["destinationsSource"] === "workflow" ? "responseNode" : "onReceived"}}' : 'onReceived',
+		responseData: 'noData',
+		ndvHideUrl: true,
+	})),
+];
 
 /**
- * Which call a request is: the last segment of its path (`/webhook/{id}/sendText`). n8n already
- * routed it by method and path to this node; webhook names cannot tell the six apart.
+ * Which call a request is: the last segment of its path (`/webhook/{id}/sendText`); `undefined` for
+ * the base URL. n8n already routed it by method and path to this node; webhook names cannot tell
+ * the calls apart.
  */
 export function callOf(request: { path?: string; url?: string }): OperatorCall | undefined {
 	const path = (request.path ?? request.url ?? '').split('?')[0].replace(/\/+$/, '');
@@ -99,7 +104,7 @@ const READERS: Record<ClientEvent, Reader> = {
 };
 
 /**
- * Checks one client call and turns it into the trigger's item. Lenient where the brief marks a
+ * Checks one client call and turns it into the trigger's item. Lenient where the API page marks a
  * field optional; refuses (400) only what an agent could not act on: no userId, a text call
  * without text, a file without its link, a hand-over without a destination.
  */

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** One agent group, as `GET {apiUrl}/getDestinations` answers it (brief). */
+/** One agent group, as `GET {apiUrl}/getDestinations` answers it (the Operator API page). */
 export interface Destination {
 	destinationId: string;
 	name: string;

@@ -1,37 +1,32 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
-
-import { callOptions } from '../common/fields';
-import type { Page } from '../common/paginate';
-import { paginate } from '../common/paginate';
-import type { CallOptions, TovieContext, TovieRequest, TovieResponse } from '../common/transport';
-import { tovieRequestFull } from '../common/transport';
+import type { RouteSpec } from '../common/transport';
+import { requestsFor } from '../common/requests';
 
 const R = '/api/v1/reporter';
 const A = '/api/v1/async/reporter/reports';
 
 /**
- * Every Reporter API and Async API route, in one place (the vendor's Reporter and Async API
- * specs; the numbers count the routes). All use the unified
- * token as `Authorization: Bearer`. The spec's spelling `scenario-exeperiments` is kept.
+ * Every Reporter API and Async API route, in one place (the numbers count the routes). All use the
+ * unified token as `Authorization: Bearer`. The spec's spelling `scenario-exeperiments` is kept.
+ * POSTs that only read (statistics, filtered lists, filter options) are marked idempotent.
  */
 export const REPORTER_ROUTES = {
 	switchedSessions: { method: 'GET', path: `${R}/stats/switched-sessions` }, // 1
 	telephonyStats: { method: 'GET', path: `${R}/stats/telephony` }, // 2
 	uniqueClients: { method: 'GET', path: `${R}/stats/unique-clients` }, // 3
-	messageStats: { method: 'POST', path: `${R}/stats/messages/with-advanced-filters` }, // 4
-	sessionStats: { method: 'POST', path: `${R}/stats/sessions/with-advanced-filters` }, // 5
-	sessionLabelStats: { method: 'POST', path: `${R}/stats/session-labels` }, // 6
-	messageLabelStats: { method: 'POST', path: `${R}/stats/log-labels` }, // 7
-	sessionsFilter: { method: 'POST', path: `${R}/sessions/filter` }, // 8
+	messageStats: { method: 'POST', path: `${R}/stats/messages/with-advanced-filters`, idempotent: true }, // 4
+	sessionStats: { method: 'POST', path: `${R}/stats/sessions/with-advanced-filters`, idempotent: true }, // 5
+	sessionLabelStats: { method: 'POST', path: `${R}/stats/session-labels`, idempotent: true }, // 6
+	messageLabelStats: { method: 'POST', path: `${R}/stats/log-labels`, idempotent: true }, // 7
+	sessionsFilter: { method: 'POST', path: `${R}/sessions/filter`, idempotent: true }, // 8
 	sessionsCount: { method: 'GET', path: `${R}/projects/sessions/count` }, // 9
-	clientsFilter: { method: 'POST', path: `${R}/clients/filter` }, // 10
-	clientsForBot: { method: 'POST', path: `${R}/clients/all-for-bot` }, // 11
-	messagesFilter: { method: 'POST', path: `${R}/messages/filter` }, // 12
+	clientsFilter: { method: 'POST', path: `${R}/clients/filter`, idempotent: true }, // 10
+	clientsForBot: { method: 'POST', path: `${R}/clients/all-for-bot`, idempotent: true }, // 11
+	messagesFilter: { method: 'POST', path: `${R}/messages/filter`, idempotent: true }, // 12
 	messagesBySession: { method: 'GET', path: `${R}/messages/by-session` }, // 13
 	messagesByClient: { method: 'GET', path: `${R}/messages/by-client` }, // 14
 	pageInSession: { method: 'GET', path: `${R}/messages/page-in-session` }, // 15
 	pageInClient: { method: 'GET', path: `${R}/messages/page-in-client` }, // 16
-	stateRoutesFilter: { method: 'POST', path: `${R}/state-routes/filter` }, // 17
+	stateRoutesFilter: { method: 'POST', path: `${R}/state-routes/filter`, idempotent: true }, // 17
 	createMessageLabel: { method: 'POST', path: `${R}/message/labels` }, // 18
 	listMessageLabels: { method: 'GET', path: `${R}/message/labels` }, // 19
 	updateMessageLabel: { method: 'PUT', path: `${R}/message/labels/{id}` }, // 20
@@ -74,8 +69,8 @@ export const REPORTER_ROUTES = {
 	reportClientList: { method: 'POST', path: `${A}/client-list` }, // 57 (id in the Z-Request-id header)
 	reportMessageReaction: { method: 'POST', path: `${A}/message-reaction` }, // 58
 	filters: { method: 'GET', path: `${R}/filters` }, // 59
-	filterOptions: { method: 'POST', path: `${R}/filter-options` }, // 60
-	intervalFilterOptions: { method: 'POST', path: `${R}/interval-filter-options` }, // 61
+	filterOptions: { method: 'POST', path: `${R}/filter-options`, idempotent: true }, // 60
+	intervalFilterOptions: { method: 'POST', path: `${R}/interval-filter-options`, idempotent: true }, // 61
 	getFilterSet: { method: 'GET', path: `${R}/user-filter-sets/{filterSetId}` }, // 62
 	createFilterSet: { method: 'POST', path: `${R}/user-filter-sets/filterSetId` }, // 63 (bare JSON string)
 	createExperiment: { method: 'POST', path: `${R}/scenario-exeperiments` }, // 64
@@ -85,98 +80,8 @@ export const REPORTER_ROUTES = {
 	stopExperiment: { method: 'POST', path: `${R}/scenario-exeperiments/stop` }, // 68
 	experimentSessions: { method: 'GET', path: `${R}/scenario-exeperiments/count-sessions` }, // 69
 	asyncEvents: { method: 'GET', path: '/api/v1/async/events' }, // Async API
-} as const satisfies Record<string, { method: IHttpRequestMethods; path: string }>;
+} as const satisfies Record<string, RouteSpec>;
 
 export type ReporterRoute = keyof typeof REPORTER_ROUTES;
 
-/**
- * Page size for lists. The spec declares no maximum (docs/platform-assumptions.md); 1000 is the size used, and a list
- * falls back to FALLBACK_PAGE_SIZE when the platform refuses the first page with 400.
- */
-export const PAGE_SIZE = 1000;
-export const FALLBACK_PAGE_SIZE = 100;
-
-export type ReporterRequest = Omit<TovieRequest, 'method' | 'path' | 'secret'>;
-
-export async function reporterRequestFull<T = IDataObject>(
-	ctx: TovieContext,
-	route: ReporterRoute,
-	request: ReporterRequest = {},
-	options: CallOptions = {},
-): Promise<TovieResponse<T>> {
-	return await tovieRequestFull<T>(ctx, { ...REPORTER_ROUTES[route], secret: 'apiToken', ...request }, options);
-}
-
-export async function reporterRequest<T = IDataObject>(
-	ctx: TovieContext,
-	route: ReporterRoute,
-	request: ReporterRequest = {},
-	options: CallOptions = {},
-): Promise<T> {
-	return (await reporterRequestFull<T>(ctx, route, request, options)).body;
-}
-
-/** `reporterRequest` for one item of the node, honouring its "Request Options". */
-export async function itemRequest<T = IDataObject>(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	route: ReporterRoute,
-	request: ReporterRequest = {},
-): Promise<T> {
-	return await reporterRequest<T>(ctx, route, request, callOptions(ctx, itemIndex));
-}
-
-/**
- * Walks a `page`/`size` list (answers `{paging: {totalCount}, <listKey>: [...]}`) with Return
- * All / Limit, at the largest page size the platform accepts.
- */
-export async function pagedList(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	route: ReporterRoute,
-	listKey: string,
-	request: ReporterRequest,
-	limit: number | undefined,
-): Promise<IDataObject[]> {
-	const pageRequest = (page: number, size: number): ReporterRequest => ({
-		...request,
-		qs: { ...request.qs, page, size },
-		idempotent: true,
-	});
-	let pageSize = limit !== undefined && limit < PAGE_SIZE ? Math.max(limit, 1) : PAGE_SIZE;
-	let first: IDataObject | undefined;
-	if (pageSize === PAGE_SIZE) {
-		// The first page doubles as a probe: a 400 for the large size means "use the small one".
-		const probe = await reporterRequestFull(ctx, route, { ...pageRequest(0, PAGE_SIZE), acceptStatuses: [400] }, callOptions(ctx, itemIndex));
-		if (probe.statusCode === 400) pageSize = FALLBACK_PAGE_SIZE;
-		else first = probe.body;
-	}
-	return await paginate<IDataObject>(
-		async (page, size): Promise<Page<IDataObject>> => {
-			const answer = page === 0 && first ? first : await itemRequest(ctx, itemIndex, route, pageRequest(page, size));
-			const paging = (answer.paging ?? {}) as IDataObject;
-			const total = typeof paging.totalCount === 'number' ? paging.totalCount : undefined;
-			return { items: (answer[listKey] ?? []) as IDataObject[], total };
-		},
-		{ limit, pageSize },
-	);
-}
-
-/**
- * Reads a route that answers a bare JSON string (`"fs-42"`): asked as text, because a JSON
- * client would already have unquoted it and could not tell it from broken JSON.
- */
-export async function itemRequestString(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	route: ReporterRoute,
-	request: ReporterRequest = {},
-): Promise<string> {
-	const text = String((await itemRequest<unknown>(ctx, itemIndex, route, { ...request, responseType: 'text' })) ?? '').trim();
-	try {
-		const value: unknown = JSON.parse(text);
-		return typeof value === 'string' ? value : text;
-	} catch {
-		return text;
-	}
-}
+export const { request, requestFull, itemRequest, itemRequestFull, pagedList } = requestsFor(REPORTER_ROUTES, 'apiToken');

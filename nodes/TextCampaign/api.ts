@@ -1,10 +1,5 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-
-import { callOptions } from '../common/fields';
-import type { Page } from '../common/paginate';
-import { paginate } from '../common/paginate';
-import type { CallOptions, RouteSpec, TovieContext, TovieRequest, TovieResponse } from '../common/transport';
-import { tovieRequestFull } from '../common/transport';
+import { requestsFor } from '../common/requests';
+import type { RouteSpec } from '../common/transport';
 
 const T = '/api/v1/text-campaign-service';
 const CAMPAIGN = `${T}/projects/{projectShortName}/text-campaigns/{id}`;
@@ -41,67 +36,4 @@ export const TEXT_CAMPAIGN_ROUTES = {
 
 export type TextCampaignRoute = keyof typeof TEXT_CAMPAIGN_ROUTES;
 
-/**
- * Page size for lists. The spec declares no maximum (docs/platform-assumptions.md): 1000 is asked first (as in Tovie
- * Reporter) and a list falls back to FALLBACK_PAGE_SIZE when the platform refuses it with 400.
- */
-export const PAGE_SIZE = 1000;
-export const FALLBACK_PAGE_SIZE = 100;
-
-export type TextCampaignRequest = Omit<TovieRequest, 'method' | 'path' | 'secret'>;
-
-export async function textCampaignRequestFull<T = IDataObject>(
-	ctx: TovieContext,
-	route: TextCampaignRoute,
-	request: TextCampaignRequest = {},
-	options: CallOptions = {},
-): Promise<TovieResponse<T>> {
-	return await tovieRequestFull<T>(ctx, { secret: 'apiToken', ...request, ...(TEXT_CAMPAIGN_ROUTES[route] as RouteSpec) }, options);
-}
-
-export async function textCampaignRequest<T = IDataObject>(
-	ctx: TovieContext,
-	route: TextCampaignRoute,
-	request: TextCampaignRequest = {},
-	options: CallOptions = {},
-): Promise<T> {
-	return (await textCampaignRequestFull<T>(ctx, route, request, options)).body;
-}
-
-/** `textCampaignRequest` for one item of the node, honouring its "Request Options". */
-export async function itemRequest<T = IDataObject>(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	route: TextCampaignRoute,
-	request: TextCampaignRequest = {},
-): Promise<T> {
-	return await textCampaignRequest<T>(ctx, route, request, callOptions(ctx, itemIndex));
-}
-
-/**
- * Walks a list with Return All / Limit at the largest page the platform accepts. `pageQuery` gives
- * the paging parameters (`page`/`size` or `offset`/`limit`); `read` the items and the total.
- */
-export async function pagedList(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	route: TextCampaignRoute,
-	request: TextCampaignRequest,
-	limit: number | undefined,
-	pageQuery: (page: number, size: number, offset: number) => IDataObject,
-	read: (answer: IDataObject) => Page<IDataObject>,
-): Promise<IDataObject[]> {
-	const ask = (page: number, size: number, offset: number): TextCampaignRequest => ({ ...request, qs: { ...request.qs, ...pageQuery(page, size, offset) } });
-	let pageSize = limit !== undefined && limit < PAGE_SIZE ? Math.max(limit, 1) : PAGE_SIZE;
-	let first: IDataObject | undefined;
-	if (pageSize === PAGE_SIZE) {
-		// The first page doubles as a probe: a 400 for the large size means "use the small one".
-		const probe = await textCampaignRequestFull(ctx, route, { ...ask(0, PAGE_SIZE, 0), acceptStatuses: [400] }, callOptions(ctx, itemIndex));
-		if (probe.statusCode === 400) pageSize = FALLBACK_PAGE_SIZE;
-		else first = probe.body;
-	}
-	return await paginate<IDataObject>(
-		async (page, size, offset) => read(page === 0 && first ? first : await itemRequest(ctx, itemIndex, route, ask(page, size, offset))),
-		{ limit, pageSize },
-	);
-}
+export const { request, requestFull, itemRequest, itemRequestFull, pagedList } = requestsFor(TEXT_CAMPAIGN_ROUTES, 'apiToken');

@@ -225,5 +225,6 @@ export function operationSubtitle(properties: INodeProperties[]): string {
 /** A trigger's subtitle: "On " and the display names of the chosen events. */
 export function eventSubtitle(property: INodeProperties): string {
 	const names = JSON.stringify(namesOf(property));
-	return `={{"On " + [].concat($parameter["${property.name}"]).map((v) => ${names}[v] ?? v).join(", ")}}`;
+	// The object literal is parenthesised: as an arrow body, `{…}[v]` would parse as a block.
+	return `={{"On " + [].concat($parameter["${property.name}"]).map((v) => (${names})[v] ?? v).join(", ")}}`;
 }

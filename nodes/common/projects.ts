@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { callOptions } from './fields';
+import { callOptions, limitField, returnAllField, simplifyField } from './fields';
 import type { CallOptions, RouteSpec, TovieContext, TovieRequest } from './transport';
 import { CREDENTIAL_NAME, tovieRequest } from './transport';
 import { invalidInput } from './validate';
@@ -78,6 +78,66 @@ export const projectOverrideOption: INodeProperties = projectLocator({
 	required: false,
 	description: 'Another project than the Project Short Name of the credential. ' + SHORT_NAME_HELP + '.',
 });
+
+const byName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
+
+/**
+ * The "Options" collection of an operation that names a project: Options → Project (another project
+ * than the credential's) and the operation's other options, sorted by name.
+ */
+export function projectOptions(others: INodeProperties[] = [], project: INodeProperties = projectOverrideOption): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		description: "Settings most runs leave as they are, such as another project than the credential's",
+		options: [...others, project].sort(byName),
+	};
+}
+
+/**
+ * The fields of a "Get Many" of Tovie Project and Tovie Text Campaign: Return All, Limit, Filters
+ * (what: the listed objects, e.g. "campaigns"), Options (with Options → Project unless
+ * `project: false`), Simplify. Collections are left out when empty; their entries are sorted.
+ */
+export function listFields(list: { what: string; filters?: INodeProperties[]; options?: INodeProperties[]; project?: boolean; simplify?: boolean }): INodeProperties[] {
+	const { what, filters = [], options = [], project = true, simplify = true } = list;
+	const fields: INodeProperties[] = [returnAllField, limitField];
+	if (filters.length) {
+		fields.push({
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add filter',
+			default: {},
+			description: `Only the ${what} that match every filter set here`,
+			options: [...filters].sort(byName),
+		});
+	}
+	if (project) fields.push(projectOptions(options));
+	else if (options.length) fields.push({ ...projectOptions(options), description: 'Settings most runs leave as they are', options: [...options].sort(byName) });
+	if (simplify) fields.push(simplifyField);
+	return fields;
+}
+
+/**
+ * "Additional Fields" of a Create, or "Update Fields" of an Update (which changes only what is
+ * set: the node reads the object and sends it back), in Tovie Project and Tovie Text Campaign.
+ */
+export function settingsCollection(kind: 'create' | 'update', what: string, options: INodeProperties[]): INodeProperties {
+	const create = kind === 'create';
+	return {
+		displayName: create ? 'Additional Fields' : 'Update Fields',
+		name: create ? 'additionalFields' : 'updateFields',
+		type: 'collection',
+		placeholder: 'Add field',
+		default: {},
+		description: create ? `Settings of the ${what}; the platform fills in what is not set` : `The settings of the ${what} to change; the others stay as they are`,
+		options: [...options].sort(byName),
+	};
+}
 
 interface LocatorValue {
 	mode?: string;

@@ -1,7 +1,39 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult, INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
 import { projectRead } from './projects';
 import { CREDENTIAL_NAME } from './transport';
+import { invalidInput } from './validate';
+
+/**
+ * A picker: a resource locator whose first mode (the default) is "From List", calling the
+ * `searchListMethod` listSearch method, followed by the typed modes (By ID, By Name…).
+ */
+export function listLocator(picker: {
+	displayName: string;
+	name: string;
+	searchListMethod: string;
+	description: string;
+	modes: INodePropertyMode[];
+	required?: boolean;
+}): INodeProperties {
+	return {
+		displayName: picker.displayName,
+		name: picker.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: picker.required ?? true,
+		description: picker.description,
+		modes: [{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: picker.searchListMethod, searchable: true } }, ...picker.modes],
+	};
+}
+
+/** The text a locator holds for one item (whatever its mode, or a plain text from an expression); empty fails the item. */
+export function requiredLocator(ctx: IExecuteFunctions, name: string, itemIndex: number, label: string, hint: string): string {
+	const raw = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
+	const value = String((raw && typeof raw === 'object' ? (raw as IDataObject).value : raw) ?? '').trim();
+	if (!value) throw invalidInput(ctx, itemIndex, label, 'is empty', hint);
+	return value;
+}
 
 /**
  * Project and channel pickers for every node that names a project or a channel (Tovie Project,

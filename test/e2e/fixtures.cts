@@ -88,6 +88,8 @@ export function isRunnableExample(workflow: ExampleWorkflow): boolean {
  */
 export function normaliseExample(file: string, workflow: ExampleWorkflow): ExampleWorkflow {
 	const copy = JSON.parse(JSON.stringify(workflow)) as ExampleWorkflow;
+	// The pinned sample data is for a user opening the example; the suites run the real nodes.
+	delete copy.pinData;
 	if (!copy.id) copy.id = `ex${file.replace(/\.json$/, '').replace(/[^A-Za-z0-9]/g, '')}`.slice(0, 16).padEnd(16, '0');
 	for (const node of copy.nodes) {
 		if (node.credentials?.tovieApi) node.credentials.tovieApi = { id: EXAMPLE_CREDENTIAL_ID, name: EXAMPLE_CREDENTIAL_NAME };

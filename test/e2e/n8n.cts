@@ -375,4 +375,6 @@ export interface ExampleWorkflow {
 	}>;
 	connections: Record<string, unknown>;
 	settings?: Record<string, unknown>;
+	/** Sample output shown in the editor before any credential is set (examples only). */
+	pinData?: Record<string, Array<{ json: Record<string, unknown> }>>;
 }

@@ -3,6 +3,9 @@
  * the credential (checked through n8n's own REST and public APIs), and every action example in
  * examples/ runs with `n8n execute` against the fake platform.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import type { FakePlatform } from '../helpers/fake-platform/server.cts';
 import { startE2eFake } from './fake.cts';
 import {
@@ -23,6 +26,7 @@ const PORT = Number(process.env.E2E_PORT ?? 5691);
 
 let fake: FakePlatform;
 let n8n: N8nInstance;
+const pinned = new Map(examples().map(({ file, workflow }) => [file, workflow.pinData ?? {}]));
 const allExamples = examples().map(({ file, workflow }) => ({ file, workflow: normaliseExample(file, workflow) }));
 const actionExamples = allExamples.filter(({ workflow }) => isRunnableExample(workflow));
 
@@ -70,6 +74,15 @@ describe('examples run in n8n (n8n execute --id)', () => {
 		expect(fake.requests.filter((r) => r.status >= 400).map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([]);
 		expect(leakedSecrets(output)).toEqual([]);
 		expectExample(file, { runData, fake });
+		if (process.env.E2E_SAMPLE_DIR) writeFileSync(join(process.env.E2E_SAMPLE_DIR, file), JSON.stringify(runData));
+		// The example's pinned sample data (what a user sees before setting a credential) has the
+		// fields the real run gives, so it cannot drift from what the nodes output.
+		for (const node of workflow.nodes.filter((n) => n.type.startsWith(`${PACKAGE_NAME}.`))) {
+			const fieldsOf = (objects: object[]) => [...new Set(objects.flatMap((object) => Object.keys(object)))].sort();
+			const sample = pinned.get(file)?.[node.name];
+			const pinnedFields = sample ? fieldsOf(sample.map((item) => item.json)) : 'no sample data pinned';
+			expect({ node: node.name, pinned: pinnedFields }).toEqual({ node: node.name, pinned: fieldsOf(itemsOf(runData, node.name)) });
+		}
 	});
 });
 

@@ -241,8 +241,8 @@ describe('Phone → Add: idempotence', () => {
 describe('Phone → Add: validation before any request', () => {
 	const bad: Array<[string, IDataObject, IDataObject, RegExp]> = [
 		['priority 6', { priority: 6 }, { policy: { dialerPriority: '={{ $json.priority }}' } }, /Dialer Priority must be a whole number from 1 to 5, not 6 \[item 0\]/],
-		['attempts 0', { attempts: 0 }, { policy: { maxAttempts: '={{ $json.attempts }}' } }, /Max Attempts must be a whole number from 1 to 50/],
-		['attempts 51', { attempts: 51 }, { policy: { maxAttempts: '={{ $json.attempts }}' } }, /Max Attempts must be a whole number from 1 to 50/],
+		['attempts 0', { attempts: 0 }, { policy: { maxAttempts: '={{ $json.attempts }}' } }, /Call Attempts must be a whole number from 1 to 50/],
+		['attempts 51', { attempts: 51 }, { policy: { maxAttempts: '={{ $json.attempts }}' } }, /Call Attempts must be a whole number from 1 to 50/],
 		['interval 2881', { interval: 2881 }, { policy: { retryIntervalInMinutes: '={{ $json.interval }}' } }, /Retry Interval \(Minutes\) must be a whole number from 1 to 2880/],
 		['start after finish', {}, { policy: { startDateTime: '2026-03-24T00:00:00Z', finishDateTime: '2026-03-23T00:00:00Z' } }, /Start Date-Time is not before Finish Date-Time/],
 		['bad zone', {}, { policy: { gmtZone: 'Mars/Olympus' } }, /Time Zone "Mars\/Olympus" is neither an offset/],

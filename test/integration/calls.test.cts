@@ -44,8 +44,8 @@ async function run(parameters: IDataObject, items: IDataObject[] = [{}], continu
 	return result;
 }
 
-describe('Phone → Add One (CRM)', () => {
-	const crm = (extra: IDataObject = {}) => ({ resource: 'phone', operation: 'addOne', phone: '={{ $json.phone }}', ...extra });
+describe('Phone → Add Number (CRM Format)', () => {
+	const crm = (extra: IDataObject = {}) => ({ resource: 'phone', operation: 'addCrm', phone: '={{ $json.phone }}', ...extra });
 
 	it('POSTs a form with the payload fields as text and an idempotence key', async () => {
 		const result = await run(
@@ -163,8 +163,12 @@ describe('Call Job', () => {
 		// The same instants, written in the workflow's zone (New York), not UTC nor the host's (Tokyo).
 		expect([Date.parse(String(first.createdAt)), Date.parse(String(first.finishedAt))]).toEqual([job.createdAt, job.finishedAt]);
 		expect(first.createdAt).toMatch(NEW_YORK_ISO);
-		expect(second).toMatchObject({ jobStatus: 'cancelledByUser', jobStatusReceived: 'canceled', finishedAt: null });
+		expect(second).toMatchObject({ jobStatus: 'cancelledByUser', finishedAt: null });
 		expect(result.output().map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
+		// Simplify keeps results; turned off, the whole record (script tags, received spelling) comes out.
+		expect(Object.keys(first).length).toBeLessThanOrEqual(10);
+		const raw = await run({ resource: 'callJob', operation: 'getReport', phones: '16500000001', simplify: false });
+		expect(raw.json()[0]).toMatchObject({ jobStatus: 'cancelledByUser', jobStatusReceived: 'canceled' });
 
 		const missing = await run({ resource: 'callJob', operation: 'getReport', phones: '16599999999' }, [{}], true);
 		expect(missing.json()[0].error).toMatch(/\[400 phone\.not\.found\]/);
@@ -200,22 +204,24 @@ describe('Call Job', () => {
 			createdAtTo: '2026-01-16T05:00:00.000Z',
 		});
 		const swapped = await run({ resource: 'callJob', operation: 'getAll', filters: { finishedAtFrom: '2026-02-01', finishedAtTo: '2026-01-01' } });
-		expect(swapped.error?.message).toMatch(/Filter finishedAtFrom is after finishedAtTo \[item 0\]/);
+		expect(swapped.error?.message).toMatch(/Filter Finished After is after Finished Before \[item 0\]/);
 	});
 
-	it('Get Many Unfinished lists jobs without finishedAt; a 5xx is retried; a 404 fails', async () => {
+	it('Get Many with Unfinished Only lists jobs without finishedAt; a 5xx is retried; a 404 fails; dates are refused with it', async () => {
 		const jobs = calls.seed(TOKEN, ['16500000000', '16500000001', '16500000002']);
 		calls.dial(TOKEN, jobs[1].callJobId);
 		fake.inject({ path: /getUnfinished$/, status: 502 });
-		const result = await run({ resource: 'callJob', operation: 'getManyUnfinished', returnAll: true });
+		const result = await run({ resource: 'callJob', operation: 'getAll', returnAll: true, filters: { unfinishedOnly: true } });
 		expect(result.json().map((j) => j.callJobId)).toEqual([jobs[0].callJobId, jobs[2].callJobId]);
 		expect(fake.requestsTo('POST', /getUnfinished$/).map((r) => [r.status, JSON.parse(r.rawBody)])).toEqual([
 			[502, { page: 0, pageSize: 200 }],
 			[200, { page: 0, pageSize: 200 }],
 		]);
-		const unknown = await runNode('tovieCalls', { resource: 'callJob', operation: 'getManyUnfinished' }, [{}], { ...credentials(), callsApiToken: '9.9.NoSuchSecret' });
+		const unknown = await runNode('tovieCalls', { resource: 'callJob', operation: 'getAll', filters: { unfinishedOnly: true } }, [{}], { ...credentials(), callsApiToken: '9.9.NoSuchSecret' });
 		expect(unknown.error?.message).toMatch(/\[404 invalid\.token\]/);
 		expect(unknown.serialized).not.toContain('NoSuchSecret');
+		const dated = await run({ resource: 'callJob', operation: 'getAll', filters: { unfinishedOnly: true, createdAtFrom: '2026-01-01' } }, [{}], true);
+		expect(dated.json()[0].error).toMatch(/Filters combine Unfinished Only with dates \[item 0\]/);
 	});
 });
 
@@ -241,7 +247,7 @@ describe('Call Attempt', () => {
 		expect(result.json().map((a) => a.callJobId)).toEqual([jobs[1].callJobId]);
 		expect((fake.requestsTo('POST', /callAttempt\/getReportByDate$/)[0].body as IDataObject).filter).toEqual({ startedAtFrom: since });
 		const bad = await run({ resource: 'callAttempt', operation: 'getAll', filters: { startedAtFrom: 'not a date' } }, [{}], true);
-		expect(bad.json()[0].error).toMatch(/startedAtFrom is not a date/);
+		expect(bad.json()[0].error).toMatch(/Started After is not a date/);
 	});
 });
 

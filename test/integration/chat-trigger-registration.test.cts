@@ -3,6 +3,8 @@
  * the node's URL through the Bot channel API, deactivation restores the previous one, and the
  * platform's deliveries really go to the registered URL.
  */
+import { HookContext } from 'n8n-core';
+
 import { TovieChatTrigger } from '../../nodes/ChatTrigger/TovieChatTrigger.node';
 import { searchChatApiChannels } from '../../nodes/common/search';
 import { ChannelsModule } from '../helpers/fake-platform/channels.cts';
@@ -51,6 +53,24 @@ describe('automatic webhook registration', () => {
 		expect(await methods.delete.call(context)).toBe(true);
 		expect(channel.webhookUrl).toBe('https://old.example/hook');
 		expect(JSON.parse(channel.customData!)).toEqual({ chatApi: { blockForm: true, callbackUrl: 'https://old.example/hook' } });
+	});
+
+	it('while the editor listens for a test event, registers the Test URL and then puts the Production URL back', async () => {
+		const channel = channels.addProject('acme-bot', TOKEN, 'https://old.example/hook');
+		const { context: production, workflow, url } = hookContext(auto, credentials as never);
+		await methods.create.call(production);
+		// What n8n's test webhooks do on "Listen for test event": the same methods, with isTest.
+		const node = production.getNode();
+		const description = new TovieChatTrigger().description.webhooks![0];
+		const webhookData = { httpMethod: 'POST', node: node.name, path: 'webhook', webhookDescription: description, workflowId: workflow.id, isTest: true };
+		const test = new HookContext(workflow, node, production.additionalData, 'manual', 'manual', webhookData as never);
+		const testUrl = test.getNodeWebhookUrl('default')!;
+		expect(testUrl).toMatch(/\/webhook-test\//);
+		expect(await methods.checkExists.call(test)).toBe(false);
+		await methods.create.call(test);
+		expect(channel.webhookUrl).toBe(testUrl);
+		await methods.delete.call(test);
+		expect(channel.webhookUrl).toBe(url);
 	});
 
 	it('makes the platform deliver to the registered URL', async () => {

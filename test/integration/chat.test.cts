@@ -135,7 +135,7 @@ describe('Message → Send', () => {
 	});
 });
 
-describe('Message → Send Async', () => {
+describe('Message → Send Without Waiting', () => {
 	it('returns the message id at once and the reply reaches the webhook', async () => {
 		const received: unknown[] = [];
 		const http = await import('node:http');
@@ -300,21 +300,58 @@ describe('Message Status', () => {
 		expect((await chat({ ...base, operation: 'getUnreadCount' })).json()[0]).toEqual({ clientId: 'ms-1', count: 0 });
 	});
 
-	it('updates many statuses in one request, from fields or JSON', async () => {
+	it('updates one message with the one-message request', async () => {
+		fake.requests.length = 0;
+		const [out] = (await chat({ resource: 'messageStatus', operation: 'update', clientId: 'ms-1', questionId, status: 'delivered' })).json();
+		expect(out).toEqual({ clientId: 'ms-1', questionId, status: 'DELIVERED' });
+		expect(fake.requests.map((r) => r.path)).toEqual([expect.stringMatching(new RegExp(`/message/${questionId}/status$`))]);
+	});
+
+	it('updates the messages of one client in one request, one item per message, each client apart', async () => {
+		const other = String((await chat(send({ clientId: 'ms-1', query: 'again' }))).json()[0].questionId);
+		const third = String((await chat(send({ clientId: 'ms-2', query: 'elsewhere' }))).json()[0].questionId);
+		fake.requests.length = 0;
+		const items = [
+			{ clientId: 'ms-1', questionId, status: 'DELIVERED' },
+			{ clientId: 'ms-2', questionId: third, status: 'READ' },
+			{ clientId: 'ms-1', questionId: other, status: 'not_sent' },
+		];
+		const result = await chat(
+			{ resource: 'messageStatus', operation: 'update', clientId: '={{ $json.clientId }}', questionId: '={{ $json.questionId }}', status: '={{ $json.status }}' },
+			items,
+		);
+		expect(result.json()).toEqual([
+			{ clientId: 'ms-1', questionId, status: 'DELIVERED' },
+			{ clientId: 'ms-2', questionId: third, status: 'READ' },
+			{ clientId: 'ms-1', questionId: other, status: 'NOT_SENT' },
+		]);
+		expect(result.output().map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		const many = fake.requests.filter((r) => r.path.endsWith('/message-statuses'));
+		expect(many).toHaveLength(1);
+		expect(many[0].body).toEqual({ statuses: [{ questionId, status: 'DELIVERED' }, { questionId: other, status: 'NOT_SENT' }] });
+		expect(fake.requests).toHaveLength(2);
+		expect((await chat({ resource: 'messageStatus', operation: 'get', clientId: 'ms-1', questionId: other })).json()[0]).toMatchObject({ status: 'NOT_SENT' });
+		expect((await chat({ resource: 'messageStatus', operation: 'get', clientId: 'ms-2', questionId: third })).json()[0]).toMatchObject({ status: 'READ' });
+	});
+
+	it('fails only the item with a bad status, before any request, when continuing on fail', async () => {
 		const other = String((await chat(send({ clientId: 'ms-1', query: 'again' }))).json()[0].questionId);
 		fake.requests.length = 0;
-		await chat({ resource: 'messageStatus', operation: 'updateMany', clientId: 'ms-1', statuses: { status: [{ questionId, status: 'DELIVERED' }, { questionId: other, status: 'READ' }] } });
+		const result = await chat(
+			{ resource: 'messageStatus', operation: 'update', clientId: 'ms-1', questionId: '={{ $json.id }}', status: '={{ $json.status }}' },
+			[{ id: questionId, status: 'READ' }, { id: other, status: 'SEEN' }],
+			{ continueOnFail: true },
+		);
+		const [ok, bad] = result.json();
+		expect(ok).toEqual({ clientId: 'ms-1', questionId, status: 'READ' });
+		expect(String(bad.error)).toMatch(/Status has an unknown value "SEEN"/);
 		expect(fake.requests).toHaveLength(1);
-		expect(fake.requests[0].body).toEqual({ statuses: [{ questionId, status: 'DELIVERED' }, { questionId: other, status: 'READ' }] });
-		await chat({ resource: 'messageStatus', operation: 'updateMany', clientId: 'ms-1', inputMode: 'json', statusesJson: JSON.stringify([{ questionId, status: 'not_sent' }]) });
-		expect((await chat({ resource: 'messageStatus', operation: 'get', clientId: 'ms-1', questionId })).json()[0]).toMatchObject({ status: 'NOT_SENT' });
 	});
 
 	it.each([
 		[{ operation: 'update', status: 'SEEN' }, 'Status has an unknown value "SEEN" [item 0]'],
 		[{ operation: 'get', questionId: '={{ "" }}' }, 'Message ID (Question ID) is empty [item 0]'],
-		[{ operation: 'updateMany', inputMode: 'json', statusesJson: '{}' }, 'Statuses (JSON) must be an array [item 0]'],
-		[{ operation: 'updateMany', statuses: {} }, 'Statuses is empty [item 0]'],
+		[{ operation: 'update', questionId: '={{ "" }}', status: 'READ' }, 'Message ID (Question ID) is empty [item 0]'],
 	])('refuses %j before any request', async (extra, message) => {
 		fake.requests.length = 0;
 		const result = await chat({ resource: 'messageStatus', clientId: 'ms-1', questionId, ...extra });

@@ -69,7 +69,7 @@ describe('Intent', () => {
 	it('Create validates the path, the phrases and the custom data before any request', async () => {
 		expect((await run('intent', 'create', { path: 'Order', phrases: ['x'] })).error?.message).toBe('Path is not a valid intent path: "Order" [item 0]');
 		expect((await run('intent', 'create', { path: '/Order', phrases: [] })).error?.message).toBe('Phrases is empty [item 0]');
-		expect((await run('intent', 'create', { path: '/Order', phrases: ['a', ' '] })).error?.message).toBe('Phrases #2 is empty [item 0]');
+		expect((await run('intent', 'create', { path: '/Order', phrases: [' ', ''] })).error?.message).toBe('Phrases is empty [item 0]');
 		expect((await run('intent', 'create', { path: '/Order', phrases: ['a'], additionalFields: { customData: '{oops' } })).error?.message).toBe('Custom Data (JSON) is not valid JSON [item 0]');
 		expect(fake.requests).toHaveLength(0);
 	});
@@ -202,10 +202,10 @@ describe('Entity and Entity Record', () => {
 
 	it('Records: Add (by name and by ID), Get Many with paging and search, Update, Delete in one request', async () => {
 		const id = entityByName('city').id;
-		const added = await run('entityRecord', 'add', { entity: { mode: 'name', value: 'city' }, value: '={{ $json.value }}', type: 'synonyms', rule: ['={{ $json.syn }}'] }, [{ value: 'Paris', syn: 'Paris' }, { value: 'Berlin', syn: 'BER' }]);
+		const added = await run('entityRecord', 'create', { entity: { mode: 'name', value: 'city' }, value: '={{ $json.value }}', type: 'synonyms', rule: ['={{ $json.syn }}'] }, [{ value: 'Paris', syn: 'Paris' }, { value: 'Berlin', syn: 'BER' }]);
 		expect(added.json().map((r) => r.value)).toEqual(['Paris', 'Berlin']);
 		expect(fake.requestsTo('POST', /entities-by-names\/city\/records$/)).toHaveLength(2);
-		await run('entityRecord', 'add', { entity: { mode: 'id', value: String(id) }, value: 'Rome', rule: ['Rome', 'Roma'] });
+		await run('entityRecord', 'create', { entity: { mode: 'id', value: String(id) }, value: 'Rome', rule: ['Rome', 'Roma'] });
 		expect(fake.requestsTo('POST', new RegExp(`entities/${id}/records$`))[0].status).toBe(201);
 		fake.reset(); // back to the seed: 2 records
 		const seeded = entityByName('city');
@@ -216,13 +216,13 @@ describe('Entity and Entity Record', () => {
 		const some = await run('entityRecord', 'getAll', { entity: { mode: 'id', value: String(seeded.id) }, limit: 5, filters: { searchQuery: 'york' } });
 		expect(some.json()).toEqual([expect.objectContaining({ value: 'New York' })]);
 		const york = seeded.records.find((r) => r.value === 'New York')!.id;
-		const updated = await run('entityRecord', 'update', { entity: { mode: 'name', value: 'city' }, recordId: String(york), updateFields: { rule: ['New York', 'NYC', 'Big Apple'] } });
+		const updated = await run('entityRecord', 'update', { entity: { mode: 'name', value: 'city' }, record: { mode: 'list', value: String(york) }, updateFields: { rule: ['New York', 'NYC', 'Big Apple'] } });
 		expect(updated.json()[0]).toMatchObject({ id: york, value: 'New York', rule: ['New York', 'NYC', 'Big Apple'] });
 		expect(fake.requestsTo('PUT', new RegExp(`entities-by-names/city/records/${york}$`))).toHaveLength(1);
-		const missing = await run('entityRecord', 'update', { entity: { mode: 'name', value: 'city' }, recordId: '1', updateFields: { value: 'X' } });
+		const missing = await run('entityRecord', 'update', { entity: { mode: 'name', value: 'city' }, record: { mode: 'id', value: '1' }, updateFields: { value: 'X' } });
 		expect(missing.error?.message).toBe('Record ID 1 is not a record of this entity [item 0]');
 		fake.reset();
-		const gone = await run('entityRecord', 'delete', { entity: { mode: 'name', value: 'city' }, recordId: '={{ $json.id }}' }, [{ id: 60_000 }, { id: 60_001 }, { id: 'x' }], true);
+		const gone = await run('entityRecord', 'delete', { entity: { mode: 'name', value: 'city' }, record: { mode: 'id', value: '={{ $json.id }}' } }, [{ id: 60_000 }, { id: 60_001 }, { id: 'x' }], true);
 		expect(gone.json()).toEqual([{ deleted: true, id: 60_000 }, { deleted: true, id: 60_001 }, { error: 'Record ID is not a numeric ID: "x" [item 2]', errorDescription: 'Enter the numeric ID, e.g. 12174.' }]);
 		expect(fake.requestsTo('POST', /records\/delete-multiple$/).map((r) => [r.body, r.status])).toEqual([[[60_000, 60_001], 204]]);
 	});
@@ -231,7 +231,7 @@ describe('Entity and Entity Record', () => {
 		const entity = await run('entity', 'delete', { entity: { mode: '={{ $json.mode }}', value: '={{ $json.value }}' } }, [{ mode: 'name', value: 'city' }, { mode: 'id', value: 'x' }]);
 		expect(entity.error?.message).toBe('Entity ID is not a numeric ID: "x" [item 1]');
 		const id = entityByName('city').records[0].id;
-		const records = await run('entityRecord', 'delete', { entity: { mode: 'name', value: 'city' }, recordId: '={{ $json.id }}' }, [{ id }, { id: 'x' }]);
+		const records = await run('entityRecord', 'delete', { entity: { mode: 'name', value: 'city' }, record: { mode: 'id', value: '={{ $json.id }}' } }, [{ id }, { id: 'x' }]);
 		expect(records.error?.message).toBe('Record ID is not a numeric ID: "x" [item 1]');
 		expect(fake.requestsTo('POST', /delete-multiple/)).toHaveLength(0);
 		expect(entityByName('city').records).toHaveLength(2);
@@ -239,8 +239,8 @@ describe('Entity and Entity Record', () => {
 
 	it('Record Update checks the given fields before looking the record up', async () => {
 		const update = async (updateFields: IDataObject) =>
-			(await run('entityRecord', 'update', { entity: { mode: 'name', value: 'city' }, recordId: '90017', updateFields })).error?.message;
-		expect(await update({ type: '={{ "regex" }}' })).toBe('Type must be one of "synonyms", "pattern", not "regex" [item 0]');
+			(await run('entityRecord', 'update', { entity: { mode: 'name', value: 'city' }, record: { mode: 'id', value: '90017' }, updateFields })).error?.message;
+		expect(await update({ type: '={{ "regex" }}' })).toBe('Type must be one of "pattern", "synonyms", not "regex" [item 0]');
 		expect(await update({ rule: [] })).toBe('Synonyms or Patterns is empty [item 0]');
 		expect(await update({ value: ' ' })).toBe('Value is empty [item 0]');
 		expect(fake.requests).toHaveLength(0);

@@ -42,8 +42,10 @@ class N8nStandIn {
 			req.on('data', (chunk: Buffer) => chunks.push(chunk));
 			req.on('end', async () => {
 				const call = (req.url ?? '').split('?')[0].split('/').pop() ?? '';
-				const expected = call === 'getDestinations' ? 'GET' : 'POST';
-				const known = ['getDestinations', 'setWebhook', 'selectDestination', 'sendText', 'sendFile', 'closeChat'].includes(call);
+				// The base URL itself (GET), then one webhook per call below it.
+				const isBase = call === 'webhook-0';
+				const expected = call === 'getDestinations' || isBase ? 'GET' : 'POST';
+				const known = isBase || ['getDestinations', 'setWebhook', 'selectDestination', 'sendText', 'sendFile', 'closeChat'].includes(call);
 				if (!known || req.method !== expected) {
 					res.writeHead(404).end(JSON.stringify({ message: 'webhook not registered' }));
 					return;
@@ -54,7 +56,7 @@ class N8nStandIn {
 				} catch {
 					// n8n passes unparseable bodies on as {}
 				}
-				const { answer, items } = await callWebhook({ type: 'tovieOperatorTrigger', parameters: this.parameters }, { body, path: call }, undefined, this.staticData);
+				const { answer, items } = await callWebhook({ type: 'tovieOperatorTrigger', parameters: this.parameters }, { body, path: isBase ? '/webhook/webhook-0' : call }, undefined, this.staticData);
 				res.writeHead(answer.statusCode ?? 200, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body ?? {}));
 				this.calls.push({ call, status: answer.statusCode ?? 200 });
 				if (items.length === 0) return;
@@ -79,7 +81,8 @@ class N8nStandIn {
 const n8n = new N8nStandIn();
 const ALL_EVENTS = ['newDialog', 'clientMessage', 'clientFile', 'chatClosed'];
 const GROUPS = { group: [{ destinationId: 'support', name: 'Support team', hasOnline: true }, { destinationId: 'sales', name: 'Sales', hasOnline: '={{ 1 > 2 }}' }] };
-const AGENT = { employeeId: 'ann', employeeFirstName: 'Ann', employeeLastName: 'Smith', employeeAvatarUrl: 'https://cdn.example.com/ann.png' };
+const ANN = { employeeId: 'ann', firstName: 'Ann', lastName: 'Smith', avatarUrl: 'https://cdn.example.com/ann.png' };
+const AGENT = { agent: ANN };
 
 async function until(check: () => boolean, timeoutMs = 5000) {
 	const deadline = Date.now() + timeoutMs;
@@ -128,6 +131,13 @@ describe('Tovie Operator Trigger: the platform side of the Operator API', () => 
 		const response = await fetch(`${n8n.apiUrl}/setWebhook`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: 'https://evil.example.com/collect' }) });
 		expect(response.status).toBe(400);
 		expect(n8n.staticData.global).toBeUndefined();
+	});
+
+	it('answers a GET on the base URL (the one URL the editor shows) and starts nothing', async () => {
+		const response = await fetch(n8n.apiUrl);
+		expect(response.status).toBe(200);
+		expect(await response.json()).toEqual({ message: expect.stringContaining('API URL') });
+		expect(n8n.executions).toEqual([]);
 	});
 
 	it('answers getDestinations from the list, with expressions evaluated, and starts nothing', async () => {
@@ -213,15 +223,25 @@ describe('Tovie Operator: agent events to the platform', () => {
 		expect(operator.events.every((e) => e.channelId === CHANNEL)).toBe(true);
 	});
 
-	it('sends a file, closes the chat and selects a destination, with every required field', async () => {
+	it('sends a file, closes the chat and selects an agent group, with every required field', async () => {
 		await operator.transfer(CHANNEL, 'client-3', 'support');
-		await operatorNode({ operation: 'sendFile', userId: 'client-3', url: 'https://files.example.com/label.pdf', fileName: 'label.pdf', size: 5120, comment: 'Your label', ...AGENT });
+		await operatorNode({ operation: 'sendFile', userId: 'client-3', url: 'https://files.example.com/label.pdf', comment: 'Your label', additionalFields: { fileName: 'label.pdf', size: 5120 }, ...AGENT });
 		await operatorNode({ operation: 'closeChat', userId: 'client-3', ...AGENT });
-		await operatorNode({ operation: 'selectDestination', userId: 'client-3', destinationId: 'sales', destinationName: 'Sales', hasOnline: false });
+		await operatorNode({ operation: 'selectAgentGroup', userId: 'client-3', destinationId: 'sales', destinationName: 'Sales', hasOnline: false });
 		expect(operator.events.map((e) => e.event.type)).toEqual(['FileMessage', 'Closed', 'SelectDestination']);
 		expect(operator.events[0].event).toMatchObject({ url: 'https://files.example.com/label.pdf', name: 'label.pdf', size: 5120, comment: 'Your label' });
 		expect(operator.events[2].event.destination).toEqual({ destinationId: 'sales', name: 'Sales', hasOnline: false });
 		expect(operator.dialogs.get('client-3')).toMatchObject({ status: 'closedByAgent', transcript: ['agent Ann file: https://files.example.com/label.pdf'] });
+	});
+
+	it('fills what is left out: the default agent, the file name from the link, size 0, the group name from its ID', async () => {
+		await operatorNode({ operation: 'sendFile', userId: 'client-4', url: 'https://files.example.com/docs/Order%20label.pdf?sig=1' });
+		await operatorNode({ operation: 'closeChat', userId: 'client-4', agent: { firstName: 'Ann' } });
+		await operatorNode({ operation: 'selectAgentGroup', userId: 'client-4', destinationId: 'night' });
+		const [file, closed, group] = operator.events.map((e) => e.event);
+		expect(file).toMatchObject({ type: 'FileMessage', name: 'Order label.pdf', size: 0, comment: '', employee: { employeeId: 'n8n', firstName: 'Support', lastName: 'Agent', avatarUrl: 'https://www.gravatar.com/avatar/?d=mp' } });
+		expect(closed.employee).toEqual({ employeeId: 'n8n', firstName: 'Ann', lastName: 'Agent', avatarUrl: 'https://www.gravatar.com/avatar/?d=mp' });
+		expect(group.destination).toEqual({ destinationId: 'night', name: 'night', hasOnline: true });
 	});
 
 	it('prefers the credential\'s Operator Webhook URL, and takes a custom URL when chosen', async () => {
@@ -242,7 +262,7 @@ describe('Tovie Operator: agent events to the platform', () => {
 
 	it('validates required fields before sending; continueOnFail keeps the good items', async () => {
 		const result = await operatorNode(
-			{ operation: 'sendText', userId: '={{ $json.user }}', text: '={{ $json.text }}', ...AGENT, employeeAvatarUrl: '={{ $json.avatar }}' },
+			{ operation: 'sendText', userId: '={{ $json.user }}', text: '={{ $json.text }}', agent: { ...ANN, avatarUrl: '={{ $json.avatar }}' } },
 			[
 				{ user: 'ok', text: 'fine', avatar: 'https://cdn.example.com/a.png' },
 				{ user: 'c', text: '', avatar: 'https://cdn.example.com/a.png' },
@@ -254,14 +274,14 @@ describe('Tovie Operator: agent events to the platform', () => {
 		expect(result.json().map((j) => j.error ?? j.type)).toEqual([
 			'TextMessage',
 			'Text is empty [item 1]',
-			'Agent Avatar URL is not an http(s) URL: "not a url" [item 2]',
-			'User ID is empty [item 3]',
+			'Agent → Avatar URL is not an http(s) URL: "not a url" [item 2]',
+			'Client ID is empty [item 3]',
 		]);
 		expect(result.output().map((i) => i.pairedItem)).toEqual([0, 1, 2, 3].map((item) => ({ item })));
 		expect(operator.events).toHaveLength(1);
-		const file = await operatorNode({ operation: 'sendFile', userId: 'c', url: 'ftp://x', fileName: 'a', size: 1, ...AGENT }, [{}], { continueOnFail: true });
+		const file = await operatorNode({ operation: 'sendFile', userId: 'c', url: 'ftp://x', additionalFields: { fileName: 'a', size: 1 }, ...AGENT }, [{}], { continueOnFail: true });
 		expect(file.json()[0].error).toBe('File URL is not an http(s) URL: "ftp://x" [item 0]');
-		const size = await operatorNode({ operation: 'sendFile', userId: 'c', url: 'https://x.example.com/a', fileName: 'a', size: 1.5, ...AGENT }, [{}], { continueOnFail: true });
+		const size = await operatorNode({ operation: 'sendFile', userId: 'c', url: 'https://x.example.com/a', additionalFields: { size: 1.5 }, ...AGENT }, [{}], { continueOnFail: true });
 		expect(size.json()[0].error).toMatch(/^File Size \(Bytes\) must be a whole number/);
 		expect(fake.requests).toHaveLength(1);
 	});

@@ -1,8 +1,11 @@
 /**
  * Tovie Pushgate against the fake platform: firing by id and by link, with and without data,
- * unknown ids, bounded concurrency, and the round trip "bot creates a pushback → n8n fires it →
+ * unknown ids, many items at bounded concurrency, and the round trip "bot creates a pushback → n8n fires it →
  * Tovie Chat Trigger receives the bot's reaction".
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import type { IDataObject } from 'n8n-workflow';
 
 import { PushgateModule } from '../helpers/fake-platform/pushgate.cts';
@@ -41,13 +44,13 @@ function newPushback(clientId = 'shopper-1', event = 'orderShipped', eventData: 
 }
 
 async function push(parameters: IDataObject, items: IDataObject[] = [{}], continueOnFail = false) {
-	const result = await runNode('toviePushgate', { resource: 'pushback', operation: 'trigger', ...parameters }, items, credentials as never, { continueOnFail });
+	const result = await runNode('toviePushgate', { resource: 'pushback', operation: 'fire', ...parameters }, items, credentials as never, { continueOnFail });
 	runs.push(result);
 	return result;
 }
 
-describe('Pushback → Trigger', () => {
-	it('fires by id without data (GET) and outputs the answer, the id and a timestamp', async () => {
+describe('Pushback → Fire', () => {
+	it('fires by id with the data from the pushback (GET) and outputs the answer, the id and a timestamp', async () => {
 		const { id } = newPushback();
 		const result = await push({ pushback: id });
 		expect(result.status).toBe('success');
@@ -82,7 +85,7 @@ describe('Pushback → Trigger', () => {
 			const refused = await push({ pushback: foreign.link });
 			expect(refused.error?.message).toBe(`Pushback links to ${other.url}, not to the credential's server ${fake.url} [item 0]`);
 			expect(other.requests).toHaveLength(0);
-			const allowed = await push({ pushback: foreign.link, allowOtherHost: true });
+			const allowed = await push({ pushback: foreign.link, options: { allowOtherHost: true } });
 			expect(allowed.json()[0]).toMatchObject({ statusCode: 200 });
 			expect(other.requests).toHaveLength(1);
 		} finally {
@@ -128,8 +131,8 @@ describe('Pushback → Trigger', () => {
 	it.each([
 		[{ pushback: '={{ "" }}' }, 'Pushback is empty [item 0]'],
 		[{ pushback: 'https://x.example/not-a-pushback' }, 'Pushback is neither a pushback ID nor an activation link [item 0]'],
-		[{ pushback: 'abc-123-def', dataMode: 'json', dataJson: '[1,2]' }, 'JSON must be a JSON object [item 0]'],
-		[{ pushback: 'abc-123-def', dataMode: 'fields', dataFields: { field: [{ name: '', value: 'x' }] } }, 'Fields #1 Name is empty [item 0]'],
+		[{ pushback: 'abc-123-def', dataMode: 'json', dataJson: '[1,2]' }, 'Event Data (JSON) must be a JSON object [item 0]'],
+		[{ pushback: 'abc-123-def', dataMode: 'fields', dataFields: { field: [{ name: '', value: 'x' }] } }, 'Event Data Fields #1 Name is empty [item 0]'],
 	])('refuses %j before any request', async (parameters, message) => {
 		const result = await push(parameters);
 		expect(result.error?.message).toBe(message);
@@ -137,12 +140,12 @@ describe('Pushback → Trigger', () => {
 	});
 });
 
-describe('Pushback → Trigger Many', () => {
+describe('Pushback → Fire, many items', () => {
 	async function fireMany(ids: string[], concurrency: number) {
 		fake.maxInFlight = 0;
 		const result = await runNode(
 			'toviePushgate',
-			{ resource: 'pushback', operation: 'triggerMany', pushback: '={{ $json.id }}', concurrency },
+			{ resource: 'pushback', operation: 'fire', pushback: '={{ $json.id }}', options: { concurrency } },
 			ids.map((id) => ({ id })),
 			credentials as never,
 			{ continueOnFail: true },
@@ -176,6 +179,29 @@ describe('Pushback → Trigger Many', () => {
 		expect(out[3]).toMatchObject({ pushbackId: good });
 		expect(result.output().map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 		expectNoSecrets([JSON.stringify(out[1])], ['deadbeef-0000-4000-8000-000000000000']);
+	});
+	it('without Continue On Fail, a bad item stops the run before any pushback fires', async () => {
+		const good = newPushback().id;
+		// Not kept for the secret check: the good id is in this failed run's input, not in its error.
+		const result = await runNode('toviePushgate', { resource: 'pushback', operation: 'fire', pushback: '={{ $json.id }}' }, [{ id: good }, { id: 'not a pushback!' }], credentials as never);
+		expect(JSON.stringify(result.error)).not.toContain(good);
+		expect(result.error?.message).toBe('Pushback is neither a pushback ID nor an activation link [item 1]');
+		expect(fake.requests).toHaveLength(0);
+	});
+});
+
+describe('examples/pushgate-fire-pushback.json', () => {
+	it('fires the pushback with the event data its object expression builds', async () => {
+		const workflow = JSON.parse(readFileSync(join(__dirname, '../../examples/pushgate-fire-pushback.json'), 'utf8')) as { nodes: Array<{ name: string; type: string; parameters: IDataObject }> };
+		const set = workflow.nodes.find((n) => n.name === 'Shipment from the shop')!;
+		const node = workflow.nodes.find((n) => n.type === 'n8n-nodes-tovie.toviePushgate')!;
+		const { id } = newPushback('example-client-1', 'orderShipped', {});
+		const item = { ...(JSON.parse(String(set.parameters.jsonOutput)) as IDataObject), pushbackId: id };
+		const result = await runNode('toviePushgate', node.parameters, [item], credentials as never);
+		runs.push(result);
+		expect(result.status).toBe('success');
+		expect(fake.requests[0]).toMatchObject({ method: 'POST', body: { orderId: 1042, carrier: 'DHL' } });
+		expect(pushgate.firings[0].data).toEqual({ orderId: 1042, carrier: 'DHL' });
 	});
 });
 

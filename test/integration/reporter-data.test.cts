@@ -5,10 +5,13 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { listSearch, loadOptions } from '../../nodes/Reporter/methods/search';
+import { channelsModule } from '../helpers/fake-platform/channels.cts';
 import { startReporterPlatform, type ReporterModule } from '../helpers/fake-platform/reporter.cts';
 import type { FakePlatform } from '../helpers/fake-platform/server.cts';
 import { runNode } from '../helpers/harness.cts';
 import { credentialsFor, expectNoSecrets, SECRETS, useFastRetries } from '../helpers/integration.cts';
+import { loadOptionsContext } from '../helpers/load-options.cts';
 
 let fake: FakePlatform;
 let reporter: ReporterModule;
@@ -23,31 +26,39 @@ const lastBody = (path: RegExp) => fake.requestsTo(path).pop()?.body as IDataObj
 const lastQuery = (path: RegExp) => fake.requestsTo(path).pop()?.query as Record<string, string>;
 
 beforeAll(async () => {
-	({ fake, reporter } = await startReporterPlatform({ sessions: 2500, messagesPerSession: 2, clients: 40 }));
+	// The Bot channel API answers the bot pickers (the channels of the project).
+	const channels = channelsModule([SECRETS.apiToken], { seed: [{ shortName: 'acme-bot', chatToken: 'chat-token-reporter', chatBotId: '263-acme-bot-chat' }] });
+	({ fake, reporter } = await startReporterPlatform({ sessions: 2500, messagesPerSession: 2, clients: 40 }, { modules: [channels] }));
 });
 afterAll(async () => await fake.close());
 beforeEach(() => fake.reset());
 
 describe('Statistic', () => {
-	it('Get Summary: switched sessions with date-only dates, repeated botIds and the Bearer token', async () => {
+	it('Get Summary: switched sessions per day, with date-only dates, repeated botIds, the time zone and the Bearer token', async () => {
 		const result = await run({
 			resource: 'statistics', operation: 'getSummary', metric: 'switchedSessions',
-			dateFrom: '2026-01-01T10:00:00', dateTo: '2026-01-31', botIds: 'bot-a, bot-b', options: { timezone: 180 },
+			dateFrom: '2026-01-01T10:00:00', dateTo: '2026-01-31', botIds: ['bot-a', 'bot-b'], options: { timeZone: 'Europe/Moscow' },
 		});
 		expect(result.status).toBe('success');
-		expect(result.json()[0]).toMatchObject({ totalCount: 3 });
-		// Statistics times (epoch ms on the wire) come out as ISO 8601 in the workflow's zone.
-		expect(result.json()[0].stats).toEqual([{ ts: '2025-12-31T19:00:00.000-05:00', value: 3 }]);
+		// One item per day; times (epoch ms on the wire) come out as ISO 8601 in the workflow's zone.
+		expect(result.json()).toEqual([{ intervalStart: '2025-12-31T19:00:00.000-05:00', count: 3 }]);
 		const request = fake.requestsTo(/stats\/switched-sessions$/)[0];
 		expect(request.query).toMatchObject({ dateFrom: '2026-01-01', dateTo: '2026-01-31', transferToOperatorMethod: 'SWITCH', projectShortName: 'acme-bot' });
 		expect(request.rawPath).toContain('botIds=bot-a&botIds=bot-b');
 		expect(request.headers.authorization).toBe(`Bearer ${SECRETS.apiToken}`);
+		// Moscow is UTC+3 all year: the Timezone header is its offset in minutes.
 		expect(request.headers.timezone).toBe('180');
+	});
+
+	it('Get Summary: a time zone that does not exist fails before any request', async () => {
+		const result = await run({ resource: 'statistics', operation: 'getSummary', metric: 'telephony', dateFrom: '2026-01-01', dateTo: '2026-01-02', options: { timeZone: 'Mars/Olympus' } }, [{}], { continueOnFail: true });
+		expect(result.json()[0].error).toBe('Time Zone is not a time zone: "Mars/Olympus" [item 0]');
+		expect(fake.requests).toHaveLength(0);
 	});
 
 	it('Get Summary: telephony and unique clients', async () => {
 		const tel = await run({ resource: 'statistics', operation: 'getSummary', metric: 'telephony', dateFrom: '2026-01-01', dateTo: '2026-01-02' });
-		expect(tel.json()[0]).toMatchObject({ averageCallDurationInSeconds: 42.5 });
+		expect(tel.json()).toEqual([{ intervalStart: '2025-12-31T19:00:00.000-05:00', incoming: 4, outgoing: 3, billed: 7, averageCallDurationInSeconds: 42.5 }]);
 		const unique = await run({ resource: 'statistics', operation: 'getSummary', metric: 'uniqueClients' });
 		expect(unique.json()).toEqual([{ projectShortName: 'acme-bot', totalCount: 40 }]);
 	});
@@ -62,9 +73,27 @@ describe('Statistic', () => {
 		expect(fake.requests).toHaveLength(0);
 	});
 
-	it('Get Advanced: each metric with interval, step and filters', async () => {
+	it('Get by Interval: one item per interval, with ISO dates in the workflow zone', async () => {
+		// 2500 sessions a minute apart from 2026-01-01T00:00Z: 60 in every hour but the last (40).
+		const result = await run({ resource: 'statistics', operation: 'getByInterval', metric: 'sessions', intervalType: 'HOUR' });
+		const hours = result.json();
+		expect(hours).toHaveLength(42);
+		expect(hours[0]).toEqual({ intervalStart: '2025-12-31T19:00:00.000-05:00', count: 60, metric: 'sessions', filterSetId: 'fs-auto' });
+		expect(hours[1].intervalStart).toBe('2025-12-31T20:00:00.000-05:00');
+		expect(hours.reduce((sum, h) => sum + Number(h.count), 0)).toBe(2500);
+		const days = await run({ resource: 'statistics', operation: 'getByInterval', metric: 'messages', intervalType: 'DAY' });
+		expect(days.json().map((d) => [d.intervalStart, d.count])).toEqual([['2025-12-31T19:00:00.000-05:00', 1440], ['2026-01-01T19:00:00.000-05:00', 1060]]);
+	});
+
+	it('Get by Interval: label statistics give one item per label and interval, with the label', async () => {
+		const result = await run({ resource: 'statistics', operation: 'getByInterval', metric: 'messageLabels', intervalType: 'DAY' });
+		expect(result.json()[0]).toEqual({ intervalStart: '2025-12-31T19:00:00.000-05:00', count: 2, metric: 'messageLabels', labelId: 11, labelName: 'Good answer', labelGroup: 'Quality' });
+		expect(result.json()).toHaveLength(3);
+	});
+
+	it('Get by Interval: each metric with interval, step and filters', async () => {
 		for (const [metric, path] of [['messages', /stats\/messages/], ['sessions', /stats\/sessions/], ['sessionLabels', /stats\/session-labels/], ['messageLabels', /stats\/log-labels/]] as const) {
-			const result = await run({ resource: 'statistics', operation: 'getAdvanced', metric, intervalType: 'WEEK', step: 2, filters: { flag: [{ key: 'WITHOUT_EMPTY_SESSIONS', option: 'YES' }] } });
+			const result = await run({ resource: 'statistics', operation: 'getByInterval', metric, intervalType: 'WEEK', step: 2, filters: { flag: [{ key: 'WITHOUT_EMPTY_SESSIONS', option: 'YES' }] } });
 			expect(result.status).toBe('success');
 			expect(lastQuery(path)).toMatchObject({ intervalType: 'WEEK', step: '2' });
 			expect(lastBody(path)).toEqual({ filters: [{ key: 'WITHOUT_EMPTY_SESSIONS', type: 'RADIO', option: 'YES' }] });
@@ -78,12 +107,12 @@ describe('Filters built in the UI', () => {
 			resource: 'session', operation: 'getAll', limit: 5,
 			filters: {
 				period: [{ key: 'SESSION_START_TIME', from: '2026-01-01', to: '2026-01-02T12:30:00+02:00' }],
-				values: [{ key: 'CHANNEL_TYPE', comparisonType: 'CONTAINS', options: 'telegram, chatwidget' }, { key: 'SESSION_LABELS', comparisonType: 'NOT_CONTAINS', options: '21' }],
+				values: [{ key: 'CHANNEL_TYPE', comparisonType: 'CONTAINS', options: ['telegram', 'chatwidget'] }, { key: 'SESSION_LABELS', comparisonType: 'NOT_CONTAINS', options: ['21'] }],
 				text: [{ key: 'MESSAGE_OR_ANSWER_TEXT', comparisonType: 'CONTAINS', values: 'billing', isCaseSensitive: false }],
 				messageCount: [{ from: 1, to: 50 }],
 				flag: [{ key: 'WITHOUT_TEST_SESSIONS', option: 'YES' }],
+				json: [{ filters: '[{"key": "NPS", "type": "NUMERIC_RANGE", "from": 9, "to": 10}]' }],
 			},
-			filtersJson: '[{"key": "NPS", "type": "NUMERIC_RANGE", "from": 9, "to": 10}]',
 		});
 		expect(lastBody(/sessions\/filter$/)).toEqual({
 			filters: [
@@ -102,14 +131,14 @@ describe('Filters built in the UI', () => {
 	it('filters really select: a period and a bot give the matching sessions only', async () => {
 		const result = await run({
 			resource: 'session', operation: 'getAll', returnAll: true, simplify: false,
-			filters: { period: [{ key: 'SESSION_START_TIME', from: '2026-01-01T00:00:00Z', to: '2026-01-01T00:09:00Z' }], values: [{ key: 'BOT_ID', comparisonType: 'CONTAINS', options: reporter.bots[0] }] },
+			filters: { period: [{ key: 'SESSION_START_TIME', from: '2026-01-01T00:00:00Z', to: '2026-01-01T00:09:00Z' }], values: [{ key: 'BOT_ID', comparisonType: 'CONTAINS', options: [reporter.bots[0]] }] },
 		});
 		expect(result.json().map((s) => s.sessionId)).toEqual(['s-0', 's-2', 's-4', 's-6', 's-8']);
 	});
 
 	it('invalid raw JSON fails before any request', async () => {
-		const result = await run({ resource: 'session', operation: 'getAll', filtersJson: '[{"key": "NPS"}]' }, [{}], { continueOnFail: true });
-		expect(result.json()[0].error).toBe('More Filters (JSON) #1 needs "key" and "type" [item 0]');
+		const result = await run({ resource: 'session', operation: 'getAll', filters: { json: [{ filters: '[{"key": "NPS"}]' }] } }, [{}], { continueOnFail: true });
+		expect(result.json()[0].error).toBe('Filters Other (JSON) #1 entry 1 needs "key" and "type" [item 0]');
 		expect(fake.requests).toHaveLength(0);
 	});
 });
@@ -175,7 +204,11 @@ describe('Client', () => {
 		const all = await run({ resource: 'client', operation: 'getAll', returnAll: true });
 		expect(all.json()).toHaveLength(40);
 		const forBot = await run({ resource: 'client', operation: 'getAllForBot', botId: { __rl: true, mode: 'list', value: reporter.bots[1] }, dateTo: '2026-01-01T00:10:00Z', returnAll: true });
-		expect(forBot.json().map((c) => c.id)).toEqual(['client-1', 'client-3', 'client-5', 'client-7', 'client-9']);
+		expect(forBot.json().map((c) => c.clientId)).toEqual(['client-1', 'client-3', 'client-5', 'client-7', 'client-9']);
+		// Simplify: at most ten flat fields, the name joined.
+		expect(forBot.json()[0]).toEqual({ clientId: 'client-1', clientName: 'Client1 Test', botId: reporter.bots[1], channelType: 'chatwidget', joinDate: '2025-12-31T19:01:00.000-05:00', lastVisitDate: '2025-12-31T20:00:00.000-05:00', lastSessionId: 's-1', isBlocked: false });
+		const raw = await run({ resource: 'client', operation: 'getAll', limit: 1, simplify: false });
+		expect(raw.json()[0]).toMatchObject({ id: 'client-0', accountId: 263 });
 		expect(lastQuery(/all-for-bot$/)).toMatchObject({ dateTo: '2026-01-01T00:10:00.000Z', botId: reporter.bots[1] });
 	});
 
@@ -255,5 +288,51 @@ describe('Options → Project', () => {
 		expect(none.error?.message).toBe('Project is empty [item 0]');
 		expect(none.error?.description).toBe('Set Options → Project, or the Project Short Name of the Tovie Platform API credential.');
 		expect(fake.requests).toHaveLength(0);
+	});
+});
+
+describe('pickers', () => {
+	const picker = (parameters: IDataObject = {}, sibling?: string) => {
+		const { ctx, sent } = loadOptionsContext(credentialsFor(fake), parameters, 'n8n-nodes-tovie.tovieReporter');
+		// n8n resolves `&key` to the field beside the one whose list opens (Filters → Values → Field).
+		if (sibling) {
+			const read = ctx.getCurrentNodeParameter.bind(ctx);
+			Object.assign(ctx, { getCurrentNodeParameter: (path: string) => (path === '&key' ? sibling : read(path)) });
+		}
+		return { ctx, sent };
+	};
+
+	it('bots: the channels of the project, as a list search (Bot) and as options (Bot Names or IDs)', async () => {
+		const { ctx, sent } = picker();
+		const bots = await listSearch.searchBots.call(ctx);
+		expect(bots.results).toEqual([
+			{ name: 'Chat API (CHAT_API)', value: '263-acme-bot-chat' },
+			{ name: 'Web widget (CHAT_WIDGET)', value: expect.any(String) },
+		]);
+		expect(sent.map((r) => new URL(String(r.url)).pathname)).toEqual(['/api/v1/projects/acme-bot/by-project-short-name', '/api/v1/bot-channels']);
+		expect(await loadOptions.getBots.call(picker().ctx)).toEqual(bots.results);
+		expect((await listSearch.searchBots.call(picker().ctx, 'chat api')).results).toHaveLength(1);
+	});
+
+	it('filter values: the filter options of the field beside it (bots, labels, channel types)', async () => {
+		const bots = picker({}, 'BOT_ID');
+		expect(await loadOptions.getFilterValues.call(bots.ctx)).toEqual(reporter.bots.map((b) => ({ name: `Bot ${b.slice(-5)}`, value: b })));
+		expect(bots.sent[0].qs).toMatchObject({ filterKey: 'BOT_ID', analyticsSection: 'SESSIONS', projectShortName: 'acme-bot' });
+		expect(await loadOptions.getFilterValues.call(picker({}, 'LOG_LABELS').ctx)).toEqual([
+			{ name: 'Good answer', value: '11' },
+			{ name: 'Bad answer', value: '12' },
+			{ name: 'Billing', value: '13' },
+		]);
+		// Filter → Get Options names its own section.
+		const section = picker({ analyticsSection: 'CLIENTS' }, 'CHANNEL_TYPE');
+		expect(await loadOptions.getFilterValues.call(section.ctx)).toEqual([{ name: 'chatwidget', value: 'chatwidget' }, { name: 'telegram', value: 'telegram' }]);
+		expect(section.sent[0].qs).toMatchObject({ analyticsSection: 'CLIENTS' });
+	});
+
+	it('experiments: the A/B experiments of the project, by key', async () => {
+		const { ctx, sent } = picker();
+		expect(await listSearch.searchExperiments.call(ctx)).toEqual({ results: [{ name: 'greeting (Greeting A/B) – RUNNING', value: 'greeting' }] });
+		expect(sent[0].qs).toMatchObject({ projectShortName: 'acme-bot' });
+		expect(await listSearch.searchExperiments.call(picker().ctx, 'nothing')).toEqual({ results: [] });
 	});
 });

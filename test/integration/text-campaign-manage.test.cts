@@ -5,7 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { searchBots, searchCampaigns, searchDynamicCampaigns } from '../../nodes/TextCampaign/methods/search';
+import { getBots, getCampaigns, searchBots, searchCampaigns, searchDynamicCampaigns, searchSendings } from '../../nodes/TextCampaign/methods/search';
 import { channelsModule, type ChannelsModule } from '../helpers/fake-platform/channels.cts';
 import { startFakePlatform, type FakePlatform } from '../helpers/fake-platform/server.cts';
 import { TextCampaignModule, type FakeCampaign } from '../helpers/fake-platform/textCampaigns.cts';
@@ -173,8 +173,9 @@ describe('Sending and Chat History', () => {
 		const all = await run({ resource: 'sending', operation: 'getAll', returnAll: true, filters: { textCampaignId: String(orders.id), status: 'SENT' } });
 		expect(all.json()).toEqual(sent.map((s) => expect.objectContaining({ sendingId: s.sendingId, clientId: s.clientId, botId: BOT, event: 'orderShipped', status: 'SENT' })));
 		expect(last().query).toEqual({ textCampaignId: String(orders.id), status: 'SENT', limit: '1000', offset: '0' });
-		const one = await run({ resource: 'sending', operation: 'getAll', limit: 1, filters: { eventSendingInfoUuid: sent[1].sendingId } });
+		const one = await run({ resource: 'sending', operation: 'getAll', limit: 1, filters: { eventSendingInfoUuid: rl(sent[1].sendingId, 'list') } });
 		expect(one.json()).toEqual([expect.objectContaining({ sendingId: sent[1].sendingId })]);
+		expect(last().query).toMatchObject({ eventSendingInfoUuid: sent[1].sendingId });
 	});
 
 	it('failure: a sending that went out cannot be canceled; a filter the platform refuses fails with its message', async () => {
@@ -194,7 +195,7 @@ describe('Sending and Chat History', () => {
 		const botMessage = fake.chat.history(token, 'c-5').find((m) => m.type === 'response')!;
 		fake.chat.client(token, 'c-5')!.statuses.set(botMessage.questionId, 'READ');
 		botMessage.status = 'READ';
-		const result = await run({ resource: 'chatHistory', operation: 'getAll', sendingId: sent.sendingId, returnAll: true });
+		const result = await run({ resource: 'chatHistory', operation: 'getAll', sendingId: rl(sent.sendingId, 'list'), returnAll: true });
 		expect(last().query).toEqual({ eventSendingInfoUuid: sent.sendingId, fromTimestamp: '0', limit: '1000' });
 		expect(result.json()).toEqual([
 			expect.objectContaining({ author: 'CLIENT', textMessage: expect.any(String) }),
@@ -224,5 +225,25 @@ describe('pickers', () => {
 		expect((await searchBots.call(ctx(), 'api')).results).toEqual([{ name: 'Chat API (CHAT_API)', value: BOT }]);
 		const staging = loadOptionsContext(credentialsFor(fake), { options: { project: rl('staging-bot', 'list') } }).ctx;
 		expect(await searchDynamicCampaigns.call(staging)).toEqual({ results: [] });
+	});
+
+	it('filter values: campaigns by ID and channels by bot ID (loadOptions)', async () => {
+		const ctx = loadOptionsContext(credentialsFor(fake), {}, 'n8n-nodes-tovie.tovieTextCampaign').ctx;
+		expect(await getCampaigns.call(ctx)).toEqual([
+			{ name: 'Order updates (started)', value: String(orders.id) },
+			{ name: 'Spring sale (created)', value: String(orders.id + 1) },
+		]);
+		expect(await getBots.call(ctx)).toEqual(expect.arrayContaining([{ name: 'Chat API (CHAT_API)', value: BOT }]));
+	});
+
+	it('sendings: the latest first, named by client, content and status; the filter narrows them', async () => {
+		const scheduled = campaigns.addSending(orders, BOT, 'client-7', { status: 'POSTPONED' });
+		campaigns.addSending(orders, BOT, 'client-8', { status: 'SENT' });
+		const ctx = loadOptionsContext(credentialsFor(fake), {}, 'n8n-nodes-tovie.tovieTextCampaign').ctx;
+		const { results } = await searchSendings.call(ctx);
+		expect(last().path).toBe(`${T}/dynamics/sendings`);
+		expect(results).toHaveLength(2);
+		expect(results.map((r) => r.name)).toEqual(expect.arrayContaining([expect.stringMatching(/^Client client-7: .*postponed/)]));
+		expect((await searchSendings.call(ctx, 'client-7')).results).toEqual([expect.objectContaining({ value: scheduled.id })]);
 	});
 });

@@ -1,7 +1,7 @@
 /**
  * Tovie Text Campaign → Client: sends to many clients through n8n-core against the fake platform.
- * One request per distinct client send (the API takes one client per request), Batch Size requests
- * in flight, per-item results, no send ever repeated after an answer that proves nothing, and the
+ * One request per distinct client send (the API takes one client per request), "Requests at Once"
+ * requests in flight, per-item results, no send ever repeated after an answer that proves nothing, and the
  * round trip: a send reaches the channel's webhook, where Tovie Chat Trigger starts a workflow.
  */
 import type { IDataObject } from 'n8n-workflow';
@@ -134,9 +134,9 @@ describe('Client → Send Event', () => {
 		expect(out[0].duplicateOf).toBeUndefined();
 	});
 
-	it('Batch Size requests are in flight at once, never more', async () => {
+	it('Requests at Once requests are in flight at once, never more', async () => {
 		fake.latencyMs = 20;
-		const result = await run(sendEvent({ options: { batchSize: 4 } }), clients(20));
+		const result = await run(sendEvent({ options: { requestsAtOnce: 4 } }), clients(20));
 		expect(result.json()).toHaveLength(20);
 		expect(sends()).toHaveLength(20);
 		expect(fake.maxInFlight).toBe(4);
@@ -192,7 +192,7 @@ describe('failures: what was sent and what failed, never a client messaged twice
 
 	it('a 503 is not repeated (the send may have arrived): that item says "maybe", the others are sent once', async () => {
 		fake.inject({ method: 'POST', path: /send-event$/, status: 503, times: 1 });
-		const result = await run(sendEvent({ options: { batchSize: 1 } }), clients(3), true);
+		const result = await run(sendEvent({ options: { requestsAtOnce: 1 } }), clients(3), true);
 		expect(sends()).toHaveLength(3);
 		const [first, second, third] = result.json();
 		expect(first.error).toMatch(/^Maybe not sent to client client-1: The platform failed to answer \[503/);
@@ -219,7 +219,7 @@ describe('failures: what was sent and what failed, never a client messaged twice
 
 	it('without continue on fail the run stops at the first failure and no later item is sent', async () => {
 		fake.inject({ method: 'POST', path: /send-event$/, status: 400, body: { error: 'textcampaign.common.validation_error', message: 'Client is blocked' }, times: 1 });
-		const result = await run(sendEvent({ options: { batchSize: 1 } }), clients(5));
+		const result = await run(sendEvent({ options: { requestsAtOnce: 1 } }), clients(5));
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toBe('Not sent to client client-1: The platform refused the request as invalid [400 textcampaign.common.validation_error]: Client is blocked [item 0]');
 		expect(result.error?.description).toContain('were not sent');

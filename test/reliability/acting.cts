@@ -29,12 +29,12 @@ const VARIANTS: Array<[key: string, parameters: IDataObject]> = [
 	// GET /chatapi/{token}: the bot receives the message, although it is a GET.
 	['tovieChat:message:send', { options: { useGet: true } }],
 	// The default fires by GET; with data it is a POST.
-	['toviePushgate:pushback:trigger', { dataMode: 'json', dataJson: '{"step": 2}' }],
+	['toviePushgate:pushback:fire', { dataMode: 'json', dataJson: '{"step": 2}' }],
 	// The CRM GETs create call jobs: with the idempotence key, without it, and the test method.
-	['tovieCalls:phone:addOne', { options: { method: 'GET' } }],
-	['tovieCalls:phone:addOne', { options: { method: 'GET', idempotent: false } }],
-	['tovieCalls:phone:addOne', { options: { test: true } }],
-	['tovieCalls:phone:addOne', { options: { idempotent: false } }],
+	['tovieCalls:phone:addCrm', { options: { method: 'GET' } }],
+	['tovieCalls:phone:addCrm', { options: { method: 'GET', idempotent: false } }],
+	['tovieCalls:phone:addCrm', { options: { test: true } }],
+	['tovieCalls:phone:addCrm', { options: { idempotent: false } }],
 	// Tovie Text Campaign → Template → Send: as it is by GET; with data by POST.
 	['tovieTextCampaign:template:send', { eventData: '{"week": 2}' }],
 ];

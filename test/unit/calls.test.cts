@@ -4,9 +4,10 @@
  */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { canonicalJson, campaignStatusOf, idempotenceKeyFor, isoOf, jobStatusOf, plainText, withReadableFields } from '../../nodes/Calls/api';
-import { normalizePhone } from '../../nodes/Calls/actions/fields';
-import { checkedZone } from '../../nodes/Calls/actions/phone/policy';
+import { checkedZone } from '../../nodes/Calls/helpers/callPolicy';
+import { canonicalJson, idempotenceKeyFor } from '../../nodes/Calls/helpers/idempotence';
+import { campaignStatusOf, isoOf, jobStatusOf, plainText, simplifiedReport, withReadableFields } from '../../nodes/Calls/helpers/output';
+import { normalizePhone } from '../../nodes/Calls/helpers/phones';
 import { TovieCalls } from '../../nodes/Calls/TovieCalls.node';
 
 const ctx = (workflowId: string, nodeId: string) =>
@@ -63,6 +64,12 @@ describe('times and statuses', () => {
 		});
 	});
 
+	it('simplifies reports to their results', () => {
+		expect(simplifiedReport({ callJobId: '1', phone: '1650', jobStatus: 'noAnswer', attemptsCount: 2, redialNumber: null, tagName: 'x', tagPayload: {}, reportData: { a: 1 } })).toEqual({
+			callJobId: '1', phone: '1650', jobStatus: 'noAnswer', attemptsCount: 2, reportData: { a: 1 },
+		});
+	});
+
 	it('reads ids answered as JSON strings, numbers or bare text', () => {
 		expect(plainText('"1234"')).toBe('1234');
 		expect(plainText('1234\n')).toBe('1234');
@@ -94,23 +101,41 @@ describe('node description', () => {
 	const { description } = new TovieCalls();
 	const operations = description.properties.filter((p) => p.name === 'operation');
 
-	it('offers all 13 spec operations across four resources', () => {
+	it('offers all 13 spec routes through 12 operations across four resources', () => {
 		const values = operations.flatMap((p) => (p.options ?? []).map((o) => `${p.displayOptions?.show?.resource?.[0]}.${(o as { value: string }).value}`));
 		expect(values.sort()).toEqual([
 			'callAttempt.getAll', 'callAttempt.getReport',
-			'callJob.cancel', 'callJob.getAll', 'callJob.getManyUnfinished', 'callJob.getReport',
+			'callJob.cancel', 'callJob.getAll', 'callJob.getReport',
 			'campaign.get', 'campaign.getStatus', 'campaign.pause', 'campaign.resume', 'campaign.stop',
-			'phone.add', 'phone.addOne',
+			'phone.add', 'phone.addCrm',
 		]);
 	});
 
 	it('gives every Get Many Return All and Limit', () => {
-		for (const [resource, operation] of [['callJob', 'getAll'], ['callJob', 'getManyUnfinished'], ['callAttempt', 'getAll']]) {
+		for (const [resource, operation] of [['callJob', 'getAll'], ['callAttempt', 'getAll']]) {
 			const shown = description.properties.filter(
 				(p: INodeProperties) => p.displayOptions?.show?.resource?.[0] === resource && p.displayOptions?.show?.operation?.[0] === operation,
 			);
 			expect(shown.map((p) => p.name)).toEqual(expect.arrayContaining(['returnAll', 'limit']));
 		}
+	});
+
+	it('lists operations by name and never shows two fields called Max Attempts', () => {
+		for (const p of operations) {
+			const names = (p.options ?? []).map((o) => (o as { name: string }).name);
+			expect(names).toEqual([...names].sort());
+		}
+		const policy = description.properties.find((p) => p.name === 'policy')!;
+		expect((policy.options as INodeProperties[]).map((o) => o.displayName)).toContain('Call Attempts');
+		const labels = JSON.stringify(description.properties).match(/"displayName":"Max Attempts"/g);
+		expect(labels).toBeNull();
+	});
+
+	it('offers Unfinished Only among the call job filters and Simplify on reports', () => {
+		const filters = description.properties.find((p) => p.name === 'filters' && p.displayOptions?.show?.resource?.[0] === 'callJob')!;
+		expect((filters.options as INodeProperties[]).map((o) => o.name)).toContain('unfinishedOnly');
+		const simplified = description.properties.filter((p) => p.name === 'simplify').map((p) => `${p.displayOptions?.show?.resource?.[0]}.${p.displayOptions?.show?.operation?.[0]}`);
+		expect(simplified.sort()).toEqual(['callAttempt.getAll', 'callAttempt.getReport', 'callJob.getAll', 'callJob.getReport']);
 	});
 
 	it('is usable as a tool and tested by the shared credential test', () => {

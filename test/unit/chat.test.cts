@@ -5,7 +5,7 @@
 import { asyncAnswerOf } from '../../nodes/Chat/actions/message/sendAsync.operation';
 import { simplifyAnswer } from '../../nodes/Chat/actions/message/send.operation';
 import { unreadCountOf } from '../../nodes/Chat/actions/messageStatus/getUnreadCount.operation';
-import { forgetOwnSends, OWN_SEND_KEEP_MS, OWN_SEND_MAX, ownSendOf, rememberOwnSend, withOwnSend } from '../../nodes/Chat/ownSends';
+import { forgetOwnSends, OWN_SEND_KEEP_MS, OWN_SEND_MAX, ownSendOf, rememberOwnSend, withOwnSend } from '../../nodes/Chat/helpers/ownSends';
 
 describe('Send Async: "only the message ID"', () => {
 	it.each([

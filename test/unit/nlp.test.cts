@@ -10,9 +10,9 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { multipartBody } from '../../nodes/common/multipart';
 import { NLP_ROUTES } from '../../nodes/Nlp/api';
 import { nlpResources } from '../../nodes/Nlp/actions';
-import { simplifyInference } from '../../nodes/Nlp/helpers/text';
-import { parseDictionary } from '../../nodes/Nlp/helpers/speller';
-import { searchEntities, searchIntents } from '../../nodes/Nlp/methods';
+import { simplifyInference } from '../../nodes/Nlp/actions/text/common';
+import { parseDictionary } from '../../nodes/Nlp/actions/speller/common';
+import { searchEntities, searchIntents, searchRecords } from '../../nodes/Nlp/methods/search';
 import { TovieNlp } from '../../nodes/Nlp/TovieNlp.node';
 import { mockContext, TEST_CREDENTIALS } from '../helpers/context.cts';
 
@@ -23,7 +23,7 @@ describe('Tovie NLP description', () => {
 		expect(description).toMatchObject({ name: 'tovieNlp', displayName: 'Tovie NLP', usableAsTool: true, version: 1 });
 		expect(description.credentials).toEqual([{ name: 'tovieApi', required: true, testedBy: 'tovieApiTest' }]);
 		expect(description.icon).toEqual({ light: 'file:../../icons/tovie.svg', dark: 'file:../../icons/tovie.dark.svg' });
-		expect(Object.keys(new TovieNlp().methods.listSearch)).toEqual(['searchIntents', 'searchEntities']);
+		expect(Object.keys(new TovieNlp().methods.listSearch)).toEqual(['searchIntents', 'searchEntities', 'searchRecords']);
 	});
 
 	it('follows n8n naming: every operation has an action, Get Many is getAll with Return All and Limit', () => {
@@ -39,7 +39,11 @@ describe('Tovie NLP description', () => {
 			}
 		}
 		const operations = description.properties.filter((p) => p.name === 'operation');
-		expect(operations.map((p) => p.displayOptions?.show?.resource?.[0])).toEqual(['text', 'intent', 'entity', 'entityRecord', 'project', 'model', 'speller']);
+		expect(operations.map((p) => p.displayOptions?.show?.resource?.[0])).toEqual(['entity', 'entityRecord', 'intent', 'model', 'project', 'speller', 'text']);
+		for (const resource of nlpResources) {
+			const names = resource.operations.map((o) => o.name);
+			expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+		}
 	});
 
 	it('shows each operation field only for its resource and operation', () => {
@@ -52,7 +56,7 @@ describe('Tovie NLP description', () => {
 
 	it('batches the operations that put many items into one request', () => {
 		const batched = nlpResources.flatMap((r) => r.operations.filter((o) => o.batch).map((o) => `${r.value}.${o.value}`));
-		expect(batched).toEqual(['text.classify', 'intent.delete', 'entity.delete', 'entityRecord.delete']);
+		expect(batched).toEqual(['entity.delete', 'entityRecord.delete', 'intent.delete', 'text.classify']);
 	});
 });
 
@@ -94,6 +98,27 @@ describe('list searches', () => {
 			`GET https://tovie.test/cailapub/api/caila/p/${TEST_CREDENTIALS.nlpApiKey}/entities`,
 		]);
 		expect(sent[1].body).toEqual({ path: '/a' });
+	});
+
+	it('lists the records of the chosen entity, a page at a time, searching on the platform', async () => {
+		const records = Array.from({ length: 100 }, (_v, n) => ({ id: 900 + n, value: `City ${n}`, rule: [`c${n}`] }));
+		const { ctx: base, sent } = mockContext({
+			responses: [
+				{ body: { paging: { pageNum: 0, pageSize: 100, totalCount: 101 }, records } },
+				{ body: { paging: { pageNum: 0, pageSize: 100, totalCount: 1 }, records: [{ id: 7, value: 'New York', rule: ['NYC', 'New York'] }] } },
+			],
+		});
+		// The picker reads the entity chosen above it in the node.
+		const ctx = Object.assign({}, base as object, { getCurrentNodeParameter: (name: string) => (name === 'entity' ? { __rl: true, mode: 'list', value: 'city' } : undefined) }) as never;
+		const first = await searchRecords.call(ctx);
+		expect(first.results[0]).toEqual({ name: 'City 0 (c0)', value: '900' });
+		expect(first.paginationToken).toBe('1');
+		expect(await searchRecords.call(ctx, 'york')).toEqual({ results: [{ name: 'New York (NYC, New York)', value: '7' }], paginationToken: undefined });
+		expect(sent.map((r) => `${r.method} ${r.url}`)).toEqual([
+			`GET https://tovie.test/cailapub/api/caila/p/${TEST_CREDENTIALS.nlpApiKey}/entities-by-names/city/records`,
+			`GET https://tovie.test/cailapub/api/caila/p/${TEST_CREDENTIALS.nlpApiKey}/entities-by-names/city/records`,
+		]);
+		expect(sent[1].qs).toMatchObject({ page: 0, size: 100, searchQuery: 'york' });
 	});
 });
 

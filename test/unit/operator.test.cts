@@ -1,8 +1,8 @@
 /**
  * Pure parts of the Operator API nodes: webhook URL parsing, call → item mapping, agent groups,
- * and the trigger's description (one webhook per call under one base URL).
+ * and the descriptions (the trigger: one webhook per call under one base URL, which is the URL shown).
  */
-import { parseOperatorWebhook, rememberedWebhook } from '../../nodes/Operator/webhook';
+import { parseOperatorWebhook, rememberedWebhook } from '../../nodes/Operator/helpers/webhook';
 import { TovieOperator } from '../../nodes/Operator/TovieOperator.node';
 import { callOf, OPERATOR_CALLS, toClientItem } from '../../nodes/OperatorTrigger/calls';
 import { toDestinations } from '../../nodes/OperatorTrigger/destinations';
@@ -94,23 +94,30 @@ describe('toDestinations', () => {
 });
 
 describe('descriptions', () => {
-	it('the trigger serves each call once, under one base path, only getDestinations shown', () => {
+	it('the trigger serves each call once under one base path, and shows only the base URL itself', () => {
 		const { description } = new TovieOperatorTrigger();
-		const webhooks = description.webhooks!;
-		expect(webhooks.map((w) => [w.httpMethod, w.path])).toEqual(OPERATOR_CALLS.map((c) => [c.method, c.call]));
-		expect(webhooks.every((w) => w.name === 'default')).toBe(true);
-		expect(webhooks.filter((w) => !w.ndvHideUrl).map((w) => w.path)).toEqual(['getDestinations']);
+		const [base, ...calls] = description.webhooks!;
+		expect(calls.map((w) => [w.httpMethod, w.path])).toEqual(OPERATOR_CALLS.map((c) => [c.method, c.call]));
+		expect(description.webhooks!.every((w) => w.name === 'default')).toBe(true);
+		expect(calls.every((w) => w.ndvHideUrl === true)).toBe(true);
+		// Path '' with isFullPath: n8n shows and serves `…/webhook/{webhookId}`, the URL to paste as is.
+		expect(base).toMatchObject({ httpMethod: 'GET', path: '', isFullPath: true });
+		expect(base.ndvHideUrl).toBeUndefined();
 		expect(description.usableAsTool).toBeUndefined();
 		// It never reads a credential: attachable (the workflow's Tovie Operator uses one), not required.
 		expect(description.credentials).toEqual([{ name: 'tovieApi', required: false, testedBy: 'tovieApiTest' }]);
 	});
 
-	it('the action node has the four operations, all with the webhook source', () => {
+	it('the action node has the four operations, all with the webhook source, and one Agent collection where an agent speaks', () => {
 		const { description } = new TovieOperator();
 		const operations = description.properties.find((p) => p.name === 'operation')!.options as Array<{ value: string; action: string }>;
-		expect(operations.map((o) => o.value)).toEqual(['sendText', 'sendFile', 'closeChat', 'selectDestination']);
-		const sources = description.properties.filter((p) => p.name === 'webhookSource');
-		expect(sources.map((p) => p.displayOptions?.show?.operation)).toEqual([['sendText'], ['sendFile'], ['closeChat'], ['selectDestination']]);
+		expect(operations.map((o) => o.value)).toEqual(['closeChat', 'selectAgentGroup', 'sendFile', 'sendText']);
+		const shownFor = (name: string) => description.properties.filter((p) => p.name === name).map((p) => p.displayOptions?.show?.operation);
+		expect(shownFor('webhookSource')).toEqual([['closeChat'], ['selectAgentGroup'], ['sendFile'], ['sendText']]);
+		expect(shownFor('agent')).toEqual([['closeChat'], ['sendFile'], ['sendText']]);
+		// Send File asks only for the client and the link; everything else has a default.
+		const sendFile = description.properties.filter((p) => p.displayOptions?.show?.operation?.includes('sendFile'));
+		expect(sendFile.filter((p) => p.required).map((p) => p.displayName)).toEqual(['Client ID', 'File URL']);
 	});
 });
 

@@ -44,13 +44,19 @@ describe('dates (the workflow zone, New York, is UTC-5 on 4 March 2026)', () => 
 
 describe('filtersOf', () => {
 	it('accepts raw JSON as an array or as a FiltersDto, appended after the form', () => {
-		const ctx = ctxWith({ filters: { flag: [{ key: 'WITHOUT_EMPTY_SESSIONS', option: 'NO' }] }, filtersJson: { filters: [{ key: 'NPS', type: 'NUMERIC_RANGE', from: 1 }] } });
+		const ctx = ctxWith({ filters: { flag: [{ key: 'WITHOUT_EMPTY_SESSIONS', option: 'NO' }], json: [{ filters: { filters: [{ key: 'NPS', type: 'NUMERIC_RANGE', from: 1 }] } }] } });
 		expect(filtersOf(ctx, 0)).toEqual([{ key: 'WITHOUT_EMPTY_SESSIONS', type: 'RADIO', option: 'NO' }, { key: 'NPS', type: 'NUMERIC_RANGE', from: 1 }]);
 	});
 	it('refuses a period without dates, JSON that is not an array, broken JSON', () => {
 		expect(() => filtersOf(ctxWith({ filters: { period: [{ key: 'MESSAGE_TIME' }] } }), 0)).toThrow('Filters Period #1 has neither From nor To [item 0]');
-		expect(() => filtersOf(ctxWith({ filtersJson: '{"a": 1}' }), 0)).toThrow('More Filters (JSON) must be an array of filters [item 0]');
-		expect(() => filtersOf(ctxWith({ filtersJson: '[{' }), 0)).toThrow('More Filters (JSON) is not valid JSON [item 0]');
+		expect(() => filtersOf(ctxWith({ filters: { json: [{ filters: '{"a": 1}' }] } }), 0)).toThrow('Filters Other (JSON) #1 must be an array of filters [item 0]');
+		expect(() => filtersOf(ctxWith({ filters: { json: [{ filters: '[]' }, { filters: '[{' }] } }), 0)).toThrow('Filters Other (JSON) #2 is not valid JSON [item 0]');
+	});
+	it('values from the multi-select (an array) or an expression (text) give the same list', () => {
+		const picked = filtersOf(ctxWith({ filters: { values: [{ key: 'BOT_ID', comparisonType: 'CONTAINS', options: ['bot-1', 'bot-2'] }] } }), 0);
+		const typed = filtersOf(ctxWith({ filters: { values: [{ key: 'BOT_ID', comparisonType: 'CONTAINS', options: 'bot-1, bot-2' }] } }), 0);
+		expect(picked).toEqual([{ key: 'BOT_ID', type: 'CHECKBOX', options: ['bot-1', 'bot-2'], comparisonType: 'CONTAINS' }]);
+		expect(typed).toEqual(picked);
 	});
 	it('a message count without a maximum leaves `to` out', () => {
 		expect(filtersOf(ctxWith({ filters: { messageCount: [{ from: 3, to: 0 }] } }), 0)).toEqual([{ key: 'MESSAGE_COUNT', type: 'NUMERIC_RANGE', from: 3 }]);
@@ -79,9 +85,9 @@ describe('list search', () => {
 		expect(await loadOptions.getMessageLabels.call(loadContext(labels).ctx)).toHaveLength(3);
 	});
 
-	it('bots and session labels come from filter options of Options → Project or the credential project', async () => {
+	it('filter values and session labels come from filter options of Options → Project or the credential project', async () => {
 		const { ctx, sent } = loadContext([{ value: 'bot-1', label: 'Support bot' }], { options: { project: { __rl: true, mode: 'list', value: 'other-project' } } });
-		expect(await listSearch.searchBots.call(ctx)).toEqual({ results: [{ name: 'Support bot', value: 'bot-1' }] });
+		expect(await loadOptions.getFilterValues.call(ctx)).toEqual([{ name: 'Support bot', value: 'bot-1' }]);
 		expect(sent[0].qs).toMatchObject({ filterKey: 'BOT_ID', analyticsSection: 'SESSIONS', projectShortName: 'other-project' });
 		const second = loadContext([{ value: '21', label: 'Resolved' }]);
 		expect(await loadOptions.getSessionLabels.call(second.ctx)).toEqual([{ name: 'Resolved', value: '21' }]);
@@ -100,7 +106,9 @@ describe('node description', () => {
 
 	it('has a resource for every group of the brief and standard operation names', () => {
 		const resources = (description.properties[0].options as Array<{ value: string }>).map((o) => o.value);
-		expect(resources).toEqual(['statistics', 'session', 'client', 'message', 'stateRoute', 'messageLabel', 'labelGroup', 'sessionLabel', 'comment', 'experiment', 'report', 'filter']);
+		// Listed alphabetically by name in the dropdown; Statistics stays the default.
+		expect([...resources].sort()).toEqual(['client', 'comment', 'experiment', 'filter', 'labelGroup', 'message', 'messageLabel', 'report', 'session', 'sessionLabel', 'stateRoute', 'statistics']);
+		expect(description.properties[0].default).toBe('statistics');
 		for (const property of operations) {
 			for (const option of property.options as Array<{ name: string; value: string; action?: string }>) {
 				expect(option.action).toBeTruthy();
@@ -111,7 +119,7 @@ describe('node description', () => {
 			}
 		}
 		const count = operations.reduce((sum, p) => sum + (p.options?.length ?? 0), 0);
-		expect(count).toBe(55);
+		expect(count).toBe(51);
 	});
 
 	it('Delete operations exist where the API has them, and no fake list for session labels or groups', () => {

@@ -117,6 +117,28 @@ describe('descriptions', () => {
 				.filter(Boolean);
 			expect(wanted.length).toBeGreaterThan(0);
 			for (const method of wanted) expect(methods).toContain(method);
+			const loaders = Object.keys((node.methods as { loadOptions?: object }).loadOptions ?? {});
+			const loaded = node.description.properties
+				.flatMap((p) => [p, ...((p.options ?? []) as typeof p[])])
+				.map((p) => p.typeOptions?.loadOptionsMethod)
+				.filter(Boolean);
+			for (const method of loaded) expect(loaders).toContain(method);
+		}
+	});
+
+	it('Text Campaign: the sends\' "Requests at Once" is the number of requests in flight, never called a batch size', () => {
+		const text = JSON.stringify(new TovieTextCampaign().description.properties);
+		expect(text).not.toMatch(/Batch Size|batchSize/);
+		expect(text).toContain('"displayName":"Requests at Once","name":"requestsAtOnce"');
+	});
+
+	it('every listable platform object named by a field has a picker that opens on its list', () => {
+		const locators = [new TovieTextCampaign(), new TovieProject()].flatMap((n) =>
+			n.description.properties.flatMap((p) => [p, ...((p.options ?? []) as typeof p[])]).filter((p) => p.type === 'resourceLocator'),
+		);
+		// Templates are the exception: text-campaign-api.yml has no call that lists them.
+		for (const locator of locators.filter((l) => l.name !== 'template' && l.name !== 'eventSendingTemplateUuid')) {
+			expect([locator.name, locator.modes?.[0]?.name, (locator.default as { mode: string }).mode]).toEqual([locator.name, 'list', 'list']);
 		}
 	});
 

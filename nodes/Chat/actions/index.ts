@@ -1,13 +1,12 @@
 import { withOutputDates } from '../../common/dates';
 import type { Resource } from '../../common/router';
-import { getMany as getManyEvents } from './event/getMany.operation';
+import { getAll as getEvents } from './event/getAll.operation';
 import { getHistory } from './message/getHistory.operation';
 import { send } from './message/send.operation';
 import { sendAsync } from './message/sendAsync.operation';
 import { get as getStatus } from './messageStatus/get.operation';
 import { getUnreadCount } from './messageStatus/getUnreadCount.operation';
 import { update as updateStatus } from './messageStatus/update.operation';
-import { updateMany as updateStatuses } from './messageStatus/updateMany.operation';
 import { load as loadState } from './state/load.operation';
 import { save as saveState } from './state/save.operation';
 
@@ -18,7 +17,7 @@ import { save as saveState } from './state/save.operation';
  */
 export const chatResources: Resource[] = withOutputDates([
 	{ value: 'message', name: 'Message', operations: [send, sendAsync, getHistory] },
-	{ value: 'event', name: 'Event', operations: [getManyEvents] },
+	{ value: 'event', name: 'Event', operations: [getEvents] },
 	{ value: 'state', name: 'State', operations: [saveState, loadState] },
-	{ value: 'messageStatus', name: 'Message Status', operations: [getStatus, updateStatus, updateStatuses, getUnreadCount] },
+	{ value: 'messageStatus', name: 'Message Status', operations: [getStatus, updateStatus, getUnreadCount] },
 ], ['timestamp']);

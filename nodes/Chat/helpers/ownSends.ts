@@ -2,10 +2,10 @@ import { createHash } from 'crypto';
 
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { CREDENTIAL_NAME } from '../common/transport';
+import { CREDENTIAL_NAME } from '../../common/transport';
 
 /**
- * Messages this n8n process sent as a client (Tovie Chat Send, Send Async), so that Tovie Chat
+ * Messages this n8n process sent as a client (Tovie Chat Send, Send Without Waiting), so that Tovie Chat
  * Polling Trigger does not start on them: with `all=true` the platform lists every client request
  * of the channel and the bot's answer to it, the workflow's own included. A "Polling Trigger →
  * Send" workflow would otherwise start again on its own message and on the answer it already got.

@@ -5,7 +5,7 @@ import { deleteEntity } from './entity/delete.operation';
 import { get as getEntity } from './entity/get.operation';
 import { getAll as getEntities } from './entity/getAll.operation';
 import { update as updateEntity } from './entity/update.operation';
-import { add as addRecord } from './entityRecord/add.operation';
+import { create as createRecord } from './entityRecord/create.operation';
 import { deleteRecord } from './entityRecord/delete.operation';
 import { getAll as getRecords } from './entityRecord/getAll.operation';
 import { replaceAll as replaceRecords } from './entityRecord/replaceAll.operation';
@@ -13,10 +13,10 @@ import { update as updateRecord } from './entityRecord/update.operation';
 import { upload as uploadRecords } from './entityRecord/upload.operation';
 import { create as createIntent } from './intent/create.operation';
 import { deleteIntent } from './intent/delete.operation';
-import { exportFile as exportIntents } from './intent/exportFile.operation';
+import { exportIntents } from './intent/export.operation';
 import { get as getIntent } from './intent/get.operation';
 import { getAll as getIntents } from './intent/getAll.operation';
-import { importFile as importIntents } from './intent/importFile.operation';
+import { importIntents } from './intent/import.operation';
 import { update as updateIntent } from './intent/update.operation';
 import { getStatus } from './model/getStatus.operation';
 import { train } from './model/train.operation';
@@ -35,24 +35,18 @@ import { markup } from './text/markup.operation';
 /** Output dates in the workflow zone (nodes/common/dates.ts): the training status times (`NLUStatusData`). */
 const OUTPUT_DATES = ['lastChangeInIntents', 'lastChangeInEntities', 'lastModelTrainStart', 'lastModelTrainTime', 'cachedModelTrainStart', 'cachedModelTrainTime'];
 
-export const nlpResources: Resource[] = withOutputDates([
-	{
-		value: 'text',
-		name: 'Text',
-		operations: [classify, findEntities, analyze, markup, detectLanguage, conform, inflect],
-	},
-	{
-		value: 'intent',
-		name: 'Intent',
-		operations: [createIntent, deleteIntent, exportIntents, getIntent, getIntents, importIntents, updateIntent],
-	},
-	{ value: 'entity', name: 'Entity', operations: [createEntity, deleteEntity, getEntity, getEntities, updateEntity] },
-	{
-		value: 'entityRecord',
-		name: 'Entity Record',
-		operations: [addRecord, deleteRecord, getRecords, replaceRecords, updateRecord, uploadRecords],
-	},
-	{ value: 'project', name: 'Project', operations: [exportProject, importProject] },
-	{ value: 'model', name: 'Model', operations: [train, getStatus] },
-	{ value: 'speller', name: 'Speller', operations: [getSpeller, setSpeller] },
-], OUTPUT_DATES);
+/** Resources and their operations in the order the editor lists them: by name. */
+const byName = <T extends { name: string }>(list: T[]) => [...list].sort((a, b) => a.name.localeCompare(b.name));
+
+export const nlpResources: Resource[] = withOutputDates(
+	byName([
+		{ value: 'text', name: 'Text', operations: [analyze, classify, conform, detectLanguage, findEntities, inflect, markup] },
+		{ value: 'intent', name: 'Intent', operations: [createIntent, deleteIntent, exportIntents, getIntent, getIntents, importIntents, updateIntent] },
+		{ value: 'entity', name: 'Entity', operations: [createEntity, deleteEntity, getEntity, getEntities, updateEntity] },
+		{ value: 'entityRecord', name: 'Entity Record', operations: [createRecord, deleteRecord, getRecords, replaceRecords, updateRecord, uploadRecords] },
+		{ value: 'project', name: 'Project', operations: [exportProject, importProject] },
+		{ value: 'model', name: 'Model', operations: [getStatus, train] },
+		{ value: 'speller', name: 'Speller', operations: [getSpeller, setSpeller] },
+	]).map((resource) => ({ ...resource, operations: byName(resource.operations) })),
+	OUTPUT_DATES,
+);

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { invalidInput } from '../../common/validate';
+import { invalidInput, jsonValueOf } from '../../common/validate';
 
 export const binaryPropertyField: INodeProperties = {
 	displayName: 'Input Binary Field',
@@ -8,7 +8,7 @@ export const binaryPropertyField: INodeProperties = {
 	type: 'string',
 	required: true,
 	default: 'data',
-	hint: 'The name of the input binary field containing the file',
+	description: 'The name of the input binary field containing the file',
 };
 
 export const outputBinaryField: INodeProperties = {
@@ -17,7 +17,7 @@ export const outputBinaryField: INodeProperties = {
 	type: 'string',
 	required: true,
 	default: 'data',
-	hint: 'The name of the output binary field to put the file in',
+	description: 'The name of the output binary field to put the file in',
 };
 
 /** The bytes and file name of an input binary field, checked before any request. */
@@ -61,4 +61,42 @@ export function toBuffer(body: unknown): Buffer {
 	if (ArrayBuffer.isView(body)) return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
 	if (typeof body === 'string') return Buffer.from(body, 'utf8');
 	return Buffer.from(JSON.stringify(body ?? null), 'utf8');
+}
+
+/**
+ * "Source" of a JSON input (Intent → Import, Project → Import): a JSON file in an input binary
+ * field, or the JSON field `json` (shown only for that source). Read it back with `jsonFromSource`.
+ */
+export function jsonSourceFields(json: INodeProperties, first: 'binary' | 'json'): INodeProperties[] {
+	return [
+		{
+			displayName: 'Source',
+			name: 'source',
+			type: 'options',
+			options: [
+				{ name: 'Binary File', value: 'binary', description: 'A JSON file in an input binary field' },
+				{ name: 'JSON', value: 'json', description: `The JSON in "${json.displayName}"` },
+			],
+			default: first,
+			description: 'Where the JSON to import comes from',
+		},
+		{ ...binaryPropertyField, displayOptions: { show: { source: ['binary'] } } },
+		{ ...json, displayOptions: { show: { source: ['json'] } } },
+	];
+}
+
+/** The parsed JSON of a `jsonSourceFields` input, the field to name in errors, and the file if any. */
+export async function jsonFromSource(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	json: INodeProperties,
+	emptyHint: string,
+): Promise<{ value: unknown; label: string; file?: { data: Buffer; fileName: string } }> {
+	if (ctx.getNodeParameter('source', itemIndex, 'json') === 'binary') {
+		const file = await binaryInput(ctx, itemIndex);
+		return { value: parseJsonFile(ctx, file.data, itemIndex, binaryPropertyField.displayName), label: binaryPropertyField.displayName, file };
+	}
+	const value = jsonValueOf(ctx, itemIndex, ctx.getNodeParameter(json.name, itemIndex, ''), json.displayName);
+	if (value === undefined) throw invalidInput(ctx, itemIndex, json.displayName, 'is empty', emptyHint);
+	return { value, label: json.displayName };
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodeParameterResourceLocator } from 'n8n-workflow';
 
 import { invalidInput } from '../../common/validate';
-import { nlpItemRequest } from '../api';
+import { itemRequest } from '../api';
 
 /** Intent paths are hierarchical and start with a slash: `/Greetings/Hello`. */
 export function checkedIntentPath(ctx: IExecuteFunctions, raw: unknown, itemIndex: number, label: string): string {
@@ -13,7 +13,7 @@ export function checkedIntentPath(ctx: IExecuteFunctions, raw: unknown, itemInde
 	return path;
 }
 
-function positiveId(ctx: IExecuteFunctions, raw: unknown, itemIndex: number, label: string): number {
+export function positiveId(ctx: IExecuteFunctions, raw: unknown, itemIndex: number, label: string): number {
 	const text = String(raw ?? '').trim();
 	if (!/^\d+$/.test(text) || Number(text) <= 0) {
 		throw invalidInput(ctx, itemIndex, label, text ? `is not a numeric ID: "${text}"` : 'is empty', 'Enter the numeric ID, e.g. 12174.');
@@ -27,6 +27,7 @@ export const intentLocator: INodeProperties = {
 	type: 'resourceLocator',
 	default: { mode: 'list', value: '' },
 	required: true,
+	description: 'The intent, by its path in the intent tree (in the project, open NLU → Intents)',
 	modes: [
 		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchIntents', searchable: true } },
 		{ displayName: 'By Path', name: 'path', type: 'string', placeholder: 'e.g. /Greetings/Hello' },
@@ -39,7 +40,7 @@ export async function intentIdOf(ctx: IExecuteFunctions, itemIndex: number, name
 	const locator = ctx.getNodeParameter(name, itemIndex) as INodeParameterResourceLocator;
 	if (locator.mode === 'id') return positiveId(ctx, locator.value, itemIndex, 'Intent ID');
 	const path = checkedIntentPath(ctx, locator.value, itemIndex, 'Intent');
-	const found = await nlpItemRequest<IDataObject[]>(ctx, itemIndex, 'getIntentsByPaths', { qs: { paths: [path] } });
+	const found = await itemRequest<IDataObject[]>(ctx, itemIndex, 'getIntentsByPaths', { qs: { paths: [path] } });
 	const intent = (found ?? []).find((entry) => entry.path === path);
 	if (!intent) throw invalidInput(ctx, itemIndex, 'Intent', `"${path}" does not exist in the project`, 'Pick an intent from the list or check the path.');
 	return Number(intent.id);
@@ -58,6 +59,7 @@ export const entityLocator: INodeProperties = {
 	type: 'resourceLocator',
 	default: { mode: 'list', value: '' },
 	required: true,
+	description: 'The entity, by its name without "@" (in the project, open NLU → Entities)',
 	modes: [
 		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchEntities', searchable: true } },
 		{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'e.g. city' },
@@ -78,12 +80,9 @@ export function entityRefOf(ctx: IExecuteFunctions, itemIndex: number): { id?: n
 export async function entityIdOf(ctx: IExecuteFunctions, itemIndex: number): Promise<number> {
 	const ref = entityRefOf(ctx, itemIndex);
 	if (ref.id !== undefined) return ref.id;
-	const found = await nlpItemRequest<IDataObject[]>(ctx, itemIndex, 'getEntitiesByNames', { qs: { names: [ref.name] } });
+	const found = await itemRequest<IDataObject[]>(ctx, itemIndex, 'getEntitiesByNames', { qs: { names: [ref.name] } });
 	const entity = (found ?? []).find((entry) => entry.name === ref.name);
 	if (!entity) throw invalidInput(ctx, itemIndex, 'Entity', `"${ref.name}" does not exist in the project`, 'Pick an entity from the list or check the name.');
 	return Number(entity.id);
 }
 
-export function recordIdOf(ctx: IExecuteFunctions, itemIndex: number): number {
-	return positiveId(ctx, ctx.getNodeParameter('recordId', itemIndex, ''), itemIndex, 'Record ID');
-}

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { nlpItemRequest } from '../api';
+import { itemRequest } from '../api';
 
 /** Poll timing; tests replace `sleep` so they do not wait for real. */
 export const trainingTiming = {
@@ -31,7 +31,7 @@ export async function waitForTraining(ctx: IExecuteFunctions, itemIndex: number,
 	for (let poll = 1; ; poll++) {
 		await trainingTiming.sleep(interval);
 		waited += interval;
-		const status = await nlpItemRequest<IDataObject>(ctx, itemIndex, 'status');
+		const status = await itemRequest<IDataObject>(ctx, itemIndex, 'status');
 		const state = String(status?.trainingStatus ?? '');
 		const moved = status?.lastModelTrainStart !== undefined && status.lastModelTrainStart !== options.previousStart;
 		if (state === 'TRAINING') sawTraining = true;

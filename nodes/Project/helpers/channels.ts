@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { listLocator } from '../../common/search';
 import { invalidInput } from '../../common/validate';
 import { itemRequest } from '../api';
 
@@ -12,15 +13,12 @@ export interface ChannelRef {
 const BOT_ID_HELP = 'The bot ID is shown on the Channels page of the project, under the channel name';
 
 /** The channel picker of Tovie Project: From List (stores the ID), By ID, By Bot ID. */
-export const channelLocator: INodeProperties = {
+export const channelLocator: INodeProperties = listLocator({
 	displayName: 'Channel',
 	name: 'channel',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
+	searchListMethod: 'searchChannels',
 	description: `The bot channel. The list shows the channels of the project in Options → Project, else of the credential's project. ${BOT_ID_HELP}.`,
 	modes: [
-		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchChannels', searchable: true } },
 		{
 			displayName: 'By ID',
 			name: 'id',
@@ -30,7 +28,7 @@ export const channelLocator: INodeProperties = {
 		},
 		{ displayName: 'By Bot ID', name: 'botId', type: 'string', placeholder: 'e.g. 263-acme-support-263-Wnu-49199' },
 	],
-};
+});
 
 /** The channel this item names. */
 export function channelRefOf(ctx: IExecuteFunctions, itemIndex: number): ChannelRef {

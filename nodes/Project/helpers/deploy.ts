@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { callOptions } from '../../common/fields';
-import { projectRequestFull, itemRequest } from '../api';
+import { itemRequest, itemRequestFull } from '../api';
 
 /** Polling settings; tests shorten them instead of waiting. */
 export const deployTiming = {
@@ -29,7 +28,7 @@ export interface DeployRequest {
  * the Async API.
  */
 export async function startDeploy(ctx: IExecuteFunctions, itemIndex: number, body: DeployRequest): Promise<IDataObject> {
-	const answer = await projectRequestFull<IDataObject | undefined>(ctx, 'deployChannel', { body }, callOptions(ctx, itemIndex));
+	const answer = await itemRequestFull<IDataObject | undefined>(ctx, itemIndex, 'deployChannel', { body });
 	const header = (name: string) => {
 		const value = answer.headers[name];
 		return Array.isArray(value) ? value[0] : value;

@@ -1,5 +1,4 @@
 import type { Resource } from '../../common/router';
-import { trigger } from './pushback/trigger.operation';
-import { triggerMany } from './pushback/triggerMany.operation';
+import { fire } from './pushback/fire.operation';
 
-export const pushgateResources: Resource[] = [{ value: 'pushback', name: 'Pushback', operations: [trigger, triggerMany] }];
+export const pushgateResources: Resource[] = [{ value: 'pushback', name: 'Pushback', operations: [fire] }];

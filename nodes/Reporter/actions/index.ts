@@ -15,17 +15,22 @@ import { createSet as createFilterSet } from './filter/createSet.operation';
 import { getDefinitions as getFilterDefinitions } from './filter/getDefinitions.operation';
 import { getOptions as getFilterOptions } from './filter/getOptions.operation';
 import { getSet as getFilterSet } from './filter/getSet.operation';
-import { labelGroupOperations as labelGroup } from './labelGroup/operations';
+import { changePriority as changeLabelGroupPriority } from './labelGroup/changePriority.operation';
+import { deleteGroup as deleteLabelGroup } from './labelGroup/delete.operation';
+import { get as getLabelGroup } from './labelGroup/get.operation';
+import { update as updateLabelGroup } from './labelGroup/update.operation';
 import { getAll as getManyMessages } from './message/getAll.operation';
 import { getPagePosition } from './message/getPagePosition.operation';
 import { addToMessage } from './messageLabel/addToMessage.operation';
 import { bulkLabel as bulkLabelMessages } from './messageLabel/bulkLabel.operation';
+import { changePriority as changeMessageLabelPriority } from './messageLabel/changePriority.operation';
 import { create as createMessageLabel } from './messageLabel/create.operation';
-import { createMany as createMessageLabels } from './messageLabel/createMany.operation';
+import { deleteLabel as deleteMessageLabel } from './messageLabel/delete.operation';
+import { get as getMessageLabel } from './messageLabel/get.operation';
 import { getAll as getManyMessageLabels } from './messageLabel/getAll.operation';
-import { messageLabelOperations as messageLabel } from './messageLabel/operations';
 import { removeFromMessage } from './messageLabel/removeFromMessage.operation';
 import { setForMessage } from './messageLabel/setForMessage.operation';
+import { update as updateMessageLabel } from './messageLabel/update.operation';
 import { create as createReport } from './report/create.operation';
 import { deleteCompleted as deleteCompletedTasks } from './report/deleteCompleted.operation';
 import { deleteTask } from './report/deleteTask.operation';
@@ -36,23 +41,26 @@ import { count as countSessions } from './session/count.operation';
 import { getAll as getManySessions } from './session/getAll.operation';
 import { addToSession } from './sessionLabel/addToSession.operation';
 import { bulkLabel as bulkLabelSessions } from './sessionLabel/bulkLabel.operation';
+import { changePriority as changeSessionLabelPriority } from './sessionLabel/changePriority.operation';
 import { create as createSessionLabel } from './sessionLabel/create.operation';
-import { sessionLabelOperations as sessionLabel } from './sessionLabel/operations';
+import { deleteLabel as deleteSessionLabel } from './sessionLabel/delete.operation';
+import { get as getSessionLabel } from './sessionLabel/get.operation';
 import { removeFromSession } from './sessionLabel/removeFromSession.operation';
 import { setForSession } from './sessionLabel/setForSession.operation';
-import { getAdvanced } from './statistics/getAdvanced.operation';
+import { update as updateSessionLabel } from './sessionLabel/update.operation';
+import { getByInterval } from './statistics/getByInterval.operation';
 import { getSummary } from './statistics/getSummary.operation';
 import { getAll as getManyStateRoutes } from './stateRoute/getAll.operation';
 
 /**
  * Output dates in the workflow zone (nodes/common/dates.ts): the date-time fields of the Reporter
- * and Async API answers (`yyyy-MM-ddTHH:mm:ss.SSSZ`) and the epoch-ms `ts` of statistics.
+ * and Async API answers (`yyyy-MM-ddTHH:mm:ss.SSSZ`). Statistics write their own (`intervalStart`).
  */
-const OUTPUT_DATES = ['ts', 'startTime', 'sessionStartTime', 'timestamp', 'joinDate', 'lastVisitDate', 'blockDate', 'creationTime', 'requestTime', 'responseTime'];
+const OUTPUT_DATES = ['startTime', 'sessionStartTime', 'timestamp', 'joinDate', 'lastVisitDate', 'blockDate', 'creationTime', 'requestTime', 'responseTime'];
 
 export const reporterResources: Resource[] = withOutputDates([
-	{ value: 'statistics', name: 'Statistic', operations: [getSummary, getAdvanced] },
-	{ value: 'session', name: 'Session', operations: [getManySessions, countSessions] },
+	{ value: 'statistics', name: 'Statistic', operations: [getByInterval, getSummary] },
+	{ value: 'session', name: 'Session', operations: [countSessions, getManySessions] },
 	{ value: 'client', name: 'Client', operations: [getManyClients, getManyClientsForBot] },
 	{ value: 'message', name: 'Message', operations: [getManyMessages, getPagePosition] },
 	{ value: 'stateRoute', name: 'State Route', operations: [getManyStateRoutes] },
@@ -60,24 +68,23 @@ export const reporterResources: Resource[] = withOutputDates([
 		value: 'messageLabel',
 		name: 'Message Label',
 		operations: [
-			createMessageLabel, messageLabel.get, getManyMessageLabels, messageLabel.update, messageLabel.delete,
-			messageLabel.changePriority, createMessageLabels, messageLabel.updateMany, addToMessage, removeFromMessage,
-			setForMessage, bulkLabelMessages,
+			addToMessage, bulkLabelMessages, changeMessageLabelPriority, createMessageLabel, deleteMessageLabel, getMessageLabel,
+			getManyMessageLabels, removeFromMessage, setForMessage, updateMessageLabel,
 		],
 	},
 	{
 		value: 'labelGroup',
 		name: 'Label Group',
-		description: 'Groups of message labels (created with their first label; the API cannot list them)',
-		operations: [labelGroup.get, labelGroup.update, labelGroup.delete, labelGroup.changePriority, labelGroup.updateMany],
+		description: 'Groups of message labels; a group is created with its first label (Message Label → Create)',
+		operations: [changeLabelGroupPriority, deleteLabelGroup, getLabelGroup, updateLabelGroup],
 	},
 	{
 		value: 'sessionLabel',
 		name: 'Session Label',
-		description: 'The API has no call that lists session labels',
+		description: 'Labels that mark whole sessions',
 		operations: [
-			createSessionLabel, sessionLabel.get, sessionLabel.update, sessionLabel.delete, sessionLabel.changePriority,
-			sessionLabel.updateMany, addToSession, removeFromSession, setForSession, bulkLabelSessions,
+			addToSession, bulkLabelSessions, changeSessionLabelPriority, createSessionLabel, deleteSessionLabel, getSessionLabel,
+			removeFromSession, setForSession, updateSessionLabel,
 		],
 	},
 	{ value: 'comment', name: 'Comment', operations: [addComment, deleteComment] },
@@ -85,14 +92,14 @@ export const reporterResources: Resource[] = withOutputDates([
 		value: 'experiment',
 		name: 'Experiment',
 		operations: [
-			createExperiment, getExperiment, getManyExperiments, finishExperiment, deleteExperiment, joinExperiment,
-			countExperimentSessions,
+			countExperimentSessions, createExperiment, deleteExperiment, finishExperiment, getExperiment, getManyExperiments,
+			joinExperiment,
 		],
 	},
 	{
 		value: 'report',
 		name: 'Report',
-		operations: [createReport, downloadReport, getTask, getAllTasks, deleteTask, deleteCompletedTasks],
+		operations: [createReport, deleteCompletedTasks, deleteTask, downloadReport, getAllTasks, getTask],
 	},
 	{
 		value: 'filter',

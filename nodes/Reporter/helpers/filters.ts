@@ -1,146 +1,168 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties, INodePropertyCollection } from 'n8n-workflow';
 
-import { invalidInput } from '../../common/validate';
+import { invalidInput, jsonValueOf, listOf } from '../../common/validate';
 import { toDateTime } from './dates';
-import { listOf } from './fields';
 
-const checkboxComparison: INodeProperties = {
-	displayName: 'Comparison',
-	name: 'comparisonType',
-	type: 'options',
-	options: [
-		{ name: 'Contains Any', value: 'CONTAINS' },
-		{ name: 'Does Not Contain', value: 'NOT_CONTAINS' },
-		{ name: 'Exists (Any Value)', value: 'EXISTS' },
-		{ name: 'Does Not Exist', value: 'NOT_EXISTS' },
-	],
-	default: 'CONTAINS',
+/** Every key of the reporter's filter model (AnalyticsFilterKey in the spec), named as the platform UI names it. */
+export const FILTER_KEYS: Record<string, string> = {
+	ANSWER_TEXT: 'Answer Text',
+	AUTOMATION_STATUS: 'Automation Status',
+	BOT_ID: 'Bot',
+	BOT_REPLIES: 'Bot Replies',
+	CALL_TASK_ID: 'Call Task ID',
+	CHANNEL_NAME: 'Channel Name',
+	CHANNEL_TYPE: 'Channel Type',
+	CLIENT_ID_OR_NAME: 'Client ID or Name',
+	CLIENT_JOIN_TIME: 'Client Join Time',
+	CLIENT_LAST_ACTIVITY_TIME: 'Client Last Activity Time',
+	CLIENT_TYPE: 'Client Type',
+	COMMENT_TEXT: 'Comment Text',
+	CUSTOM_FIELDS_IN_RESPONSE: 'Custom Fields in Response',
+	EXCEPTION_EXISTENCE: 'With Exceptions',
+	INITIATOR: 'Initiator',
+	INTENT: 'Intent',
+	LOG_LABELS: 'Message Labels',
+	MESSAGE_COUNT: 'Message Count',
+	MESSAGE_OR_ANSWER_TEXT: 'Message or Answer Text',
+	MESSAGE_TEXT: 'Message Text',
+	MESSAGE_TIME: 'Message Time',
+	MESSAGE_TYPE: 'Message Type',
+	NLP_CLASS: 'NLP Class',
+	NLP_STATE: 'NLP State',
+	NPS: 'NPS',
+	PERIOD: 'Period',
+	SCENARIO_ACTION: 'Script Action',
+	SESSION_DATA: 'Session Data',
+	SESSION_END_TIME: 'Session End Time',
+	SESSION_ID: 'Session ID',
+	SESSION_LABELS: 'Session Labels',
+	SESSION_RESULT: 'Session Result',
+	SESSION_START_TIME: 'Session Start Time',
+	SESSION_TOPIC: 'Session Topic',
+	STATE_ROUTES: 'State Routes',
+	TEXT_CAMPAIGN_ID: 'Text Campaign ID',
+	TEXT_CAMPAIGN_RESULT: 'Text Campaign Result',
+	TRANSFER_TO_OPERATOR: 'Transferred to Agent',
+	WITHOUT_EMPTY_MESSAGES: 'Without Empty Messages',
+	WITHOUT_EMPTY_SESSIONS: 'Without Empty Sessions',
+	WITHOUT_TEST_SESSIONS: 'Without Test Sessions',
 };
 
-const textComparison: INodeProperties = {
-	displayName: 'Comparison',
-	name: 'comparisonType',
+/** The intervals statistics and saved filter sets group by. */
+export const INTERVALS = ['HOUR', 'DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR'].map((value) => ({ name: value.charAt(0) + value.slice(1).toLowerCase(), value }));
+
+/** Options of a key field: the keys' names, sorted by name. */
+export function keyOptions(keys: string[] = Object.keys(FILTER_KEYS)) {
+	return keys.map((value) => ({ name: FILTER_KEYS[value], value })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+const keyField = (keys: string[], fallback: string, description: string): INodeProperties => ({
+	displayName: 'Field',
+	name: 'key',
 	type: 'options',
-	options: [
-		{ name: 'Contains', value: 'CONTAINS' },
-		{ name: 'Does Not Contain', value: 'NOT_CONTAINS' },
-		{ name: 'Equals', value: 'EQUALS' },
-	],
-	default: 'CONTAINS',
-};
+	options: keyOptions(keys),
+	default: fallback,
+	description,
+});
 
-const dateKeys = [
-	{ name: 'Session Start Time', value: 'SESSION_START_TIME' },
-	{ name: 'Session End Time', value: 'SESSION_END_TIME' },
-	{ name: 'Message Time', value: 'MESSAGE_TIME' },
-	{ name: 'Client Join Time', value: 'CLIENT_JOIN_TIME' },
-	{ name: 'Client Last Activity Time', value: 'CLIENT_LAST_ACTIVITY_TIME' },
+/** One group of the Filters collection (n8n's type has no description, the editor shows one). */
+const group = (displayName: string, name: string, description: string, values: INodeProperties[]) =>
+	({ displayName, name, description, values }) as INodePropertyCollection;
+
+const filterGroups: INodePropertyCollection[] = [
+	group('Period', 'period', 'Only what happened between two times', [
+		keyField(['SESSION_START_TIME', 'SESSION_END_TIME', 'MESSAGE_TIME', 'CLIENT_JOIN_TIME', 'CLIENT_LAST_ACTIVITY_TIME'], 'SESSION_START_TIME', 'Which time the period applies to'),
+		{ displayName: 'From', name: 'from', type: 'dateTime', default: '', description: 'Start of the period; a date without a time zone is in the workflow’s time zone' },
+		{ displayName: 'To', name: 'to', type: 'dateTime', default: '', description: 'End of the period; empty means up to now' },
+	]),
+	group('Values (Bot, Channel, Labels…)', 'values', 'Only what has (or lacks) some of the chosen values, such as bots, channels or labels', [
+		keyField(['BOT_ID', 'CHANNEL_TYPE', 'CHANNEL_NAME', 'LOG_LABELS', 'SESSION_LABELS', 'SESSION_RESULT', 'INTENT', 'NLP_STATE'], 'BOT_ID', 'What the values are'),
+		{
+			displayName: 'Comparison',
+			name: 'comparisonType',
+			type: 'options',
+			options: [
+				{ name: 'Contains Any', value: 'CONTAINS', description: 'Has at least one of the values' },
+				{ name: 'Does Not Contain', value: 'NOT_CONTAINS', description: 'Has none of the values' },
+				{ name: 'Does Not Exist', value: 'NOT_EXISTS', description: 'Has no value at all (values are ignored)' },
+				{ name: 'Exists (Any Value)', value: 'EXISTS', description: 'Has any value (values are ignored)' },
+			],
+			default: 'CONTAINS',
+			description: 'How the values are matched',
+		},
+		{
+			displayName: 'Value Names or IDs',
+			name: 'options',
+			type: 'multiOptions',
+			typeOptions: { loadOptionsMethod: 'getFilterValues', loadOptionsDependsOn: ['&key'] },
+			default: [],
+			description: 'The values the platform offers for this field in the project (bots, channels, labels…). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+	]),
+	group('Text', 'text', 'Only what contains (or lacks) a text', [
+		keyField(['MESSAGE_OR_ANSWER_TEXT', 'MESSAGE_TEXT', 'ANSWER_TEXT', 'CLIENT_ID_OR_NAME', 'COMMENT_TEXT', 'SESSION_ID'], 'MESSAGE_OR_ANSWER_TEXT', 'Which text to search'),
+		{
+			displayName: 'Comparison',
+			name: 'comparisonType',
+			type: 'options',
+			options: [
+				{ name: 'Contains', value: 'CONTAINS', description: 'The text holds one of the alternatives' },
+				{ name: 'Does Not Contain', value: 'NOT_CONTAINS', description: 'The text holds none of the alternatives' },
+				{ name: 'Equals', value: 'EQUALS', description: 'The text is one of the alternatives' },
+			],
+			default: 'CONTAINS',
+			description: 'How the text is matched',
+		},
+		{ displayName: 'Text', name: 'values', type: 'string', default: '', placeholder: 'e.g. refund, money back', description: 'One or more alternatives, separated by commas' },
+		{ displayName: 'Case Sensitive', name: 'isCaseSensitive', type: 'boolean', default: false, description: 'Whether upper and lower case must match' },
+	]),
+	group('Message Count', 'messageCount', 'Only sessions with a number of messages in a range', [
+		{ displayName: 'Min', name: 'from', type: 'number', typeOptions: { minValue: 0 }, default: 0, description: 'Least number of messages' },
+		{ displayName: 'Max', name: 'to', type: 'number', typeOptions: { minValue: 0 }, default: 0, description: 'Most number of messages; 0 means no upper bound' },
+	]),
+	group('Yes / No', 'flag', 'Only what has, or has not, a property', [
+		keyField(['TRANSFER_TO_OPERATOR', 'EXCEPTION_EXISTENCE', 'WITHOUT_EMPTY_MESSAGES', 'WITHOUT_EMPTY_SESSIONS', 'WITHOUT_TEST_SESSIONS'], 'WITHOUT_EMPTY_SESSIONS', 'The property'),
+		{
+			displayName: 'Option',
+			name: 'option',
+			type: 'options',
+			options: [
+				{ name: 'No', value: 'NO' },
+				{ name: 'Yes', value: 'YES' },
+			],
+			default: 'YES',
+			description: 'Whether the property must hold (Yes) or not (No)',
+		},
+	]),
+	group('Other (JSON)', 'json', 'Filters the form does not offer, as the platform writes them', [
+		{
+			displayName: 'Filters (JSON)',
+			name: 'filters',
+			type: 'json',
+			default: '[]',
+			description:
+				'An array of filters in the platform’s form, e.g. [{"key": "NPS", "type": "NUMERIC_RANGE", "from": 9, "to": 10}]. Filter → Get Definitions lists the keys and types of an analytics section.',
+		},
+	]),
 ];
 
-const textKeys = [
-	{ name: 'Message or Answer Text', value: 'MESSAGE_OR_ANSWER_TEXT' },
-	{ name: 'Message Text', value: 'MESSAGE_TEXT' },
-	{ name: 'Answer Text', value: 'ANSWER_TEXT' },
-	{ name: 'Client ID or Name', value: 'CLIENT_ID_OR_NAME' },
-	{ name: 'Comment Text', value: 'COMMENT_TEXT' },
-	{ name: 'Session ID', value: 'SESSION_ID' },
-];
-
-const listKeys = [
-	{ name: 'Bot', value: 'BOT_ID' },
-	{ name: 'Channel Type', value: 'CHANNEL_TYPE' },
-	{ name: 'Channel Name', value: 'CHANNEL_NAME' },
-	{ name: 'Message Labels', value: 'LOG_LABELS' },
-	{ name: 'Session Labels', value: 'SESSION_LABELS' },
-	{ name: 'Session Result', value: 'SESSION_RESULT' },
-	{ name: 'Intent', value: 'INTENT' },
-	{ name: 'NLP State', value: 'NLP_STATE' },
-];
-
-const yesNo = [
-	{ name: 'Yes', value: 'YES' },
-	{ name: 'No', value: 'NO' },
-];
-
-/**
- * The reporter's filter model (FiltersDto in the Reporter spec): the common keys as
- * a form, plus raw JSON for every other key and type, plus a saved filter set.
- */
-export const filterFields: INodeProperties[] = [
-	{
+/** The one Filters collection of every operation that reads or labels by filters. */
+export function filtersField(displayOptions?: IDisplayOptions): INodeProperties {
+	return {
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'fixedCollection',
 		typeOptions: { multipleValues: true },
 		placeholder: 'Add filter',
 		default: {},
-		options: [
-			{
-				displayName: 'Period',
-				name: 'period',
-				values: [
-					{ displayName: 'Field', name: 'key', type: 'options', options: dateKeys, default: 'SESSION_START_TIME' },
-					{ displayName: 'From', name: 'from', type: 'dateTime', default: '', description: 'Start of the period (a date, date-time or epoch ms)' },
-					{ displayName: 'To', name: 'to', type: 'dateTime', default: '', description: 'End of the period' },
-				],
-			},
-			{
-				displayName: 'Values (Bot, Channel, Labels…)',
-				name: 'values',
-				values: [
-					{ displayName: 'Field', name: 'key', type: 'options', options: listKeys, default: 'BOT_ID' },
-					checkboxComparison,
-					{ displayName: 'Values', name: 'options', type: 'string', default: '', placeholder: 'e.g. telegram, chatwidget', description: 'Comma-separated values (label IDs for labels, bot IDs for bots)' },
-				],
-			},
-			{
-				displayName: 'Text',
-				name: 'text',
-				values: [
-					{ displayName: 'Field', name: 'key', type: 'options', options: textKeys, default: 'MESSAGE_OR_ANSWER_TEXT' },
-					textComparison,
-					{ displayName: 'Text', name: 'values', type: 'string', default: '', description: 'Comma-separated alternatives' },
-					{ displayName: 'Case Sensitive', name: 'isCaseSensitive', type: 'boolean', default: false, description: 'Whether upper and lower case must match' },
-				],
-			},
-			{
-				displayName: 'Message Count',
-				name: 'messageCount',
-				values: [
-					{ displayName: 'Min', name: 'from', type: 'number', default: 0 },
-					{ displayName: 'Max', name: 'to', type: 'number', default: 0, description: '0 means no upper bound' },
-				],
-			},
-			{
-				displayName: 'Yes / No',
-				name: 'flag',
-				values: [
-					{
-						displayName: 'Field',
-						name: 'key',
-						type: 'options',
-						options: [
-							{ name: 'Transferred to Agent', value: 'TRANSFER_TO_OPERATOR' },
-							{ name: 'With Exceptions', value: 'EXCEPTION_EXISTENCE' },
-							{ name: 'Without Empty Messages', value: 'WITHOUT_EMPTY_MESSAGES' },
-							{ name: 'Without Empty Sessions', value: 'WITHOUT_EMPTY_SESSIONS' },
-							{ name: 'Without Test Sessions', value: 'WITHOUT_TEST_SESSIONS' },
-						],
-						default: 'WITHOUT_EMPTY_SESSIONS',
-					},
-					{ displayName: 'Option', name: 'option', type: 'options', options: yesNo, default: 'YES' },
-				],
-			},
-		],
-	},
-	{
-		displayName: 'More Filters (JSON)',
-		name: 'filtersJson',
-		type: 'json',
-		default: '[]',
-		description: 'More AnalyticsFilter objects, added to the ones above, e.g. [{"key": "NPS", "type": "NUMERIC_RANGE", "from": 9, "to": 10}]. Use Filter → Get Definitions to see the keys and types.',
-	},
-];
+		description: 'Which sessions, messages or clients count, as in the filters of the platform’s Analytics pages; none means all',
+		...(displayOptions ? { displayOptions } : {}),
+		options: filterGroups,
+	};
+}
+
+/** The Filters collection as a field list (for operations that spread their fields). */
+export const filterFields: INodeProperties[] = [filtersField()];
 
 function periodFilter(ctx: IExecuteFunctions, entry: IDataObject, itemIndex: number, n: number): IDataObject {
 	const filter: IDataObject = { key: entry.key, type: 'DATE_TIME_RANGE' };
@@ -152,17 +174,28 @@ function periodFilter(ctx: IExecuteFunctions, entry: IDataObject, itemIndex: num
 	return filter;
 }
 
+function jsonFilters(ctx: IExecuteFunctions, itemIndex: number, raw: unknown, n: number): IDataObject[] {
+	const label = `Filters Other (JSON) #${n}`;
+	let value = jsonValueOf(ctx, itemIndex, raw, label);
+	if (value === undefined) return [];
+	if (value && !Array.isArray(value) && Array.isArray((value as IDataObject).filters)) value = (value as IDataObject).filters;
+	if (!Array.isArray(value)) throw invalidInput(ctx, itemIndex, label, 'must be an array of filters', 'For example [{"key": "NPS", "type": "NUMERIC_RANGE", "from": 9}].');
+	value.forEach((filter: IDataObject, k: number) => {
+		if (!filter || typeof filter !== 'object' || !filter.key || !filter.type) throw invalidInput(ctx, itemIndex, `${label} entry ${k + 1}`, 'needs "key" and "type"');
+	});
+	return value as IDataObject[];
+}
+
 /** The `filters` array of one item, in the order: period, values, text, count, flags, JSON. */
 export function filtersOf(ctx: IExecuteFunctions, itemIndex: number): IDataObject[] {
 	const form = ctx.getNodeParameter('filters', itemIndex, {}) as Record<string, IDataObject[] | undefined>;
 	const filters: IDataObject[] = [];
 	(form.period ?? []).forEach((entry, n) => filters.push(periodFilter(ctx, entry, itemIndex, n + 1)));
-	(form.values ?? []).forEach((entry) => {
-		const filter: IDataObject = { key: entry.key, type: 'CHECKBOX', options: listOf(entry.options), comparisonType: entry.comparisonType };
-		filters.push(filter);
-	});
+	(form.values ?? []).forEach((entry) =>
+		filters.push({ key: entry.key, type: 'CHECKBOX', options: listOf(ctx, itemIndex, entry.options, 'Filters Values'), comparisonType: entry.comparisonType }),
+	);
 	(form.text ?? []).forEach((entry) =>
-		filters.push({ key: entry.key, type: 'TEXT', values: listOf(entry.values), comparisonType: entry.comparisonType, isCaseSensitive: entry.isCaseSensitive === true }),
+		filters.push({ key: entry.key, type: 'TEXT', values: listOf(ctx, itemIndex, entry.values, 'Filters Text'), comparisonType: entry.comparisonType, isCaseSensitive: entry.isCaseSensitive === true }),
 	);
 	(form.messageCount ?? []).forEach((entry) => {
 		const filter: IDataObject = { key: 'MESSAGE_COUNT', type: 'NUMERIC_RANGE', from: Number(entry.from ?? 0) };
@@ -170,28 +203,8 @@ export function filtersOf(ctx: IExecuteFunctions, itemIndex: number): IDataObjec
 		filters.push(filter);
 	});
 	(form.flag ?? []).forEach((entry) => filters.push({ key: entry.key, type: 'RADIO', option: entry.option }));
-	return [...filters, ...jsonFilters(ctx, itemIndex)];
-}
-
-function jsonFilters(ctx: IExecuteFunctions, itemIndex: number): IDataObject[] {
-	const raw = ctx.getNodeParameter('filtersJson', itemIndex, '[]') as unknown;
-	let value = raw;
-	if (typeof raw === 'string') {
-		if (!raw.trim()) return [];
-		try {
-			value = JSON.parse(raw);
-		} catch (error) {
-			throw invalidInput(ctx, itemIndex, 'More Filters (JSON)', 'is not valid JSON', (error as Error).message);
-		}
-	}
-	if (value && !Array.isArray(value) && Array.isArray((value as IDataObject).filters)) value = (value as IDataObject).filters;
-	if (!Array.isArray(value)) throw invalidInput(ctx, itemIndex, 'More Filters (JSON)', 'must be an array of filters', 'For example [{"key": "NPS", "type": "NUMERIC_RANGE", "from": 9}].');
-	value.forEach((filter: IDataObject, n: number) => {
-		if (!filter || typeof filter !== 'object' || !filter.key || !filter.type) {
-			throw invalidInput(ctx, itemIndex, `More Filters (JSON) #${n + 1}`, 'needs "key" and "type"');
-		}
-	});
-	return value as IDataObject[];
+	(form.json ?? []).forEach((entry, n) => filters.push(...jsonFilters(ctx, itemIndex, entry.filters, n + 1)));
+	return filters;
 }
 
 /** The FiltersDto body: `{filters: [...]}` (an empty list when no filter is set). */

@@ -4,132 +4,140 @@ import type { Operation } from '../../common/router';
 import type { ReporterRoute } from '../api';
 import { itemRequest } from '../api';
 import { byList } from './byList';
-import { prioritiesField, prioritiesOf } from './fields';
-import { labelIdOf, updateFieldsOf } from './labels';
+import { filtersField } from './filters';
+import type { LabelKind } from './labels';
+import { bulkBody, bulkFields, labelIdOf, labelIdsField, labelIdsOf, prioritiesField, prioritiesOf, updateFieldsField, updateFieldsOf } from './labels';
 
-/** One operation of a label kind: the route it calls and the text shown in the operation list. */
-interface LabelCall {
+/**
+ * The operations message labels, session labels and label groups share, up to nouns and routes.
+ * Each operation still has its own file (actions/<resource>/<value>.operation.ts) that names it.
+ */
+interface Call {
 	route: ReporterRoute;
 	description: string;
 }
 
-/** What "Update" and "Update Many" add to the Name and Priority fields. */
-interface LabelUpdateCall extends LabelCall {
-	/** Extra "Update Fields" options, listed before Name and Priority. */
-	fields?: INodeProperties[];
+export function getOperation(kind: LabelKind, { route, description }: Call): Operation {
+	return {
+		value: 'get',
+		name: 'Get',
+		action: `Get ${kind.noun}`,
+		description,
+		properties: [kind.locator],
+		async execute(this: IExecuteFunctions, itemIndex: number) {
+			return await itemRequest(this, itemIndex, route, { pathParams: { id: labelIdOf(this, itemIndex, kind) } });
+		},
+	};
 }
 
-/**
- * A kind of label record (message label, label group, session label): the calls that read,
- * change and delete one record by its numeric ID are the same for every kind, up to the nouns,
- * the locator field and the routes.
- */
-export interface LabelKind {
-	/** Singular, lower case: "label group". The plural adds an "s". */
+/** Update through the by-list route: it takes partial records, so one request carries every item. */
+export function updateOperation(kind: LabelKind, { route, description, fields }: Call & { fields?: INodeProperties[] }): Operation {
+	return {
+		value: 'update',
+		name: 'Update',
+		action: `Update ${kind.noun}`,
+		description,
+		properties: [kind.locator, updateFieldsField(kind.noun, fields)],
+		batch: byList(
+			route,
+			(ctx, itemIndex) => ({ id: labelIdOf(ctx, itemIndex, kind), ...updateFieldsOf(ctx, itemIndex) }),
+			(_ctx, _itemIndex, entries) => entries.map((entry) => ({ ...entry, updated: true })),
+			true,
+		),
+	};
+}
+
+export function deleteOperation(kind: LabelKind, { route, description }: Call): Operation {
+	return {
+		value: 'delete',
+		name: 'Delete',
+		action: `Delete ${kind.noun}`,
+		description,
+		properties: [kind.locator],
+		async execute(this: IExecuteFunctions, itemIndex: number) {
+			await itemRequest(this, itemIndex, route, { pathParams: { id: labelIdOf(this, itemIndex, kind) } });
+			return { deleted: true };
+		},
+	};
+}
+
+export function changePriorityOperation(kind: LabelKind, { route, description }: Call): Operation {
+	return {
+		value: 'changePriority',
+		name: 'Change Priority',
+		action: `Change ${kind.noun} priority`,
+		description,
+		properties: [prioritiesField(kind)],
+		async execute(this: IExecuteFunctions, itemIndex: number) {
+			const body = prioritiesOf(this, itemIndex, kind);
+			await itemRequest(this, itemIndex, route, { body, idempotent: true });
+			return { updated: true, priorities: body };
+		},
+	};
+}
+
+/** What a label is put on: a message (by its question ID) or a session; the fields that name it, read as query parameters. */
+export interface LabelTarget {
+	/** Singular, lower case: "message". */
 	noun: string;
-	/** The resource locator that picks one record. */
-	locator: INodeProperties;
-	/** Parameter name and label of the locator: ['groupId', 'Label Group']. */
-	id: [name: string, label: string];
-	get: LabelCall;
-	update: LabelUpdateCall & {
-		/**
-		 * The fields the update DTO requires, read from the current record: the API replaces
-		 * them all, so the ones left out of "Update Fields" keep their current values.
-		 */
-		current?: (record: IDataObject) => IDataObject;
-	};
-	delete: LabelCall;
-	changePriority: LabelCall;
-	updateMany: LabelUpdateCall;
+	fields: INodeProperties[];
+	query(ctx: IExecuteFunctions, itemIndex: number): IDataObject;
 }
 
-export type LabelOperations = Record<'get' | 'update' | 'delete' | 'changePriority' | 'updateMany', Operation>;
-
-const nameAndPriority = (record: IDataObject): IDataObject => ({ name: record.name, priority: record.priority });
-
-/** "Update Fields": only the ones set are changed (options sorted by name, extras first). */
-function updateFieldsField(extra: INodeProperties[] = []): INodeProperties {
+/** Add or Remove one label on one object (the spec sends Remove as a DELETE with a JSON body). */
+export function linkOperation(
+	kind: LabelKind,
+	target: LabelTarget,
+	how: { value: string; name: string; action: string; description: string; route: ReporterRoute; result: IDataObject },
+): Operation {
 	return {
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add field',
-		default: {},
-		options: [
-			...extra,
-			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-			{ displayName: 'Priority', name: 'priority', type: 'number', default: 0 },
+		value: how.value,
+		name: how.name,
+		action: how.action,
+		description: how.description,
+		properties: [...target.fields, kind.locator],
+		async execute(this: IExecuteFunctions, itemIndex: number) {
+			const qs = target.query(this, itemIndex);
+			const labelId = labelIdOf(this, itemIndex, kind);
+			await itemRequest(this, itemIndex, how.route, { qs, body: { labelId }, idempotent: true });
+			return { ...qs, labelId, ...how.result };
+		},
+	};
+}
+
+/** Replace the labels of one object with a list (an empty list removes them all). */
+export function setLabelsOperation(kind: LabelKind, target: LabelTarget, { value, route, description }: Call & { value: string }): Operation {
+	return {
+		value,
+		name: `Set on ${target.noun[0].toUpperCase()}${target.noun.slice(1)}`,
+		action: `Set ${target.noun} labels`,
+		description,
+		properties: [...target.fields, labelIdsField(kind.loadOptionsMethod, `The labels the ${target.noun} keeps; the others are removed`)],
+		async execute(this: IExecuteFunctions, itemIndex: number) {
+			const qs = target.query(this, itemIndex);
+			const labelIds = labelIdsOf(this, itemIndex, true);
+			await itemRequest(this, itemIndex, route, { qs, body: labelIds.map((labelId) => ({ labelId })), idempotent: true });
+			return { ...qs, labelIds };
+		},
+	};
+}
+
+/** Add or remove labels on many objects at once, chosen by IDs or filters (BulkLabelingDto). */
+export function bulkLabelOperation(kind: LabelKind, target: { plural: string; idsLabel: string; idsHint: string }, { route, description }: Call): Operation {
+	return {
+		value: 'bulkLabel',
+		name: 'Bulk Label',
+		action: `Label ${target.plural} in bulk`,
+		description,
+		properties: [
+			labelIdsField(kind.loadOptionsMethod, `The labels to add or remove`),
+			...bulkFields(target.plural, target.idsLabel, target.idsHint),
+			filtersField(),
 		],
-	};
-}
-
-/** Get, Update, Delete, Change Priority and Update Many of one label kind. */
-export function labelOperations(kind: LabelKind): LabelOperations {
-	const { noun, locator } = kind;
-	const plural = `${noun}s`;
-	const idOf = (ctx: IExecuteFunctions, itemIndex: number) => labelIdOf(ctx, itemIndex, ...kind.id);
-	return {
-		get: {
-			value: 'get',
-			name: 'Get',
-			action: `Get a ${noun}`,
-			description: kind.get.description,
-			properties: [locator],
-			async execute(this: IExecuteFunctions, itemIndex: number) {
-				const id = idOf(this, itemIndex);
-				return await itemRequest(this, itemIndex, kind.get.route, { pathParams: { id } });
-			},
-		},
-		update: {
-			value: 'update',
-			name: 'Update',
-			action: `Update a ${noun}`,
-			description: kind.update.description,
-			properties: [locator, updateFieldsField(kind.update.fields)],
-			async execute(this: IExecuteFunctions, itemIndex: number) {
-				const id = idOf(this, itemIndex);
-				const fields = updateFieldsOf(this, itemIndex);
-				const current = await itemRequest(this, itemIndex, kind.get.route, { pathParams: { id } });
-				const body: IDataObject = {};
-				for (const [key, value] of Object.entries((kind.update.current ?? nameAndPriority)(current))) {
-					body[key] = fields[key] ?? value;
-				}
-				await itemRequest(this, itemIndex, kind.update.route, { pathParams: { id }, body });
-				return { id, ...body, updated: true };
-			},
-		},
-		delete: {
-			value: 'delete',
-			name: 'Delete',
-			action: `Delete a ${noun}`,
-			description: kind.delete.description,
-			properties: [locator],
-			async execute(this: IExecuteFunctions, itemIndex: number) {
-				const id = idOf(this, itemIndex);
-				await itemRequest(this, itemIndex, kind.delete.route, { pathParams: { id } });
-				return { deleted: true };
-			},
-		},
-		changePriority: {
-			value: 'changePriority',
-			name: 'Change Priority',
-			action: `Change the priority of ${plural}`,
-			description: kind.changePriority.description,
-			properties: [prioritiesField],
-			async execute(this: IExecuteFunctions, itemIndex: number) {
-				const body = prioritiesOf(this, itemIndex);
-				await itemRequest(this, itemIndex, kind.changePriority.route, { body });
-				return { updated: true, priorities: body };
-			},
-		},
-		updateMany: {
-			value: 'updateMany',
-			name: 'Update Many',
-			action: `Update many ${plural}`,
-			description: kind.updateMany.description,
-			properties: [locator, updateFieldsField(kind.updateMany.fields)],
-			batch: byList(kind.updateMany.route, (ctx, itemIndex) => ({ id: idOf(ctx, itemIndex), ...updateFieldsOf(ctx, itemIndex) }), { updated: true }, true),
+		async execute(this: IExecuteFunctions, itemIndex: number) {
+			const body = bulkBody(this, itemIndex, target.idsLabel);
+			await itemRequest(this, itemIndex, route, { body, idempotent: true });
+			return { ...body, done: true };
 		},
 	};
 }

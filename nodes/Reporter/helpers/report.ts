@@ -2,7 +2,7 @@ import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData } 
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { callOptions } from '../../common/fields';
-import { baseUrlOf, tovieRequestFull } from '../../common/transport';
+import { baseUrlOf, CREDENTIAL_NAME, tovieRequestFull } from '../../common/transport';
 import { itemRequest } from '../api';
 
 /** Polling settings; tests shorten them instead of waiting. */
@@ -83,7 +83,7 @@ const MIME: Record<string, string> = {
  * The unified token is sent only when the file lives on the credential's own server.
  */
 export async function downloadReport(ctx: IExecuteFunctions, itemIndex: number, task: IDataObject, binaryProperty: string): Promise<INodeExecutionData> {
-	const credentials = (await ctx.getCredentials('tovieApi', itemIndex)) as IDataObject;
+	const credentials = (await ctx.getCredentials(CREDENTIAL_NAME, itemIndex)) as IDataObject;
 	const own = new URL(`${baseUrlOf(credentials)}/`);
 	const url = new URL(String(task.fileUrl), own);
 	const sameOrigin = url.origin === own.origin;

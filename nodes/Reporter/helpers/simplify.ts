@@ -39,3 +39,30 @@ export function simplifyMessage(message: IDataObject): IDataObject {
 		comment: message.comment,
 	};
 }
+
+export function simplifyClient(client: IDataObject): IDataObject {
+	return {
+		...clientName(client),
+		username: client.username,
+		botId: client.botId,
+		channelType: client.channelType,
+		joinDate: client.joinDate,
+		lastVisitDate: client.lastVisitDate,
+		lastSessionId: client.lastSessionId,
+		isBlocked: client.isBlocked,
+	};
+}
+
+export function simplifyTask(task: IDataObject): IDataObject {
+	return {
+		taskId: task.taskId,
+		reportType: task.reportType,
+		status: task.status,
+		creationTime: task.creationTime,
+		projectShortName: task.projectShortName,
+		writeCount: task.writeCount,
+		totalCount: task.totalCount,
+		fileName: task.fileName,
+		fileUrl: task.fileUrl,
+	};
+}

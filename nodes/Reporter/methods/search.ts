@@ -1,61 +1,52 @@
-import type {
-	IDataObject,
-	ILoadOptionsFunctions,
-	INodeListSearchItems,
-	INodeListSearchResult,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
 
-import { currentProjectShortName, searchProjects } from '../../common/search';
-import { reporterRequest } from '../api';
+import { currentProjectShortName, searchBots, searchProjects } from '../../common/search';
+import { request } from '../api';
+import { labelListSearch, labelLoadOptions } from './labels';
 
 function matching(items: INodeListSearchItems[], filter?: string): INodeListSearchResult {
 	const needle = (filter ?? '').toLowerCase();
 	return { results: needle ? items.filter((i) => `${i.name} ${i.value}`.toLowerCase().includes(needle)) : items };
 }
 
-/** Values of a list filter (bots, session labels) from `filter-options` of the Sessions section, of Options → Project or the credential's project. */
+/** The parameter at `path` of the node being edited, or undefined when the node has none there. */
+function current(ctx: ILoadOptionsFunctions, path: string): unknown {
+	try {
+		return ctx.getCurrentNodeParameter(path);
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * The values a list filter offers (`filter-options`), in the project of Options → Project or the
+ * credential, for the analytics section of the operation (Sessions when it names none).
+ */
 async function filterOptions(ctx: ILoadOptionsFunctions, filterKey: string): Promise<INodeListSearchItems[]> {
-	const options = await reporterRequest<IDataObject[]>(ctx, 'filterOptions', {
-		qs: { projectShortName: await currentProjectShortName(ctx), filterKey, analyticsSection: 'SESSIONS', page: 0, size: 200 },
+	const analyticsSection = String(current(ctx, 'analyticsSection') || 'SESSIONS');
+	const options = await request<IDataObject[]>(ctx, 'filterOptions', {
+		qs: { projectShortName: await currentProjectShortName(ctx), filterKey, analyticsSection, page: 0, size: 200 },
 		body: { filters: [] },
-		idempotent: true,
 	});
-	return options.map((o) => ({ name: String(o.label ?? o.value), value: String(o.value) }));
-}
-
-async function messageLabels(ctx: ILoadOptionsFunctions): Promise<IDataObject[]> {
-	return await reporterRequest<IDataObject[]>(ctx, 'listMessageLabels');
-}
-
-function labelName(label: IDataObject): string {
-	const group = (label.group ?? {}) as IDataObject;
-	return group.name ? `${String(group.name)} / ${String(label.name)}` : String(label.name);
+	return (options ?? []).map((o) => ({ name: String(o.label ?? o.value), value: String(o.value) }));
 }
 
 export const listSearch = {
 	// Options → Project: the shared picker of every node that names a project.
 	searchProjects,
-	async searchBots(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-		return matching(await filterOptions(this, 'BOT_ID'), filter);
+	// Bots: the channels of the project (the Bot channel API), as in Tovie Text Campaign.
+	searchBots,
+	async searchExperiments(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+		const experiments = await request<IDataObject[]>(this, 'listExperiments', { qs: { projectShortName: await currentProjectShortName(this) } });
+		return matching(
+			(experiments ?? []).map((e) => ({ name: `${String(e.key)}${e.description ? ` (${String(e.description)})` : ''}${e.status ? ` – ${String(e.status)}` : ''}`, value: String(e.key) })),
+			filter,
+		);
 	},
-	async searchSessionLabels(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-		return matching(await filterOptions(this, 'SESSION_LABELS'), filter);
-	},
-	async searchMessageLabels(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-		const labels = await messageLabels(this);
-		return matching(labels.map((l) => ({ name: labelName(l), value: String(l.id) })), filter);
-	},
-	async searchLabelGroups(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-		const groups = new Map<string, string>();
-		for (const label of await messageLabels(this)) {
-			const group = (label.group ?? {}) as IDataObject;
-			if (group.id !== undefined && group.id !== null) groups.set(String(group.id), String(group.name));
-		}
-		return matching([...groups].map(([value, name]) => ({ name, value })), filter);
-	},
+	// Message labels, label groups, session labels (methods/labels.ts).
+	...labelListSearch,
 	async searchReportTasks(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-		const answer = await reporterRequest(this, 'listTasks');
+		const answer = await request(this, 'listTasks');
 		const tasks = (answer.tasks ?? []) as IDataObject[];
 		return matching(
 			tasks.map((t) => ({
@@ -68,10 +59,14 @@ export const listSearch = {
 };
 
 export const loadOptions = {
-	async getMessageLabels(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		return (await messageLabels(this)).map((l) => ({ name: labelName(l), value: String(l.id) }));
+	/** Bot Names or IDs: the channels of the project. */
+	async getBots(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		return (await searchBots.call(this)).results.map(({ name, value }) => ({ name, value }));
 	},
-	async getSessionLabels(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		return await filterOptions(this, 'SESSION_LABELS');
+	/** Values of the list filter chosen beside the field (Filters → Values → Field). */
+	async getFilterValues(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		const key = String(current(this, '&key') || 'BOT_ID');
+		return await filterOptions(this, key);
 	},
+	...labelLoadOptions,
 };

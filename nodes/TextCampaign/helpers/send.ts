@@ -1,36 +1,44 @@
 import { createHash } from 'crypto';
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { outputDate, workflowZone } from '../../common/dates';
-import { batchSizeOf, batchSizeOption, callOptions } from '../../common/fields';
+import { batchSizeOf } from '../../common/fields';
+import type { PlatformRequest } from '../../common/requests';
 import type { BatchEntry, BatchSpec, OperationResult } from '../../common/router';
-import { textCampaignRequest, type TextCampaignRequest, type TextCampaignRoute } from '../api';
+import { itemRequest, type TextCampaignRoute } from '../api';
 
 /**
  * Sending to many clients. The Text campaign API takes one client per request (send-event,
  * send-replies and the sends by template have a single `clientId`), so "as few requests as the API
  * allows" is one per distinct send: items that ask for exactly the same send (same route and
- * body) share one request, and Batch Size requests are in flight at once. No send is ever
+ * body) share one request, and "Requests at Once" requests are in flight at once. No send is ever
  * repeated unless the platform provably did not receive it: the spec declares no
  * Idempotence-Key for these calls, and their routes are marked `acts`.
  */
 
-/** Requests in flight at once unless the user sets "Batch Size". */
-export const DEFAULT_BATCH_SIZE = 10;
-export const MAX_BATCH_SIZE = 100;
+/** Requests in flight at once unless the user sets "Requests at Once". */
+export const DEFAULT_REQUESTS_AT_ONCE = 10;
+export const MAX_REQUESTS_AT_ONCE = 100;
 
-export const sendBatchSizeOption = batchSizeOption({
-	default: DEFAULT_BATCH_SIZE,
-	max: MAX_BATCH_SIZE,
+/**
+ * Not a batch size: the API takes one client per request, so what the user sets is how many send
+ * requests run at the same time (the router's `concurrency`).
+ */
+export const requestsAtOnceOption: INodeProperties = {
+	displayName: 'Requests at Once',
+	name: 'requestsAtOnce',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: MAX_REQUESTS_AT_ONCE },
+	default: DEFAULT_REQUESTS_AT_ONCE,
 	description:
-		'How many clients are sent at the same time. The API takes one client per request, so this is the number of requests in flight; lower it if the platform answers 429 (too many requests).',
-});
+		'How many send requests go to the platform at the same time. The API takes one client per request; lower it if the platform answers 429 (too many requests).',
+};
 
 /** One item's send, ready to go; `echo` is what the output item repeats about it. */
 export interface PreparedSend {
 	route: TextCampaignRoute;
-	request: TextCampaignRequest;
+	request: PlatformRequest;
 	echo: IDataObject;
 }
 
@@ -77,7 +85,7 @@ function itemError(ctx: IExecuteFunctions, entry: BatchEntry<PreparedSend>, erro
 
 /**
  * The batch form of a send operation: `prepare` reads and checks one item (the router checks every
- * item before the first request); equal sends share one request; Batch Size requests run at once.
+ * item before the first request); equal sends share one request; Requests at Once requests run at once.
  */
 export function sendBatch(prepare: (this: IExecuteFunctions, itemIndex: number) => PreparedSend): BatchSpec<PreparedSend> {
 	return {
@@ -85,11 +93,11 @@ export function sendBatch(prepare: (this: IExecuteFunctions, itemIndex: number) 
 		key: (send) => keyOf(send),
 		// Every item with the same key in one chunk: one request for the group.
 		size: Number.POSITIVE_INFINITY,
-		concurrency: batchSizeOf(sendBatchSizeOption),
+		concurrency: batchSizeOf(requestsAtOnceOption),
 		async send(this: IExecuteFunctions, chunk, { stopOnError }): Promise<Array<OperationResult | Error>> {
 			const [first] = chunk;
 			try {
-				const answer = await textCampaignRequest<IDataObject | undefined>(this, first.value.route, first.value.request, callOptions(this, first.itemIndex));
+				const answer = await itemRequest<IDataObject | undefined>(this, first.itemIndex, first.value.route, first.value.request);
 				const sendingId = answer?.uuid;
 				return chunk.map(({ value, itemIndex }) => ({ ...value.echo, sent: true, sendingId, ...(itemIndex === first.itemIndex ? {} : { duplicateOf: first.itemIndex }) }));
 			} catch (error) {

@@ -7,7 +7,7 @@
  * (CSV, or a minimal XLSX written here; or whatever `reportFile` returns).
  * Quirks kept from the spec: the `scenario-exeperiments` path, DELETE with a JSON body, bare JSON
  * string answers (filter set id, experiment branch), the client-list report id in `Z-Request-id`.
- * [chosen] where the spec is silent: errors use the gateway shape `{error, message, args}`; a
+ * Where the spec is silent: errors use the gateway shape `{error, message, args}`; a
  * missing/unknown Bearer token is 401, a token in `forbiddenTokens` 403; `size` above `maxPageSize`
  * is 400; the Async `timeout` is in seconds; taskId equals requestId; each async answer is
  * delivered once.
@@ -453,8 +453,16 @@ export class ReporterModule implements FakeModule {
 			const filters = this.filters(req);
 			if (!Array.isArray(filters)) return filters;
 			if (!['HOUR', 'DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR', undefined].includes(req.query.intervalType)) return bad('intervalType');
-			const count = this.filteredSessions(filters).length;
-			return ok({ stats: [{ ts: BASE_TIME, value: count }], totalCount: count, filterSetId: 'fs-auto' });
+			// One point per interval (× step) from the first session on; sessions start a minute apart.
+			const spans: Record<string, number> = { HOUR: 3_600_000, DAY: 86_400_000, WEEK: 7 * 86_400_000 };
+			const span = (spans[req.query.intervalType ?? 'DAY'] ?? 30 * 86_400_000) * Math.max(1, Number(req.query.step ?? 1));
+			const points = new Map<number, number>();
+			for (const n of this.filteredSessions(filters)) {
+				const ts = BASE_TIME + Math.floor((n * 60_000) / span) * span;
+				points.set(ts, (points.get(ts) ?? 0) + 1);
+			}
+			const stats = [...points].map(([ts, value]) => ({ ts, value }));
+			return ok({ stats, totalCount: stats.reduce((sum, p) => sum + p.value, 0), filterSetId: 'fs-auto' });
 		};
 		const dated = (req: FakeRequest): FakeReply | undefined => {
 			for (const k of ['dateFrom', 'dateTo']) if (!/^\d{4}-\d{2}-\d{2}$/.test(req.query[k] ?? '')) return bad(`${k} must be YYYY-MM-DD`);
@@ -722,6 +730,8 @@ export class ReporterModule implements FakeModule {
 				if (!req.query.filterKey || !req.query.analyticsSection) return bad('filterKey and analyticsSection are required');
 				const all = req.query.filterKey === 'BOT_ID' ? this.bots.map((b) => ({ value: b, label: `Bot ${b.slice(-5)}`, isSelected: false }))
 					: req.query.filterKey === 'SESSION_LABELS' ? [...this.sessionLabels.values()].map((l) => ({ value: String(l.id), label: String(l.name), isSelected: false }))
+					: req.query.filterKey === 'LOG_LABELS' ? [...this.messageLabels.values()].map((l) => ({ value: String(l.id), label: String(l.name), isSelected: false }))
+					: req.query.filterKey === 'CHANNEL_TYPE' ? ['chatwidget', 'telegram'].map((value) => ({ value, label: value, isSelected: false }))
 					: Array.from({ length: 30 }, (_v, i) => ({ value: `v${i}`, label: `Value ${i}`, isSelected: false }));
 				const p = this.page(req);
 				if ('status' in p) return p;

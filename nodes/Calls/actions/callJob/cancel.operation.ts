@@ -1,8 +1,9 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { Operation } from '../../../common/router';
-import { callsItemRequest, executionScope, idempotenceKeyFor } from '../../api';
-import { idsAndPhonesFields, idsAndPhonesOf } from '../fields';
+import { callsItemRequest } from '../../api';
+import { executionScope, idempotenceKeyFor } from '../../helpers/idempotence';
+import { idsAndPhonesFields, idsAndPhonesOf } from '../../helpers/reports';
 
 export const cancel: Operation = {
 	value: 'cancel',

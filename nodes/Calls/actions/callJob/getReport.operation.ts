@@ -1,20 +1,18 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { workflowZone } from '../../../common/dates';
+import { simplifyField } from '../../../common/fields';
 import type { Operation } from '../../../common/router';
-import { callsItemRequest, withReadableFields } from '../../api';
-import { idsAndPhonesFields, idsAndPhonesOf } from '../fields';
+import { callsItemRequest } from '../../api';
+import { idsAndPhonesFields, idsAndPhonesOf, reportOutput } from '../../helpers/reports';
 
 export const getReport: Operation = {
 	value: 'getReport',
 	name: 'Get Report',
-	action: 'Get a call job report',
-	description: 'Get the results of call jobs by ID and/or phone number; one item per call job',
-	properties: idsAndPhonesFields,
+	action: 'Get call job report',
+	description: 'Get the results of call jobs by ID and/or phone number, one item per call job: status, attempts, duration, report data',
+	properties: [...idsAndPhonesFields, simplifyField],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const selection = idsAndPhonesOf(this, itemIndex);
-		const reports = await callsItemRequest<IDataObject[]>(this, itemIndex, 'getCallJobReport', { body: selection });
-		const zone = workflowZone(this);
-		return (Array.isArray(reports) ? reports : []).map((report) => withReadableFields(report, zone));
+		return reportOutput(this, itemIndex, await callsItemRequest<unknown>(this, itemIndex, 'getCallJobReport', { body: selection }));
 	},
 };

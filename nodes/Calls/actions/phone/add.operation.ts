@@ -1,10 +1,10 @@
 import { batchSizeOf, batchSizeOption } from '../../../common/fields';
 import type { BatchSpec, Operation } from '../../../common/router';
 import { invalidInput } from '../../../common/validate';
-import type { CallJob } from './batch';
-import { addPhones, firstItemWith } from './batch';
-import { callJobParametersOf } from './policy';
-import { payloadFields, phoneField, policyFields } from './policyFields';
+import type { CallJob } from '../../helpers/addPhones';
+import { addPhones, firstItemWith } from '../../helpers/addPhones';
+import { callJobParametersOf, policyFields } from '../../helpers/callPolicy';
+import { payloadFields, payloadOf, phoneField, phoneOf } from './common';
 
 /** Numbers per request unless the user sets "Batch Size" (reasons in the README). */
 export const DEFAULT_BATCH_SIZE = 500;
@@ -18,9 +18,9 @@ const batchSize = batchSizeOption({
 export const add: Operation = {
 	value: 'add',
 	name: 'Add',
-	action: 'Add phone numbers to the campaign',
+	action: 'Add numbers to campaign',
 	description:
-		'Add each input item as one number to call, many numbers per request; every item comes out with its call job ID',
+		'Add each input item as one number to call, with its own call policy, many numbers per request; every item comes out with its call job ID',
 	properties: [
 		phoneField,
 		...payloadFields,
@@ -31,6 +31,7 @@ export const add: Operation = {
 			type: 'collection',
 			placeholder: 'Add option',
 			default: {},
+			description: 'How the numbers are sent',
 			options: [
 				batchSize,
 				{
@@ -39,14 +40,14 @@ export const add: Operation = {
 					type: 'boolean',
 					default: true,
 					description:
-						'Whether to send an idempotence key derived from the numbers, the workflow and this node, so that a retry or a re-run within 24 hours returns the call jobs already created instead of calling again. Turn off to call the same numbers again on purpose.',
+						'Whether a retry or a re-run within 24 hours returns the call jobs already created instead of calling again (the requests carry a key made from the numbers, the workflow and this node). Turn off to call the same numbers again on purpose.',
 				},
 			],
 		},
 	],
 	batch: {
 		prepare(itemIndex) {
-			const params = callJobParametersOf(this, itemIndex) as CallJob;
+			const params = callJobParametersOf(this, itemIndex, { phone: phoneOf(this, itemIndex), payload: payloadOf(this, itemIndex) }) as CallJob;
 			const first = firstItemWith(this, params.phone, itemIndex);
 			if (first !== itemIndex) {
 				throw invalidInput(this, itemIndex, 'Phone', `${params.phone} is also in item ${first}`, 'The platform refuses a number twice in one load; remove the duplicate.');

@@ -4,8 +4,9 @@ import { limitField, limitOf, returnAllField } from '../../../common/fields';
 import { paginate } from '../../../common/paginate';
 import type { Operation } from '../../../common/router';
 import { invalidInput, toEpochMs } from '../../../common/validate';
-import { chatItemRequest, EVENTS_PAGE_MAX } from '../../api';
-import { clientIdField, clientIdOf, unconfirmed } from '../fields';
+import { EVENTS_PAGE_MAX, itemRequest } from '../../api';
+import { clientIdField, clientIdOf } from '../../helpers/client';
+import { unconfirmed } from '../../helpers/unconfirmed';
 
 const SPAN = 'the API pages do not name the time-span parameters; the node sends from and to, which the platform may ignore';
 
@@ -20,7 +21,7 @@ function messagesOf(body: unknown): { items: IDataObject[]; total?: number } {
 export const getHistory: Operation = {
 	value: 'getHistory',
 	name: 'Get History',
-	action: 'Get the message history of a client',
+	action: 'Get client history',
 	description: 'Get the messages exchanged with one client, within a time span or for all the time available',
 	properties: [
 		clientIdField,
@@ -32,6 +33,7 @@ export const getHistory: Operation = {
 			type: 'collection',
 			placeholder: 'Add filter',
 			default: {},
+			description: 'Which messages to return',
 			options: [
 				unconfirmed({ displayName: 'From', name: 'from', type: 'dateTime', default: '', description: 'Only messages at or after this time' }, SPAN),
 				unconfirmed({ displayName: 'To', name: 'to', type: 'dateTime', default: '', description: 'Only messages before this time' }, SPAN),
@@ -49,7 +51,7 @@ export const getHistory: Operation = {
 		return await paginate(
 			async (_page, size, offset) =>
 				messagesOf(
-					await chatItemRequest(this, itemIndex, 'history', {
+					await itemRequest(this, itemIndex, 'history', {
 						pathParams: { clientId },
 						qs: { from, to, offset, limit: size },
 					}),

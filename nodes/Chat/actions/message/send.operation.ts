@@ -1,76 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { simplifyField } from '../../../common/fields';
+import { simplifyField, simplifyOf } from '../../../common/fields';
 import type { Operation } from '../../../common/router';
-import { invalidInput, jsonObjectParameter, optionalString } from '../../../common/validate';
-import { chatItemRequest } from '../../api';
-import { withOwnSend } from '../../ownSends';
-import { clientIdField, clientIdOf } from '../fields';
-
-/** Fields shared by Send and Send Async: who speaks, and a text or an event. */
-export const messageFields: INodeProperties[] = [
-	clientIdField,
-	{
-		displayName: 'Text',
-		name: 'query',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. Where is my order?',
-		description: "The client's message. Fill in either Text or Event Name.",
-	},
-	{
-		displayName: 'Event Name',
-		name: 'event',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. orderShipped',
-		description: 'A script event to fire instead of a text (handled by an event: tag in the bot script)',
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add field',
-		default: {},
-		options: [
-			{
-				displayName: 'Connection ID (Cid)',
-				name: 'cid',
-				type: 'string',
-				default: '',
-				description: 'Names the current connection; Get Events can later filter by it',
-			},
-			{
-				displayName: 'Data (JSON)',
-				name: 'data',
-				type: 'json',
-				default: '{}',
-				description: 'Extra data passed to the bot with the request (a JSON object)',
-			},
-		],
-	},
-];
-
-/** Validated request body of one item; refuses bad input before anything is sent. */
-export function messageBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
-	const clientId = clientIdOf(ctx, itemIndex);
-	const query = optionalString(ctx, 'query', itemIndex);
-	const event = optionalString(ctx, 'event', itemIndex);
-	if (query && event) {
-		throw invalidInput(ctx, itemIndex, 'Text and Event Name', 'are both set', 'A message is either a text or an event: clear one of the two.');
-	}
-	if (!query && !event) {
-		throw invalidInput(ctx, itemIndex, 'Text or Event Name', 'is required', 'Enter the client text, or the name of the event to fire.');
-	}
-	const body: IDataObject = { clientId };
-	if (query) body.query = query;
-	if (event) body.event = event;
-	const cid = optionalString(ctx, 'additionalFields.cid', itemIndex);
-	if (cid) body.cid = cid;
-	const data = jsonObjectParameter(ctx, 'additionalFields.data', itemIndex, 'Data (JSON)');
-	if (data && Object.keys(data).length > 0) body.data = data;
-	return body;
-}
+import { itemRequest } from '../../api';
+import { withOwnSend } from '../../helpers/ownSends';
+import { messageBody, messageFields } from './common';
 
 const STANDARD_DATA_KEYS = ['replies', 'answer', 'nlpClass', 'confidence', 'newSessionStarted', 'endSession', 'debugData'];
 
@@ -103,8 +37,8 @@ export function simplifyAnswer(response: IDataObject): IDataObject {
 export const send: Operation = {
 	value: 'send',
 	name: 'Send',
-	action: 'Send a message and get the answer',
-	description: 'Send a client text or event and wait for the bot answer',
+	action: 'Send message and get answer',
+	description: "Send a client's text or event to the bot and wait for the bot's answer",
 	properties: [
 		...messageFields,
 		simplifyField,
@@ -114,14 +48,15 @@ export const send: Operation = {
 			type: 'collection',
 			placeholder: 'Add option',
 			default: {},
+			description: 'How the message is sent',
 			options: [
 				{
-					displayName: 'Use Simplified GET Method',
+					displayName: 'Use Simplified Request',
 					name: 'useGet',
 					type: 'boolean',
 					default: false,
 					description:
-						'Whether to send the request as GET with the client ID, text and event in the query string (Data and Connection ID are not sent). The platform answers it with the client ID, text and event only, not with the bot\'s reply.',
+						"Whether to send only the client ID, text and event, in the request address (Data and Connection ID are left out). The platform then answers with the client ID, text and event only, not with the bot's reply.",
 				},
 			],
 		},
@@ -136,10 +71,10 @@ export const send: Operation = {
 			{ clientId: String(body.clientId), text: String(body.query ?? body.event), sync: true },
 			async () =>
 				useGet
-					? await chatItemRequest(this, itemIndex, 'sendGet', { qs: { clientId: body.clientId, query: body.query, event: body.event } })
-					: await chatItemRequest(this, itemIndex, 'send', { body }),
+					? await itemRequest(this, itemIndex, 'sendGet', { qs: { clientId: body.clientId, query: body.query, event: body.event } })
+					: await itemRequest(this, itemIndex, 'send', { body }),
 			(answer) => answer.questionId,
 		);
-		return (this.getNodeParameter('simplify', itemIndex, true) as boolean) ? simplifyAnswer(response) : response;
+		return simplifyOf(this, itemIndex) ? simplifyAnswer(response) : response;
 	},
 };

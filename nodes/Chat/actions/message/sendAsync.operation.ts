@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Operation } from '../../../common/router';
-import { chatItemRequest } from '../../api';
-import { withOwnSend } from '../../ownSends';
-import { messageBody, messageFields } from './send.operation';
+import { itemRequest } from '../../api';
+import { withOwnSend } from '../../helpers/ownSends';
+import { messageBody, messageFields } from './common';
 
 /**
  * The async answer is "only the message ID" (docs/platform-assumptions.md, "Async answer"): plain
@@ -28,10 +28,10 @@ export function asyncAnswerOf(raw: unknown): IDataObject {
 
 export const sendAsync: Operation = {
 	value: 'sendAsync',
-	name: 'Send Async',
-	action: 'Send a message without waiting for the answer',
+	name: 'Send Without Waiting',
+	action: 'Send message without waiting',
 	description:
-		'Send a client text or event; the platform answers with the message ID and posts the bot reply to the channel webhook (Tovie Chat Trigger)',
+		"Send a client's text or event without waiting for the bot: the node returns the message ID at once, and the bot's reply arrives later through Tovie Chat Trigger (or Tovie Chat Polling Trigger)",
 	properties: messageFields,
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const body = messageBody(this, itemIndex);
@@ -40,7 +40,7 @@ export const sendAsync: Operation = {
 			this,
 			itemIndex,
 			{ clientId: String(body.clientId), text: String(body.query ?? body.event), sync: false },
-			async () => asyncAnswerOf(await chatItemRequest<unknown>(this, itemIndex, 'sendAsync', { body, responseType: 'text' })),
+			async () => asyncAnswerOf(await itemRequest<unknown>(this, itemIndex, 'sendAsync', { body, responseType: 'text' })),
 			(parsed) => parsed.questionId,
 		);
 		return { clientId: body.clientId, ...answer };

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Operation } from '../../../common/router';
-import { chatItemRequest } from '../../api';
-import { clientIdField, clientIdOf, unconfirmed } from '../fields';
+import { itemRequest } from '../../api';
+import { clientIdField, clientIdOf } from '../../helpers/client';
+import { unconfirmed } from '../../helpers/unconfirmed';
 
 /** Field names the count may come under; the documents do not show the answer (platform-assumptions.md). */
 const COUNT_FIELDS = ['count', 'notReadCount', 'unreadCount', 'messageNotReadCount'];
@@ -26,12 +27,12 @@ export function unreadCountOf(answer: unknown): IDataObject {
 export const getUnreadCount: Operation = {
 	value: 'getUnreadCount',
 	name: 'Get Unread Count',
-	action: 'Get the number of unread messages',
+	action: 'Get unread message count',
 	description: 'Get how many bot messages the client has not read',
 	properties: [unconfirmed(clientIdField, 'the API pages do not show this answer; it is returned as it comes, with count when a known field holds it')],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const clientId = clientIdOf(this, itemIndex);
-		const answer = await chatItemRequest<unknown>(this, itemIndex, 'unreadCount', { pathParams: { clientId } });
+		const answer = await itemRequest<unknown>(this, itemIndex, 'unreadCount', { pathParams: { clientId } });
 		return { clientId, ...unreadCountOf(answer) };
 	},
 };

@@ -1,23 +1,24 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Operation } from '../../../common/router';
-import { nlpItemRequest } from '../../api';
-import { checkedEntityName, entitySettingFields, entitySettings, entityTypeOptions } from '../../helpers/entity';
+import { itemRequest } from '../../api';
+import { checkedEntityName, entitySettingFields, entitySettings, entityTypeField } from './common';
 
 export const create: Operation = {
 	value: 'create',
 	name: 'Create',
-	action: 'Create an entity',
+	action: 'Create entity',
 	description: 'Create a named entity (a dictionary of values with synonyms, referenced as @name)',
 	properties: [
-		{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', placeholder: 'e.g. city' },
-		{ displayName: 'Type', name: 'type', type: 'options', options: entityTypeOptions, default: 'dictionary' },
+		{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', placeholder: 'e.g. city', description: 'The entity name; phrases and patterns refer to it as @name' },
+		entityTypeField,
 		{
 			displayName: 'Additional Fields',
 			name: 'additionalFields',
 			type: 'collection',
 			placeholder: 'Add field',
 			default: {},
+			description: 'Settings of the entity; left out, the platform defaults apply',
 			options: entitySettingFields,
 		},
 	],
@@ -26,6 +27,6 @@ export const create: Operation = {
 		const type = this.getNodeParameter('type', itemIndex, 'dictionary') as string;
 		const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 		const body = { name, type, enabled: true, ...entitySettings(fields) };
-		return await nlpItemRequest<IDataObject>(this, itemIndex, 'createEntity', { body });
+		return await itemRequest<IDataObject>(this, itemIndex, 'createEntity', { body });
 	},
 };

@@ -1,5 +1,5 @@
 import type { BatchSpec, Operation } from '../../../common/router';
-import { nlpItemRequest } from '../../api';
+import { itemRequest } from '../../api';
 import { entityLocator, entityRefOf } from '../../helpers/locators';
 
 /** IDs or names per request, so one huge input does not make one huge request. */
@@ -10,8 +10,8 @@ type EntityRef = ReturnType<typeof entityRefOf>;
 export const deleteEntity: Operation = {
 	value: 'delete',
 	name: 'Delete',
-	action: 'Delete an entity',
-	description: 'Delete entities with their records; all input items are deleted in one request',
+	action: 'Delete entity',
+	description: 'Delete entities for good, with all their records; all input items are deleted in one request',
 	properties: [entityLocator],
 	batch: {
 		prepare(itemIndex) {
@@ -23,7 +23,7 @@ export const deleteEntity: Operation = {
 		async send(chunk) {
 			const byId = chunk[0].value.id !== undefined;
 			const keys = chunk.map(({ value }) => (byId ? value.id! : value.name!));
-			await nlpItemRequest(this, chunk[0].itemIndex, byId ? 'deleteEntities' : 'deleteEntitiesByName', { body: [...new Set(keys)] });
+			await itemRequest(this, chunk[0].itemIndex, byId ? 'deleteEntities' : 'deleteEntitiesByName', { body: [...new Set(keys)] });
 			return keys.map((key) => ({ deleted: true, [byId ? 'id' : 'name']: key }));
 		},
 	} satisfies BatchSpec<EntityRef>,

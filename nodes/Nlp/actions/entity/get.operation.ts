@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Operation } from '../../../common/router';
-import { nlpItemRequest } from '../../api';
+import { itemRequest } from '../../api';
 import { entityLocator, entityRefOf } from '../../helpers/locators';
 
 export const get: Operation = {
 	value: 'get',
 	name: 'Get',
-	action: 'Get an entity',
+	action: 'Get entity',
 	description: 'Get an entity and, optionally, all its records',
 	properties: [
 		entityLocator,
@@ -24,11 +24,11 @@ export const get: Operation = {
 		const includeRecords = this.getNodeParameter('includeRecords', itemIndex, false) as boolean;
 		let name = ref.name;
 		if (ref.id !== undefined) {
-			const entity = await nlpItemRequest<IDataObject>(this, itemIndex, 'getEntity', { pathParams: { entityId: ref.id } });
+			const entity = await itemRequest<IDataObject>(this, itemIndex, 'getEntity', { pathParams: { entityId: ref.id } });
 			if (!includeRecords) return entity;
 			name = String(entity.name);
 		}
-		const answer = await nlpItemRequest<IDataObject>(this, itemIndex, 'getEntityByName', { pathParams: { entityName: name! } });
+		const answer = await itemRequest<IDataObject>(this, itemIndex, 'getEntityByName', { pathParams: { entityName: name! } });
 		const entity = (answer?.entity ?? {}) as IDataObject;
 		return includeRecords ? { ...entity, records: (answer?.records ?? []) as IDataObject[] } : entity;
 	},

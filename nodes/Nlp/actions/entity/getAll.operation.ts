@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { limitField, limitOf, returnAllField } from '../../../common/fields';
+import { limitOf } from '../../../common/fields';
 import type { Operation } from '../../../common/router';
-import { nlpItemRequest } from '../../api';
-import { listOf } from '../../helpers/intent';
+import { listOf } from '../../../common/validate';
+import { itemRequest } from '../../api';
+import { getManyFields } from '../../helpers/collections';
 
 export const getAll: Operation = {
 	value: 'getAll',
@@ -11,25 +12,16 @@ export const getAll: Operation = {
 	action: 'Get many entities',
 	description: 'List the entities of the project',
 	properties: [
-		returnAllField,
-		limitField,
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Names',
-					name: 'names',
-					type: 'string',
-					typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Name' },
-					default: [],
-					description: 'Only these entities',
-				},
-			],
-		},
+		...getManyFields([
+			{
+				displayName: 'Names',
+				name: 'names',
+				type: 'string',
+				typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Name' },
+				default: [],
+				description: 'Only the entities with these names (without "@")',
+			},
+		], 'Which entities to return; without filters, all of them'),
 		{
 			displayName: 'Include Record Count',
 			name: 'withRecordsCount',
@@ -40,11 +32,11 @@ export const getAll: Operation = {
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-		const names = listOf(this, filters.names, itemIndex, 'Names').map((name) => name.replace(/^@/, ''));
+		const names = listOf(this, itemIndex, filters.names, 'Names').map((name) => name.replace(/^@/, ''));
 		const withRecordsCount = this.getNodeParameter('withRecordsCount', itemIndex, false) as boolean;
 		const entities = names.length
-			? await nlpItemRequest<IDataObject[]>(this, itemIndex, 'getEntitiesByNames', { qs: { names } })
-			: await nlpItemRequest<IDataObject[]>(this, itemIndex, 'listEntities', { qs: { withRecordsCount } });
+			? await itemRequest<IDataObject[]>(this, itemIndex, 'getEntitiesByNames', { qs: { names } })
+			: await itemRequest<IDataObject[]>(this, itemIndex, 'listEntities', { qs: { withRecordsCount } });
 		return (entities ?? []).slice(0, limitOf(this, itemIndex));
 	},
 };

@@ -2,29 +2,23 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Operation } from '../../../common/router';
 import { invalidInput } from '../../../common/validate';
-import { nlpItemRequest } from '../../api';
-import { checkedEntityName, entitySettingFields, entitySettings, entityTypeOptions } from '../../helpers/entity';
+import { itemRequest } from '../../api';
+import { updateFieldsCollection } from '../../helpers/collections';
 import { entityIdOf, entityLocator } from '../../helpers/locators';
+import { checkedEntityName, entitySettingFields, entitySettings, entityTypeField } from './common';
 
 export const update: Operation = {
 	value: 'update',
 	name: 'Update',
-	action: 'Update an entity',
+	action: 'Update entity',
 	description: 'Rename an entity or change its settings; fields left out stay as they are',
 	properties: [
 		entityLocator,
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add field',
-			default: {},
-			options: [
-				...entitySettingFields,
-				{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'A new name for the entity' },
-				{ displayName: 'Type', name: 'type', type: 'options', options: entityTypeOptions, default: 'dictionary' },
-			],
-		},
+		updateFieldsCollection([
+			...entitySettingFields,
+			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'A new name for the entity' },
+			entityTypeField,
+		]),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
@@ -34,8 +28,8 @@ export const update: Operation = {
 		if (Object.keys(changes).length === 0) throw invalidInput(this, itemIndex, 'Update Fields', 'is empty', 'Choose what to change.');
 		const entityId = await entityIdOf(this, itemIndex);
 		// PUT replaces the entity: send the current one with the changes applied.
-		const current = await nlpItemRequest<IDataObject>(this, itemIndex, 'getEntity', { pathParams: { entityId } });
+		const current = await itemRequest<IDataObject>(this, itemIndex, 'getEntity', { pathParams: { entityId } });
 		const body = { ...current, ...changes, id: entityId };
-		return await nlpItemRequest<IDataObject>(this, itemIndex, 'updateEntity', { pathParams: { entityId }, body });
+		return await itemRequest<IDataObject>(this, itemIndex, 'updateEntity', { pathParams: { entityId }, body });
 	},
 };

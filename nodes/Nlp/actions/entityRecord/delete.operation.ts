@@ -1,9 +1,8 @@
 import type { BatchSpec, Operation } from '../../../common/router';
 import { optionalString } from '../../../common/validate';
-import { nlpItemRequest } from '../../api';
-import { recordsRoute } from '../../helpers/entity';
-import { entityLocator, recordIdOf } from '../../helpers/locators';
-import { recordClientIdField } from './add.operation';
+import { itemRequest } from '../../api';
+import { entityLocator } from '../../helpers/locators';
+import { recordClientIdField, recordIdOf, recordLocator, recordsRoute } from './common';
 
 interface RecordRef extends ReturnType<typeof recordsRoute> {
 	recordId: number;
@@ -13,11 +12,11 @@ interface RecordRef extends ReturnType<typeof recordsRoute> {
 export const deleteRecord: Operation = {
 	value: 'delete',
 	name: 'Delete',
-	action: 'Delete an entity record',
-	description: 'Delete records; input items of the same entity are deleted in one request',
+	action: 'Delete entity record',
+	description: 'Delete records from an entity for good; input items of the same entity are deleted in one request',
 	properties: [
 		entityLocator,
-		{ displayName: 'Record ID', name: 'recordId', type: 'string', required: true, default: '', placeholder: 'e.g. 90017' },
+		recordLocator,
 		recordClientIdField,
 	],
 	batch: {
@@ -31,7 +30,7 @@ export const deleteRecord: Operation = {
 		async send(chunk) {
 			const { route, pathParams, clientId } = chunk[0].value;
 			const ids = chunk.map(({ value }) => value.recordId);
-			await nlpItemRequest(this, chunk[0].itemIndex, route, { pathParams, qs: { clientId }, body: [...new Set(ids)] });
+			await itemRequest(this, chunk[0].itemIndex, route, { pathParams, qs: { clientId }, body: [...new Set(ids)] });
 			return ids.map((id) => ({ deleted: true, id }));
 		},
 	} satisfies BatchSpec<RecordRef>,

@@ -1,17 +1,16 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Operation } from '../../../common/router';
-import { invalidInput, optionalString } from '../../../common/validate';
-import { nlpItemRequest } from '../../api';
-import { recordOf, recordsRoute } from '../../helpers/entity';
+import { invalidInput, jsonValueOf, optionalString } from '../../../common/validate';
+import { itemRequest } from '../../api';
 import { entityLocator } from '../../helpers/locators';
-import { recordClientIdField } from './add.operation';
+import { recordClientIdField, recordOf, recordsRoute } from './common';
 
 export const replaceAll: Operation = {
 	value: 'replaceAll',
 	name: 'Replace All',
-	action: 'Replace all records of an entity',
-	description: 'Make the given records the only records of an entity (sync from a spreadsheet or CMS)',
+	action: 'Replace all entity records',
+	description: 'Make the given records the only records of an entity: every other record is deleted (sync from a spreadsheet or CMS)',
 	properties: [
 		entityLocator,
 		{
@@ -25,15 +24,7 @@ export const replaceAll: Operation = {
 		recordClientIdField,
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const raw = this.getNodeParameter('records', itemIndex, '[]') as unknown;
-		let list: unknown = raw;
-		if (typeof raw === 'string') {
-			try {
-				list = JSON.parse(raw);
-			} catch (error) {
-				throw invalidInput(this, itemIndex, 'Records (JSON)', 'is not valid JSON', (error as Error).message);
-			}
-		}
+		const list = jsonValueOf(this, itemIndex, this.getNodeParameter('records', itemIndex, '[]'), 'Records (JSON)');
 		if (!Array.isArray(list)) throw invalidInput(this, itemIndex, 'Records (JSON)', 'must be a JSON array');
 		const clientId = optionalString(this, 'clientId', itemIndex);
 		const data = (list as IDataObject[]).map((entry, n) => {
@@ -41,6 +32,6 @@ export const replaceAll: Operation = {
 			return { ...recordOf(this, itemIndex, entry.type ?? 'synonyms', entry.rule ?? entry.synonyms, entry.value), clientId };
 		});
 		const { route, pathParams } = recordsRoute(this, itemIndex, 'replaceRecords', 'replaceRecordsByName');
-		return await nlpItemRequest<IDataObject[]>(this, itemIndex, route, { pathParams, body: { data, clientId } });
+		return await itemRequest<IDataObject[]>(this, itemIndex, route, { pathParams, body: { data, clientId } });
 	},
 };

@@ -2,14 +2,14 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Operation } from '../../../common/router';
 import { invalidInput } from '../../../common/validate';
-import { nlpItemRequest } from '../../api';
-import { createPhrasesField, intentDetailFields, intentDetails, phrasesOf } from '../../helpers/intent';
+import { itemRequest } from '../../api';
 import { checkedIntentPath } from '../../helpers/locators';
+import { createPhrasesField, intentDetailFields, intentDetails, phrasesOf } from './common';
 
 export const create: Operation = {
 	value: 'create',
 	name: 'Create',
-	action: 'Create an intent',
+	action: 'Create intent',
 	description: 'Create an intent with its training phrases',
 	properties: [
 		{
@@ -28,6 +28,7 @@ export const create: Operation = {
 			type: 'collection',
 			placeholder: 'Add field',
 			default: {},
+			description: 'More about the intent; left out, the platform defaults apply',
 			options: intentDetailFields,
 		},
 	],
@@ -40,6 +41,6 @@ export const create: Operation = {
 			throw invalidInput(this, itemIndex, 'Phrases', 'is empty', 'Add at least one training phrase (or a pattern).');
 		}
 		const body = { path, enabled: true, ...details, phrases };
-		return await nlpItemRequest<IDataObject>(this, itemIndex, 'createIntent', { body });
+		return await itemRequest<IDataObject>(this, itemIndex, 'createIntent', { body });
 	},
 };

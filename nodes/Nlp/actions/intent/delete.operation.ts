@@ -1,5 +1,5 @@
 import type { BatchSpec, Operation } from '../../../common/router';
-import { nlpItemRequest } from '../../api';
+import { itemRequest } from '../../api';
 import { intentLocator, intentRefOf } from '../../helpers/locators';
 
 /** IDs or paths per request, so one huge input does not make one huge request. */
@@ -10,8 +10,8 @@ type IntentRef = ReturnType<typeof intentRefOf>;
 export const deleteIntent: Operation = {
 	value: 'delete',
 	name: 'Delete',
-	action: 'Delete an intent',
-	description: 'Delete intents; all input items are deleted in one request',
+	action: 'Delete intent',
+	description: 'Delete intents for good, with their phrases; all input items are deleted in one request',
 	properties: [intentLocator],
 	batch: {
 		prepare(itemIndex) {
@@ -23,7 +23,7 @@ export const deleteIntent: Operation = {
 		async send(chunk) {
 			const byId = chunk[0].value.id !== undefined;
 			const keys = chunk.map(({ value }) => (byId ? value.id! : value.path!));
-			await nlpItemRequest(this, chunk[0].itemIndex, byId ? 'deleteIntents' : 'deleteIntentsByPaths', { body: [...new Set(keys)] });
+			await itemRequest(this, chunk[0].itemIndex, byId ? 'deleteIntents' : 'deleteIntentsByPaths', { body: [...new Set(keys)] });
 			return keys.map((key) => ({ deleted: true, [byId ? 'id' : 'path']: key }));
 		},
 	} satisfies BatchSpec<IntentRef>,

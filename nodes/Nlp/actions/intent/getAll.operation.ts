@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { limitField, limitOf, returnAllField } from '../../../common/fields';
+import { limitOf } from '../../../common/fields';
 import type { Operation } from '../../../common/router';
-import { nlpItemRequest } from '../../api';
+import { itemRequest } from '../../api';
+import { getManyFields } from '../../helpers/collections';
 
 const PATHS_PER_REQUEST = 50;
 const SEARCH_FIELDS = ['path', 'phrases', 'answer', 'description', 'slots'] as const;
@@ -13,23 +14,13 @@ export const getAll: Operation = {
 	action: 'Get many intents',
 	description: 'List the intents of the project, optionally only those matching a text',
 	properties: [
-		returnAllField,
-		limitField,
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add filter',
-			default: {},
-			description: 'Case-insensitive substrings; an intent matching any of them is returned',
-			options: [
-				{ displayName: 'Answer Contains', name: 'answer', type: 'string', default: '' },
-				{ displayName: 'Description Contains', name: 'description', type: 'string', default: '' },
-				{ displayName: 'Path Contains', name: 'path', type: 'string', default: '', placeholder: 'e.g. /Booking' },
-				{ displayName: 'Phrase Contains', name: 'phrases', type: 'string', default: '' },
-				{ displayName: 'Slot Contains', name: 'slots', type: 'string', default: '' },
-			],
-		},
+		...getManyFields([
+			{ displayName: 'Answer Contains', name: 'answer', type: 'string', default: '', description: 'Text the answer of the intent contains' },
+			{ displayName: 'Description Contains', name: 'description', type: 'string', default: '', description: 'Text the description of the intent contains' },
+			{ displayName: 'Path Contains', name: 'path', type: 'string', default: '', placeholder: 'e.g. /Booking', description: 'Text the path of the intent contains' },
+			{ displayName: 'Phrase Contains', name: 'phrases', type: 'string', default: '', description: 'Text one of the training phrases contains' },
+			{ displayName: 'Slot Contains', name: 'slots', type: 'string', default: '', description: 'Text the name of one of the slots contains' },
+		], 'Case-insensitive substrings; an intent matching any of them is returned'),
 		{
 			displayName: 'Include Phrases and Answers',
 			name: 'details',
@@ -46,8 +37,8 @@ export const getAll: Operation = {
 			if (value) criteria[field] = value;
 		}
 		const summaries = Object.keys(criteria).length
-			? await nlpItemRequest<IDataObject[]>(this, itemIndex, 'searchIntents', { body: criteria })
-			: await nlpItemRequest<IDataObject[]>(this, itemIndex, 'listIntents');
+			? await itemRequest<IDataObject[]>(this, itemIndex, 'searchIntents', { body: criteria })
+			: await itemRequest<IDataObject[]>(this, itemIndex, 'listIntents');
 		const limit = limitOf(this, itemIndex);
 		const list = (summaries ?? []).slice(0, limit ?? undefined);
 		if (!(this.getNodeParameter('details', itemIndex, false) as boolean) || list.length === 0) return list;
@@ -55,7 +46,7 @@ export const getAll: Operation = {
 		// Paths travel in the query string: ask in slices to keep URLs short.
 		for (let start = 0; start < list.length; start += PATHS_PER_REQUEST) {
 			const paths = list.slice(start, start + PATHS_PER_REQUEST).map((intent) => String(intent.path));
-			const full = await nlpItemRequest<IDataObject[]>(this, itemIndex, 'getIntentsByPaths', { qs: { paths } });
+			const full = await itemRequest<IDataObject[]>(this, itemIndex, 'getIntentsByPaths', { qs: { paths } });
 			for (const intent of full ?? []) byPath.set(String(intent.path), intent);
 		}
 		return list.map((summary) => ({ ...summary, ...byPath.get(String(summary.path)) }));

@@ -2,14 +2,15 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Operation } from '../../../common/router';
 import { invalidInput } from '../../../common/validate';
-import { nlpItemRequest } from '../../api';
-import { intentDetailFields, intentDetails, phrasesOf, updatePhrasesField } from '../../helpers/intent';
+import { itemRequest } from '../../api';
+import { updateFieldsCollection } from '../../helpers/collections';
 import { checkedIntentPath, intentIdOf, intentLocator } from '../../helpers/locators';
+import { intentDetailFields, intentDetails, phrasesOf, updatePhrasesField } from './common';
 
 export const update: Operation = {
 	value: 'update',
 	name: 'Update',
-	action: 'Update an intent',
+	action: 'Update intent',
 	description: 'Change the path, phrases, answer or settings of an intent; fields left out stay as they are',
 	properties: [
 		intentLocator,
@@ -18,25 +19,19 @@ export const update: Operation = {
 			name: 'phraseMode',
 			type: 'options',
 			options: [
-				{ name: 'Keep Phrases', value: 'keep' },
 				{ name: 'Add Phrases', value: 'add', description: 'Add the phrases below that the intent does not have yet' },
+				{ name: 'Keep Phrases', value: 'keep', description: 'Leave the phrases as they are' },
 				{ name: 'Remove Phrases', value: 'remove', description: 'Remove the phrases below from the intent' },
 				{ name: 'Replace Phrases', value: 'replace', description: 'The phrases below become the only phrases' },
 			],
 			default: 'keep',
+			description: 'What to do with the training phrases of the intent',
 		},
 		{ ...updatePhrasesField, displayOptions: { hide: { phraseMode: ['keep'] } } },
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add field',
-			default: {},
-			options: [
-				...intentDetailFields,
-				{ displayName: 'New Path', name: 'path', type: 'string', default: '', placeholder: 'e.g. /Booking/Table', description: 'Move or rename the intent (its child intents follow)' },
-			],
-		},
+		updateFieldsCollection([
+			...intentDetailFields,
+			{ displayName: 'New Path', name: 'path', type: 'string', default: '', placeholder: 'e.g. /Booking/Table', description: 'Move or rename the intent (its child intents follow)' },
+		]),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const mode = this.getNodeParameter('phraseMode', itemIndex, 'keep') as string;
@@ -53,7 +48,7 @@ export const update: Operation = {
 
 		const intentId = await intentIdOf(this, itemIndex);
 		// The API has no partial update: read the intent, change it, write it back whole.
-		const current = await nlpItemRequest<IDataObject>(this, itemIndex, 'getIntent', { pathParams: { intentId } });
+		const current = await itemRequest<IDataObject>(this, itemIndex, 'getIntent', { pathParams: { intentId } });
 		const existing = ((current.phrases ?? []) as IDataObject[]).filter((phrase) => phrase && phrase.text);
 		const key = (phrase: IDataObject) => String(phrase.text).trim().toLowerCase();
 		let phrases = existing;
@@ -67,7 +62,7 @@ export const update: Operation = {
 			phrases = existing.filter((phrase) => !drop.has(key(phrase)));
 		}
 		const body = { ...current, ...details, id: intentId, phrases };
-		const answer = await nlpItemRequest<IDataObject>(this, itemIndex, 'updateIntent', { pathParams: { intentId }, body });
+		const answer = await itemRequest<IDataObject>(this, itemIndex, 'updateIntent', { pathParams: { intentId }, body });
 		const updated = (answer?.updatedIntent ?? answer) as IDataObject;
 		return { ...updated, affectedIntents: (answer?.affectedRecords ?? []) as IDataObject[] };
 	},

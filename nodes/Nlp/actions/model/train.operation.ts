@@ -1,13 +1,14 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { simplifyField } from '../../../common/fields';
 import type { Operation } from '../../../common/router';
-import { nlpItemRequest } from '../../api';
+import { itemRequest } from '../../api';
 import { waitForTraining } from '../../helpers/training';
 
 export const train: Operation = {
 	value: 'train',
 	name: 'Train',
-	action: 'Train the model',
+	action: 'Train model',
 	description: 'Retrain the classifier on the current intents and entities, and optionally wait for the result',
 	properties: [
 		{
@@ -23,6 +24,7 @@ export const train: Operation = {
 			type: 'collection',
 			placeholder: 'Add option',
 			default: {},
+			description: 'How to train and how long to wait',
 			options: [
 				{
 					displayName: 'Incremental',
@@ -49,19 +51,22 @@ export const train: Operation = {
 				},
 			],
 		},
+		{ ...simplifyField, displayOptions: { show: { wait: [true] } } },
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const wait = this.getNodeParameter('wait', itemIndex, true) as boolean;
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const incremental = options.incremental !== false;
-		const before = wait ? await nlpItemRequest<IDataObject>(this, itemIndex, 'status') : undefined;
-		await nlpItemRequest(this, itemIndex, 'train', { qs: { incremental } });
+		const before = wait ? await itemRequest<IDataObject>(this, itemIndex, 'status') : undefined;
+		await itemRequest(this, itemIndex, 'train', { qs: { incremental } });
 		if (!wait) return { trainingStarted: true, incremental };
 		const status = await waitForTraining(this, itemIndex, {
 			timeoutMs: Number(options.timeout ?? 600) * 1000,
 			intervalMs: Number(options.pollInterval ?? 3) * 1000,
 			previousStart: before?.lastModelTrainStart,
 		});
-		return { trainingStarted: true, incremental, ...status };
+		if (!(this.getNodeParameter('simplify', itemIndex, true) as boolean)) return { trainingStarted: true, incremental, ...status };
+		const { trainingStatus, lastError, lastModelTrainStart, lastModelTrainTime, polls, waitedMs } = status;
+		return { trainingStatus, lastError, incremental, lastModelTrainStart, lastModelTrainTime, polls, waitedMs };
 	},
 };

@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Operation } from '../../../common/router';
-import { nlpItemRequest } from '../../api';
+import { itemRequest } from '../../api';
 import { fileItem, outputBinaryField } from '../../helpers/binary';
 
 export const exportProject: Operation = {
 	value: 'export',
 	name: 'Export',
-	action: 'Export the project',
+	action: 'Export project',
 	description: 'Get the whole NLU project: settings, intents with phrases, entities with records',
 	properties: [
 		{
@@ -15,10 +15,11 @@ export const exportProject: Operation = {
 			name: 'output',
 			type: 'options',
 			options: [
-				{ name: 'JSON', value: 'json', description: 'One item holding the project' },
 				{ name: 'Binary File', value: 'binary', description: 'One item with the project as a JSON file' },
+				{ name: 'JSON', value: 'json', description: 'One item holding the project' },
 			],
 			default: 'json',
+			description: 'How the project comes out of the node',
 		},
 		{ ...outputBinaryField, displayOptions: { show: { output: ['binary'] } } },
 		{
@@ -26,11 +27,12 @@ export const exportProject: Operation = {
 			name: 'fileName',
 			type: 'string',
 			default: 'nlu-project.json',
+			description: 'The name of the output file',
 			displayOptions: { show: { output: ['binary'] } },
 		},
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const project = await nlpItemRequest<IDataObject>(this, itemIndex, 'exportProject');
+		const project = await itemRequest<IDataObject>(this, itemIndex, 'exportProject');
 		if (this.getNodeParameter('output', itemIndex, 'json') !== 'binary') return project;
 		const fileName = String(this.getNodeParameter('fileName', itemIndex, '')).trim() || 'nlu-project.json';
 		const data = Buffer.from(JSON.stringify(project, null, 2), 'utf8');

@@ -1,11 +1,19 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { simplifyField } from '../../../common/fields';
 import type { Operation } from '../../../common/router';
 import { invalidInput } from '../../../common/validate';
-import { nlpItemRequest } from '../../api';
-import { binaryInput, binaryPropertyField, parseJsonFile } from '../../helpers/binary';
+import { itemRequest } from '../../api';
+import { jsonFromSource, jsonSourceFields } from '../../helpers/binary';
 import { checkedIntentPath } from '../../helpers/locators';
+
+const projectJson: INodeProperties = {
+	displayName: 'Project (JSON)',
+	name: 'project',
+	type: 'json',
+	default: '={{ JSON.stringify($json) }}',
+	description: 'The project as written by Project → Export',
+};
 
 /** The import body must look like an export: an object whose lists are lists and intents have paths. */
 function checkedProject(ctx: IExecuteFunctions, value: unknown, itemIndex: number, label: string): IDataObject {
@@ -28,50 +36,13 @@ function checkedProject(ctx: IExecuteFunctions, value: unknown, itemIndex: numbe
 export const importProject: Operation = {
 	value: 'import',
 	name: 'Import',
-	action: 'Import a project',
-	description: 'Load a whole NLU project (as written by Export) into this project',
-	properties: [
-		{
-			displayName: 'Source',
-			name: 'source',
-			type: 'options',
-			options: [
-				{ name: 'JSON', value: 'json' },
-				{ name: 'Binary File', value: 'binary' },
-			],
-			default: 'json',
-		},
-		{
-			displayName: 'Project (JSON)',
-			name: 'project',
-			type: 'json',
-			default: '={{ JSON.stringify($json) }}',
-			description: 'The project as written by Project → Export',
-			displayOptions: { show: { source: ['json'] } },
-		},
-		{ ...binaryPropertyField, displayOptions: { show: { source: ['binary'] } } },
-		simplifyField,
-	],
+	action: 'Import project',
+	description: 'Load a whole NLU project (as written by Export) into this project, replacing its settings, intents and entities',
+	properties: [...jsonSourceFields(projectJson, 'json'), simplifyField],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		let value: unknown;
-		let label = 'Project (JSON)';
-		if (this.getNodeParameter('source', itemIndex, 'json') === 'binary') {
-			label = 'Input Binary Field';
-			value = parseJsonFile(this, (await binaryInput(this, itemIndex)).data, itemIndex, label);
-		} else {
-			const raw = this.getNodeParameter('project', itemIndex, '') as unknown;
-			value = raw;
-			if (typeof raw === 'string') {
-				if (!raw.trim()) throw invalidInput(this, itemIndex, label, 'is empty', 'Pass the output of Project → Export.');
-				try {
-					value = JSON.parse(raw);
-				} catch (error) {
-					throw invalidInput(this, itemIndex, label, 'is not valid JSON', (error as Error).message);
-				}
-			}
-		}
+		const { value, label } = await jsonFromSource(this, itemIndex, projectJson, 'Pass the output of Project → Export.');
 		const body = checkedProject(this, value, itemIndex, label);
-		const answer = await nlpItemRequest<IDataObject>(this, itemIndex, 'importProject', { body });
+		const answer = await itemRequest<IDataObject>(this, itemIndex, 'importProject', { body });
 		if (!(this.getNodeParameter('simplify', itemIndex, true) as boolean)) return answer;
 		return {
 			imported: true,

@@ -2,26 +2,27 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { multipartBody } from '../../../common/multipart';
 import type { Operation } from '../../../common/router';
-import { nlpItemRequest } from '../../api';
+import { itemRequest } from '../../api';
 import { binaryInput, binaryPropertyField } from '../../helpers/binary';
-import { checkedDictionary, entriesField } from '../../helpers/speller';
+import { checkedDictionary, entriesField } from './common';
 
 export const set: Operation = {
 	value: 'set',
 	name: 'Set Dictionary',
-	action: 'Set the speller dictionary',
-	description: 'Replace the spelling-correction dictionary',
+	action: 'Set speller dictionary',
+	description: 'Replace the whole spelling-correction dictionary: words left out are deleted',
 	properties: [
 		{
 			displayName: 'Source',
 			name: 'source',
 			type: 'options',
 			options: [
-				{ name: 'Words', value: 'entries' },
-				{ name: 'Text (Tab-Separated)', value: 'text' },
-				{ name: 'Binary File', value: 'binary' },
+				{ name: 'Binary File', value: 'binary', description: 'A tab-separated file in an input binary field' },
+				{ name: 'Text (Tab-Separated)', value: 'text', description: 'One word per line: the word, a tab, a number' },
+				{ name: 'Words', value: 'entries', description: 'Words entered one by one' },
 			],
 			default: 'entries',
+			description: 'Where the new dictionary comes from',
 		},
 		{ ...entriesField, displayOptions: { show: { source: ['entries'] } } },
 		{
@@ -49,7 +50,7 @@ export const set: Operation = {
 		const entries = checkedDictionary(this, text, itemIndex, label);
 		const tsv = entries.map((entry) => `${entry.word}\t${entry.value}`).join('\n') + '\n';
 		const form = multipartBody([{ name: 'file', data: tsv, fileName: 'speller.tsv', contentType: 'text/tab-separated-values' }]);
-		const answer = await nlpItemRequest<string>(this, itemIndex, 'setSpeller', { ...form, responseType: 'text' });
+		const answer = await itemRequest<string>(this, itemIndex, 'setSpeller', { ...form, responseType: 'text' });
 		return { updated: true, count: entries.length, message: String(answer ?? '') };
 	},
 };

@@ -3,8 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { batchSizeOf, batchSizeOption, simplifyField } from '../../../common/fields';
 import type { BatchSpec, Operation } from '../../../common/router';
-import { nlpItemRequest } from '../../api';
-import { clientIdOption, contextHeaders, contextOptions, simplifyInference, textField, textOf } from '../../helpers/text';
+import { itemRequest } from '../../api';
+import { clientIdOption, phraseOf, phraseOptions, simplifyInference, textField } from './common';
 
 /** Most phrases one inference-multiple request carries (the spec sets no limit). */
 export const MAX_BATCH_SIZE = 1000;
@@ -26,20 +26,14 @@ interface Phrase {
 export const classify: Operation = {
 	value: 'classify',
 	name: 'Classify',
-	action: 'Classify a phrase',
+	action: 'Classify phrase',
 	description: 'Find the intents a phrase matches; many items go to the platform in one request',
 	properties: [
 		textField,
 		simplifyField,
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			options: [
+		phraseOptions(
+			[
 				batchSize,
-				{ ...clientIdOption, description: `${clientIdOption.description}. Items with a client ID are classified one per request.` },
 				{
 					displayName: 'Include Debug Info',
 					name: 'showDebugInfo',
@@ -55,15 +49,13 @@ export const classify: Operation = {
 					default: 5,
 					description: 'How many candidate intents to return per phrase, best first',
 				},
-				...contextOptions,
 			],
-		},
+			{ ...clientIdOption, description: `${clientIdOption.description}. Items with a client ID are classified one per request.` },
+		),
 	],
 	batch: {
 		prepare(itemIndex) {
-			const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-			const headers = contextHeaders(this, options, itemIndex); // checks the date before any request
-			const text = textOf(this, itemIndex);
+			const { text, options, headers } = phraseOf(this, itemIndex);
 			const { maxAttempts } = this.getNodeParameter('requestOptions', itemIndex, {}) as IDataObject;
 			const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 			return { text, options, simplify, headers, maxAttempts };
@@ -80,10 +72,10 @@ export const classify: Operation = {
 			if (chunk.length === 1) {
 				const clientId = String(options.clientId ?? '').trim() || undefined;
 				const body = { phrase: { text: value.text }, ...common, clientId };
-				answers = [await nlpItemRequest<IDataObject>(this, first, 'inference', { body, headers })];
+				answers = [await itemRequest<IDataObject>(this, first, 'inference', { body, headers })];
 			} else {
 				const body = { phrases: chunk.map(({ value: { text } }) => ({ phrase: { text } })), ...common };
-				answers = (await nlpItemRequest<IDataObject[]>(this, first, 'inferenceMultiple', { body, headers })) ?? [];
+				answers = (await itemRequest<IDataObject[]>(this, first, 'inferenceMultiple', { body, headers })) ?? [];
 				if (!Array.isArray(answers) || answers.length !== chunk.length) {
 					throw new NodeOperationError(this.getNode(), `The platform answered ${Array.isArray(answers) ? answers.length : 'no'} results for ${chunk.length} phrases`);
 				}

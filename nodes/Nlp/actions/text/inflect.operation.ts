@@ -2,16 +2,16 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { Operation } from '../../../common/router';
 import { invalidInput, optionalString } from '../../../common/validate';
-import { nlpItemRequest } from '../../api';
-import { textOf } from '../../helpers/text';
+import { itemRequest } from '../../api';
+import { textOf } from './common';
 
 export const inflect: Operation = {
 	value: 'inflect',
-	name: 'Inflect',
-	action: 'Inflect a word',
-	description: 'Put a word in the form given by grammatical tags (pymorphy2 grammemes, Russian)',
+	name: 'Change Word Form',
+	action: 'Change word form',
+	description: 'Put a word in the form given by grammatical tags such as plural or genitive (Russian words only)',
 	properties: [
-		{ displayName: 'Word', name: 'text', type: 'string', required: true, default: '', placeholder: 'e.g. яблоко' },
+		{ displayName: 'Word', name: 'text', type: 'string', required: true, default: '', placeholder: 'e.g. яблоко', description: 'The word to change (Russian)' },
 		{
 			displayName: 'Tags',
 			name: 'tags',
@@ -19,14 +19,14 @@ export const inflect: Operation = {
 			required: true,
 			default: '',
 			placeholder: 'e.g. plur, gent',
-			description: 'Grammemes separated by commas',
+			description: 'Grammatical tags separated by commas, e.g. plur (plural), gent (genitive), femn (feminine)',
 		},
 		{
-			displayName: 'Dictionary',
+			displayName: 'Dictionary Version',
 			name: 'dict',
 			type: 'string',
 			default: '',
-			description: 'The pymorphy dictionary version; empty means the platform default',
+			description: 'Which version of the word dictionary to use; empty means the platform default',
 		},
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
@@ -37,7 +37,7 @@ export const inflect: Operation = {
 			.filter(Boolean);
 		if (tags.length === 0) throw invalidInput(this, itemIndex, 'Tags', 'is empty', 'Enter grammemes such as plur, gent.');
 		const dict = optionalString(this, 'dict', itemIndex);
-		const result = await nlpItemRequest<string>(this, itemIndex, 'inflect', {
+		const result = await itemRequest<string>(this, itemIndex, 'inflect', {
 			qs: { text, tags, dict },
 			responseType: 'text',
 		});

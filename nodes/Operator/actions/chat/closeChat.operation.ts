@@ -1,15 +1,15 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { Operation } from '../../../common/router';
-import { sendOperatorEvent } from '../../api';
-import { employeeFields, employeeOf, userIdField, userIdOf, webhookFields } from '../fields';
+import { sendOperatorEvent } from '../../helpers/events';
+import { agentField, employeeOf, userIdField, userIdOf, webhookFields } from './common';
 
 export const closeChat: Operation = {
 	value: 'closeChat',
 	name: 'Close Chat',
-	action: 'Close a chat as the agent',
-	description: 'End the session with the agent and hand the client back to the bot (Closed event)',
-	properties: [userIdField, ...employeeFields, ...webhookFields],
+	action: 'Close chat',
+	description: "End the client's chat with the agent and hand the client back to the bot. The agent can no longer write in this chat.",
+	properties: [userIdField, agentField, ...webhookFields],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const userId = userIdOf(this, itemIndex);
 		const employee = employeeOf(this, itemIndex);

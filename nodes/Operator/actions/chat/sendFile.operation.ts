@@ -1,15 +1,25 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Operation } from '../../../common/router';
 import { invalidInput, requiredString } from '../../../common/validate';
-import { sendOperatorEvent } from '../../api';
-import { employeeFields, employeeOf, httpUrlOf, userIdField, userIdOf, webhookFields } from '../fields';
+import { sendOperatorEvent } from '../../helpers/events';
+import { agentField, employeeOf, httpUrlOf, userIdField, userIdOf, webhookFields } from './common';
+
+/** The last segment of the link's path, the name most downloads get. */
+function nameFromUrl(url: string): string {
+	try {
+		const segment = new URL(url).pathname.split('/').filter(Boolean).pop() ?? '';
+		return decodeURIComponent(segment) || 'file';
+	} catch {
+		return 'file';
+	}
+}
 
 export const sendFile: Operation = {
 	value: 'sendFile',
 	name: 'Send File',
-	action: 'Send a file link as the agent',
-	description: 'Send a link to a file to the client (FileMessage event)',
+	action: 'Send file link as agent',
+	description: 'Send the client a link to a file, as the agent, with an optional comment',
 	properties: [
 		userIdField,
 		{
@@ -21,32 +31,51 @@ export const sendFile: Operation = {
 			placeholder: 'e.g. https://example.com/invoice.pdf',
 			description: 'Download link the client can open',
 		},
-		{ displayName: 'File Name', name: 'fileName', type: 'string', required: true, default: '', placeholder: 'e.g. invoice.pdf' },
-		{
-			displayName: 'File Size (Bytes)',
-			name: 'size',
-			type: 'number',
-			typeOptions: { minValue: 0 },
-			required: true,
-			default: 0,
-		},
 		{
 			displayName: 'Comment',
 			name: 'comment',
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. Your invoice',
-			description: 'Text sent with the file (may be empty)',
+			description: 'Text the client sees with the file; may stay empty',
 		},
-		...employeeFields,
+		agentField,
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add field',
+			default: {},
+			description: 'File details the client sees; the platform gets a value for each even when left out',
+			options: [
+				{
+					displayName: 'File Name',
+					name: 'fileName',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. invoice.pdf',
+					description: "The name the client sees; left out: the last part of the file URL's path",
+				},
+				{
+					displayName: 'File Size (Bytes)',
+					name: 'size',
+					type: 'number',
+					typeOptions: { minValue: 0 },
+					default: 0,
+					description: 'The size the client sees; left out: 0, since the platform needs a number',
+				},
+			],
+		},
 		...webhookFields,
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const userId = userIdOf(this, itemIndex);
-		const url = httpUrlOf(this, 'url', itemIndex, 'File URL');
-		const name = requiredString(this, 'fileName', itemIndex, 'File Name');
-		const rawSize = this.getNodeParameter('size', itemIndex, 0) as unknown;
-		const size = typeof rawSize === 'string' && rawSize.trim() ? Number(rawSize) : rawSize;
+		const url = httpUrlOf(this, itemIndex, requiredString(this, 'url', itemIndex, 'File URL'), 'File URL');
+		const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+		const name = String(extra.fileName ?? '').trim() || nameFromUrl(url);
+		// The platform requires a size; 0 stands for "not given" (docs/platform-assumptions.md, "Operator API").
+		const rawSize = extra.size ?? '';
+		const size = typeof rawSize === 'string' ? (rawSize.trim() ? Number(rawSize) : 0) : rawSize;
 		if (typeof size !== 'number' || !Number.isInteger(size) || size < 0) {
 			throw invalidInput(this, itemIndex, 'File Size (Bytes)', `must be a whole number of bytes, not ${JSON.stringify(rawSize)}`);
 		}

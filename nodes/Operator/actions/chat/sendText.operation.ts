@@ -2,14 +2,14 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { Operation } from '../../../common/router';
 import { requiredString } from '../../../common/validate';
-import { sendOperatorEvent } from '../../api';
-import { employeeFields, employeeOf, userIdField, userIdOf, webhookFields } from '../fields';
+import { sendOperatorEvent } from '../../helpers/events';
+import { agentField, employeeOf, userIdField, userIdOf, webhookFields } from './common';
 
 export const sendText: Operation = {
 	value: 'sendText',
 	name: 'Send Text',
-	action: 'Send a text message as the agent',
-	description: 'Send the agent\'s message to the client (TextMessage event)',
+	action: 'Send text as agent',
+	description: "Send the agent's text message to the client in the chat the bot handed over",
 	properties: [
 		userIdField,
 		{
@@ -20,8 +20,9 @@ export const sendText: Operation = {
 			required: true,
 			default: '',
 			placeholder: 'e.g. Hello, I am looking at your order now',
+			description: 'The message the client reads',
 		},
-		...employeeFields,
+		agentField,
 		...webhookFields,
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {

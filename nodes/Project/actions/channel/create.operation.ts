@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { defaultProject, projectIdOf, projectOverrideOption } from '../../../common/projects';
+import { defaultProject, projectIdOf, projectOptions, settingsCollection } from '../../../common/projects';
 import type { Operation } from '../../../common/router';
 import { itemRequest } from '../../api';
 import { channelBodyOf, channelFields, channelOut, channelTypeOptions, simplifyField } from './common';
@@ -27,22 +27,8 @@ export const create: Operation = {
 			placeholder: 'e.g. Support on Telegram',
 			description: 'The name shown on the Channels page',
 		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add field',
-			default: {},
-			options: channelFields(false),
-		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			options: [projectOverrideOption],
-		},
+		settingsCollection('create', 'channel', channelFields(false)),
+		projectOptions(),
 		simplifyField,
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {

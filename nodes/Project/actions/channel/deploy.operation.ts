@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { defaultProject, projectOverrideOption, shortNameOf } from '../../../common/projects';
+import { defaultProject, projectOptions, shortNameOf } from '../../../common/projects';
 import type { Operation } from '../../../common/router';
 import { channelLocator, channelRefOf, fetchChannel } from '../../helpers/channels';
 import { startDeploy, waitForDeploy, type DeployRequest } from '../../helpers/deploy';
@@ -29,44 +29,36 @@ export const deploy: Operation = {
 			description: 'How long to wait before failing (the deploy keeps running on the platform)',
 			displayOptions: { show: { waitForCompletion: [true] } },
 		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			options: [
-				{
-					displayName: 'Force Deploy',
-					name: 'forceDeploy',
-					type: 'boolean',
-					default: false,
-					description: 'Whether to deploy even when the project has not changed since the last deploy',
-				},
-				projectOverrideOption,
-				{
-					displayName: 'Run Tests in Background',
-					name: 'runTestsInBackground',
-					type: 'boolean',
-					default: false,
-					description: 'Whether to publish the bot at once and run the script tests afterwards',
-				},
-				{
-					displayName: 'Skip Notifications',
-					name: 'skipNotifications',
-					type: 'boolean',
-					default: false,
-					description: 'Whether to deploy without notifying the project members',
-				},
-				{
-					displayName: 'Skip Tests',
-					name: 'skipTests',
-					type: 'boolean',
-					default: false,
-					description: 'Whether to deploy without running the script tests',
-				},
-			],
-		},
+		projectOptions([
+			{
+				displayName: 'Force Deploy',
+				name: 'forceDeploy',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to deploy even when the project has not changed since the last deploy',
+			},
+			{
+				displayName: 'Run Tests in Background',
+				name: 'runTestsInBackground',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to publish the bot at once and run the script tests afterwards',
+			},
+			{
+				displayName: 'Skip Notifications',
+				name: 'skipNotifications',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to deploy without notifying the project members',
+			},
+			{
+				displayName: 'Skip Tests',
+				name: 'skipTests',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to deploy without running the script tests',
+			},
+		]),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const ref = channelRefOf(this, itemIndex);

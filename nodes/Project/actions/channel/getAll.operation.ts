@@ -1,46 +1,20 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { limitField, limitOf, returnAllField } from '../../../common/fields';
-import { defaultProject, projectIdOf, projectOverrideOption } from '../../../common/projects';
+import { limitOf } from '../../../common/fields';
+import { defaultProject, listFields, projectIdOf } from '../../../common/projects';
 import type { Operation } from '../../../common/router';
 import { itemRequest } from '../../api';
-import { channelOut, channelTypeOptions, simplifyField } from './common';
+import { channelOut, channelTypeOptions } from './common';
 
 export const getAll: Operation = {
 	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many channels',
 	description: 'List the channels of a project (the Channels page)',
-	properties: [
-		returnAllField,
-		limitField,
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Channel Types',
-					name: 'channelTypes',
-					type: 'multiOptions',
-					options: channelTypeOptions,
-					default: [],
-					description: 'Only channels of these types',
-				},
-			],
-		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			options: [projectOverrideOption],
-		},
-		simplifyField,
-	],
+	properties: listFields({
+		what: 'channels',
+		filters: [{ displayName: 'Channel Types', name: 'channelTypes', type: 'multiOptions', options: channelTypeOptions, default: [], description: 'Only channels of these types' }],
+	}),
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 		const types = (filters.channelTypes ?? []) as string[];

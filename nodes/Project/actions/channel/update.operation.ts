@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { settingsCollection } from '../../../common/projects';
 import type { Operation } from '../../../common/router';
 import { invalidInput } from '../../../common/validate';
 import { itemRequest } from '../../api';
@@ -13,14 +14,7 @@ export const update: Operation = {
 	description: 'Change the settings of a bot channel; what is not set stays as it is',
 	properties: [
 		channelLocator,
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add field',
-			default: {},
-			options: channelFields(true),
-		},
+		settingsCollection('update', 'channel', channelFields(true)),
 		simplifyField,
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {

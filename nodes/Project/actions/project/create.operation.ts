@@ -1,6 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { simplifyField } from '../../../common/fields';
+import { settingsCollection } from '../../../common/projects';
 import type { Operation } from '../../../common/router';
 import { requiredString } from '../../../common/validate';
 import { itemRequest } from '../../api';
@@ -21,74 +22,67 @@ export const create: Operation = {
 			placeholder: 'e.g. Acme support bot',
 			description: 'The project name shown on the Projects page',
 		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add field',
-			default: {},
-			options: ([
-				{
-					displayName: 'Bot Type',
-					name: 'botChannelsType',
-					type: 'options',
-					options: [
-						{ name: 'Chatbot', value: 'CHAT_BOT' },
-						{ name: 'Voice Bot (Calls)', value: 'CALLS_BOT' },
-					],
-					default: 'CHAT_BOT',
-					description: 'Whether the project serves text channels or phone calls',
-				},
-				...settingsFields,
-				{
-					displayName: 'Content Directory',
-					name: 'contentDirectory',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. .',
-					description: 'The folder of the repository that holds the bot script (default: the root)',
-				},
-				{
-					displayName: 'Default Branch',
-					name: 'defaultBranch',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. master',
-					description: 'The repository branch new channels run',
-				},
-				{
-					displayName: 'Git Login',
-					name: 'gitLogin',
-					type: 'string',
-					default: '',
-					description: 'The user name for the external repository',
-				},
-				{
-					displayName: 'Git Repository URL',
-					name: 'gitUrl',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. https://github.com/acme/support-bot.git',
-					description: 'Keep the project in an external Git repository instead of the platform’s own',
-				},
-				{
-					displayName: 'Git Token',
-					name: 'gitPassword',
-					type: 'string',
-					typeOptions: { password: true },
-					default: '',
-					description: 'An access token of the repository (GitHub: Settings → Developer settings → Personal access tokens)',
-				},
-				{
-					displayName: 'Template',
-					name: 'template',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. zb-echo-cailapub-template_ru',
-					description: 'Start from this project template (the names the "Create project" dialog offers)',
-				},
-			] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
-		},
+		settingsCollection('create', 'project', [
+			{
+				displayName: 'Bot Type',
+				name: 'botChannelsType',
+				type: 'options',
+				options: [
+					{ name: 'Chatbot', value: 'CHAT_BOT' },
+					{ name: 'Voice Bot (Calls)', value: 'CALLS_BOT' },
+				],
+				default: 'CHAT_BOT',
+				description: 'Whether the project serves text channels or phone calls',
+			},
+			...settingsFields,
+			{
+				displayName: 'Content Directory',
+				name: 'contentDirectory',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. .',
+				description: 'The folder of the repository that holds the bot script (default: the root)',
+			},
+			{
+				displayName: 'Default Branch',
+				name: 'defaultBranch',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. master',
+				description: 'The repository branch new channels run',
+			},
+			{
+				displayName: 'Git Login',
+				name: 'gitLogin',
+				type: 'string',
+				default: '',
+				description: 'The user name for the external repository',
+			},
+			{
+				displayName: 'Git Repository URL',
+				name: 'gitUrl',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. https://github.com/acme/support-bot.git',
+				description: 'Keep the project in an external Git repository instead of the platform’s own',
+			},
+			{
+				displayName: 'Git Token',
+				name: 'gitPassword',
+				type: 'string',
+				typeOptions: { password: true },
+				default: '',
+				description: 'An access token of the repository (GitHub: Settings → Developer settings → Personal access tokens)',
+			},
+			{
+				displayName: 'Template',
+				name: 'template',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. zb-echo-cailapub-template_ru',
+				description: 'Start from this project template (the names the "Create project" dialog offers)',
+			},
+		]),
 		simplifyField,
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {

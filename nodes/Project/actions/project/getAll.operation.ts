@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { limitField, limitOf, returnAllField, simplifyField } from '../../../common/fields';
+import { limitOf } from '../../../common/fields';
+import { listFields } from '../../../common/projects';
 import type { Operation } from '../../../common/router';
-import { listProjects } from '../../api';
+import { listProjects } from '../../helpers/projects';
 import { projectOutput } from './common';
 
 export const getAll: Operation = {
@@ -10,43 +11,35 @@ export const getAll: Operation = {
 	name: 'Get Many',
 	action: 'Get many projects',
 	description: 'List the bot projects the unified API token can see',
-	properties: [
-		returnAllField,
-		limitField,
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			options: [
-				{
-					displayName: 'Sort By',
-					name: 'sortingField',
-					type: 'options',
-					options: [
-						{ name: 'Creation Date', value: 'CREATION_DATE' },
-						{ name: 'Last Change', value: 'LAST_MODIFICATION_DATA' },
-						{ name: 'Short Name', value: 'SHORT_NAME' },
-					],
-					default: 'CREATION_DATE',
-					description: 'The order of the projects',
-				},
-				{
-					displayName: 'Sort Order',
-					name: 'sortingOrder',
-					type: 'options',
-					options: [
-						{ name: 'Ascending', value: 'ASC' },
-						{ name: 'Descending', value: 'DESC' },
-					],
-					default: 'ASC',
-					description: 'Whether the first project is the smallest or the largest value',
-				},
-			],
-		},
-		simplifyField,
-	],
+	properties: listFields({
+		what: 'projects',
+		project: false,
+		options: [
+			{
+				displayName: 'Sort By',
+				name: 'sortingField',
+				type: 'options',
+				options: [
+					{ name: 'Creation Date', value: 'CREATION_DATE' },
+					{ name: 'Last Change', value: 'LAST_MODIFICATION_DATA' },
+					{ name: 'Short Name', value: 'SHORT_NAME' },
+				],
+				default: 'CREATION_DATE',
+				description: 'The order of the projects',
+			},
+			{
+				displayName: 'Sort Order',
+				name: 'sortingOrder',
+				type: 'options',
+				options: [
+					{ name: 'Ascending', value: 'ASC' },
+					{ name: 'Descending', value: 'DESC' },
+				],
+				default: 'ASC',
+				description: 'Whether the first project is the smallest or the largest value',
+			},
+		],
+	}),
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const qs: IDataObject = {};

@@ -1,7 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { simplifyField } from '../../../common/fields';
-import { fetchProject, projectLocator, requiredProject } from '../../../common/projects';
+import { fetchProject, projectLocator, requiredProject, settingsCollection } from '../../../common/projects';
 import type { Operation } from '../../../common/router';
 import { invalidInput } from '../../../common/validate';
 import { itemRequest } from '../../api';
@@ -14,25 +14,18 @@ export const update: Operation = {
 	description: 'Rename a bot project, change its description or its NLU settings; what is not set stays as it is',
 	properties: [
 		projectLocator(),
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add field',
-			default: {},
-			options: ([
-				...settingsFields,
-				{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'The project description' },
-				{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'The project name shown on the Projects page' },
-				{
-					displayName: 'Shared',
-					name: 'shared',
-					type: 'boolean',
-					default: false,
-					description: 'Whether other projects of the account may use the intents and entities of this one',
-				},
-			] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
-		},
+		settingsCollection('update', 'project', [
+			...settingsFields,
+			{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'The project description' },
+			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'The project name shown on the Projects page' },
+			{
+				displayName: 'Shared',
+				name: 'shared',
+				type: 'boolean',
+				default: false,
+				description: 'Whether other projects of the account may use the intents and entities of this one',
+			},
+		]),
 		simplifyField,
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {

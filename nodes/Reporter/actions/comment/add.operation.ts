@@ -3,16 +3,25 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import type { Operation } from '../../../common/router';
 import { requiredString } from '../../../common/validate';
 import { itemRequest } from '../../api';
-import { questionIdField } from '../../helpers/fields';
+import { questionIdField } from '../../helpers/pickers';
 
 export const add: Operation = {
 	value: 'add',
 	name: 'Add',
-	action: 'Add a comment to a message',
-	description: 'Write the comment of a message (a message has one comment; adding replaces it)',
+	action: 'Add comment to message',
+	description: 'Write the comment of one message; a message has one comment, so this replaces any earlier one',
 	properties: [
 		questionIdField,
-		{ displayName: 'Comment', name: 'comment', type: 'string', typeOptions: { rows: 3 }, default: '', required: true },
+		{
+			displayName: 'Comment',
+			name: 'comment',
+			type: 'string',
+			typeOptions: { rows: 3 },
+			default: '',
+			required: true,
+			placeholder: 'e.g. The bot misread the order number',
+			description: 'Text of the comment, as reviewers see it next to the message in the dialog',
+		},
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const questionId = requiredString(this, 'questionId', itemIndex, 'Message ID (Question ID)');

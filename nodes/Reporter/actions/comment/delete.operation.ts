@@ -3,13 +3,13 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import type { Operation } from '../../../common/router';
 import { requiredString } from '../../../common/validate';
 import { itemRequest } from '../../api';
-import { questionIdField } from '../../helpers/fields';
+import { questionIdField } from '../../helpers/pickers';
 
 export const deleteComment: Operation = {
 	value: 'delete',
 	name: 'Delete',
-	action: 'Delete the comment of a message',
-	description: 'Remove the comment of a message',
+	action: 'Delete message comment',
+	description: 'Permanently delete the comment of one message (a message without a comment fails with 404)',
 	properties: [questionIdField],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const questionId = requiredString(this, 'questionId', itemIndex, 'Message ID (Question ID)');

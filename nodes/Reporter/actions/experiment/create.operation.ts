@@ -3,16 +3,16 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { Operation } from '../../../common/router';
 import { invalidInput, requiredString } from '../../../common/validate';
 import { itemRequest } from '../../api';
-import { projectOf, reporterOptions } from '../../helpers/fields';
+import { projectOf, reporterOptions } from '../../helpers/project';
 
 export const create: Operation = {
 	value: 'create',
 	name: 'Create',
-	action: 'Create an experiment',
+	action: 'Create experiment',
 	description: 'Create an A/B experiment with its branches; creating it also starts it (there is no separate activate call)',
 	properties: [
 		{ displayName: 'Key', name: 'key', type: 'string', default: '', required: true, placeholder: 'e.g. greeting-test', description: 'The key the bot script passes to $analytics.joinExperiment' },
-		{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+		{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'What the experiment tests, shown in the platform' },
 		{
 			displayName: 'Branches',
 			name: 'branches',
@@ -20,13 +20,15 @@ export const create: Operation = {
 			typeOptions: { multipleValues: true },
 			placeholder: 'Add branch',
 			default: { branch: [{ key: 'A' }, { key: 'B' }] },
+			description: 'The variants sessions are spread over (at least two)',
 			options: [
 				{
 					displayName: 'Branch',
 					name: 'branch',
+					description: 'One variant',
 					values: [
 						{ displayName: 'Key', name: 'key', type: 'string', default: '', placeholder: 'e.g. A', description: 'The branch letter (A–E in the platform UI)' },
-						{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+						{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'What this variant does differently' },
 					],
 				},
 			],

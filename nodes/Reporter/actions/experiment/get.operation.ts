@@ -2,19 +2,18 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Operation } from '../../../common/router';
-import { requiredString } from '../../../common/validate';
 import { itemRequest } from '../../api';
-import { projectOf, reporterOptions } from '../../helpers/fields';
-import { experimentKeyField } from './shared';
+import { projectOf, reporterOptions } from '../../helpers/project';
+import { experimentKeyField, experimentKeyOf } from './common';
 
 export const get: Operation = {
 	value: 'get',
 	name: 'Get',
-	action: 'Get an experiment',
+	action: 'Get experiment',
 	description: 'Read one experiment with its status (the API has no single-experiment call: it is taken from the list)',
 	properties: [experimentKeyField, reporterOptions()],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const experimentKey = requiredString(this, 'experimentKey', itemIndex, 'Experiment Key');
+		const experimentKey = experimentKeyOf(this, itemIndex);
 		const qs = { projectShortName: await projectOf(this, itemIndex, true) };
 		const experiments = await itemRequest<IDataObject[]>(this, itemIndex, 'listExperiments', { qs });
 		const found = experiments.find((experiment) => experiment.key === experimentKey);

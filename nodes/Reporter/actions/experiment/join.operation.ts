@@ -2,14 +2,15 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { Operation } from '../../../common/router';
 import { requiredString } from '../../../common/validate';
-import { itemRequestString } from '../../api';
-import { botField, locatorValue, projectOf, reporterOptions, sessionIdField } from '../../helpers/fields';
-import { experimentKeyField } from './shared';
+import { botField, locatorValue, sessionIdField } from '../../helpers/pickers';
+import { projectOf, reporterOptions } from '../../helpers/project';
+import { itemRequestString } from '../../helpers/stringAnswer';
+import { experimentKeyField, experimentKeyOf } from './common';
 
 export const join: Operation = {
 	value: 'join',
 	name: 'Join',
-	action: 'Join a session to an experiment',
+	action: 'Join session to experiment',
 	description: 'Put a session into an experiment and get its branch (what $analytics.joinExperiment does in a script)',
 	properties: [
 		experimentKeyField,
@@ -18,7 +19,7 @@ export const join: Operation = {
 		reporterOptions(),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const experimentKey = requiredString(this, 'experimentKey', itemIndex, 'Experiment Key');
+		const experimentKey = experimentKeyOf(this, itemIndex);
 		const sessionId = requiredString(this, 'sessionId', itemIndex, 'Session ID');
 		const botId = locatorValue(this, 'botId', itemIndex, 'Bot');
 		const qs = { projectShortName: await projectOf(this, itemIndex, true), experimentKey, sessionId, botId };

@@ -1,15 +1,15 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Operation } from '../../../common/router';
-import { itemRequestString } from '../../api';
-import { projectOf, reporterOptions } from '../../helpers/fields';
-import { filterFields, filtersBody } from '../../helpers/filters';
+import { filtersBody, filtersField, INTERVALS } from '../../helpers/filters';
+import { projectOf, reporterOptions } from '../../helpers/project';
+import { itemRequestString } from '../../helpers/stringAnswer';
 
 export const createSet: Operation = {
 	value: 'createSet',
 	name: 'Save Set',
-	action: 'Save a filter set',
-	description: 'Save filters under an ID (for links into the platform analytics pages)',
+	action: 'Save filter set',
+	description: 'Save filters under an ID, for links into the platform’s Analytics pages and for Filter → Get Saved Set',
 	properties: [
 		{
 			displayName: 'Interval',
@@ -17,11 +17,12 @@ export const createSet: Operation = {
 			type: 'options',
 			options: [
 				{ name: 'None', value: '' },
-				...['HOUR', 'DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR'].map((value) => ({ name: value.charAt(0) + value.slice(1).toLowerCase(), value })),
+				...INTERVALS,
 			],
 			default: '',
+			description: 'The interval the saved statistics view groups by',
 		},
-		...filterFields,
+		filtersField(),
 		reporterOptions(),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {

@@ -3,16 +3,18 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { limitField, limitOf, returnAllField } from '../../../common/fields';
 import { paginate } from '../../../common/paginate';
 import type { Operation } from '../../../common/router';
-import { itemRequest, PAGE_SIZE } from '../../api';
-import { projectOf, reporterOptions } from '../../helpers/fields';
-import { filterFields, filtersBody } from '../../helpers/filters';
-import { filterKeyField, languageField, languageHeader, sectionField } from './shared';
+import { LIST_PAGES } from '../../../common/requests';
+import { itemRequest } from '../../api';
+import { filtersBody, filtersField } from '../../helpers/filters';
+import { languageHeader } from '../../helpers/headers';
+import { projectOf, reporterOptions } from '../../helpers/project';
+import { filterKeyField, languageField, sectionField } from './common';
 
 export const getOptions: Operation = {
 	value: 'getOptions',
 	name: 'Get Options',
-	action: 'Get the options of a filter',
-	description: 'The values a list filter offers (bots, channels, labels…), or the range of a numeric filter',
+	action: 'Get filter values',
+	description: 'The values a list filter offers (bots, channels, labels…): one item per value; or the least and greatest value of a numeric filter',
 	properties: [
 		sectionField,
 		filterKeyField,
@@ -21,15 +23,16 @@ export const getOptions: Operation = {
 			name: 'kind',
 			type: 'options',
 			options: [
-				{ name: 'List Values', value: 'list' },
+				{ name: 'List Values', value: 'list', description: 'The values to choose from, such as bots or labels' },
 				{ name: 'Numeric Range', value: 'interval', description: 'Minimum and maximum of a numeric filter' },
 			],
 			default: 'list',
+			description: 'Whether the filter is a list of values or a numeric range',
 		},
 		{ ...returnAllField, displayOptions: { show: { kind: ['list'] } } },
 		{ ...limitField, displayOptions: { show: { kind: ['list'], returnAll: [false] } } },
 		languageField,
-		...filterFields,
+		filtersField(),
 		reporterOptions(),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
@@ -41,7 +44,7 @@ export const getOptions: Operation = {
 		};
 		const headers = languageHeader(this.getNodeParameter('language', itemIndex, ''));
 		if (this.getNodeParameter('kind', itemIndex) === 'interval') {
-			return await itemRequest(this, itemIndex, 'intervalFilterOptions', { qs, headers, body, idempotent: true });
+			return await itemRequest(this, itemIndex, 'intervalFilterOptions', { qs, headers, body });
 		}
 		// The answer is a bare array (no paging block): the walk stops at a short page.
 		return await paginate<IDataObject>(
@@ -50,10 +53,9 @@ export const getOptions: Operation = {
 					qs: { ...qs, page, size },
 					headers,
 					body,
-					idempotent: true,
 				}),
 			}),
-			{ limit: limitOf(this, itemIndex), pageSize: PAGE_SIZE },
+			{ limit: limitOf(this, itemIndex), pageSize: LIST_PAGES.pageSize },
 		);
 	},
 };

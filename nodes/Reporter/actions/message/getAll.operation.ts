@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { limitField, limitOf, returnAllField, simplifyField } from '../../../common/fields';
+import { limitField, limitOf, returnAllField, simplifyField, simplifyOf } from '../../../common/fields';
 import type { Operation } from '../../../common/router';
-import { requiredString } from '../../../common/validate';
-import { pagedList } from '../../api';
+import { listOf, requiredString } from '../../../common/validate';
 import { toDateTime } from '../../helpers/dates';
-import { botField, listOf, locatorValue, projectOf, reporterOptions, sessionIdField } from '../../helpers/fields';
-import { filterFields, filtersBody } from '../../helpers/filters';
+import { filtersBody, filtersField } from '../../helpers/filters';
+import { reporterList } from '../../helpers/paging';
+import { botField, clientIdField, locatorValue, sessionIdField } from '../../helpers/pickers';
+import { projectOf, reporterOptions } from '../../helpers/project';
 import { simplifyMessage } from '../../helpers/simplify';
 
 const bySession = { show: { source: ['session'] } };
@@ -20,33 +21,34 @@ export const getAll: Operation = {
 	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many messages',
-	description: 'List messages by filters, of one session, or of one client',
+	description: 'List messages (client requests with the bot replies) that match filters, of one session, or of one client',
 	properties: [
 		{
 			displayName: 'Source',
 			name: 'source',
 			type: 'options',
 			options: [
+				{ name: 'Client', value: 'client', description: 'Messages of one client of a bot' },
 				{ name: 'Filters', value: 'filter', description: 'Messages of the project that match the filters' },
 				{ name: 'Session', value: 'session', description: 'Messages of one session' },
-				{ name: 'Client', value: 'client', description: 'Messages of one client of a bot' },
 			],
 			default: 'filter',
+			description: 'Which messages to list',
 		},
 		{ ...sessionIdField, displayOptions: bySession },
 		{ ...botField, displayOptions: byClient },
-		{ displayName: 'Client ID', name: 'clientId', type: 'string', default: '', required: true, displayOptions: byClient },
+		{ ...clientIdField, displayOptions: byClient },
 		returnAllField,
 		limitField,
-		...filterFields.map((field) => ({ ...field, displayOptions: { show: { source: ['filter'] } } })),
+		filtersField({ show: { source: ['filter'] } }),
 		simplifyField,
 		reporterOptions([
-			{ displayName: 'Channel Type', name: 'channelType', type: 'string', default: '', displayOptions: inClient },
-			{ displayName: 'Custom Fields (JSON Paths)', name: 'responseDataJsonPath', type: 'string', default: '', placeholder: 'e.g. $.replies[0].text', description: 'Comma-separated JSON paths into the response data, copied into customFields', displayOptions: inSession },
-			{ displayName: 'From', name: 'startTime', type: 'dateTime', default: '', displayOptions: inSessionOrClient },
+			{ displayName: 'Channel Type', name: 'channelType', type: 'string', default: '', placeholder: 'e.g. telegram', description: 'Only messages of this channel type', displayOptions: inClient },
+			{ displayName: 'Custom Fields (JSON Paths)', name: 'responseDataJsonPath', type: 'string', default: '', placeholder: 'e.g. $.replies[0].text', description: 'Comma-separated JSON paths into the bot reply data, copied into customFields', displayOptions: inSession },
+			{ displayName: 'From', name: 'startTime', type: 'dateTime', default: '', description: 'Only messages from this time on', displayOptions: inSessionOrClient },
 			{ displayName: 'Hide Empty Messages', name: 'hideEmptyMessage', type: 'boolean', default: false, description: 'Whether to skip messages without text', displayOptions: inSession },
 			{ displayName: 'Newest First', name: 'newestFirst', type: 'boolean', default: false, description: 'Whether to sort by time descending', displayOptions: inClient },
-			{ displayName: 'To', name: 'endTime', type: 'dateTime', default: '', displayOptions: inClient },
+			{ displayName: 'To', name: 'endTime', type: 'dateTime', default: '', description: 'Only messages up to this time', displayOptions: inClient },
 		]),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
@@ -56,13 +58,13 @@ export const getAll: Operation = {
 		let messages: IDataObject[];
 		if (source === 'filter') {
 			const body = filtersBody(this, itemIndex);
-			messages = await pagedList(this, itemIndex, 'messagesFilter', 'messages', { qs: { projectShortName }, body }, limit);
+			messages = await reporterList(this, itemIndex, 'messagesFilter', 'messages', { qs: { projectShortName }, body }, limit);
 		} else {
 			const o = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 			const qs: IDataObject = { projectShortName, startTime: toDateTime(this, o.startTime, itemIndex, 'From') };
 			if (source === 'session') {
 				qs.sessionId = requiredString(this, 'sessionId', itemIndex, 'Session ID');
-				if (o.responseDataJsonPath) qs.responseDataJsonPath = listOf(o.responseDataJsonPath);
+				if (o.responseDataJsonPath) qs.responseDataJsonPath = listOf(this, itemIndex, o.responseDataJsonPath, 'Custom Fields (JSON Paths)', /[,\r\n]+/);
 				if (o.hideEmptyMessage) qs.hideEmptyMessage = true;
 			} else {
 				qs.botId = locatorValue(this, 'botId', itemIndex, 'Bot');
@@ -72,8 +74,8 @@ export const getAll: Operation = {
 				if (o.channelType) qs.channelType = o.channelType;
 			}
 			const route = source === 'session' ? 'messagesBySession' : 'messagesByClient';
-			messages = await pagedList(this, itemIndex, route, 'messages', { qs }, limit);
+			messages = await reporterList(this, itemIndex, route, 'messages', { qs }, limit);
 		}
-		return this.getNodeParameter('simplify', itemIndex, true) ? messages.map(simplifyMessage) : messages;
+		return simplifyOf(this, itemIndex) ? messages.map(simplifyMessage) : messages;
 	},
 };

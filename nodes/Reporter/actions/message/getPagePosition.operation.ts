@@ -3,29 +3,34 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { Operation } from '../../../common/router';
 import { requiredString } from '../../../common/validate';
 import { itemRequest } from '../../api';
-import { botField, locatorValue, projectOf, reporterOptions, sessionIdField } from '../../helpers/fields';
+import { botField, clientIdField, locatorValue, questionIdField, sessionIdField } from '../../helpers/pickers';
+import { projectOf, reporterOptions } from '../../helpers/project';
+
+const inSession = { show: { source: ['session'] } };
+const inClient = { show: { source: ['client'] } };
 
 export const getPagePosition: Operation = {
 	value: 'getPagePosition',
 	name: 'Get Page Position',
-	action: 'Get the page of a message',
-	description: 'The page number on which a message appears in its session or client history, for a given page size',
+	action: 'Get message page',
+	description: 'The page number on which a message appears in its session or client history, for a given page size (to read the messages around it with Message → Get Many)',
 	properties: [
 		{
 			displayName: 'In',
 			name: 'source',
 			type: 'options',
 			options: [
-				{ name: 'Session', value: 'session' },
-				{ name: 'Client History', value: 'client' },
+				{ name: 'Client History', value: 'client', description: 'All messages of the client with one bot' },
+				{ name: 'Session', value: 'session', description: 'The messages of the message’s session' },
 			],
 			default: 'session',
+			description: 'Which list of messages the page belongs to',
 		},
-		{ displayName: 'Message ID (Question ID)', name: 'questionId', type: 'string', default: '', required: true },
-		{ ...sessionIdField, displayOptions: { show: { source: ['session'] } } },
-		{ ...botField, displayOptions: { show: { source: ['client'] } } },
-		{ displayName: 'Client ID', name: 'clientId', type: 'string', default: '', required: true, displayOptions: { show: { source: ['client'] } } },
-		{ displayName: 'Page Size', name: 'size', type: 'number', typeOptions: { minValue: 1 }, default: 20 },
+		questionIdField,
+		{ ...sessionIdField, displayOptions: inSession },
+		{ ...botField, displayOptions: inClient },
+		{ ...clientIdField, displayOptions: inClient },
+		{ displayName: 'Page Size', name: 'size', type: 'number', typeOptions: { minValue: 1 }, default: 20, description: 'How many messages one page holds' },
 		reporterOptions(),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {

@@ -1,19 +1,8 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import { bulkLabelOperation } from '../../helpers/labelOperations';
+import { MESSAGE_LABEL } from './common';
 
-import type { Operation } from '../../../common/router';
-import { itemRequest } from '../../api';
-import { filterFields } from '../../helpers/filters';
-import { bulkBody, bulkFields, labelIdsField } from '../../helpers/labels';
-
-export const bulkLabel: Operation = {
-	value: 'bulkLabel',
-	name: 'Bulk Label',
-	action: 'Label many messages',
-	description: 'Add or remove labels on many messages, chosen by ID or by filters',
-	properties: [labelIdsField('getMessageLabels'), ...bulkFields('messages (question IDs)'), ...filterFields],
-	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const body = bulkBody(this, itemIndex);
-		await itemRequest(this, itemIndex, 'bulkLabelMessages', { body, idempotent: true });
-		return { ...body, done: true };
-	},
-};
+export const bulkLabel = bulkLabelOperation(
+	MESSAGE_LABEL,
+	{ plural: 'messages', idsLabel: 'Message IDs', idsHint: 'the question IDs of Message → Get Many' },
+	{ route: 'bulkLabelMessages', description: 'Add or remove labels on many messages at once, chosen by ID or by filters' },
+);

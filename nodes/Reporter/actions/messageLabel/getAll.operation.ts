@@ -8,7 +8,7 @@ export const getAll: Operation = {
 	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many message labels',
-	description: 'List the message labels of the account, each with its group',
+	description: 'List the message labels of the account, each with its ID and group',
 	properties: [returnAllField, limitField],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const labels = await itemRequest<IDataObject[]>(this, itemIndex, 'listMessageLabels');

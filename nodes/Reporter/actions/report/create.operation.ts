@@ -1,26 +1,26 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { callOptions } from '../../../common/fields';
 import type { Operation } from '../../../common/router';
-import { reporterRequestFull } from '../../api';
+import { itemRequestFull } from '../../api';
 import { requiredDate, toDateOnly } from '../../helpers/dates';
-import { headersOf, listOf, projectOf } from '../../helpers/fields';
 import { filtersBody } from '../../helpers/filters';
+import { headersOf } from '../../helpers/headers';
+import { botIdsOf } from '../../helpers/pickers';
+import { projectOf } from '../../helpers/project';
 import { downloadReport, waitForReport } from '../../helpers/report';
-import { binaryPropertyOf, settingsOf } from './fields';
-import { createProperties, reactionBody, REPORT_ROUTES, telephonyQuery } from './createFields';
+import { binaryPropertyOf, createProperties, reactionBody, REPORT_ROUTES, settingsOf, telephonyQuery } from './common';
 
 export const create: Operation = {
 	value: 'create',
 	name: 'Create',
-	action: 'Create a report',
+	action: 'Create report',
 	description: 'Generate a report file (XLSX or CSV) and, optionally, wait for it and output the file',
 	properties: createProperties,
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const type = this.getNodeParameter('reportType', itemIndex) as string;
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-		const headers = headersOf(options);
+		const headers = headersOf(this, itemIndex, options);
 		const qs: IDataObject = {};
 		let body: IDataObject | undefined;
 		if (type === 'daily') {
@@ -31,14 +31,14 @@ export const create: Operation = {
 			qs.projectShortName = await projectOf(this, itemIndex);
 			if (type === 'telephony') {
 				Object.assign(qs, telephonyQuery(this, itemIndex));
-				const botIds = listOf(this.getNodeParameter('botIds', itemIndex, ''));
+				const botIds = botIdsOf(this, itemIndex);
 				if (botIds.length) qs.botIds = botIds;
 			} else {
 				body = { ...filtersBody(this, itemIndex), settings: settingsOf(this, itemIndex) };
 			}
 		}
 		if (type === 'clientList') delete headers.language;
-		const answer = await reporterRequestFull<IDataObject | string>(this, REPORT_ROUTES[type], { qs, headers, body }, callOptions(this, itemIndex));
+		const answer = await itemRequestFull<IDataObject | string>(this, itemIndex, REPORT_ROUTES[type], { qs, headers, body });
 		// client-list answers with the id in headers only (Z-Request-id, Z-Request-time).
 		const json = (answer.body && typeof answer.body === 'object' ? answer.body : {}) as IDataObject;
 		const requestId = String(json.requestId ?? answer.headers['z-request-id'] ?? '');

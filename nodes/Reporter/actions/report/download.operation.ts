@@ -3,14 +3,14 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { Operation } from '../../../common/router';
 import { itemRequest } from '../../api';
-import { locatorValue, taskField } from '../../helpers/fields';
+import { locatorValue, taskField } from '../../helpers/pickers';
 import { downloadReport, settled, waitForReport } from '../../helpers/report';
-import { binaryPropertyOf, waitFields } from './fields';
+import { binaryPropertyOf, waitFields } from './common';
 
 export const download: Operation = {
 	value: 'download',
 	name: 'Download File',
-	action: 'Download a report file',
+	action: 'Download report file',
 	description: 'Output the file of a report task as binary data, optionally waiting until it is generated',
 	properties: [taskField, ...waitFields.filter((field) => field.name !== 'waitForFile').map((field) => ({ ...field, displayOptions: undefined })), {
 		displayName: 'Wait Until Ready',

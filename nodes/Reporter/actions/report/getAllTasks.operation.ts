@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { limitField, limitOf, returnAllField } from '../../../common/fields';
+import { limitField, limitOf, returnAllField, simplifyField, simplifyOf } from '../../../common/fields';
 import type { Operation } from '../../../common/router';
 import { itemRequest } from '../../api';
+import { simplifyTask } from '../../helpers/simplify';
 
 export const getAllTasks: Operation = {
 	value: 'getAllTasks',
@@ -20,12 +21,14 @@ export const getAllTasks: Operation = {
 			default: [],
 			description: 'Only tasks with these statuses; none means all',
 		},
+		simplifyField,
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const answer = await itemRequest(this, itemIndex, 'listTasks');
 		const statuses = this.getNodeParameter('status', itemIndex, []) as string[];
 		const tasks = ((answer.tasks ?? []) as IDataObject[]).filter((task) => !statuses.length || statuses.includes(String(task.status)));
 		const limit = limitOf(this, itemIndex);
-		return limit === undefined ? tasks : tasks.slice(0, limit);
+		const listed = limit === undefined ? tasks : tasks.slice(0, limit);
+		return simplifyOf(this, itemIndex) ? listed.map(simplifyTask) : listed;
 	},
 };

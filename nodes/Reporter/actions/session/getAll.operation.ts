@@ -1,21 +1,21 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { limitField, limitOf, returnAllField, simplifyField } from '../../../common/fields';
+import { limitField, limitOf, returnAllField, simplifyField, simplifyOf } from '../../../common/fields';
 import type { Operation } from '../../../common/router';
-import { pagedList } from '../../api';
-import { projectOf, reporterOptions } from '../../helpers/fields';
-import { filterFields, filtersBody } from '../../helpers/filters';
+import { filtersBody, filtersField } from '../../helpers/filters';
+import { reporterList } from '../../helpers/paging';
+import { projectOf, reporterOptions } from '../../helpers/project';
 import { simplifySession } from '../../helpers/simplify';
 
 export const getAll: Operation = {
 	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many sessions',
-	description: 'List the sessions that match the filters, optionally with their labels and session data',
+	description: 'List the sessions (conversations) that match the filters, optionally with their labels and session data',
 	properties: [
 		returnAllField,
 		limitField,
-		...filterFields,
+		filtersField(),
 		simplifyField,
 		reporterOptions([
 			{ displayName: 'Include Labels', name: 'needToReturnSessionLabels', type: 'boolean', default: false, description: 'Whether to return the labels of each session' },
@@ -30,7 +30,7 @@ export const getAll: Operation = {
 			needToReturnSessionLabels: options.needToReturnSessionLabels === true,
 			needToReturnSessionData: options.needToReturnSessionData === true,
 		};
-		const sessions = await pagedList(this, itemIndex, 'sessionsFilter', 'sessions', { qs, body }, limitOf(this, itemIndex));
-		return this.getNodeParameter('simplify', itemIndex, true) ? sessions.map(simplifySession) : sessions;
+		const sessions = await reporterList(this, itemIndex, 'sessionsFilter', 'sessions', { qs, body }, limitOf(this, itemIndex));
+		return simplifyOf(this, itemIndex) ? sessions.map(simplifySession) : sessions;
 	},
 };

@@ -1,19 +1,8 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import { bulkLabelOperation } from '../../helpers/labelOperations';
+import { SESSION_LABEL } from './common';
 
-import type { Operation } from '../../../common/router';
-import { itemRequest } from '../../api';
-import { filterFields } from '../../helpers/filters';
-import { bulkBody, bulkFields, labelIdsField } from '../../helpers/labels';
-
-export const bulkLabel: Operation = {
-	value: 'bulkLabel',
-	name: 'Bulk Label',
-	action: 'Label many sessions',
-	description: 'Add or remove labels on many sessions, chosen by ID or by filters',
-	properties: [labelIdsField('getSessionLabels'), ...bulkFields('sessions'), ...filterFields],
-	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const body = bulkBody(this, itemIndex);
-		await itemRequest(this, itemIndex, 'bulkLabelSessions', { body, idempotent: true });
-		return { ...body, done: true };
-	},
-};
+export const bulkLabel = bulkLabelOperation(
+	SESSION_LABEL,
+	{ plural: 'sessions', idsLabel: 'Session IDs', idsHint: 'as Session → Get Many lists them' },
+	{ route: 'bulkLabelSessions', description: 'Add or remove labels on many sessions at once, chosen by ID or by filters' },
+);

@@ -4,51 +4,73 @@ import type { Operation } from '../../../common/router';
 import { optionalString } from '../../../common/validate';
 import { itemRequest } from '../../api';
 import { requiredDate, toDateOnly } from '../../helpers/dates';
-import { botIdsField, headerOptions, headersOf, listOf, projectOf, reporterOptions } from '../../helpers/fields';
+import { headersOf, timeZoneOption } from '../../helpers/headers';
+import { botIdsField, botIdsOf } from '../../helpers/pickers';
+import { projectOf, reporterOptions } from '../../helpers/project';
+import { perInterval } from './common';
 
 const dated = { show: { metric: ['switchedSessions', 'telephony'] } };
 // Inside the Options collection, the root parameter is addressed as `/metric`.
 const datedOption = { show: { '/metric': dated.show.metric } };
 
+/** Telephony answers three series; one item per day carries the three counts. */
+function telephonyPerDay(ctx: IExecuteFunctions, answer: IDataObject): IDataObject[] {
+	const days = new Map<string, IDataObject>();
+	for (const [series, name] of [['incomingCount', 'incoming'], ['outgoingCount', 'outgoing'], ['billingCount', 'billed']] as const) {
+		for (const point of perInterval(ctx, answer[series])) {
+			const day = days.get(String(point.intervalStart)) ?? { intervalStart: point.intervalStart, incoming: 0, outgoing: 0, billed: 0 };
+			day[name] = point.count;
+			days.set(String(point.intervalStart), day);
+		}
+	}
+	const average = answer.averageCallDurationInSeconds;
+	return [...days.values()].map((day) => ({ ...day, averageCallDurationInSeconds: average }));
+}
+
 export const getSummary: Operation = {
 	value: 'getSummary',
 	name: 'Get Summary',
 	action: 'Get summary statistics',
-	description: 'Sessions switched to an agent per day, telephony figures, or unique clients per project',
+	description:
+		'Sessions transferred to an agent per day, calls per day (incoming, outgoing, billed), or unique clients per project. One item per day (intervalStart: ISO date in the workflow time zone) or per project.',
 	properties: [
 		{
 			displayName: 'Metric',
 			name: 'metric',
 			type: 'options',
 			options: [
-				{ name: 'Sessions Switched to Agent', value: 'switchedSessions', description: 'Per day' },
-				{ name: 'Telephony', value: 'telephony', description: 'Calls in, out, billed, and average duration' },
-				{ name: 'Unique Clients', value: 'uniqueClients', description: 'Per project of the account' },
+				{ name: 'Sessions Transferred to Agent', value: 'switchedSessions', description: 'Per day' },
+				{ name: 'Telephony', value: 'telephony', description: 'Incoming, outgoing and billed calls per day, and the average call duration' },
+				{ name: 'Unique Clients', value: 'uniqueClients', description: 'Per project of the account, for all time' },
 			],
 			default: 'switchedSessions',
+			description: 'What to count',
 		},
-		{ displayName: 'Date From', name: 'dateFrom', type: 'dateTime', default: '', required: true, displayOptions: dated, description: 'First day (sent as YYYY-MM-DD)' },
-		{ displayName: 'Date To', name: 'dateTo', type: 'dateTime', default: '', required: true, displayOptions: dated, description: 'Last day (sent as YYYY-MM-DD)' },
+		{ displayName: 'Date From', name: 'dateFrom', type: 'dateTime', default: '', required: true, displayOptions: dated, description: 'First day counted (its date in the workflow time zone)' },
+		{ displayName: 'Date To', name: 'dateTo', type: 'dateTime', default: '', required: true, displayOptions: dated, description: 'Last day counted (its date in the workflow time zone)' },
 		{ ...botIdsField, displayOptions: dated },
 		{
 			displayName: 'Transfer Detected By',
 			name: 'transferToOperatorMethod',
 			type: 'options',
 			options: [
-				{ name: 'Switch to Agent', value: 'SWITCH' },
 				{ name: 'Bot Answer Text', value: 'TEXT', description: 'A bot answer with the text below counts as a transfer' },
+				{ name: 'Transfer to Agent', value: 'SWITCH', description: 'The script transferred the session to an agent' },
 			],
 			default: 'SWITCH',
 			displayOptions: { show: { metric: ['switchedSessions'] } },
+			description: 'How the platform tells that a session was transferred to an agent',
 		},
 		{
 			displayName: 'Text for Transfer',
 			name: 'textForTransfer',
 			type: 'string',
 			default: '',
+			placeholder: 'e.g. Connecting you to an agent',
 			displayOptions: { show: { metric: ['switchedSessions'], transferToOperatorMethod: ['TEXT'] } },
+			description: 'The bot answer that means a transfer',
 		},
-		reporterOptions([{ ...headerOptions[0], displayOptions: datedOption }]),
+		reporterOptions([{ ...timeZoneOption, displayOptions: datedOption }]),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const metric = this.getNodeParameter('metric', itemIndex) as string;
@@ -61,12 +83,13 @@ export const getSummary: Operation = {
 			dateFrom: requiredDate(toDateOnly, this, 'dateFrom', itemIndex, 'Date From'),
 			dateTo: requiredDate(toDateOnly, this, 'dateTo', itemIndex, 'Date To'),
 		};
-		const botIds = listOf(this.getNodeParameter('botIds', itemIndex, ''));
+		const botIds = botIdsOf(this, itemIndex);
 		if (botIds.length) qs.botIds = botIds;
-		const headers = headersOf(this.getNodeParameter('options', itemIndex, {}) as IDataObject);
-		if (metric === 'telephony') return await itemRequest(this, itemIndex, 'telephonyStats', { qs, headers });
+		const headers = headersOf(this, itemIndex, this.getNodeParameter('options', itemIndex, {}) as IDataObject);
+		if (metric === 'telephony') return telephonyPerDay(this, await itemRequest(this, itemIndex, 'telephonyStats', { qs, headers }));
 		qs.transferToOperatorMethod = this.getNodeParameter('transferToOperatorMethod', itemIndex) as string;
 		if (qs.transferToOperatorMethod === 'TEXT') qs.textForTransfer = optionalString(this, 'textForTransfer', itemIndex);
-		return await itemRequest(this, itemIndex, 'switchedSessions', { qs, headers });
+		const answer = await itemRequest(this, itemIndex, 'switchedSessions', { qs, headers });
+		return perInterval(this, answer.stats, { filterSetId: answer.filterSetId });
 	},
 };

@@ -2,9 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { outputDate, workflowZone } from '../../../common/dates';
 import { simplifyField } from '../../../common/fields';
+import { projectOptions } from '../../../common/projects';
 import { invalidInput } from '../../../common/validate';
 import { itemRequest, type TextCampaignRoute } from '../../api';
-import { campaignIdOf, campaignLocator, jsonNodeOf, projectOption, projectShortNameOf } from '../../helpers/fields';
+import { jsonNodeOf } from '../../helpers/json';
+import { campaignIdOf, campaignLocator, projectShortNameOf } from '../../helpers/locators';
 
 const DATES = ['creationTime', 'startTime', 'stopTime'];
 
@@ -28,17 +30,8 @@ export function campaignOut(ctx: IExecuteFunctions, itemIndex: number, campaign:
 	};
 }
 
-/** Options of the operations on one campaign: the project, and the account path of older installations. */
-export const campaignOptions: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add option',
-	default: {},
-	options: [projectOption],
-};
-
-export const campaignFields: INodeProperties[] = [campaignLocator, campaignOptions, simplifyField];
+/** The fields of Stop, Resume and Complete: the campaign, Options → Project, Simplify. */
+export const campaignFields: INodeProperties[] = [campaignLocator, projectOptions(), simplifyField];
 
 /** The writable settings of a campaign (Create: Additional Fields, Update: Update Fields), sorted. */
 export const settingFields: INodeProperties[] = [
@@ -51,7 +44,7 @@ export const settingFields: INodeProperties[] = [
 		description: 'For a standard campaign: the event the bot script gets for each client when the campaign runs',
 	},
 	{
-		displayName: 'Pause Between Messages (Ms)',
+		displayName: 'Pause Between Messages in Milliseconds',
 		name: 'delayBetweenSending',
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: 60000 },

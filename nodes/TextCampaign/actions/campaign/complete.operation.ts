@@ -7,7 +7,7 @@ export const complete: Operation = {
 	value: 'complete',
 	name: 'Complete',
 	action: 'Complete text campaign',
-	description: 'End a text campaign for good: it sends nothing more and cannot be resumed',
+	description: 'End a text campaign for good: it sends nothing more and cannot be resumed. This cannot be undone.',
 	properties: campaignFields,
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		return await changeCampaign(this, itemIndex, 'completeCampaign');

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { simplifyField } from '../../../common/fields';
+import { projectOptions, settingsCollection } from '../../../common/projects';
 import type { Operation } from '../../../common/router';
 import { requiredString } from '../../../common/validate';
 import { itemRequest } from '../../api';
-import { projectOption, projectShortNameOf } from '../../helpers/fields';
+import { projectShortNameOf } from '../../helpers/locators';
 import { campaignOut, settingFields, settingsOf } from './common';
 
 export const create: Operation = {
@@ -29,15 +30,8 @@ export const create: Operation = {
 			default: true,
 			description: 'Whether the campaign takes messages sent from n8n (Client → Send Event or Send Message). Cannot be changed later.',
 		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add field',
-			default: {},
-			options: settingFields,
-		},
-		{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add option', default: {}, options: [projectOption] },
+		settingsCollection('create', 'campaign', settingFields),
+		projectOptions(),
 		simplifyField,
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {

@@ -1,9 +1,10 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { simplifyField } from '../../../common/fields';
+import { projectOptions } from '../../../common/projects';
 import type { Operation } from '../../../common/router';
 import { itemRequest } from '../../api';
-import { campaignIdOf, campaignLocator, projectOption, projectShortNameOf } from '../../helpers/fields';
+import { campaignIdOf, campaignLocator, projectShortNameOf } from '../../helpers/locators';
 import { accountIdOf, accountIdOption, campaignOut } from './common';
 
 export const get: Operation = {
@@ -13,7 +14,7 @@ export const get: Operation = {
 	description: 'Get a text campaign with its status and settings',
 	properties: [
 		campaignLocator,
-		{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add option', default: {}, options: [accountIdOption, projectOption] },
+		projectOptions([accountIdOption]),
 		simplifyField,
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {

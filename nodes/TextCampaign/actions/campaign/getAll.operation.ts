@@ -1,10 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readDateMs } from '../../../common/dates';
-import { limitField, limitOf, returnAllField, simplifyField } from '../../../common/fields';
+import { limitOf } from '../../../common/fields';
+import { listFields } from '../../../common/projects';
 import type { Operation } from '../../../common/router';
-import { pagedList } from '../../api';
-import { projectOption, projectShortNameOf } from '../../helpers/fields';
+import { listOf } from '../../../common/validate';
+import { listCampaigns } from '../../helpers/lists';
+import { projectShortNameOf } from '../../helpers/locators';
 import { campaignOut } from './common';
 
 const STATUSES = ['COMPLETED', 'CREATED', 'DELETED', 'FAILED', 'POSTPONED', 'READY', 'STARTED', 'STOPPED'];
@@ -20,56 +22,46 @@ const DATE_FILTERS: Array<[name: string, label: string, query: string]> = [
 	['stoppedBefore', 'Stopped Before', 'stopTimeTo'],
 ];
 
+const filters: INodeProperties[] = [
+	{
+		displayName: 'Channel Names or IDs',
+		name: 'botIds',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getBots' },
+		default: [],
+		description:
+			'Only campaigns of these channels (bot IDs, shown on the Channels page under the channel name). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	...DATE_FILTERS.map(([name, displayName]): INodeProperties => ({
+		displayName,
+		name,
+		type: 'dateTime',
+		default: '',
+		description: `Only campaigns ${displayName.toLowerCase()} this time`,
+	})),
+	{ displayName: 'Dynamic Only', name: 'isDynamic', type: 'boolean', default: true, description: 'Whether to list only dynamic campaigns (those that take messages from n8n)' },
+	{ displayName: 'Name', name: 'textCampaignName', type: 'string', default: '', description: 'Only campaigns with this name' },
+	{
+		displayName: 'Statuses',
+		name: 'statuses',
+		type: 'multiOptions',
+		options: STATUSES.map((value) => ({ name: title(value), value })),
+		default: [],
+		description: 'Only campaigns in these states',
+	},
+];
+
 export const getAll: Operation = {
 	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many text campaigns',
 	description: 'List the text campaigns of the project, filtered by name, channel, status or dates',
-	properties: [
-		returnAllField,
-		limitField,
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add filter',
-			default: {},
-			options: ([
-				{
-					displayName: 'Bot IDs',
-					name: 'botIds',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. 263-acme-263-Wnu-49199, 263-acme-263-Wnu-49200',
-					description: 'Only campaigns of these channels, by bot ID (comma-separated; shown on the Channels page)',
-				},
-				...DATE_FILTERS.map(([name, displayName]) => ({
-					displayName,
-					name,
-					type: 'dateTime' as const,
-					default: '',
-					description: `Only campaigns ${displayName.toLowerCase()} this time`,
-				})),
-				{ displayName: 'Dynamic Only', name: 'isDynamic', type: 'boolean', default: true, description: 'Whether to list only dynamic campaigns (those that take messages from n8n)' },
-				{ displayName: 'Name', name: 'textCampaignName', type: 'string', default: '', description: 'Only campaigns with this name' },
-				{
-					displayName: 'Statuses',
-					name: 'statuses',
-					type: 'multiOptions',
-					options: STATUSES.map((value) => ({ name: title(value), value })),
-					default: [],
-					description: 'Only campaigns in these states',
-				},
-			] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
-		},
-		{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add option', default: {}, options: [projectOption] },
-		simplifyField,
-	],
+	properties: listFields({ what: 'campaigns', filters }),
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 		const qs: IDataObject = {};
 		if (String(filters.textCampaignName ?? '').trim()) qs.textCampaignName = String(filters.textCampaignName).trim();
-		const botIds = String(filters.botIds ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+		const botIds = listOf(this, itemIndex, filters.botIds, 'Filters Channel Names or IDs');
 		if (botIds.length) qs.botIds = botIds;
 		if (Array.isArray(filters.statuses) && filters.statuses.length) qs.statuses = filters.statuses;
 		if (typeof filters.isDynamic === 'boolean') qs.isDynamic = filters.isDynamic;
@@ -78,18 +70,7 @@ export const getAll: Operation = {
 			if (ms !== undefined) qs[query] = new Date(ms).toISOString();
 		}
 		const projectShortName = await projectShortNameOf(this, itemIndex);
-		const campaigns = await pagedList(
-			this,
-			itemIndex,
-			'listCampaigns',
-			{ pathParams: { projectShortName }, qs },
-			limitOf(this, itemIndex),
-			(page, size) => ({ page, size }),
-			(answer) => {
-				const paging = (answer.paging ?? {}) as IDataObject;
-				return { items: (answer.textCampaigns ?? []) as IDataObject[], total: typeof paging.totalCount === 'number' ? paging.totalCount : undefined };
-			},
-		);
+		const campaigns = await listCampaigns(this, itemIndex, projectShortName, qs, limitOf(this, itemIndex));
 		return campaigns.map((campaign) => campaignOut(this, itemIndex, campaign));
 	},
 };

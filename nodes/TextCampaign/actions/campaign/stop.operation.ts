@@ -7,7 +7,7 @@ export const stop: Operation = {
 	value: 'stop',
 	name: 'Stop',
 	action: 'Stop text campaign',
-	description: 'Pause a running text campaign; Resume continues it',
+	description: 'Stop a running text campaign: it sends nothing more until Resume continues it',
 	properties: campaignFields,
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		return await changeCampaign(this, itemIndex, 'stopCampaign');

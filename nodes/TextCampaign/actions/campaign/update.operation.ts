@@ -1,10 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { simplifyField } from '../../../common/fields';
+import { projectOptions, settingsCollection } from '../../../common/projects';
 import type { Operation } from '../../../common/router';
 import { invalidInput } from '../../../common/validate';
 import { itemRequest } from '../../api';
-import { campaignIdOf, campaignLocator, projectOption, projectShortNameOf } from '../../helpers/fields';
+import { campaignIdOf, campaignLocator, projectShortNameOf } from '../../helpers/locators';
 import { accountIdOf, accountIdOption, campaignOut, settingFields, settingsOf } from './common';
 
 export const update: Operation = {
@@ -14,17 +15,8 @@ export const update: Operation = {
 	description: 'Rename a text campaign or change its event, replies, pace or threads; what is not set stays as it is',
 	properties: [
 		campaignLocator,
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add field',
-			default: {},
-			options: ([{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'The campaign name' }, ...settingFields] as INodeProperties[]).sort((a, b) =>
-				a.displayName.localeCompare(b.displayName),
-			),
-		},
-		{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add option', default: {}, options: [accountIdOption, projectOption] },
+		settingsCollection('update', 'campaign', [{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'The campaign name' }, ...settingFields]),
+		projectOptions([accountIdOption]),
 		simplifyField,
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {

@@ -3,8 +3,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { outputDate, readDateMs, workflowZone } from '../../../common/dates';
 import { limitField, limitOf, returnAllField } from '../../../common/fields';
 import type { Operation } from '../../../common/router';
-import { requiredString } from '../../../common/validate';
 import { itemRequest } from '../../api';
+import { sendingIdOf, sendingLocator, templateIdOf, templateLocator } from '../../helpers/locators';
 
 /** Messages asked for at once when Return All is on; the spec declares no maximum (docs/platform-assumptions.md). */
 const ALL_AT_ONCE = 1000;
@@ -24,26 +24,10 @@ export const getAll: Operation = {
 				{ name: 'Template', value: 'template', description: 'Every send of a sending template' },
 			],
 			default: 'sending',
+			description: 'Whose messages to read: those after one sending, or after every send of a template',
 		},
-		{
-			displayName: 'Sending ID',
-			name: 'sendingId',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. 0b8e7f3a-5c1d-4e2f-9a8b-7c6d5e4f3a2b',
-			description: 'The sendingId of an item of Client → Send Event or Send Message',
-			displayOptions: { show: { source: ['sending'] } },
-		},
-		{
-			displayName: 'Template ID',
-			name: 'templateId',
-			type: 'string',
-			required: true,
-			default: '',
-			description: 'The ID of the sending template (Template → Create returns it)',
-			displayOptions: { show: { source: ['template'] } },
-		},
+		{ ...sendingLocator('The sending whose chat to read: pick one of the latest, or map the sendingId of Client → Send Event or Send Message'), displayOptions: { show: { source: ['sending'] } } },
+		{ ...templateLocator, description: 'The sending template whose sends to read: its ID or link (Template → Create returns both)', displayOptions: { show: { source: ['template'] } } },
 		returnAllField,
 		limitField,
 		{
@@ -56,10 +40,7 @@ export const getAll: Operation = {
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const source = this.getNodeParameter('source', itemIndex, 'sending') as string;
-		const qs: IDataObject =
-			source === 'template'
-				? { eventSendingTemplateUuid: requiredString(this, 'templateId', itemIndex, 'Template ID') }
-				: { eventSendingInfoUuid: requiredString(this, 'sendingId', itemIndex, 'Sending ID') };
+		const qs: IDataObject = source === 'template' ? { eventSendingTemplateUuid: templateIdOf(this, itemIndex) } : { eventSendingInfoUuid: sendingIdOf(this, itemIndex) };
 		const sinceMs = readDateMs(this, this.getNodeParameter('since', itemIndex, ''), itemIndex, 'Since') ?? 0;
 		// `fromTimestamp` is a "Unix timestamp", seconds or milliseconds (docs/platform-assumptions.md): seconds are sent, and
 		// messages before `since` are dropped here, so a server that reads milliseconds loses nothing.

@@ -1,32 +1,57 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readDateMs } from '../../../common/dates';
+import { projectOptions, projectOverrideOption } from '../../../common/projects';
 import { invalidInput } from '../../../common/validate';
-import { botLocator, campaignNameLocator, clientIdField, projectOption, requiredLocator } from '../../helpers/fields';
-import { sendBatchSizeOption } from '../../helpers/send';
+import { requiredLocator } from '../../../common/search';
+import { botLocator, campaignNameLocator } from '../../helpers/locators';
+import { requestsAtOnceOption } from '../../helpers/send';
+
+const clientIdField: INodeProperties = {
+	displayName: 'Client ID',
+	name: 'clientId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 512345678',
+	description: 'The client to message: their ID in the channel (Analytics → Clients), such as the Telegram user ID or the clientId of the Chat API',
+};
 
 /** Who a send goes to: the channel, the campaign it is counted in, the client. */
 export const recipientFields: INodeProperties[] = [botLocator, campaignNameLocator, clientIdField];
 
-/** Options of a send to clients (also of Template → Send, without the project). */
+const callbackUrlOption: INodeProperties = {
+	displayName: 'Callback URL',
+	name: 'callbackUrl',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. https://n8n.example.com/webhook/sending-status',
+	description: 'Where the platform reports the result of each sending (for example the URL of an n8n Webhook node)',
+};
+
+const priorityOption: INodeProperties = {
+	displayName: 'Priority',
+	name: 'priority',
+	type: 'number',
+	typeOptions: { minValue: 0 },
+	default: 0,
+	description: 'Sendings with a lower number go out first (0 before 1)',
+};
+
+/** Options → Project where a send names a channel and a campaign: it feeds their lists. */
+const listsProjectOption: INodeProperties = {
+	...projectOverrideOption,
+	description: `${String(projectOverrideOption.description)} Used for the lists of channels and campaigns.`,
+};
+
+/** Options of a template: where results go, and the priority of its sends. */
+export const templateOptions: INodeProperties = projectOptions([callbackUrlOption, priorityOption], listsProjectOption);
+
+/** Options of a send (Template → Send has no project: the template names its channel). */
 export const sendOptionFields: INodeProperties[] = [
-	sendBatchSizeOption,
-	{
-		displayName: 'Callback URL',
-		name: 'callbackUrl',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. https://n8n.example.com/webhook/sending-status',
-		description: 'Where the platform reports the result of each sending (for example the URL of an n8n Webhook node)',
-	},
-	{
-		displayName: 'Priority',
-		name: 'priority',
-		type: 'number',
-		typeOptions: { minValue: 0 },
-		default: 0,
-		description: 'Sendings with a lower number go out first (0 before 1)',
-	},
+	callbackUrlOption,
+	priorityOption,
+	requestsAtOnceOption,
 	{
 		displayName: 'Send At',
 		name: 'sendingTime',
@@ -36,16 +61,7 @@ export const sendOptionFields: INodeProperties[] = [
 	},
 ];
 
-export const clientSendOptions: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add option',
-	default: {},
-	options: [...sendOptionFields, { ...projectOption, description: `${String(projectOption.description)} Used for the lists of channels and campaigns.` }].sort((a, b) =>
-		a.displayName.localeCompare(b.displayName),
-	),
-};
+export const clientSendOptions: INodeProperties = projectOptions(sendOptionFields, listsProjectOption);
 
 /** The send's common body (`textCampaignName`, `botId`, `clientId`) and what the output repeats. */
 export function recipientOf(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
@@ -57,8 +73,8 @@ export function recipientOf(ctx: IExecuteFunctions, itemIndex: number): IDataObj
 	return { textCampaignName, botId, clientId };
 }
 
-/** `callbackUrl`, `priority` and `sendingTime` (ISO 8601, UTC) from Options. */
-export function sendOptionsOf(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+/** `callbackUrl` and `priority` from Options (a send also `sendingTime`, ISO 8601 in UTC). */
+export function sendOptionsOf(ctx: IExecuteFunctions, itemIndex: number, withTime = true): IDataObject {
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {};
 	const callbackUrl = String(options.callbackUrl ?? '').trim();
@@ -67,7 +83,7 @@ export function sendOptionsOf(ctx: IExecuteFunctions, itemIndex: number): IDataO
 		body.callbackUrl = callbackUrl;
 	}
 	if (options.priority !== undefined && options.priority !== '') body.priority = Math.trunc(Number(options.priority));
-	const at = readDateMs(ctx, options.sendingTime, itemIndex, 'Send At');
+	const at = withTime ? readDateMs(ctx, options.sendingTime, itemIndex, 'Send At') : undefined;
 	if (at !== undefined) body.sendingTime = new Date(at).toISOString();
 	return body;
 }

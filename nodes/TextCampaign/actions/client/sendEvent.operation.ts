@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Operation } from '../../../common/router';
 import { requiredString } from '../../../common/validate';
-import { jsonNodeOf } from '../../helpers/fields';
+import { jsonNodeOf } from '../../helpers/json';
 import { scheduledAt, sendBatch } from '../../helpers/send';
 import { clientSendOptions, recipientFields, recipientOf, sendOptionsOf } from './common';
 

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Operation } from '../../../common/router';
 import { invalidInput } from '../../../common/validate';
-import { jsonNodeOf } from '../../helpers/fields';
+import { repliesOf } from '../../helpers/json';
 import { scheduledAt, sendBatch } from '../../helpers/send';
 import { clientSendOptions, recipientFields, recipientOf, sendOptionsOf } from './common';
 
@@ -22,6 +22,7 @@ export const sendMessage: Operation = {
 				{ name: 'Replies (JSON)', value: 'json', description: 'Bot replies in the platform format: texts, buttons, images' },
 			],
 			default: 'text',
+			description: 'How the message is given: a text with optional buttons, or bot replies as JSON',
 		},
 		{
 			displayName: 'Text',
@@ -58,8 +59,7 @@ export const sendMessage: Operation = {
 		const recipient = recipientOf(this, itemIndex);
 		let replies: unknown;
 		if (this.getNodeParameter('messageType', itemIndex, 'text') === 'json') {
-			replies = jsonNodeOf(this, itemIndex, this.getNodeParameter('replies', itemIndex, ''), 'Replies (JSON)', true);
-			if (!replies || (replies as unknown[]).length === 0) throw invalidInput(this, itemIndex, 'Replies (JSON)', 'is empty', 'Give at least one reply, e.g. [{"type": "text", "text": "Hello"}].');
+			replies = repliesOf(this, itemIndex);
 		} else {
 			const text = String(this.getNodeParameter('text', itemIndex, '') ?? '');
 			if (!text.trim()) throw invalidInput(this, itemIndex, 'Text', 'is empty', 'Enter the message the client reads.');

@@ -1,10 +1,12 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { outputDate, readDateMs, workflowZone } from '../../../common/dates';
-import { limitField, limitOf, returnAllField } from '../../../common/fields';
+import { limitOf } from '../../../common/fields';
+import { listFields } from '../../../common/projects';
 import type { Operation } from '../../../common/router';
 import { invalidInput } from '../../../common/validate';
-import { pagedList } from '../../api';
+import { listSendings } from '../../helpers/lists';
+import { sendingLocator, templateLocator } from '../../helpers/locators';
 
 const STATUSES: Array<[value: string, name: string]> = [
 	['CANCELED', 'Canceled'],
@@ -17,76 +19,57 @@ const STATUSES: Array<[value: string, name: string]> = [
 	['SENT', 'Sent'],
 ];
 
+const filters: INodeProperties[] = [
+	{ displayName: 'Scheduled After', name: 'startTimeFrom', type: 'dateTime', default: '', description: 'Only sendings scheduled at or after this time' },
+	{ displayName: 'Scheduled Before', name: 'startTimeTo', type: 'dateTime', default: '', description: 'Only sendings scheduled at or before this time' },
+	{ ...sendingLocator('Only this sending: pick one of the latest, or map the sendingId of Client → Send Event or Send Message', 'eventSendingInfoUuid'), required: false },
+	{
+		displayName: 'Status',
+		name: 'status',
+		type: 'options',
+		options: STATUSES.map(([value, name]) => ({ name, value })),
+		default: 'SENT',
+		description: 'Only sendings in this state',
+	},
+	{ ...templateLocator, name: 'eventSendingTemplateUuid', required: false, description: 'Only sendings of this sending template: its ID or link (Template → Create returns both)' },
+	{
+		displayName: 'Text Campaign Name or ID',
+		name: 'textCampaignId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getCampaigns' },
+		default: '',
+		description:
+			'Only sendings of this campaign of the project (Options → Project, else the credential\'s). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+];
+
+/** A filter's text: a locator's value, or the text itself. */
+const filterText = (raw: unknown) => String((raw && typeof raw === 'object' ? (raw as IDataObject).value : raw) ?? '').trim();
+
 export const getAll: Operation = {
 	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many sendings',
 	description: 'Follow sends to clients: their status (pending, sent, failed…), time and error, by campaign, template or sending',
-	properties: [
-		returnAllField,
-		limitField,
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add filter',
-			default: {},
-			options: [
-				{ displayName: 'Scheduled After', name: 'startTimeFrom', type: 'dateTime', default: '', description: 'Only sendings scheduled at or after this time' },
-				{ displayName: 'Scheduled Before', name: 'startTimeTo', type: 'dateTime', default: '', description: 'Only sendings scheduled at or before this time' },
-				{
-					displayName: 'Sending ID',
-					name: 'eventSendingInfoUuid',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. 0b8e7f3a-…',
-					description: 'Only this sending: the sendingId of an item of Client → Send Event or Send Message',
-				},
-				{
-					displayName: 'Status',
-					name: 'status',
-					type: 'options',
-					options: STATUSES.map(([value, name]) => ({ name, value })),
-					default: 'SENT',
-					description: 'Only sendings in this state',
-				},
-				{ displayName: 'Template ID', name: 'eventSendingTemplateUuid', type: 'string', default: '', description: 'Only sendings of this sending template' },
-				{
-					displayName: 'Text Campaign ID',
-					name: 'textCampaignId',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. 1042',
-					description: 'Only sendings of this campaign (its ID is in the campaign address, or in Text Campaign → Get Many)',
-				},
-			],
-		},
-	],
+	properties: listFields({ what: 'sendings', filters, simplify: false }),
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+		const filters = this.getNodeParameter('filters', itemIndex, {}, { extractValue: true }) as IDataObject;
 		const qs: IDataObject = {};
-		const campaignId = String(filters.textCampaignId ?? '').trim();
+		const campaignId = filterText(filters.textCampaignId);
 		if (campaignId) {
-			if (!/^\d+$/.test(campaignId)) throw invalidInput(this, itemIndex, 'Filters Text Campaign ID', `must be a number, got "${campaignId}"`);
+			if (!/^\d+$/.test(campaignId)) throw invalidInput(this, itemIndex, 'Filters Text Campaign Name or ID', `must be a number, got "${campaignId}"`);
 			qs.textCampaignId = Number(campaignId);
 		}
 		for (const name of ['eventSendingInfoUuid', 'eventSendingTemplateUuid', 'status']) {
-			if (String(filters[name] ?? '').trim()) qs[name] = String(filters[name]).trim();
+			const value = filterText(filters[name]);
+			if (value) qs[name] = name === 'eventSendingTemplateUuid' ? decodeURIComponent(/send-event-by-template\/([^/?#]+)/.exec(value)?.[1] ?? value) : value;
 		}
 		for (const [name, label] of [['startTimeFrom', 'Scheduled After'], ['startTimeTo', 'Scheduled Before']]) {
 			const ms = readDateMs(this, filters[name], itemIndex, `Filters ${label}`);
 			if (ms !== undefined) qs[name] = new Date(ms).toISOString();
 		}
 		const zone = workflowZone(this);
-		const sendings = await pagedList(
-			this,
-			itemIndex,
-			'listSendings',
-			{ qs },
-			limitOf(this, itemIndex),
-			(_page, size, offset) => ({ limit: size, offset }),
-			(answer) => ({ items: (answer.sendings ?? []) as IDataObject[], total: typeof answer.totalCount === 'number' ? answer.totalCount : undefined }),
-		);
+		const sendings = await listSendings(this, itemIndex, qs, limitOf(this, itemIndex));
 		// `id` of a SendingInfoDto is the sending's UUID (what Cancel takes): named like the send output.
 		return sendings.map(({ id, ...sending }) => ({
 			sendingId: id,

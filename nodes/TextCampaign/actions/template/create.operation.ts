@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Operation } from '../../../common/router';
 import { invalidInput } from '../../../common/validate';
-import { jsonNodeOf, projectOption } from '../../helpers/fields';
 import { itemRequest } from '../../api';
-import { recipientFields, recipientOf } from '../client/common';
+import { jsonNodeOf, repliesOf } from '../../helpers/json';
+import { recipientFields, recipientOf, sendOptionsOf, templateOptions } from '../client/common';
 
 export const create: Operation = {
 	value: 'create',
@@ -22,6 +22,7 @@ export const create: Operation = {
 				{ name: 'Message', value: 'message', description: 'Replies sent to the client directly, without the script' },
 			],
 			default: 'event',
+			description: 'What the template sends: an event for the bot script, or a message written without it',
 		},
 		{
 			displayName: 'Event',
@@ -50,32 +51,7 @@ export const create: Operation = {
 			description: 'An array of bot replies, e.g. [{"type": "text", "text": "Hi"}]',
 			displayOptions: { show: { content: ['message'] } },
 		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			options: [
-				{
-					displayName: 'Callback URL',
-					name: 'callbackUrl',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. https://n8n.example.com/webhook/sending-status',
-					description: 'Where the platform reports the result of each sending with this template',
-				},
-				{
-					displayName: 'Priority',
-					name: 'priority',
-					type: 'number',
-					typeOptions: { minValue: 0 },
-					default: 0,
-					description: 'Sendings with a lower number go out first (0 before 1)',
-				},
-				{ ...projectOption, description: `${String(projectOption.description)} Used for the lists of channels and campaigns.` },
-			],
-		},
+		templateOptions,
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const recipient = recipientOf(this, itemIndex);
@@ -87,13 +63,9 @@ export const create: Operation = {
 			const eventData = jsonNodeOf(this, itemIndex, this.getNodeParameter('eventData', itemIndex, ''), 'Event Data');
 			if (eventData !== undefined) body.eventData = eventData as IDataObject;
 		} else {
-			const replies = jsonNodeOf(this, itemIndex, this.getNodeParameter('replies', itemIndex, ''), 'Replies (JSON)', true);
-			if (!replies) throw invalidInput(this, itemIndex, 'Replies (JSON)', 'is empty', 'Give at least one reply, e.g. [{"type": "text", "text": "Hello"}].');
-			body.replies = replies as IDataObject[];
+			body.replies = repliesOf(this, itemIndex) as IDataObject[];
 		}
-		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-		if (String(options.callbackUrl ?? '').trim()) body.callbackUrl = String(options.callbackUrl).trim();
-		if (options.priority !== undefined) body.priority = Math.trunc(Number(options.priority));
+		Object.assign(body, sendOptionsOf(this, itemIndex, false));
 		const created = await itemRequest(this, itemIndex, 'createTemplate', { body });
 		return { id: created.id, link: created.link, ...recipient, ...(body.event ? { event: body.event } : {}) };
 	},

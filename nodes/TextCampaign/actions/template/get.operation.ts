@@ -2,7 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { Operation } from '../../../common/router';
 import { itemRequest } from '../../api';
-import { templateIdOf, templateLocator } from '../../helpers/fields';
+import { templateIdOf, templateLocator } from '../../helpers/locators';
 import { templateOut } from './common';
 
 export const get: Operation = {

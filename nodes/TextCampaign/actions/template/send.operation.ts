@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Operation } from '../../../common/router';
-import { jsonNodeOf, templateIdOf, templateLocator } from '../../helpers/fields';
+import { jsonNodeOf } from '../../helpers/json';
+import { templateIdOf, templateLocator } from '../../helpers/locators';
 import { scheduledAt, sendBatch } from '../../helpers/send';
 import { sendOptionFields, sendOptionsOf } from '../client/common';
 
@@ -25,6 +26,7 @@ export const send: Operation = {
 			type: 'collection',
 			placeholder: 'Add option',
 			default: {},
+			description: 'Settings most runs leave as they are',
 			options: sendOptionFields,
 		},
 	],

@@ -1,0 +1,137 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { Operation } from '../../../common/router';
+import { optionalString, toEpochMs } from '../../../common/validate';
+import { eventKey, eventMs } from '../../../ChatPollingTrigger/cursor';
+import { fromPolledEvent } from '../../../ChatTrigger/events';
+import { EVENTS_PAGE_MAX, itemRequest } from '../../api';
+import { connectionIdField } from '../../helpers/client';
+import { unconfirmed } from '../../helpers/unconfirmed';
+
+/**
+ * Whether the platform's `ts` includes events at exactly that time is not documented
+ * (docs/platform-assumptions.md, "Events cursor"). nextTs is the newest event's time; events stamped
+ * exactly at Since are the previous call's last ones (an inclusive platform sends them again) and
+ * are left out, and within one call repeats are dropped by questionId, kind and time. So a loop of
+ * calls gets each event once from an inclusive or an exclusive platform.
+ */
+function clampAhead(ts: number | undefined): number | undefined {
+	// Far ahead of n8n's clock: the zone-less timestamps were not UTC; fall back to now.
+	return ts !== undefined && ts > Date.now() + 60_000 ? Date.now() : ts;
+}
+
+export const getAll: Operation = {
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many chat events',
+	description:
+		"Read the channel's chat events (live agent replies, bot replies to messages sent without waiting, client messages from other pages), waiting a while for new ones",
+	properties: [
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. user-42',
+			description: 'Only events of this client (your identifier of the end user, as sent with the messages); leave empty for the whole channel',
+		},
+		unconfirmed(
+			{
+				displayName: 'Since',
+				name: 'ts',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 1714557600000 or 2026-05-01T10:00:00Z',
+				description:
+					'Only events after this time: an ISO date, or the nextTs (milliseconds since 1970) that the previous run returned, to read events in a loop without gaps. Empty: all events since the previous request to the platform (by anyone using this channel token).',
+			},
+			'the API pages do not say whether events at exactly this time come back; the node leaves them out (they are the previous call\'s last ones)',
+		),
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add option',
+			default: {},
+			description: 'Which events to read and how to return them',
+			options: [
+				{
+					displayName: 'All Event Kinds',
+					name: 'all',
+					type: 'boolean',
+					default: false,
+					description: 'Whether to return every event of the chat (bot replies and client messages too) instead of live agent replies only',
+				},
+				connectionIdField(
+					"Only events of this chat window, as named in Send's Connection ID (avoids duplicates when a client has several chats open)",
+				),
+				{
+					displayName: 'Max Wait (Seconds)',
+					name: 'waitSeconds',
+					type: 'number',
+					typeOptions: { minValue: 1, maxValue: 300 },
+					default: 30,
+					description: 'How long to wait for a first event before returning nothing',
+				},
+				{
+					displayName: 'Output',
+					name: 'output',
+					type: 'options',
+					description: 'Whether each event becomes its own item, or all of them one item',
+					options: [
+						{ name: 'One Item per Event', value: 'events', description: 'Each item also carries nextTs, to pass back as Since' },
+						{ name: 'One Item with All Events', value: 'batch', description: 'Always one item, with events and nextTs, also when there are none: handy in loops' },
+					],
+					default: 'events',
+				},
+				{
+					displayName: 'Return All Pending',
+					name: 'drain',
+					type: 'boolean',
+					default: true,
+					description: 'Whether to keep reading while the platform returns full pages of 250 events',
+				},
+			],
+		},
+	],
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const clientId = optionalString(this, 'clientId', itemIndex);
+		let ts = toEpochMs(this, optionalString(this, 'ts', itemIndex), itemIndex, 'Since');
+		const waitMs = Number(options.waitSeconds ?? 30) * 1000;
+		const events: IDataObject[] = [];
+		const seen = new Set<string>();
+		const since = ts;
+		let next = since;
+		for (let page = 0; page < 100; page++) {
+			const answer = await itemRequest<IDataObject | undefined>(this, itemIndex, 'events', {
+				qs: { clientId, ts, all: options.all ? true : undefined, cid: (options.cid as string) || undefined },
+				timeoutMs: waitMs,
+				longPoll: true,
+			});
+			const batch = (answer?.events ?? []) as IDataObject[];
+			let added = 0;
+			let atSince = 0;
+			for (const event of batch) {
+				const flat = fromPolledEvent(event);
+				const ms = eventMs(flat);
+				if (ms !== undefined) next = Math.max(next ?? ms, ms);
+				if (since !== undefined && ms === since) atSince++;
+				const key = eventKey(flat);
+				if ((since !== undefined && ms === since) || seen.has(key)) continue;
+				seen.add(key);
+				added++;
+				events.push({ ...event, ts: ms ?? null });
+			}
+			// Only the previous call's last events again: ask again from just after them, and wait.
+			if (page === 0 && added === 0 && atSince > 0 && since !== undefined) {
+				ts = since + 1;
+				continue;
+			}
+			ts = next = clampAhead(next);
+			if (options.drain === false || batch.length < EVENTS_PAGE_MAX || added === 0) break;
+		}
+		if (options.output === 'batch') return { events, count: events.length, nextTs: next ?? null };
+		return events.map((event) => ({ ...event, nextTs: next ?? null }));
+	},
+};

@@ -1,0 +1,40 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { invalidInput, requiredString } from '../../../common/validate';
+
+/** The statuses the Chat API pages list. */
+export const MESSAGE_STATUSES = ['SENT', 'DELIVERED', 'READ', 'NOT_SENT'] as const;
+
+export const questionIdField: INodeProperties = {
+	displayName: 'Message ID (Question ID)',
+	name: 'questionId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 8f3c2a10-5b7e-4d1a-9c6f-2e4b8a1d0c37',
+	description:
+		"The questionId of the bot's message: Send, Tovie Chat Trigger and Get Client History return it with each message",
+};
+
+/** "NOT_SENT" → "Not Sent". */
+export const statusOptions = MESSAGE_STATUSES.map((value) => ({
+	name: value
+		.toLowerCase()
+		.split('_')
+		.map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+		.join(' '),
+	value,
+}));
+
+/** A status from a parameter or an expression; case-insensitive, refused when unknown. */
+export function checkedStatus(ctx: IExecuteFunctions, value: unknown, itemIndex: number, label: string): string {
+	const status = String(value ?? '').trim().toUpperCase().replace(/[\s-]+/g, '_');
+	if (!(MESSAGE_STATUSES as readonly string[]).includes(status)) {
+		throw invalidInput(ctx, itemIndex, label, `has an unknown value "${String(value)}"`, `Use one of ${MESSAGE_STATUSES.join(', ')}.`);
+	}
+	return status;
+}
+
+export function questionIdOf(ctx: IExecuteFunctions, itemIndex: number): string {
+	return requiredString(ctx, 'questionId', itemIndex, 'Message ID (Question ID)');
+}
