@@ -49,7 +49,9 @@ const CASES: Case[] = [
 		resources: nlpResources,
 		resource: 'intent',
 		operation: 'delete',
-		parameters: { intent: { __rl: true, mode: 'path', value: '={{ "/Bench/intent-" + $json.n }}' } },
+		parameters: {
+			intent: { __rl: true, mode: 'path', value: '={{ "/Bench/intent-" + $json.n }}' },
+		},
 		read: ['intent'],
 	},
 	{
@@ -67,7 +69,10 @@ const CASES: Case[] = [
 		resources: nlpResources,
 		resource: 'entityRecord',
 		operation: 'delete',
-		parameters: { entity: { __rl: true, mode: 'name', value: 'city' }, record: { __rl: true, mode: 'id', value: '={{ 1000000 + $json.n }}' } },
+		parameters: {
+			entity: { __rl: true, mode: 'name', value: 'city' },
+			record: { __rl: true, mode: 'id', value: '={{ 1000000 + $json.n }}' },
+		},
 		read: ['entity', 'recordId'],
 	},
 	{
@@ -82,7 +87,10 @@ const CASES: Case[] = [
 ];
 
 function propertiesOf({ resources, resource, operation }: Case): INodeProperties[] {
-	return resources.find((r) => r.value === resource)!.operations.find((o) => o.value === operation)!.properties ?? [];
+	return (
+		resources.find((r) => r.value === resource)!.operations.find((o) => o.value === operation)!
+			.properties ?? []
+	);
 }
 
 async function main(): Promise<void> {
@@ -95,19 +103,29 @@ async function main(): Promise<void> {
 	const fakes: Record<Case['node'], FakePlatform> = { tovieNlp: nlp, tovieReporter: reporter };
 	const items = Array.from({ length: count }, (_v, n) => ({ n }));
 
-	console.log(`${count} items, ${latencyMs} ms latency per request, Node ${process.version}, fastest of ${runs} run(s), load average ${load}\n`);
-	console.log('| Operation | Requests | Node (CPU) | Floor (CPU) | Round trips | Floor + round trips | Node / that |\n|---|---|---|---|---|---|---|');
+	console.log(
+		`${count} items, ${latencyMs} ms latency per request, Node ${process.version}, fastest of ${runs} run(s), load average ${load}\n`,
+	);
+	console.log(
+		'| Operation | Requests | Node (CPU) | Floor (CPU) | Round trips | Floor + round trips | Node / that |\n|---|---|---|---|---|---|---|',
+	);
 	for (const row of CASES) {
 		const fake = fakes[row.node];
 		const parameters = { resource: row.resource, operation: row.operation, ...row.parameters };
-		const floorType = registerFloorNode(`${row.resource}${row.operation}`, propertiesOf(row), row.read);
+		const floorType = registerFloorNode(
+			`${row.resource}${row.operation}`,
+			propertiesOf(row),
+			row.read,
+		);
 		const run = async (list: IDataObject[]) => {
 			const result = await runNode(row.node, parameters, list, credentialsFor(fake));
-			if (result.status !== 'success' || result.json().length !== list.length) throw new Error(`${row.label} failed: ${result.error?.message}`);
+			if (result.status !== 'success' || result.json().length !== list.length)
+				throw new Error(`${row.label} failed: ${result.error?.message}`);
 		};
 		const floorRun = async (list: IDataObject[]) => {
 			const result = await runNode(floorType, row.parameters, list);
-			if (result.status !== 'success') throw new Error(`floor of ${row.label} failed: ${result.error?.message}`);
+			if (result.status !== 'success')
+				throw new Error(`floor of ${row.label} failed: ${result.error?.message}`);
 		};
 		// Warm-up (not measured): module loading and compilation would be charged to the first row.
 		await run(items.slice(0, 100));
@@ -128,7 +146,9 @@ async function main(): Promise<void> {
 		]);
 		const budget = floor.wall + direct.wall;
 		const s = (seconds: number) => `${seconds.toFixed(2)} s`;
-		console.log(`| ${row.label} | ${requests.length} | ${s(node.wall)} (${s(node.cpu)}) | ${s(floor.wall)} (${s(floor.cpu)}) | ${s(direct.wall)} | ${s(budget)} | ${ratio(node.wall, budget)} |`);
+		console.log(
+			`| ${row.label} | ${requests.length} | ${s(node.wall)} (${s(node.cpu)}) | ${s(floor.wall)} (${s(floor.cpu)}) | ${s(direct.wall)} | ${s(budget)} | ${ratio(node.wall, budget)} |`,
+		);
 	}
 	await nlp.close();
 	await reporter.close();

@@ -6,13 +6,23 @@
 import { readFileSync } from 'node:fs';
 import * as http from 'node:http';
 
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { registerNodeType } from '../test/helpers/harness.cts';
 
 /** Registers `bench.floor<name>` reading `read` (parameter paths) per item; returns the type name. */
-export function registerFloorNode(name: string, properties: INodeProperties[], read: string[]): string {
+export function registerFloorNode(
+	name: string,
+	properties: INodeProperties[],
+	read: string[],
+): string {
 	const type = `bench.floor${name}`;
 	class FloorNode implements INodeType {
 		description: INodeTypeDescription = {
@@ -30,7 +40,9 @@ export function registerFloorNode(name: string, properties: INodeProperties[], r
 		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 			return [
 				this.getInputData().map((_item, itemIndex) => ({
-					json: Object.fromEntries(read.map((path) => [path, this.getNodeParameter(path, itemIndex) as string])),
+					json: Object.fromEntries(
+						read.map((path) => [path, this.getNodeParameter(path, itemIndex) as string]),
+					),
 					pairedItem: { item: itemIndex },
 				})),
 			];
@@ -44,7 +56,8 @@ export function registerFloorNode(name: string, properties: INodeProperties[], r
 export const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}x`;
 
 /** The 1, 5 and 15 minute load averages: how busy the machine was (benchmarks share it). */
-export const loadAverage = (): string => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+export const loadAverage = (): string =>
+	readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
 export interface Timing {
 	/** Fastest wall time, seconds. */
@@ -57,7 +70,10 @@ export interface Timing {
  * Runs each task `runs` times, interleaved (a, b, c, a, b, c…) so that a drifting machine or heap
  * weighs on every task alike; the best timing of each, in the order given.
  */
-export async function interleaved(runs: number, tasks: Array<() => Promise<void>>): Promise<Timing[]> {
+export async function interleaved(
+	runs: number,
+	tasks: Array<() => Promise<void>>,
+): Promise<Timing[]> {
 	const best = tasks.map((): Timing => ({ wall: Infinity, cpu: Infinity }));
 	for (let run = 0; run < runs; run++) {
 		for (const [n, task] of tasks.entries()) {
@@ -88,10 +104,14 @@ export async function replay(baseUrl: string, requests: Recorded[]): Promise<voi
 	const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 	for (const { method, rawPath, headers, rawBody } of requests) {
 		await new Promise<void>((resolve, reject) => {
-			const request = http.request(`${baseUrl}${rawPath}`, { method, agent, headers: { ...headers, connection: 'keep-alive' } }, (response) => {
-				response.resume();
-				response.on('end', () => resolve());
-			});
+			const request = http.request(
+				`${baseUrl}${rawPath}`,
+				{ method, agent, headers: { ...headers, connection: 'keep-alive' } },
+				(response) => {
+					response.resume();
+					response.on('end', () => resolve());
+				},
+			);
 			request.on('error', reject);
 			request.end(rawBody);
 		});

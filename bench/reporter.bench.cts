@@ -48,7 +48,8 @@ const mb = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
 
 /** A CSV of exactly `size` bytes, produced in 64 KiB chunks (never held whole). */
 function csvStream(size: number): Readable {
-	const line = 's-000000,263-acme-bot-263-Wnu-49199,client-00000,2026-01-01T00:00:00.000Z,some answer text\n';
+	const line =
+		's-000000,263-acme-bot-263-Wnu-49199,client-00000,2026-01-01T00:00:00.000Z,some answer text\n';
 	const chunk = Buffer.from(line.repeat(Math.ceil(65_536 / line.length)));
 	let sent = 0;
 	return new Readable({
@@ -76,7 +77,11 @@ async function main() {
 		sessions: Math.ceil(messages / perSession),
 		messagesPerSession: perSession,
 		reportDelayMs: 300,
-		reportFile: () => ({ body: () => csvStream(reportBytes), size: reportBytes, contentType: 'text/csv' }),
+		reportFile: () => ({
+			body: () => csvStream(reportBytes),
+			size: reportBytes,
+			contentType: 'text/csv',
+		}),
 	});
 	const credentials = credentialsFor(fake);
 
@@ -85,11 +90,23 @@ async function main() {
 	const base2 = process.memoryUsage().rss;
 	let stop = sampler();
 	let started = Date.now();
-	const made = await runNode('tovieReporter', { resource: 'report', operation: 'create', reportType: 'sessions', settings: { fileType: 'CSV' } }, [{}], credentials);
+	const made = await runNode(
+		'tovieReporter',
+		{
+			resource: 'report',
+			operation: 'create',
+			reportType: 'sessions',
+			settings: { fileType: 'CSV' },
+		},
+		[{}],
+		credentials,
+	);
 	let wall = Date.now() - started;
 	let peak = stop();
 	const binary = made.output()[0]?.binary?.data;
-	console.log(`Report → Create + Wait for File: ${mb(reportBytes)} CSV (status ${made.status}, binary mode ${binaryMode})`);
+	console.log(
+		`Report → Create + Wait for File: ${mb(reportBytes)} CSV (status ${made.status}, binary mode ${binaryMode})`,
+	);
 	if (!binary) console.log('  no file:', made.error?.message);
 	else {
 		const path = binary.id ? binaryData.getPath(binary.id) : undefined;
@@ -98,10 +115,16 @@ async function main() {
 		else hash.update(Buffer.from(binary.data, 'base64'));
 		const expected = createHash('sha256');
 		for await (const part of csvStream(reportBytes)) expected.update(part as Buffer);
-		console.log(`  stored: ${binary.fileSize} as ${binary.id ?? 'base64 in the item'}; bytes match: ${hash.digest('hex') === expected.digest('hex')}`);
+		console.log(
+			`  stored: ${binary.fileSize} as ${binary.id ?? 'base64 in the item'}; bytes match: ${hash.digest('hex') === expected.digest('hex')}`,
+		);
 	}
-	console.log(`  wall time: ${wall} ms; peak RSS: ${mb(peak.peakRss)} (start ${mb(base2)}, growth ${mb(peak.peakRss - base2)}), peak heap: ${mb(peak.peakHeap)}`);
-	console.log(`  peak RSS growth / file size: ${((peak.peakRss - base2) / reportBytes).toFixed(2)} (must stay well below 2)`);
+	console.log(
+		`  wall time: ${wall} ms; peak RSS: ${mb(peak.peakRss)} (start ${mb(base2)}, growth ${mb(peak.peakRss - base2)}), peak heap: ${mb(peak.peakHeap)}`,
+	);
+	console.log(
+		`  peak RSS growth / file size: ${((peak.peakRss - base2) / reportBytes).toFixed(2)} (must stay well below 2)`,
+	);
 	fake.reset();
 
 	// 2. 50 000 messages
@@ -109,20 +132,49 @@ async function main() {
 	const base1 = process.memoryUsage().rss;
 	stop = sampler();
 	started = Date.now();
-	const list = await runNode('tovieReporter', { resource: 'message', operation: 'getAll', source: 'filter', returnAll: true, simplify: false }, [{}], credentials);
+	const list = await runNode(
+		'tovieReporter',
+		{
+			resource: 'message',
+			operation: 'getAll',
+			source: 'filter',
+			returnAll: true,
+			simplify: false,
+		},
+		[{}],
+		credentials,
+	);
 	wall = Date.now() - started;
 	peak = stop();
 	const pages = fake.requestsTo(/messages\/filter$/);
-	console.log(`Message → Get Many, Return All: ${list.json().length} messages (status ${list.status})`);
-	console.log(`  requests: ${pages.length} (page size ${pages[0]?.query.size}), wall time: ${wall} ms`);
-	console.log(`  peak RSS: ${mb(peak.peakRss)} (start ${mb(base1)}), peak heap: ${mb(peak.peakHeap)}`);
+	console.log(
+		`Message → Get Many, Return All: ${list.json().length} messages (status ${list.status})`,
+	);
+	console.log(
+		`  requests: ${pages.length} (page size ${pages[0]?.query.size}), wall time: ${wall} ms`,
+	);
+	console.log(
+		`  peak RSS: ${mb(peak.peakRss)} (start ${mb(base1)}), peak heap: ${mb(peak.peakHeap)}`,
+	);
 	fake.reset();
 
 	// 3. Statistics by hour: one request, one output item per hour, dates written in the workflow zone.
 	started = Date.now();
-	const hours = await runNode('tovieReporter', { resource: 'statistics', operation: 'getByInterval', metric: 'sessions', intervalType: 'HOUR' }, [{}], credentials);
+	const hours = await runNode(
+		'tovieReporter',
+		{
+			resource: 'statistics',
+			operation: 'getByInterval',
+			metric: 'sessions',
+			intervalType: 'HOUR',
+		},
+		[{}],
+		credentials,
+	);
 	wall = Date.now() - started;
-	console.log(`Statistic → Get by Interval (hour): ${hours.json().length} items (status ${hours.status}), requests: ${fake.requestsTo(/stats\/sessions/).length}, wall time: ${wall} ms`);
+	console.log(
+		`Statistic → Get by Interval (hour): ${hours.json().length} items (status ${hours.status}), requests: ${fake.requestsTo(/stats\/sessions/).length}, wall time: ${wall} ms`,
+	);
 
 	await fake.close();
 	process.exit(0);

@@ -36,7 +36,11 @@ function arg(name: string, fallback: number): number {
 async function post(agent: http.Agent, url: string, body: unknown): Promise<number> {
 	return await new Promise((resolve, reject) => {
 		const text = JSON.stringify(body);
-		const headers = { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), Authorization: `Bearer ${TOKEN}` };
+		const headers = {
+			'Content-Type': 'application/json',
+			'Content-Length': Buffer.byteLength(text),
+			Authorization: `Bearer ${TOKEN}`,
+		};
 		const request = http.request(url, { method: 'POST', agent, headers }, (response) => {
 			response.resume();
 			response.on('end', () => resolve(response.statusCode ?? 0));
@@ -55,17 +59,34 @@ async function main() {
 	const fake = await startFakePlatform({
 		modules: [
 			channelsModule([TOKEN], {}, holder),
-			(p) => (campaigns = new TextCampaignModule(p, { tokens: [TOKEN], channels: holder.channels, maxPageSize: 10_000 })),
+			(p) =>
+				(campaigns = new TextCampaignModule(p, {
+					tokens: [TOKEN],
+					channels: holder.channels,
+					maxPageSize: 10_000,
+				})),
 		],
 	});
 	const seed = () => {
 		// A Telegram channel: the fake stores each sending without running a bot for it.
 		holder.channels!.newProject(PROJECT, 'Acme shop');
-		holder.channels!.addChannel(PROJECT, { channelType: 'TELEGRAM', accessToken: 'tg-bench', botId: BOT });
+		holder.channels!.addChannel(PROJECT, {
+			channelType: 'TELEGRAM',
+			accessToken: 'tg-bench',
+			botId: BOT,
+		});
 		campaigns.addCampaign(PROJECT, CAMPAIGN);
 	};
-	const items = Array.from({ length: count }, (_, n) => ({ clientId: String(500_000_000 + n), orderId: 10_000 + n }));
-	const credentials = { server: 'custom', baseUrl: fake.url, apiToken: TOKEN, projectShortName: PROJECT };
+	const items = Array.from({ length: count }, (_, n) => ({
+		clientId: String(500_000_000 + n),
+		orderId: 10_000 + n,
+	}));
+	const credentials = {
+		server: 'custom',
+		baseUrl: fake.url,
+		apiToken: TOKEN,
+		projectShortName: PROJECT,
+	};
 	const parameters = {
 		resource: 'client',
 		operation: 'sendEvent',
@@ -85,13 +106,28 @@ async function main() {
 		const ms = Number(process.hrtime.bigint() - started) / 1e6;
 		const stored = campaigns.sendingList().length;
 		const clients = new Set(campaigns.sendingList().map((s) => s.clientId)).size;
-		rows.push([label, String(fake.requests.length), `${(ms / 1000).toFixed(2)} s`, String(stored), String(clients), String(fake.maxInFlight)]);
-		console.log(`${label}: ${fake.requests.length} requests, ${(ms / 1000).toFixed(2)} s, ${stored} sendings for ${clients} clients, at most ${fake.maxInFlight} in flight`);
+		rows.push([
+			label,
+			String(fake.requests.length),
+			`${(ms / 1000).toFixed(2)} s`,
+			String(stored),
+			String(clients),
+			String(fake.maxInFlight),
+		]);
+		console.log(
+			`${label}: ${fake.requests.length} requests, ${(ms / 1000).toFixed(2)} s, ${stored} sendings for ${clients} clients, at most ${fake.maxInFlight} in flight`,
+		);
 	};
 	const viaNode = (requestsAtOnce?: number) => async () => {
-		const result = await runNode('tovieTextCampaign', { ...parameters, options: requestsAtOnce ? { requestsAtOnce } : {} }, items, credentials);
+		const result = await runNode(
+			'tovieTextCampaign',
+			{ ...parameters, options: requestsAtOnce ? { requestsAtOnce } : {} },
+			items,
+			credentials,
+		);
 		const sent = result.json().filter((json) => json.sent === true).length;
-		if (result.status !== 'success' || sent !== count) throw new Error(`Send Event failed: ${result.error?.message ?? `${sent} sent`}`);
+		if (result.status !== 'success' || sent !== count)
+			throw new Error(`Send Event failed: ${result.error?.message ?? `${sent} sent`}`);
 	};
 
 	try {
@@ -101,13 +137,17 @@ async function main() {
 			await measure('One HTTP request per client, one after the other', async () => {
 				const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 				for (const item of items) {
-					const status = await post(agent, `${fake.url}/api/v1/text-campaign-service/dynamics/send-event`, {
-						textCampaignName: CAMPAIGN,
-						botId: BOT,
-						clientId: item.clientId,
-						event: 'orderShipped',
-						eventData: { orderId: item.orderId },
-					});
+					const status = await post(
+						agent,
+						`${fake.url}/api/v1/text-campaign-service/dynamics/send-event`,
+						{
+							textCampaignName: CAMPAIGN,
+							botId: BOT,
+							clientId: item.clientId,
+							event: 'orderShipped',
+							eventData: { orderId: item.orderId },
+						},
+					);
 					if (status !== 200) throw new Error(`HTTP ${status}`);
 				}
 				agent.destroy();
@@ -116,8 +156,12 @@ async function main() {
 	} finally {
 		await fake.close();
 	}
-	console.log(`\n${count} clients, one event each, ${latencyMs} ms latency per request, Node ${process.version}\n`);
-	console.log('| Method | Requests | Wall time | Sendings | Clients | Most in flight |\n|---|---|---|---|---|---|');
+	console.log(
+		`\n${count} clients, one event each, ${latencyMs} ms latency per request, Node ${process.version}\n`,
+	);
+	console.log(
+		'| Method | Requests | Wall time | Sendings | Clients | Most in flight |\n|---|---|---|---|---|---|',
+	);
 	for (const row of rows) console.log(`| ${row.join(' | ')} |`);
 }
 

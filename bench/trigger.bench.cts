@@ -35,16 +35,23 @@ const event = () => ({
 async function post(url: string, body: string): Promise<{ status: number; ms: number }> {
 	const started = performance.now();
 	return await new Promise((resolve, reject) => {
-		const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
-			res.resume();
-			res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }));
-		});
+		const req = request(
+			url,
+			{ method: 'POST', headers: { 'content-type': 'application/json' } },
+			(res) => {
+				res.resume();
+				res.on('end', () =>
+					resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }),
+				);
+			},
+		);
 		req.on('error', reject);
 		req.end(body);
 	});
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const percentile = (sorted: number[], p: number) =>
+	sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function burst(count: number, parallel: number) {
 	// Like n8n's webhook server: the node's webhook() decides the answer, which is sent at once.
@@ -53,8 +60,18 @@ async function burst(count: number, parallel: number) {
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', async () => {
 			const rawBody = Buffer.concat(chunks);
-			const { answer } = await callWebhook(node, { body: JSON.parse(rawBody.toString('utf8')), rawBody, headers: req.headers as Record<string, string> }, credentials);
-			res.writeHead(answer.statusCode ?? 200, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body ?? {}));
+			const { answer } = await callWebhook(
+				node,
+				{
+					body: JSON.parse(rawBody.toString('utf8')),
+					rawBody,
+					headers: req.headers as Record<string, string>,
+				},
+				credentials,
+			);
+			res
+				.writeHead(answer.statusCode ?? 200, { 'content-type': 'application/json' })
+				.end(JSON.stringify(answer.body ?? {}));
 		});
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -62,7 +79,10 @@ async function burst(count: number, parallel: number) {
 	const bodies = Array.from({ length: count }, () => JSON.stringify(event()));
 	const started = performance.now();
 	const answers: Array<{ status: number; ms: number }> = [];
-	for (let i = 0; i < bodies.length; i += parallel) answers.push(...(await Promise.all(bodies.slice(i, i + parallel).map((body) => post(url, body)))));
+	for (let i = 0; i < bodies.length; i += parallel)
+		answers.push(
+			...(await Promise.all(bodies.slice(i, i + parallel).map((body) => post(url, body)))),
+		);
 	const total = performance.now() - started;
 	server.closeAllConnections();
 	server.close();
@@ -85,18 +105,35 @@ async function fuzz(cases: number) {
 	};
 	const started = performance.now();
 	for (let i = 0; i < cases; i++) {
-		const body = next() > 0.5 ? { ...event(), x: next() } : { token: next() > 0.5 ? TOKEN : 'x', data: [next()] };
+		const body =
+			next() > 0.5
+				? { ...event(), x: next() }
+				: { token: next() > 0.5 ? TOKEN : 'x', data: [next()] };
 		const raw = JSON.stringify(body);
-		await callWebhook(node, { body, rawBody: Buffer.from(raw), headers: { 'content-type': 'application/json' } }, credentials);
+		await callWebhook(
+			node,
+			{ body, rawBody: Buffer.from(raw), headers: { 'content-type': 'application/json' } },
+			credentials,
+		);
 	}
-	console.log(`fuzz: ${cases} bodies through webhook() in ${(performance.now() - started).toFixed(0)} ms`);
+	console.log(
+		`fuzz: ${cases} bodies through webhook() in ${(performance.now() - started).toFixed(0)} ms`,
+	);
 }
 
 async function main() {
-	console.log(`load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (2 cores)`);
+	console.log(
+		`load average before: ${loadavg()
+			.map((l) => l.toFixed(2))
+			.join(' ')} (2 cores)`,
+	);
 	await burst(arg('count', 1000), arg('parallel', 50));
 	await fuzz(arg('fuzz', 600));
-	console.log(`load average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+	console.log(
+		`load average after: ${loadavg()
+			.map((l) => l.toFixed(2))
+			.join(' ')}`,
+	);
 }
 
 void main().then(

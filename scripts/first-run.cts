@@ -29,7 +29,12 @@ import { startFakePlatform, type FakePlatform } from '../test/helpers/fake-platf
 
 const BASE = process.env.FIRST_RUN_URL ?? 'http://localhost:5697';
 const OUT = process.env.SCREENSHOT_DIR || mkdtempSync(join(tmpdir(), 'tovie-first-run-'));
-const OWNER = { email: 'first-run@example.com', firstName: 'First', lastName: 'User', password: 'F1rst-run!' };
+const OWNER = {
+	email: 'first-run@example.com',
+	firstName: 'First',
+	lastName: 'User',
+	password: 'F1rst-run!',
+};
 /** A Chat API channel token the fake platform knows; distinctive, so a leak is easy to spot. */
 const CHAT_TOKEN = 'first-run-chat-token-Rw4sK8';
 const CLIENT_ID = 'first-run-client';
@@ -38,8 +43,15 @@ const STEP_TIMEOUT_MS = 20_000;
 const NEW_WORKFLOW = 'new workflow from the overview page';
 
 /** Shown in a panel that failed to render or a node that failed to run. */
-const PANEL_ERROR_TEST_IDS = ['node-error-message', 'node-error-card', 'node-error-callout', 'parameter-issues', 'rlc-error-container'];
-const PANEL_ERROR_TEXT = /problem loading|could not load|error loading|Unrecognized node|Install this node to use it|node is not currently installed/i;
+const PANEL_ERROR_TEST_IDS = [
+	'node-error-message',
+	'node-error-card',
+	'node-error-callout',
+	'parameter-issues',
+	'rlc-error-container',
+];
+const PANEL_ERROR_TEXT =
+	/problem loading|could not load|error loading|Unrecognized node|Install this node to use it|node is not currently installed/i;
 
 const problems: string[] = [];
 let page: Page | undefined;
@@ -52,12 +64,24 @@ const chat = new TovieChat().description;
 const chatTrigger = new TovieChatTrigger().description;
 
 /** The option of `parameter` shown for the given parameter values (e.g. operation of resource). */
-function optionOf(description: INodeTypeDescription, parameter: string, value: string, shownFor: Record<string, string>) {
+function optionOf(
+	description: INodeTypeDescription,
+	parameter: string,
+	value: string,
+	shownFor: Record<string, string>,
+) {
 	const property = description.properties.find(
-		(p) => p.name === parameter && Object.entries(shownFor).every(([key, v]) => p.displayOptions?.show?.[key]?.includes(v)),
+		(p) =>
+			p.name === parameter &&
+			Object.entries(shownFor).every(([key, v]) => p.displayOptions?.show?.[key]?.includes(v)),
 	);
-	const option = (property?.options as Array<{ name: string; value: string; action?: string }> | undefined)?.find((o) => o.value === value);
-	if (!option) throw new Error(`${description.displayName}: no ${parameter} "${value}" for ${JSON.stringify(shownFor)}`);
+	const option = (
+		property?.options as Array<{ name: string; value: string; action?: string }> | undefined
+	)?.find((o) => o.value === value);
+	if (!option)
+		throw new Error(
+			`${description.displayName}: no ${parameter} "${value}" for ${JSON.stringify(shownFor)}`,
+		);
 	return option;
 }
 
@@ -65,9 +89,15 @@ function optionOf(description: INodeTypeDescription, parameter: string, value: s
 function defaultNotices(description: INodeTypeDescription): string[] {
 	const defaults = new Map(description.properties.map((p) => [p.name, p.default]));
 	const shown = (p: INodeProperties) =>
-		Object.entries(p.displayOptions?.show ?? {}).every(([key, values]) => (values as unknown[]).includes(defaults.get(key))) &&
-		!Object.entries(p.displayOptions?.hide ?? {}).some(([key, values]) => (values as unknown[]).includes(defaults.get(key)));
-	return description.properties.filter((p) => p.type === 'notice' && shown(p)).map((p) => p.displayName);
+		Object.entries(p.displayOptions?.show ?? {}).every(([key, values]) =>
+			(values as unknown[]).includes(defaults.get(key)),
+		) &&
+		!Object.entries(p.displayOptions?.hide ?? {}).some(([key, values]) =>
+			(values as unknown[]).includes(defaults.get(key)),
+		);
+	return description.properties
+		.filter((p) => p.type === 'notice' && shown(p))
+		.map((p) => p.displayName);
 }
 
 const RESOURCE = optionOf(chat, 'resource', 'message', {});
@@ -99,7 +129,8 @@ async function ownerCookie(): Promise<string> {
 		headers: { 'Content-Type': 'application/json' },
 		body: JSON.stringify(OWNER),
 	});
-	if (!response.ok) throw new Error(`POST /rest/owner/setup: ${response.status} ${await response.text()}`);
+	if (!response.ok)
+		throw new Error(`POST /rest/owner/setup: ${response.status} ${await response.text()}`);
 	const cookie = (response.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
 	if (!cookie) throw new Error('POST /rest/owner/setup set no cookie');
 	return cookie;
@@ -107,18 +138,24 @@ async function ownerCookie(): Promise<string> {
 
 /** Node icons (img elements) inside `scope` that did not load. */
 async function brokenImages(scope: Locator): Promise<string[]> {
-	return await scope.locator('img').evaluateAll((images) =>
-		images
-			.filter((img) => !(img as HTMLImageElement).complete || (img as HTMLImageElement).naturalWidth === 0)
-			.map((img) => (img as HTMLImageElement).src),
-	);
+	return await scope
+		.locator('img')
+		.evaluateAll((images) =>
+			images
+				.filter(
+					(img) =>
+						!(img as HTMLImageElement).complete || (img as HTMLImageElement).naturalWidth === 0,
+				)
+				.map((img) => (img as HTMLImageElement).src),
+		);
 }
 
 /** Fails the run (at the end) when `panel` shows an error or a broken icon. */
 async function checkPanel(panel: Locator, what: string): Promise<void> {
 	for (const id of PANEL_ERROR_TEST_IDS) {
 		const shown = panel.getByTestId(id).filter({ visible: true });
-		if ((await shown.count()) > 0) problems.push(`${what}: shows ${id}: ${(await shown.first().innerText()).slice(0, 300)}`);
+		if ((await shown.count()) > 0)
+			problems.push(`${what}: shows ${id}: ${(await shown.first().innerText()).slice(0, 300)}`);
 	}
 	const text = await panel.innerText();
 	const match = PANEL_ERROR_TEXT.exec(text);
@@ -134,7 +171,11 @@ async function search(term: string): Promise<string[]> {
 	await input.fill('');
 	await input.pressSequentially(term, { delay: 20 });
 	// The list is filtered as one types: wait until it stops changing (it may end empty).
-	await creator.getByTestId('node-creator-item-name').first().waitFor({ timeout: 5_000 }).catch(() => undefined);
+	await creator
+		.getByTestId('node-creator-item-name')
+		.first()
+		.waitFor({ timeout: 5_000 })
+		.catch(() => undefined);
 	let names: string[] = [];
 	for (let stable = 0; stable < 3; ) {
 		await page!.waitForTimeout(150);
@@ -169,14 +210,22 @@ async function loadNodeTypes(cookie: string): Promise<void> {
 
 /** Entries a search should list: those with a node whose codex aliases contain the term. */
 function expectedEntries(term: string): string[] {
-	const hasAlias = (type: NodeTypeSummary) => type.codex?.alias?.some((alias) => alias.toLowerCase() === term.toLowerCase());
-	return [...entryTypes].filter(([, types]) => types.some(hasAlias)).map(([entry]) => entry).sort();
+	const hasAlias = (type: NodeTypeSummary) =>
+		type.codex?.alias?.some((alias) => alias.toLowerCase() === term.toLowerCase());
+	return [...entryTypes]
+		.filter(([, types]) => types.some(hasAlias))
+		.map(([entry]) => entry)
+		.sort();
 }
 
 /** Why n8n 2.40.7 may leave an entry out of a search in the main nodes panel. */
 function whyMissing(entries: string[]): string {
 	const hidden = entries.filter((entry) =>
-		(entryTypes.get(entry) ?? []).some((type) => type.codex?.categories?.includes('AI') && !type.codex.subcategories?.AI?.includes('Root Nodes')),
+		(entryTypes.get(entry) ?? []).some(
+			(type) =>
+				type.codex?.categories?.includes('AI') &&
+				!type.codex.subcategories?.AI?.includes('Root Nodes'),
+		),
 	);
 	if (!hidden.length) return '';
 	return ` [${hidden.join(', ')}: codex category "AI" without subcategories.AI "Root Nodes" — n8n's nodes panel leaves such nodes out of searches outside its AI section]`;
@@ -185,14 +234,23 @@ function whyMissing(entries: string[]): string {
 /** Ignored console errors, each with the reason it is not the package's problem. */
 function harmless(message: ConsoleMessage): string | undefined {
 	const url = message.location().url;
-	if (/^Failed to load resource/.test(message.text()) && url && new URL(url).origin !== new URL(BASE).origin) {
+	if (
+		/^Failed to load resource/.test(message.text()) &&
+		url &&
+		new URL(url).origin !== new URL(BASE).origin
+	) {
 		// n8n's own calls to internet services (the npm registry for the community node's details
 		// card, n8n.io for news and templates): unreachable offline or in a sandbox, and the npm
 		// registry answers 404 for a package version not published yet. Same-origin failures (an
 		// icon, a REST call) are not ignored.
 		return 'n8n calling an internet service';
 	}
-	if (currentStep === NEW_WORKFLOW && /^Error: injectNDVStore\(\) was accessed without an active workflow document store/.test(message.text())) {
+	if (
+		currentStep === NEW_WORKFLOW &&
+		/^Error: injectNDVStore\(\) was accessed without an active workflow document store/.test(
+			message.text(),
+		)
+	) {
 		// n8n 2.40.7's editor logs this when it opens a new workflow from the overview page, before any
 		// node exists (the same happens with no community package installed): not the package's.
 		return 'n8n 2.40.7 opening a new workflow (injectNDVStore without a workflow document)';
@@ -214,8 +272,10 @@ async function main(): Promise<void> {
 	await loadNodeTypes(cookie);
 	const jaicpEntries = expectedEntries('JAICP');
 	const chatbotEntries = expectedEntries('chatbot');
-	if (!jaicpEntries.includes(chat.displayName)) problems.push(`${chat.displayName} has no "JAICP" alias in its codex`);
-	if (!chatbotEntries.includes(chat.displayName)) problems.push(`${chat.displayName} has no "chatbot" alias in its codex`);
+	if (!jaicpEntries.includes(chat.displayName))
+		problems.push(`${chat.displayName} has no "JAICP" alias in its codex`);
+	if (!chatbotEntries.includes(chat.displayName))
+		problems.push(`${chat.displayName} has no "chatbot" alias in its codex`);
 
 	const browser = await chromium.launch({
 		executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -223,7 +283,10 @@ async function main(): Promise<void> {
 		args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
 	});
 	try {
-		const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+		const context = await browser.newContext({
+			viewport: { width: 1440, height: 900 },
+			deviceScaleFactor: 1,
+		});
 		context.setDefaultTimeout(STEP_TIMEOUT_MS);
 		const url = new URL(BASE);
 		await context.addCookies(
@@ -238,22 +301,32 @@ async function main(): Promise<void> {
 			if (message.type() !== 'error') return;
 			const reason = harmless(message);
 			if (reason) ignored.set(reason, (ignored.get(reason) ?? 0) + 1);
-			else problems.push(`console error during "${currentStep}": ${message.text().slice(0, 500)} (${message.location().url})`);
+			else
+				problems.push(
+					`console error during "${currentStep}": ${message.text().slice(0, 500)} (${message.location().url})`,
+				);
 		});
-		page.on('pageerror', (error) => problems.push(`page error during "${currentStep}": ${error.message}`));
+		page.on('pageerror', (error) =>
+			problems.push(`page error during "${currentStep}": ${error.message}`),
+		);
 		page.on('response', (response) => {
 			if (/\/icons\/n8n-nodes-tovie\//.test(response.url()) && response.status() >= 400) {
 				problems.push(`icon ${response.url()}: HTTP ${response.status()}`);
 			}
 		});
 		page.on('requestfailed', (request) => {
-			if (/\/icons\/n8n-nodes-tovie\//.test(request.url())) problems.push(`icon ${request.url()}: ${request.failure()?.errorText}`);
+			if (/\/icons\/n8n-nodes-tovie\//.test(request.url()))
+				problems.push(`icon ${request.url()}: ${request.failure()?.errorText}`);
 		});
 
 		await step(NEW_WORKFLOW, async () => {
 			await page!.goto(`${BASE}/home/workflows`);
 			// An instance without workflows shows "Build a workflow"; later, "Create workflow".
-			await page!.getByTestId('new-workflow-card').or(page!.getByTestId('add-resource-workflow')).first().click();
+			await page!
+				.getByTestId('new-workflow-card')
+				.or(page!.getByTestId('add-resource-workflow'))
+				.first()
+				.click();
 			await page!.getByTestId('canvas-add-button').waitFor();
 		});
 
@@ -264,7 +337,9 @@ async function main(): Promise<void> {
 			const listed = await search('JAICP');
 			const missing = jaicpEntries.filter((name) => !listed.includes(name));
 			if (missing.length) {
-				problems.push(`search "JAICP" does not list ${missing.join(', ')} (it lists: ${listed.join(', ')})${whyMissing(missing)}`);
+				problems.push(
+					`search "JAICP" does not list ${missing.join(', ')} (it lists: ${listed.join(', ')})${whyMissing(missing)}`,
+				);
 			}
 			await checkPanel(creator, 'nodes panel, search "JAICP"');
 			await shot('1-search-jaicp');
@@ -274,21 +349,32 @@ async function main(): Promise<void> {
 			const listed = await search('chatbot');
 			const missing = chatbotEntries.filter((name) => !listed.includes(name));
 			if (missing.length) {
-				problems.push(`search "chatbot" does not list ${missing.join(', ')} (it lists: ${listed.join(', ')})${whyMissing(missing)}`);
+				problems.push(
+					`search "chatbot" does not list ${missing.join(', ')} (it lists: ${listed.join(', ')})${whyMissing(missing)}`,
+				);
 			}
 			if (!listed.includes(chat.displayName)) {
-				throw new Error(`search "chatbot" does not list ${chat.displayName}: a new user cannot add it (listed: ${listed.join(', ')})`);
+				throw new Error(
+					`search "chatbot" does not list ${chat.displayName}: a new user cannot add it (listed: ${listed.join(', ')})`,
+				);
 			}
 			await shot('2-search-chatbot');
 		});
 
 		await step(`add ${chat.displayName}: "${SEND.action}"`, async () => {
-			await creator.getByTestId('node-creator-item-name').getByText(chat.displayName, { exact: true }).click();
+			await creator
+				.getByTestId('node-creator-item-name')
+				.getByText(chat.displayName, { exact: true })
+				.click();
 			// The actions of the node, whatever they are called: n8n tags each with the node type.
 			const send = creator
 				.locator(`[data-keyboard-nav-id^="n8n-nodes-tovie.${chat.name}-"]`)
-				.filter({ has: page!.getByTestId('node-creator-item-name').getByText(SEND.action!, { exact: true }) });
-			const actions = creator.getByTestId('node-creator-category-item').filter({ hasText: /^\s*Actions/ });
+				.filter({
+					has: page!.getByTestId('node-creator-item-name').getByText(SEND.action!, { exact: true }),
+				});
+			const actions = creator
+				.getByTestId('node-creator-category-item')
+				.filter({ hasText: /^\s*Actions/ });
 			await actions.or(send).first().waitFor();
 			if (!(await send.isVisible())) await actions.click(); // collapsed in the trigger view
 			await checkPanel(creator, `nodes panel, ${chat.displayName} actions`);
@@ -296,56 +382,89 @@ async function main(): Promise<void> {
 			await send.click();
 			const ndv = page!.getByTestId('ndv');
 			await ndv.waitFor();
-			const resource = await ndv.getByTestId('parameter-input-resource').locator('input').inputValue();
-			const operation = await ndv.getByTestId('parameter-input-operation').locator('input').inputValue();
+			const resource = await ndv
+				.getByTestId('parameter-input-resource')
+				.locator('input')
+				.inputValue();
+			const operation = await ndv
+				.getByTestId('parameter-input-operation')
+				.locator('input')
+				.inputValue();
 			if (resource !== RESOURCE.name || operation !== SEND.name) {
-				throw new Error(`the action opened ${resource} → ${operation}, not ${RESOURCE.name} → ${SEND.name}`);
+				throw new Error(
+					`the action opened ${resource} → ${operation}, not ${RESOURCE.name} → ${SEND.name}`,
+				);
 			}
 		});
 
 		const ndv = page.getByTestId('ndv');
 		const modal = page.getByTestId('editCredential-modal');
-		await step('credential: Server = Custom, the fake platform, only the Chat API Token', async () => {
-			await ndv.getByTestId('node-credentials-empty-state').click();
-			await modal.waitFor();
-			await modal.getByTestId('parameter-input-server').click();
-			await page!.getByTestId('parameter-input-item').filter({ visible: true }).filter({ hasText: /^\s*Custom/ }).click();
-			await modal.getByTestId('parameter-input-baseUrl').locator('input').fill(fake.url);
-			await modal.getByTestId('parameter-input-chatApiToken').locator('input').fill(CHAT_TOKEN);
-			await checkPanel(modal, 'credential dialog');
-			await shot('4-credential-filled');
-			const tested = page!.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/rest/credentials/test');
-			await modal.getByTestId('credential-save-button').click();
-			const verdict = (((await (await tested).json()) as { data?: { status?: string; message?: string } }).data ?? {});
-			log(`    the credential test answered ${verdict.status}: ${verdict.message}`);
-			// Saving runs the credential test; n8n closes the dialog opened from a node when it passes
-			// and keeps it open with "Couldn't connect with these settings" when it fails.
-			const failed = modal.getByText(/Couldn.t connect|check the errors/i).filter({ visible: true }); // n8n keeps both in the DOM, hidden
-			const closed = modal.waitFor({ state: 'hidden' }).then(() => 'closed');
-			const refused = failed.first().waitFor().then(() => 'failed');
-			closed.catch(() => undefined);
-			refused.catch(() => undefined);
-			if ((await Promise.race([closed, refused])) === 'failed') {
-				await shot('4-credential-test-failed');
-				throw new Error(`the credential test failed with only the Chat API Token: ${verdict.status}: ${verdict.message}`);
-			}
-			if (verdict.status !== 'OK' || /Rejected/.test(verdict.message ?? '')) {
-				problems.push(`the credential test with only the Chat API Token said ${verdict.status}: ${verdict.message}`);
-			}
-			await modal.waitFor({ state: 'hidden' });
-			// Whatever read-only Chat API call the credential test uses as its probe (see credentialTest.ts).
-			const probes = fake.requestsTo('GET', /^\/chatapi\/[^/]+\//);
-			if (!probes.some((request) => request.status === 200)) {
-				problems.push(`the credential test did not reach the fake platform's Chat API (requests: ${JSON.stringify(fake.requests.map((r) => `${r.method} ${r.path} ${r.status}`))})`);
-			}
-		});
+		await step(
+			'credential: Server = Custom, the fake platform, only the Chat API Token',
+			async () => {
+				await ndv.getByTestId('node-credentials-empty-state').click();
+				await modal.waitFor();
+				await modal.getByTestId('parameter-input-server').click();
+				await page!
+					.getByTestId('parameter-input-item')
+					.filter({ visible: true })
+					.filter({ hasText: /^\s*Custom/ })
+					.click();
+				await modal.getByTestId('parameter-input-baseUrl').locator('input').fill(fake.url);
+				await modal.getByTestId('parameter-input-chatApiToken').locator('input').fill(CHAT_TOKEN);
+				await checkPanel(modal, 'credential dialog');
+				await shot('4-credential-filled');
+				const tested = page!.waitForResponse(
+					(r) =>
+						r.request().method() === 'POST' &&
+						new URL(r.url()).pathname === '/rest/credentials/test',
+				);
+				await modal.getByTestId('credential-save-button').click();
+				const verdict =
+					((await (await tested).json()) as { data?: { status?: string; message?: string } })
+						.data ?? {};
+				log(`    the credential test answered ${verdict.status}: ${verdict.message}`);
+				// Saving runs the credential test; n8n closes the dialog opened from a node when it passes
+				// and keeps it open with "Couldn't connect with these settings" when it fails.
+				const failed = modal
+					.getByText(/Couldn.t connect|check the errors/i)
+					.filter({ visible: true }); // n8n keeps both in the DOM, hidden
+				const closed = modal.waitFor({ state: 'hidden' }).then(() => 'closed');
+				const refused = failed
+					.first()
+					.waitFor()
+					.then(() => 'failed');
+				closed.catch(() => undefined);
+				refused.catch(() => undefined);
+				if ((await Promise.race([closed, refused])) === 'failed') {
+					await shot('4-credential-test-failed');
+					throw new Error(
+						`the credential test failed with only the Chat API Token: ${verdict.status}: ${verdict.message}`,
+					);
+				}
+				if (verdict.status !== 'OK' || /Rejected/.test(verdict.message ?? '')) {
+					problems.push(
+						`the credential test with only the Chat API Token said ${verdict.status}: ${verdict.message}`,
+					);
+				}
+				await modal.waitFor({ state: 'hidden' });
+				// Whatever read-only Chat API call the credential test uses as its probe (see credentialTest.ts).
+				const probes = fake.requestsTo('GET', /^\/chatapi\/[^/]+\//);
+				if (!probes.some((request) => request.status === 200)) {
+					problems.push(
+						`the credential test did not reach the fake platform's Chat API (requests: ${JSON.stringify(fake.requests.map((r) => `${r.method} ${r.path} ${r.status}`))})`,
+					);
+				}
+			},
+		);
 
 		await step('credential: reopened, the test says OK', async () => {
 			await ndv.getByTestId('credential-edit-button').click();
 			await modal.waitFor();
 			await modal.getByTestId('credentials-config-container-test-success').waitFor();
 			const text = await modal.innerText();
-			if (/Rejected|Couldn.t connect/i.test(text)) problems.push(`credential dialog: ${text.slice(0, 400)}`);
+			if (/Rejected|Couldn.t connect/i.test(text))
+				problems.push(`credential dialog: ${text.slice(0, 400)}`);
 			await checkPanel(modal, 'credential dialog (saved)');
 			await shot('5-credential-tested');
 			await modal.getByRole('button', { name: 'Close this dialog' }).click(); // Escape would close the node panel too
@@ -359,7 +478,8 @@ async function main(): Promise<void> {
 			const output = ndv.getByTestId('output-panel');
 			const failed = ndv.getByTestId('node-error-message').filter({ visible: true });
 			await output.getByTestId('node-run-status-success').or(failed).first().waitFor();
-			if (await failed.count()) throw new Error(`Execute step failed: ${(await failed.first().innerText()).slice(0, 300)}`);
+			if (await failed.count())
+				throw new Error(`Execute step failed: ${(await failed.first().innerText()).slice(0, 300)}`);
 			await output.getByText(`You said: ${TEXT}`).first().waitFor();
 			await checkPanel(ndv, `${chat.displayName} panel after Execute step`);
 			await shot('6-send-output');
@@ -375,20 +495,34 @@ async function main(): Promise<void> {
 			await page!.getByTestId('node-creator-plus-button').click();
 			await creator.waitFor();
 			const listed = await search(chat.displayName);
-			if (!listed.includes(chat.displayName)) throw new Error(`search "${chat.displayName}" lists only ${listed.join(', ')}`);
-			await creator.getByTestId('node-creator-item-name').getByText(chat.displayName, { exact: true }).click();
-			const triggers = creator.locator(`[data-keyboard-nav-id^="n8n-nodes-tovie.${chatTrigger.name}-"]`);
-			const category = creator.getByTestId('node-creator-category-item').filter({ hasText: /^\s*Triggers/ });
+			if (!listed.includes(chat.displayName))
+				throw new Error(`search "${chat.displayName}" lists only ${listed.join(', ')}`);
+			await creator
+				.getByTestId('node-creator-item-name')
+				.getByText(chat.displayName, { exact: true })
+				.click();
+			const triggers = creator.locator(
+				`[data-keyboard-nav-id^="n8n-nodes-tovie.${chatTrigger.name}-"]`,
+			);
+			const category = creator
+				.getByTestId('node-creator-category-item')
+				.filter({ hasText: /^\s*Triggers/ });
 			await category.or(triggers.first()).first().waitFor();
 			if (!(await triggers.first().isVisible())) await category.click(); // collapsed next to the actions
 			await shot('7-chat-triggers');
 			await triggers.first().click();
 			await ndv.waitFor();
 			const title = await ndv.getByTestId('node-title-container').innerText();
-			if (!title.includes(chatTrigger.defaults.name as string)) throw new Error(`opened "${title}", not ${chatTrigger.displayName}`);
-			if (TRIGGER_NOTICES.length === 0) throw new Error(`${chatTrigger.displayName} shows no notice by default`);
+			if (!title.includes(chatTrigger.defaults.name as string))
+				throw new Error(`opened "${title}", not ${chatTrigger.displayName}`);
+			if (TRIGGER_NOTICES.length === 0)
+				throw new Error(`${chatTrigger.displayName} shows no notice by default`);
 			for (const notice of TRIGGER_NOTICES) {
-				await ndv.getByTestId('parameter-item').locator('[role="alert"]').filter({ hasText: notice }).waitFor({ state: 'visible' });
+				await ndv
+					.getByTestId('parameter-item')
+					.locator('[role="alert"]')
+					.filter({ hasText: notice })
+					.waitFor({ state: 'visible' });
 			}
 			await checkPanel(ndv, `${chatTrigger.displayName} panel`);
 			await shot('8-trigger-notice');
@@ -399,14 +533,29 @@ async function main(): Promise<void> {
 		await step('canvas: every node shows its icon', async () => {
 			await page!.getByTestId('zoom-to-fit').click();
 			const nodes = page!.getByTestId('canvas-node');
-			const names = await nodes.evaluateAll((elements) => elements.map((e) => e.getAttribute('data-node-name')));
-			if (names.length !== 3) problems.push(`expected 3 nodes on the canvas (Manual Trigger, Send, Chat Trigger), found: ${names.join(', ')}`);
-			const tovieIcons = page!.getByTestId('canvas-node').locator('img[src*="/icons/n8n-nodes-tovie/"]');
-			if ((await tovieIcons.count()) < 2) problems.push(`only ${await tovieIcons.count()} Tovie icons on the canvas for 2 Tovie nodes`);
-			const issues = page!.getByTestId('canvas-node').getByTestId('node-issues').filter({ visible: true });
-			if ((await issues.count()) > 0) problems.push(`canvas: ${await issues.count()} node(s) show issues`);
+			const names = await nodes.evaluateAll((elements) =>
+				elements.map((e) => e.getAttribute('data-node-name')),
+			);
+			if (names.length !== 3)
+				problems.push(
+					`expected 3 nodes on the canvas (Manual Trigger, Send, Chat Trigger), found: ${names.join(', ')}`,
+				);
+			const tovieIcons = page!
+				.getByTestId('canvas-node')
+				.locator('img[src*="/icons/n8n-nodes-tovie/"]');
+			if ((await tovieIcons.count()) < 2)
+				problems.push(
+					`only ${await tovieIcons.count()} Tovie icons on the canvas for 2 Tovie nodes`,
+				);
+			const issues = page!
+				.getByTestId('canvas-node')
+				.getByTestId('node-issues')
+				.filter({ visible: true });
+			if ((await issues.count()) > 0)
+				problems.push(`canvas: ${await issues.count()} node(s) show issues`);
 			const broken = await brokenImages(page!.getByTestId('canvas'));
-			if (broken.length) problems.push(`canvas icons not loaded: ${[...new Set(broken)].join(', ')}`);
+			if (broken.length)
+				problems.push(`canvas icons not loaded: ${[...new Set(broken)].join(', ')}`);
 			await shot('9-canvas');
 		});
 
@@ -427,7 +576,9 @@ async function main(): Promise<void> {
 		console.error(`First-run path FAILED:\n- ${[...new Set(problems)].join('\n- ')}`);
 		process.exit(1);
 	}
-	console.log('First-run path passed: search, add, credential with only the Chat token, Send, trigger notice.');
+	console.log(
+		'First-run path passed: search, add, credential with only the Chat token, Send, trigger notice.',
+	);
 }
 
 main().catch((error) => {

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { tovieApiTest } from '../common/credentialTest';
 import { actionNodeDescription, TOVIE_ICON } from '../common/node';
@@ -8,12 +13,18 @@ import { callsResources } from './actions';
 const base = actionNodeDescription({
 	displayName: 'Tovie Calls',
 	name: 'tovieCalls',
-	description: 'Load numbers into Tovie Platform (JAICP) outbound call campaigns, read call reports and control campaigns',
+	description:
+		'Load numbers into Tovie Platform (JAICP) outbound call campaigns, read call reports and control campaigns',
 	resources: callsResources,
 });
 
 export class TovieCalls implements INodeType {
-	description: INodeTypeDescription = { ...base, icon: TOVIE_ICON, subtitle: base.subtitle, usableAsTool: true };
+	description: INodeTypeDescription = {
+		...base,
+		icon: TOVIE_ICON,
+		subtitle: base.subtitle,
+		usableAsTool: true,
+	};
 
 	methods = { credentialTest: { tovieApiTest } };
 

@@ -12,14 +12,38 @@ export const CALLS_ROUTES = {
 	addPhoneGet: { method: 'GET', path: '/api/crmCalls/campaign/{secret}/addPhone', acts: true },
 	/** Form-urlencoded body. */
 	addPhonePost: { method: 'POST', path: '/api/crmCalls/campaign/{secret}/addPhone', acts: true },
-	addPhoneGetTest: { method: 'GET', path: '/api/crmCalls/campaign/{secret}/test/addPhone', acts: true },
+	addPhoneGetTest: {
+		method: 'GET',
+		path: '/api/crmCalls/campaign/{secret}/test/addPhone',
+		acts: true,
+	},
 	cancelCallJob: { method: 'POST', path: '/api/calls/campaign/{secret}/callJob/cancel' },
 	// Report requests read data only: safe to repeat although they are POSTs.
-	getCallJobReport: { method: 'POST', path: '/api/calls/campaign/{secret}/callJob/getReport', idempotent: true },
-	getCallJobReportByDate: { method: 'POST', path: '/api/calls/campaign/{secret}/callJob/getReportByDate', idempotent: true },
-	getCallJobReportUnfinished: { method: 'POST', path: '/api/calls/campaign/{secret}/callJob/getUnfinished', idempotent: true },
-	getCallAttemptReport: { method: 'POST', path: '/api/calls/campaign/{secret}/callAttempt/getReport', idempotent: true },
-	getCallAttemptReportByDate: { method: 'POST', path: '/api/calls/campaign/{secret}/callAttempt/getReportByDate', idempotent: true },
+	getCallJobReport: {
+		method: 'POST',
+		path: '/api/calls/campaign/{secret}/callJob/getReport',
+		idempotent: true,
+	},
+	getCallJobReportByDate: {
+		method: 'POST',
+		path: '/api/calls/campaign/{secret}/callJob/getReportByDate',
+		idempotent: true,
+	},
+	getCallJobReportUnfinished: {
+		method: 'POST',
+		path: '/api/calls/campaign/{secret}/callJob/getUnfinished',
+		idempotent: true,
+	},
+	getCallAttemptReport: {
+		method: 'POST',
+		path: '/api/calls/campaign/{secret}/callAttempt/getReport',
+		idempotent: true,
+	},
+	getCallAttemptReportByDate: {
+		method: 'POST',
+		path: '/api/calls/campaign/{secret}/callAttempt/getReportByDate',
+		idempotent: true,
+	},
 	getCallTask: { method: 'GET', path: '/api/calls/campaign/{secret}' },
 	getCallTaskStatus: { method: 'GET', path: '/api/calls/campaign/{secret}/status' },
 	controlCampaign: { method: 'POST', path: '/api/calls/campaign/{secret}/control/{action}' },
@@ -27,7 +51,10 @@ export const CALLS_ROUTES = {
 
 export type CallsRoute = keyof typeof CALLS_ROUTES;
 
-export const { request: callsRequest, itemRequest: callsItemRequest } = requestsFor(CALLS_ROUTES, 'callsApiToken');
+export const { request: callsRequest, itemRequest: callsItemRequest } = requestsFor(
+	CALLS_ROUTES,
+	'callsApiToken',
+);
 
 /** `PaginationRequest`: pages 0–199 of at most 200 items. */
 export const PAGE_SIZE_MAX = 200;

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { tovieApiTest } from '../common/credentialTest';
 import { actionNodeDescription, TOVIE_ICON } from '../common/node';
@@ -8,12 +13,18 @@ import { chatResources } from './actions';
 const base = actionNodeDescription({
 	displayName: 'Tovie Chat',
 	name: 'tovieChat',
-	description: 'Send messages to your Tovie Platform (JAICP) bot as a client, and read its answers and chat history',
+	description:
+		'Send messages to your Tovie Platform (JAICP) bot as a client, and read its answers and chat history',
 	resources: chatResources,
 });
 
 export class TovieChat implements INodeType {
-	description: INodeTypeDescription = { ...base, icon: TOVIE_ICON, subtitle: base.subtitle, usableAsTool: true };
+	description: INodeTypeDescription = {
+		...base,
+		icon: TOVIE_ICON,
+		subtitle: base.subtitle,
+		usableAsTool: true,
+	};
 
 	methods = { credentialTest: { tovieApiTest } };
 

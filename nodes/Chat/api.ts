@@ -20,11 +20,20 @@ export const CHAT_ROUTES = {
 	/** The pages give the methods (POST saves, GET loads) but not the path (platform-assumptions.md). */
 	saveState: { method: 'POST', path: '/chatapi/{secret}/client/{clientId}/state' },
 	loadState: { method: 'GET', path: '/chatapi/{secret}/client/{clientId}/state' },
-	getStatus: { method: 'GET', path: '/chatapi/{secret}/client/{clientId}/message/{questionId}/status' },
-	setStatus: { method: 'POST', path: '/chatapi/{secret}/client/{clientId}/message/{questionId}/status' },
+	getStatus: {
+		method: 'GET',
+		path: '/chatapi/{secret}/client/{clientId}/message/{questionId}/status',
+	},
+	setStatus: {
+		method: 'POST',
+		path: '/chatapi/{secret}/client/{clientId}/message/{questionId}/status',
+	},
 	/** Body `{statuses: [{questionId, status}]}`: the item shape is not in the docs (platform-assumptions.md). */
 	setStatuses: { method: 'POST', path: '/chatapi/{secret}/client/{clientId}/message-statuses' },
-	unreadCount: { method: 'GET', path: '/chatapi/{secret}/client/{clientId}/message-not-read-count' },
+	unreadCount: {
+		method: 'GET',
+		path: '/chatapi/{secret}/client/{clientId}/message-not-read-count',
+	},
 } as const satisfies Record<string, RouteSpec>;
 
 export const { request, itemRequest } = requestsFor(CHAT_ROUTES, 'chatApiToken');

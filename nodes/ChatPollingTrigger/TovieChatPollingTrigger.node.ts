@@ -1,4 +1,9 @@
-import type { INodeType, INodeTypeDescription, ITriggerFunctions, ITriggerResponse } from 'n8n-workflow';
+import type {
+	INodeType,
+	INodeTypeDescription,
+	ITriggerFunctions,
+	ITriggerResponse,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { tovieApiTest } from '../common/credentialTest';
@@ -36,24 +41,28 @@ export class TovieChatPollingTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
-			...eventFields('Narrow down which messages start the workflow, and how long each request to the platform waits', [
-				{
-					displayName: 'Include Client Requests',
-					name: 'includeClientRequests',
-					type: 'boolean',
-					default: false,
-					description:
-						'Whether to also start on client messages sent to the channel from elsewhere (another page, another app) and on other events that carry no reply, such as a widget state change. Messages that Tovie Chat sent from this n8n never start it (in queue mode, see the README).',
-				},
-				{
-					displayName: 'Max Wait per Request (Seconds)',
-					name: 'waitSeconds',
-					type: 'number',
-					typeOptions: { minValue: 1, maxValue: 300 },
-					default: 30,
-					description: 'How long one request to the platform waits for new messages before the node asks again',
-				},
-			]),
+			...eventFields(
+				'Narrow down which messages start the workflow, and how long each request to the platform waits',
+				[
+					{
+						displayName: 'Include Client Requests',
+						name: 'includeClientRequests',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to also start on client messages sent to the channel from elsewhere (another page, another app) and on other events that carry no reply, such as a widget state change. Messages that Tovie Chat sent from this n8n never start it (in queue mode, see the README).',
+					},
+					{
+						displayName: 'Max Wait per Request (Seconds)',
+						name: 'waitSeconds',
+						type: 'number',
+						typeOptions: { minValue: 1, maxValue: 300 },
+						default: 30,
+						description:
+							'How long one request to the platform waits for new messages before the node asks again',
+					},
+				],
+			),
 		],
 	};
 

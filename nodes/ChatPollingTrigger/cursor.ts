@@ -31,9 +31,13 @@ export function eventMs(event: IDataObject): number | undefined {
 /** What tells two events apart: questionId, kind (request or reply), client and time. */
 export function eventKey(event: IDataObject): string {
 	const data = (event.data && typeof event.data === 'object' ? event.data : {}) as IDataObject;
-	const base = [event.questionId, event.type, event.clientId, event.timestamp].map((part) => String(part ?? '')).join('|');
+	const base = [event.questionId, event.type, event.clientId, event.timestamp]
+		.map((part) => String(part ?? ''))
+		.join('|');
 	// Without a questionId the text has to tell them apart.
-	return event.questionId === undefined ? `${base}|${String(data.answer ?? event.query ?? event.event ?? '')}` : base;
+	return event.questionId === undefined
+		? `${base}|${String(data.answer ?? event.query ?? event.event ?? '')}`
+		: base;
 }
 
 /**

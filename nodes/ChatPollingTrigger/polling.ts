@@ -44,7 +44,12 @@ export async function pollEvents(this: ITriggerFunctions): Promise<ITriggerRespo
 
 	const notOwn = (item: IDataObject): boolean => {
 		const isRequest = item.eventKind === CLIENT_REQUEST;
-		const own = ownSendOf(token, { questionId: item.questionId, clientId: item.clientId, text: item.text, isRequest });
+		const own = ownSendOf(token, {
+			questionId: item.questionId,
+			clientId: item.clientId,
+			text: item.text,
+			isRequest,
+		});
 		return !own || (!isRequest && !own.sync);
 	};
 
@@ -59,7 +64,9 @@ export async function pollEvents(this: ITriggerFunctions): Promise<ITriggerRespo
 			timeoutMs: waitMs,
 			longPoll: true,
 		});
-		const polled = ((answer?.events ?? []) as IDataObject[]).map((event) => fromPolledEvent(event, clientId));
+		const polled = ((answer?.events ?? []) as IDataObject[]).map((event) =>
+			fromPolledEvent(event, clientId),
+		);
 		const { fresh, state } = advance(cursor, polled);
 		Object.assign(cursor, state);
 		return fresh
@@ -92,11 +99,16 @@ export async function pollEvents(this: ITriggerFunctions): Promise<ITriggerRespo
 			} catch (error) {
 				failures++;
 				if (failures >= MAX_FAILURES_BEFORE_ERROR) {
-					this.emitError(error instanceof NodeApiError ? error : new NodeApiError(this.getNode(), { message: String(error) }));
+					this.emitError(
+						error instanceof NodeApiError
+							? error
+							: new NodeApiError(this.getNode(), { message: String(error) }),
+					);
 					failures = 0;
 				}
 				// Back off (1 s, 2 s, … 30 s) in one-second steps so that closing stays quick.
-				for (let waited = 0; waited < Math.min(30, 2 ** (failures - 1)) && !closed; waited++) await sleep(1000);
+				for (let waited = 0; waited < Math.min(30, 2 ** (failures - 1)) && !closed; waited++)
+					await sleep(1000);
 			}
 		}
 	};

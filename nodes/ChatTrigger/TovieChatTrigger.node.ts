@@ -34,7 +34,8 @@ export class TovieChatTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: eventSubtitle(triggerOnField),
-		description: 'Starts the workflow when your Tovie Platform (JAICP) bot, a live agent or a text campaign writes to a Chat API client',
+		description:
+			'Starts the workflow when your Tovie Platform (JAICP) bot, a live agent or a text campaign writes to a Chat API client',
 		defaults: { name: 'Tovie Chat Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -102,13 +103,23 @@ export class TovieChatTrigger implements INodeType {
 					"The Chat API channel whose webhook address the node sets. The list shows the Chat API channels of the credential's project (Project Short Name); By ID takes the number in the channel's address in the project (Channels → the channel). Empty: the channel whose token is the credential's Chat API Token.",
 				displayOptions: { show: { registration: ['auto'] } },
 				modes: [
-					{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchChatApiChannels', searchable: true } },
+					{
+						displayName: 'From List',
+						name: 'list',
+						type: 'list',
+						typeOptions: { searchListMethod: 'searchChatApiChannels', searchable: true },
+					},
 					{
 						displayName: 'By ID',
 						name: 'id',
 						type: 'string',
 						placeholder: 'e.g. 49199',
-						validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A channel ID is a number' } }],
+						validation: [
+							{
+								type: 'regex',
+								properties: { regex: '^\\d+$', errorMessage: 'A channel ID is a number' },
+							},
+						],
 					},
 				],
 			},
@@ -146,12 +157,24 @@ export class TovieChatTrigger implements INodeType {
 			response.status(status).json(body);
 			return { noWebhookResponse: true };
 		};
-		const request = this.getRequestObject() as { rawBody?: Buffer; method?: string; headers?: Record<string, unknown> };
+		const request = this.getRequestObject() as {
+			rawBody?: Buffer;
+			method?: string;
+			headers?: Record<string, unknown>;
+		};
 		const rawBody = request.rawBody;
-		const refusal = checkRequest(request.method, request.headers?.['content-type'] as string | undefined, rawBody?.length);
+		const refusal = checkRequest(
+			request.method,
+			request.headers?.['content-type'] as string | undefined,
+			rawBody?.length,
+		);
 		if (refusal) return answer(refusal.status, { error: refusal.message });
 		const credentials = await this.getCredentials(CREDENTIAL_NAME);
-		const verdict = verifyWebhook(rawBody?.toString('utf8'), this.getBodyData(), String(credentials.chatApiToken ?? ''));
+		const verdict = verifyWebhook(
+			rawBody?.toString('utf8'),
+			this.getBodyData(),
+			String(credentials.chatApiToken ?? ''),
+		);
 		if (!verdict.ok) return answer(verdict.status, { error: verdict.message });
 
 		const filter: EventFilter = {
@@ -161,9 +184,14 @@ export class TovieChatTrigger implements INodeType {
 		};
 		// The platform resends an event it got no quick 200 for: a repeat starts nothing.
 		const events = dropRepeats(verdict.events, this.getWorkflowStaticData('node'));
-		const items = events.map((event) => toTriggerItem(event, 'webhook', workflowZone(this))).filter((item) => passesFilter(item, filter));
+		const items = events
+			.map((event) => toTriggerItem(event, 'webhook', workflowZone(this)))
+			.filter((item) => passesFilter(item, filter));
 		// Answer at once: the platform waits 3 s and then sends the event again.
-		answer(200, { received: items.length, ...(verdict.dropped ? { dropped: verdict.dropped } : {}) });
+		answer(200, {
+			received: items.length,
+			...(verdict.dropped ? { dropped: verdict.dropped } : {}),
+		});
 		if (items.length === 0) return { noWebhookResponse: true };
 		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray(items)] };
 	}

@@ -4,7 +4,8 @@ import { Expression } from 'n8n-workflow';
 import { timestampMs } from '../Chat/helpers/timestamps';
 import { formatIso } from '../common/dates';
 
-const isoOrNull = (ms: number | undefined, zone: string) => (ms === undefined ? null : formatIso(ms, zone));
+const isoOrNull = (ms: number | undefined, zone: string) =>
+	ms === undefined ? null : formatIso(ms, zone);
 
 /**
  * What a Chat API event is, as "Trigger On" offers it. The platform's documented webhook body
@@ -17,12 +18,14 @@ export const REPLY_KINDS = [
 	{
 		name: 'Bot Reply',
 		value: 'botReply',
-		description: 'The bot answering an async request, and every event that carries none of the marks below',
+		description:
+			'The bot answering an async request, and every event that carries none of the marks below',
 	},
 	{
 		name: 'Live Agent Reply',
 		value: 'agentReply',
-		description: 'Events marked as an agent\'s: type agentResponse or operatorResponse, or an agent or operator field',
+		description:
+			"Events marked as an agent's: type agentResponse or operatorResponse, or an agent or operator field",
 	},
 	{
 		name: 'Reply Timeout',
@@ -32,7 +35,7 @@ export const REPLY_KINDS = [
 	{
 		name: 'Text Campaign Message',
 		value: 'campaignMessage',
-		description: 'Events marked as a campaign\'s: type textCampaign, or a campaignId field',
+		description: "Events marked as a campaign's: type textCampaign, or a campaignId field",
 	},
 ] as const;
 
@@ -51,7 +54,8 @@ export const triggerOnField: INodeProperties = {
 	type: 'multiOptions',
 	options: REPLY_KINDS.map(({ name, value, description }) => ({ name, value, description })),
 	default: ['botReply', 'agentReply', 'campaignMessage', 'timeout'],
-	description: 'Which messages start the workflow. The platform does not document how it marks them: see the note below.',
+	description:
+		'Which messages start the workflow. The platform does not document how it marks them: see the note below.',
 };
 
 export const kindNotice: INodeProperties = {
@@ -68,7 +72,8 @@ export const clientIdFilterField: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'e.g. user-42',
-	description: 'Only messages to this client (the client ID the messages were sent with); leave empty for every client of the channel',
+	description:
+		'Only messages to this client (the client ID the messages were sent with); leave empty for every client of the channel',
 };
 
 export const onlyWhenField: INodeProperties = {
@@ -86,7 +91,10 @@ export const onlyWhenField: INodeProperties = {
  * What both triggers show below their setup: Trigger On, the note on event kinds, and the Options
  * (Client ID, the trigger's own options, Only When: in alphabetical order).
  */
-export function eventFields(description: string, ownOptions: INodeProperties[] = []): INodeProperties[] {
+export function eventFields(
+	description: string,
+	ownOptions: INodeProperties[] = [],
+): INodeProperties[] {
 	return [
 		triggerOnField,
 		kindNotice,
@@ -132,10 +140,19 @@ export function eventKindOf(event: IDataObject, source: EventSource = 'webhook')
 		if (alias) return alias;
 		if (source === 'poll' && /request/i.test(field)) return CLIENT_REQUEST;
 	}
-	if (event.campaignId !== undefined || event.textCampaignId !== undefined || data.campaignId !== undefined) {
+	if (
+		event.campaignId !== undefined ||
+		event.textCampaignId !== undefined ||
+		data.campaignId !== undefined
+	) {
 		return 'campaignMessage';
 	}
-	if (event.agent !== undefined || event.operator !== undefined || data.agent !== undefined || data.operator !== undefined) {
+	if (
+		event.agent !== undefined ||
+		event.operator !== undefined ||
+		data.agent !== undefined ||
+		data.operator !== undefined
+	) {
 		return 'agentReply';
 	}
 	const firedEvent = String(event.event ?? data.event ?? '').toLowerCase();
@@ -150,7 +167,9 @@ export function eventKindOf(event: IDataObject, source: EventSource = 'webhook')
  * client's (the platform filtered it).
  */
 export function fromPolledEvent(polled: IDataObject, requestedClientId?: string): IDataObject {
-	const inner = (polled.event && typeof polled.event === 'object' ? polled.event : {}) as IDataObject;
+	const inner = (
+		polled.event && typeof polled.event === 'object' ? polled.event : {}
+	) as IDataObject;
 	const clientId = inner.clientId ?? polled.clientId ?? requestedClientId;
 	return { ...inner, ...(clientId !== undefined ? { clientId } : {}), type: polled.type };
 }
@@ -159,7 +178,11 @@ export function fromPolledEvent(polled: IDataObject, requestedClientId?: string)
  * The item a workflow sees: the event without the channel token, plus its kind, text and time
  * (`receivedAt`, ISO 8601 in the workflow's zone, like every output date).
  */
-export function toTriggerItem(event: IDataObject, source: EventSource = 'webhook', zone = 'UTC'): IDataObject {
+export function toTriggerItem(
+	event: IDataObject,
+	source: EventSource = 'webhook',
+	zone = 'UTC',
+): IDataObject {
 	const rest = { ...event };
 	delete rest.token;
 	const data = (rest.data && typeof rest.data === 'object' ? rest.data : {}) as IDataObject;
@@ -168,7 +191,11 @@ export function toTriggerItem(event: IDataObject, source: EventSource = 'webhook
 	const text =
 		eventKind === CLIENT_REQUEST
 			? (rest.query ?? rest.event ?? '')
-			: (data.answer ?? replies.filter((r) => r && r.type === 'text').map((r) => r.text).join('\n\n'));
+			: (data.answer ??
+				replies
+					.filter((r) => r && r.type === 'text')
+					.map((r) => r.text)
+					.join('\n\n'));
 	return {
 		eventKind,
 		clientId: rest.clientId,
@@ -191,7 +218,10 @@ export interface EventFilter {
  */
 export function onlyWhenOf(node: INode): string | undefined {
 	const options = node.parameters?.options;
-	const raw = options && typeof options === 'object' && !Array.isArray(options) ? (options as IDataObject).onlyWhen : undefined;
+	const raw =
+		options && typeof options === 'object' && !Array.isArray(options)
+			? (options as IDataObject).onlyWhen
+			: undefined;
 	return typeof raw === 'string' && raw.replace(/^=/, '').trim() ? raw : undefined;
 }
 

@@ -26,9 +26,18 @@ interface RegistrationState {
 	previousUrl?: string | null;
 }
 
-async function channelApi<T = IDataObject>(ctx: IHookFunctions, route: keyof typeof ROUTES, request: Partial<TovieRequest> = {}): Promise<T> {
+async function channelApi<T = IDataObject>(
+	ctx: IHookFunctions,
+	route: keyof typeof ROUTES,
+	request: Partial<TovieRequest> = {},
+): Promise<T> {
 	// Channel objects carry the Chat API token: kept in the answer to match and re-send it, never output.
-	return await tovieRequest<T>(ctx, { ...ROUTES[route], secret: 'apiToken', keepSecretsInAnswer: true, ...request });
+	return await tovieRequest<T>(ctx, {
+		...ROUTES[route],
+		secret: 'apiToken',
+		keepSecretsInAnswer: true,
+		...request,
+	});
 }
 
 function parseCustomData(channel: IDataObject): IDataObject {
@@ -56,30 +65,50 @@ function state(ctx: IHookFunctions): RegistrationState {
 /** The channel picked in the node's Channel field (its numeric ID), or `undefined` to find it by the token. */
 function pickedChannelId(ctx: IHookFunctions): number | undefined {
 	const raw = ctx.getNodeParameter('channel', '') as unknown;
-	const value = String((raw && typeof raw === 'object' ? (raw as IDataObject).value : raw) ?? '').trim();
+	const value = String(
+		(raw && typeof raw === 'object' ? (raw as IDataObject).value : raw) ?? '',
+	).trim();
 	if (!value) return undefined;
 	if (!/^\d+$/.test(value)) {
-		throw new NodeOperationError(ctx.getNode(), `Channel must be a channel ID (a number), got "${value}"`, {
-			description: 'Pick the channel from the list, or leave Channel empty to find it by the Chat API Token.',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Channel must be a channel ID (a number), got "${value}"`,
+			{
+				description:
+					'Pick the channel from the list, or leave Channel empty to find it by the Chat API Token.',
+			},
+		);
 	}
 	return Number(value);
 }
 
 /** The picked channel, checked: a Chat API channel whose token is the credential's. */
-async function pickedChannel(ctx: IHookFunctions, id: number, chatToken: string): Promise<IDataObject> {
+async function pickedChannel(
+	ctx: IHookFunctions,
+	id: number,
+	chatToken: string,
+): Promise<IDataObject> {
 	const channel = await channelApi(ctx, 'channel', { pathParams: { id } });
 	const name = `${String(channel.channelName ?? '')} (${id})`;
 	if (channel.channelType !== 'CHAT_API') {
-		throw new NodeOperationError(ctx.getNode(), `Channel ${name} is a ${String(channel.channelType)} channel, not a Chat API channel`, {
-			description: 'Only a Chat API channel posts to this trigger. Pick one from the list.',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Channel ${name} is a ${String(channel.channelType)} channel, not a Chat API channel`,
+			{
+				description: 'Only a Chat API channel posts to this trigger. Pick one from the list.',
+			},
+		);
 	}
 	// The trigger checks every event against the credential's token: another token's events would all be refused.
 	if (channel.accessToken !== chatToken) {
-		throw new NodeOperationError(ctx.getNode(), `Channel ${name} does not use the credential's Chat API Token`, {
-			description: "The trigger accepts only events that carry the credential's Chat API Token. Pick the channel of that token, or put this channel's token into the credential.",
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Channel ${name} does not use the credential's Chat API Token`,
+			{
+				description:
+					"The trigger accepts only events that carry the credential's Chat API Token. Pick the channel of that token, or put this channel's token into the credential.",
+			},
+		);
 	}
 	return channel;
 }
@@ -91,9 +120,13 @@ export async function findChatChannel(ctx: IHookFunctions): Promise<IDataObject>
 	const picked = pickedChannelId(ctx);
 	// A picked channel is read by its ID: the project matters only when searching by the token.
 	if (!chatToken || !credentials.apiToken || (picked === undefined && !shortName)) {
-		const needs = picked === undefined ? 'the Chat API Token, the Unified API Token and the Project Short Name' : 'the Chat API Token and the Unified API Token';
+		const needs =
+			picked === undefined
+				? 'the Chat API Token, the Unified API Token and the Project Short Name'
+				: 'the Chat API Token and the Unified API Token';
 		throw new NodeOperationError(ctx.getNode(), `Automatic registration needs ${needs}`, {
-			description: 'Fill them in the Tovie Platform API credential, or set Webhook Registration to "Paste the URL Myself".',
+			description:
+				'Fill them in the Tovie Platform API credential, or set Webhook Registration to "Paste the URL Myself".',
 		});
 	}
 	if (picked !== undefined) return await pickedChannel(ctx, picked, chatToken);
@@ -103,31 +136,50 @@ export async function findChatChannel(ctx: IHookFunctions): Promise<IDataObject>
 		if (channel.accessToken === chatToken) return channel;
 	}
 	const project = await channelApi(ctx, 'project', { pathParams: { shortName } });
-	const { items = [] } = await channelApi<{ items?: IDataObject[] }>(ctx, 'channels', { qs: { projectId: project.id as number } });
+	const { items = [] } = await channelApi<{ items?: IDataObject[] }>(ctx, 'channels', {
+		qs: { projectId: project.id as number },
+	});
 	const chatChannels = items.filter((c) => c.channelType === 'CHAT_API');
 	let channel = chatChannels.find((c) => c.accessToken === chatToken);
 	// The spec marks `accessToken` optional in the list: read the channels listed without it one by one.
-	for (const listed of chatChannels.filter((c) => c.accessToken === undefined || c.accessToken === null)) {
+	for (const listed of chatChannels.filter(
+		(c) => c.accessToken === undefined || c.accessToken === null,
+	)) {
 		if (channel) break;
 		const full = await channelApi(ctx, 'channel', { pathParams: { id: listed.id as number } });
 		if (full.accessToken === chatToken) channel = full;
 	}
 	if (!channel) {
-		throw new NodeOperationError(ctx.getNode(), `No Chat API channel of project "${shortName}" uses the credential's Chat API Token`, {
-			description: 'Check that the token belongs to a Chat API channel of this project, or pick the channel in the Channel field.',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`No Chat API channel of project "${shortName}" uses the credential's Chat API Token`,
+			{
+				description:
+					'Check that the token belongs to a Chat API channel of this project, or pick the channel in the Channel field.',
+			},
+		);
 	}
 	return channel;
 }
 
-async function setCallbackUrl(ctx: IHookFunctions, channel: IDataObject, url: string): Promise<void> {
+async function setCallbackUrl(
+	ctx: IHookFunctions,
+	channel: IDataObject,
+	url: string,
+): Promise<void> {
 	const chatApi = (parseCustomData(channel).chatApi ?? {}) as IDataObject;
 	const body: IDataObject = {
 		accessToken: channel.accessToken,
 		channelName: channel.channelName,
 		customData: { chatApi: { blockForm: chatApi.blockForm ?? false, callbackUrl: url } },
 	};
-	for (const field of ['repositoryReference', 'isAutoDeploy', 'operatorChannelId', 'chatWidgetParams', 'telephonyParams']) {
+	for (const field of [
+		'repositoryReference',
+		'isAutoDeploy',
+		'operatorChannelId',
+		'chatWidgetParams',
+		'telephonyParams',
+	]) {
 		if (channel[field] !== undefined && channel[field] !== null) body[field] = channel[field];
 	}
 	if (channel.isBlocked !== undefined) body.isBlock = channel.isBlocked;
@@ -142,7 +194,10 @@ export const registration = {
 	async register(ctx: IHookFunctions, url: string): Promise<void> {
 		const channel = await findChatChannel(ctx);
 		const previous = callbackUrlOf(channel);
-		Object.assign(state(ctx), { channelId: channel.id as number, previousUrl: previous === url ? null : (previous ?? null) });
+		Object.assign(state(ctx), {
+			channelId: channel.id as number,
+			previousUrl: previous === url ? null : (previous ?? null),
+		});
 		if (previous !== url) await setCallbackUrl(ctx, channel, url);
 	},
 	async unregister(ctx: IHookFunctions, url: string): Promise<void> {

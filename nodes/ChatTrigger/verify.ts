@@ -21,7 +21,11 @@ export type Verdict =
  * event: events without the credential's token are dropped, and the call is refused (401) only
  * when none carries it. An empty array is a call with nothing in it: accepted, nothing starts.
  */
-export function verifyWebhook(rawBody: string | undefined, parsedBody: unknown, channelToken: string): Verdict {
+export function verifyWebhook(
+	rawBody: string | undefined,
+	parsedBody: unknown,
+	channelToken: string,
+): Verdict {
 	let body = parsedBody;
 	if (rawBody !== undefined && rawBody.trim() !== '') {
 		try {
@@ -36,8 +40,13 @@ export function verifyWebhook(rawBody: string | undefined, parsedBody: unknown, 
 	const list: unknown[] = Array.isArray(body) ? body : [body];
 	if (list.length === 0) return { ok: true, events: [], dropped: 0 };
 	const events = list.filter(
-		(e): e is IDataObject => !!e && typeof e === 'object' && !Array.isArray(e) && safeEqual((e as IDataObject).token, channelToken),
+		(e): e is IDataObject =>
+			!!e &&
+			typeof e === 'object' &&
+			!Array.isArray(e) &&
+			safeEqual((e as IDataObject).token, channelToken),
 	);
-	if (events.length === 0) return { ok: false, status: 401, message: 'No event carries this channel token' };
+	if (events.length === 0)
+		return { ok: false, status: 401, message: 'No event carries this channel token' };
 	return { ok: true, events, dropped: list.length - events.length };
 }

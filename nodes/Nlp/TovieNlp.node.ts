@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { tovieApiTest } from '../common/credentialTest';
 import { actionNodeDescription, TOVIE_ICON } from '../common/node';
@@ -9,12 +14,18 @@ import { searchEntities, searchIntents, searchRecords } from './methods/search';
 const base = actionNodeDescription({
 	displayName: 'Tovie NLP',
 	name: 'tovieNlp',
-	description: 'Classify phrases and manage intents, entities and training of a Tovie Platform (JAICP) NLU project through the NLP Direct API',
+	description:
+		'Classify phrases and manage intents, entities and training of a Tovie Platform (JAICP) NLU project through the NLP Direct API',
 	resources: nlpResources,
 });
 
 export class TovieNlp implements INodeType {
-	description: INodeTypeDescription = { ...base, icon: TOVIE_ICON, subtitle: base.subtitle, usableAsTool: true };
+	description: INodeTypeDescription = {
+		...base,
+		icon: TOVIE_ICON,
+		subtitle: base.subtitle,
+		usableAsTool: true,
+	};
 
 	methods = {
 		credentialTest: { tovieApiTest },

@@ -2,10 +2,30 @@ import type { IDataObject, IWebhookDescription } from 'n8n-workflow';
 
 /** What "Trigger On" offers: the client events, one per call that starts the workflow. */
 export const CLIENT_EVENTS = [
-	{ name: 'New Dialog (Transfer to Agent)', value: 'newDialog', call: 'selectDestination', description: 'The bot hands a client over to one of your agent groups' },
-	{ name: 'Client Message', value: 'clientMessage', call: 'sendText', description: 'The client wrote to the agent' },
-	{ name: 'Client File', value: 'clientFile', call: 'sendFile', description: 'The client sent a file to the agent' },
-	{ name: 'Client Closed the Chat', value: 'chatClosed', call: 'closeChat', description: 'The client ended the chat with the agent' },
+	{
+		name: 'New Dialog (Transfer to Agent)',
+		value: 'newDialog',
+		call: 'selectDestination',
+		description: 'The bot hands a client over to one of your agent groups',
+	},
+	{
+		name: 'Client Message',
+		value: 'clientMessage',
+		call: 'sendText',
+		description: 'The client wrote to the agent',
+	},
+	{
+		name: 'Client File',
+		value: 'clientFile',
+		call: 'sendFile',
+		description: 'The client sent a file to the agent',
+	},
+	{
+		name: 'Client Closed the Chat',
+		value: 'chatClosed',
+		call: 'closeChat',
+		description: 'The client ended the chat with the agent',
+	},
 ] as const;
 export type ClientEvent = (typeof CLIENT_EVENTS)[number]['value'];
 
@@ -19,7 +39,10 @@ export const OPERATOR_CALLS = [
 	{ call: 'setWebhook', method: 'POST' },
 	...CLIENT_EVENTS.map(({ call }) => ({ call, method: 'POST' as const })),
 ] as const;
-export type OperatorCall = 'getDestinations' | 'setWebhook' | (typeof CLIENT_EVENTS)[number]['call'];
+export type OperatorCall =
+	| 'getDestinations'
+	| 'setWebhook'
+	| (typeof CLIENT_EVENTS)[number]['call'];
 
 /**
  * One n8n webhook per call, all under the node's base URL `…/webhook/{webhookId}`, plus one at that
@@ -27,16 +50,29 @@ export type OperatorCall = 'getDestinations' | 'setWebhook' | (typeof CLIENT_EVE
  * without trimming anything. It answers a GET (a browser check) and starts nothing.
  */
 export const OPERATOR_WEBHOOKS: IWebhookDescription[] = [
-	{ name: 'default', httpMethod: 'GET', path: '', isFullPath: true, responseMode: 'onReceived', responseData: 'noData', ndvHideMethod: true },
-	...OPERATOR_CALLS.map(({ call, method }): IWebhookDescription => ({
+	{
 		name: 'default',
-		httpMethod: method,
-		path: call,
-		// A Respond to Webhook node answers getDestinations when the workflow provides the agent groups.
-		responseMode: call === 'getDestinations' ? '={{$parameter["destinationsSource"] === "workflow" ? "responseNode" : "onReceived"}}' : 'onReceived',
+		httpMethod: 'GET',
+		path: '',
+		isFullPath: true,
+		responseMode: 'onReceived',
 		responseData: 'noData',
-		ndvHideUrl: true,
-	})),
+		ndvHideMethod: true,
+	},
+	...OPERATOR_CALLS.map(
+		({ call, method }): IWebhookDescription => ({
+			name: 'default',
+			httpMethod: method,
+			path: call,
+			// A Respond to Webhook node answers getDestinations when the workflow provides the agent groups.
+			responseMode:
+				call === 'getDestinations'
+					? '={{$parameter["destinationsSource"] === "workflow" ? "responseNode" : "onReceived"}}'
+					: 'onReceived',
+			responseData: 'noData',
+			ndvHideUrl: true,
+		}),
+	),
 ];
 
 /**
@@ -52,10 +88,15 @@ export function callOf(request: { path?: string; url?: string }): OperatorCall |
 
 export type CallVerdict = { ok: true; item: IDataObject } | { ok: false; message: string };
 
-const isObject = (value: unknown): value is IDataObject => !!value && typeof value === 'object' && !Array.isArray(value);
+const isObject = (value: unknown): value is IDataObject =>
+	!!value && typeof value === 'object' && !Array.isArray(value);
 const isText = (value: unknown): value is string => typeof value === 'string';
 const idText = (value: unknown): string | undefined =>
-	typeof value === 'string' && value.trim() ? value : typeof value === 'number' ? String(value) : undefined;
+	typeof value === 'string' && value.trim()
+		? value
+		: typeof value === 'number'
+			? String(value)
+			: undefined;
 
 /** `attributes` and friends arrive as objects, or as JSON text ("Accepts JSON in the {"key":"value"} form"). */
 function jsonObject(value: unknown): IDataObject | undefined {

@@ -7,10 +7,13 @@ export interface Destination {
 	hasOnline: boolean;
 }
 
-export type DestinationsVerdict = { ok: true; destinations: Destination[] } | { ok: false; message: string };
+export type DestinationsVerdict =
+	| { ok: true; destinations: Destination[] }
+	| { ok: false; message: string };
 
 function truthy(value: unknown): boolean {
-	if (typeof value === 'string') return ['true', '1', 'yes', 'on'].includes(value.trim().toLowerCase());
+	if (typeof value === 'string')
+		return ['true', '1', 'yes', 'on'].includes(value.trim().toLowerCase());
 	return value === true || value === 1;
 }
 
@@ -29,17 +32,28 @@ export function toDestinations(raw: unknown): DestinationsVerdict {
 			return { ok: false, message: 'Agent Groups (JSON) is not valid JSON' };
 		}
 	}
-	if (value && typeof value === 'object' && !Array.isArray(value) && Array.isArray((value as IDataObject).destinations)) {
+	if (
+		value &&
+		typeof value === 'object' &&
+		!Array.isArray(value) &&
+		Array.isArray((value as IDataObject).destinations)
+	) {
 		value = (value as IDataObject).destinations;
 	}
-	if (!Array.isArray(value)) return { ok: false, message: 'Agent groups must be a list of {destinationId, name, hasOnline}' };
+	if (!Array.isArray(value))
+		return {
+			ok: false,
+			message: 'Agent groups must be a list of {destinationId, name, hasOnline}',
+		};
 	const destinations: Destination[] = [];
 	for (const [index, entry] of value.entries()) {
 		const group = (entry ?? {}) as IDataObject;
 		const id = group.destinationId ?? group.id;
-		const destinationId = typeof id === 'number' ? String(id) : typeof id === 'string' ? id.trim() : '';
+		const destinationId =
+			typeof id === 'number' ? String(id) : typeof id === 'string' ? id.trim() : '';
 		const name = typeof group.name === 'string' ? group.name.trim() : '';
-		if (!destinationId || !name) return { ok: false, message: `Agent group ${index + 1} needs an ID and a name` };
+		if (!destinationId || !name)
+			return { ok: false, message: `Agent group ${index + 1} needs an ID and a name` };
 		if (destinations.some((d) => d.destinationId === destinationId)) {
 			return { ok: false, message: `Agent group ID "${destinationId}" is used twice` };
 		}

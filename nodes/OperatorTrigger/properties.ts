@@ -26,9 +26,22 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{ name: 'List Below', value: 'list', description: 'The node answers with the groups listed here' },
-			{ name: 'JSON', value: 'json', description: 'The node answers with a JSON list, which can be an expression' },
-			{ name: 'Respond to Webhook Node', value: 'workflow', description: 'The question starts the workflow; a Respond to Webhook node answers {"destinations": […]} quickly' },
+			{
+				name: 'List Below',
+				value: 'list',
+				description: 'The node answers with the groups listed here',
+			},
+			{
+				name: 'JSON',
+				value: 'json',
+				description: 'The node answers with a JSON list, which can be an expression',
+			},
+			{
+				name: 'Respond to Webhook Node',
+				value: 'workflow',
+				description:
+					'The question starts the workflow; a Respond to Webhook node answers {"destinations": […]} quickly',
+			},
 		],
 		default: 'list',
 		description:
@@ -49,9 +62,31 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'group',
 				description: 'One agent group',
 				values: [
-					{ displayName: 'ID', name: 'destinationId', type: 'string', default: '', placeholder: 'e.g. support', description: 'Your identifier of the group; the platform sends it back with every hand-over to it' },
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. Support team', description: 'The name the platform shows for the group' },
-					{ displayName: 'Has Online Agents', name: 'hasOnline', type: 'boolean', default: true, description: 'Whether the platform may hand clients to this group now (an expression can follow working hours)' },
+					{
+						displayName: 'ID',
+						name: 'destinationId',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. support',
+						description:
+							'Your identifier of the group; the platform sends it back with every hand-over to it',
+					},
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. Support team',
+						description: 'The name the platform shows for the group',
+					},
+					{
+						displayName: 'Has Online Agents',
+						name: 'hasOnline',
+						type: 'boolean',
+						default: true,
+						description:
+							'Whether the platform may hand clients to this group now (an expression can follow working hours)',
+					},
 				],
 			},
 		],
@@ -61,7 +96,8 @@ export const triggerProperties: INodeProperties[] = [
 		name: 'destinationsJson',
 		type: 'json',
 		default: '[{"destinationId": "support", "name": "Support team", "hasOnline": true}]',
-		description: 'A list of groups, each with an ID (destinationId), a name and whether it has online agents (hasOnline)',
+		description:
+			'A list of groups, each with an ID (destinationId), a name and whether it has online agents (hasOnline)',
 		displayOptions: { show: { destinationsSource: ['json'] } },
 	},
 ];

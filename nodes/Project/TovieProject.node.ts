@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { tovieApiTest } from '../common/credentialTest';
 import { actionNodeDescription, TOVIE_ICON } from '../common/node';
@@ -9,12 +14,18 @@ import { projectResources } from './actions';
 const base = actionNodeDescription({
 	displayName: 'Tovie Project',
 	name: 'tovieProject',
-	description: 'Create, clone and set up bot projects and channels, and deploy the bot after a change',
+	description:
+		'Create, clone and set up bot projects and channels, and deploy the bot after a change',
 	resources: projectResources,
 });
 
 export class TovieProject implements INodeType {
-	description: INodeTypeDescription = { ...base, icon: TOVIE_ICON, subtitle: base.subtitle, usableAsTool: true };
+	description: INodeTypeDescription = {
+		...base,
+		icon: TOVIE_ICON,
+		subtitle: base.subtitle,
+		usableAsTool: true,
+	};
 
 	methods = { credentialTest: { tovieApiTest }, listSearch: { searchProjects, searchChannels } };
 

@@ -28,4 +28,7 @@ export const PROJECT_ROUTES = {
 
 export type ProjectRoute = keyof typeof PROJECT_ROUTES;
 
-export const { request, requestFull, itemRequest, itemRequestFull, pagedList } = requestsFor(PROJECT_ROUTES, 'apiToken');
+export const { request, requestFull, itemRequest, itemRequestFull, pagedList } = requestsFor(
+	PROJECT_ROUTES,
+	'apiToken',
+);

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { tovieApiTest } from '../common/credentialTest';
 import { actionNodeDescription, TOVIE_ICON } from '../common/node';
@@ -13,7 +18,12 @@ const base = actionNodeDescription({
 });
 
 export class ToviePushgate implements INodeType {
-	description: INodeTypeDescription = { ...base, icon: TOVIE_ICON, subtitle: base.subtitle, usableAsTool: true };
+	description: INodeTypeDescription = {
+		...base,
+		icon: TOVIE_ICON,
+		subtitle: base.subtitle,
+		usableAsTool: true,
+	};
 
 	methods = { credentialTest: { tovieApiTest } };
 

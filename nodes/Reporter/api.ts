@@ -13,8 +13,16 @@ export const REPORTER_ROUTES = {
 	switchedSessions: { method: 'GET', path: `${R}/stats/switched-sessions` }, // 1
 	telephonyStats: { method: 'GET', path: `${R}/stats/telephony` }, // 2
 	uniqueClients: { method: 'GET', path: `${R}/stats/unique-clients` }, // 3
-	messageStats: { method: 'POST', path: `${R}/stats/messages/with-advanced-filters`, idempotent: true }, // 4
-	sessionStats: { method: 'POST', path: `${R}/stats/sessions/with-advanced-filters`, idempotent: true }, // 5
+	messageStats: {
+		method: 'POST',
+		path: `${R}/stats/messages/with-advanced-filters`,
+		idempotent: true,
+	}, // 4
+	sessionStats: {
+		method: 'POST',
+		path: `${R}/stats/sessions/with-advanced-filters`,
+		idempotent: true,
+	}, // 5
 	sessionLabelStats: { method: 'POST', path: `${R}/stats/session-labels`, idempotent: true }, // 6
 	messageLabelStats: { method: 'POST', path: `${R}/stats/log-labels`, idempotent: true }, // 7
 	sessionsFilter: { method: 'POST', path: `${R}/sessions/filter`, idempotent: true }, // 8
@@ -84,4 +92,7 @@ export const REPORTER_ROUTES = {
 
 export type ReporterRoute = keyof typeof REPORTER_ROUTES;
 
-export const { request, requestFull, itemRequest, itemRequestFull, pagedList } = requestsFor(REPORTER_ROUTES, 'apiToken');
+export const { request, requestFull, itemRequest, itemRequestFull, pagedList } = requestsFor(
+	REPORTER_ROUTES,
+	'apiToken',
+);

@@ -3,7 +3,8 @@ import type { RouteSpec } from '../common/transport';
 
 const T = '/api/v1/text-campaign-service';
 const CAMPAIGN = `${T}/projects/{projectShortName}/text-campaigns/{id}`;
-const LEGACY = '/api/text-campaign-service/accounts/{accountId}/projects/{projectShortName}/text-campaigns/{id}';
+const LEGACY =
+	'/api/text-campaign-service/accounts/{accountId}/projects/{projectShortName}/text-campaigns/{id}';
 const D = `${T}/dynamics`;
 
 /**
@@ -14,7 +15,11 @@ const D = `${T}/dynamics`;
  */
 export const TEXT_CAMPAIGN_ROUTES = {
 	listCampaigns: { method: 'GET', path: `${T}/projects/{projectShortName}/text-campaigns` }, // getTextCampaigns
-	createCampaign: { method: 'POST', path: `${T}/projects/{projectShortName}/text-campaigns`, acts: true }, // createTextCampaign
+	createCampaign: {
+		method: 'POST',
+		path: `${T}/projects/{projectShortName}/text-campaigns`,
+		acts: true,
+	}, // createTextCampaign
 	getCampaign: { method: 'GET', path: CAMPAIGN }, // getTextCampaign (v1)
 	updateCampaign: { method: 'PUT', path: CAMPAIGN }, // updateTextCampaign (v1)
 	stopCampaign: { method: 'PUT', path: `${CAMPAIGN}/stop` }, // stopTextCampaign
@@ -26,7 +31,11 @@ export const TEXT_CAMPAIGN_ROUTES = {
 	getTemplate: { method: 'GET', path: `${D}/sending-templates/{uuid}` }, // getEventSendingTemplate
 	deleteTemplate: { method: 'DELETE', path: `${D}/sending-templates/{uuid}` }, // deleteEventSendingTemplate
 	sendByTemplate: { method: 'GET', path: `${D}/send-event-by-template/{uuid}`, acts: true }, // sendEventByTemplateSimple
-	sendByTemplateWithData: { method: 'POST', path: `${D}/send-event-by-template/{uuid}`, acts: true }, // sendEventByTemplate
+	sendByTemplateWithData: {
+		method: 'POST',
+		path: `${D}/send-event-by-template/{uuid}`,
+		acts: true,
+	}, // sendEventByTemplate
 	sendEvent: { method: 'POST', path: `${D}/send-event`, acts: true }, // sendEvent
 	sendReplies: { method: 'POST', path: `${D}/send-replies`, acts: true }, // sendReplies
 	listSendings: { method: 'GET', path: `${D}/sendings` }, // getSendings
@@ -36,4 +45,7 @@ export const TEXT_CAMPAIGN_ROUTES = {
 
 export type TextCampaignRoute = keyof typeof TEXT_CAMPAIGN_ROUTES;
 
-export const { request, requestFull, itemRequest, itemRequestFull, pagedList } = requestsFor(TEXT_CAMPAIGN_ROUTES, 'apiToken');
+export const { request, requestFull, itemRequest, itemRequestFull, pagedList } = requestsFor(
+	TEXT_CAMPAIGN_ROUTES,
+	'apiToken',
+);

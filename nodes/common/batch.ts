@@ -7,13 +7,21 @@ import type { BatchEntry, BatchSpec, OperationResult } from './operation';
 export type Outcome = OperationResult | Error;
 
 /** A per-execution setting (size, concurrency) as a whole number of at least 1, or Infinity. */
-function perExecution(ctx: IExecuteFunctions, setting: number | ((this: IExecuteFunctions) => number) | undefined, fallback: number): number {
-	const value = typeof setting === 'function' ? setting.call(ctx) : setting ?? fallback;
+function perExecution(
+	ctx: IExecuteFunctions,
+	setting: number | ((this: IExecuteFunctions) => number) | undefined,
+	fallback: number,
+): number {
+	const value = typeof setting === 'function' ? setting.call(ctx) : (setting ?? fallback);
 	return Number.isFinite(value) ? Math.max(1, Math.floor(value)) : value > 0 ? Infinity : fallback;
 }
 
 /** Entries grouped by key (in order of first appearance), each group cut into chunks of `size`. */
-function chunksOf<P>(spec: BatchSpec<P>, entries: Array<BatchEntry<P>>, size: number): Array<Array<BatchEntry<P>>> {
+function chunksOf<P>(
+	spec: BatchSpec<P>,
+	entries: Array<BatchEntry<P>>,
+	size: number,
+): Array<Array<BatchEntry<P>>> {
 	const groups = new Map<string, Array<BatchEntry<P>>>();
 	for (const entry of entries) {
 		const key = spec.key ? spec.key(entry.value, entry.itemIndex) : '';
@@ -23,7 +31,8 @@ function chunksOf<P>(spec: BatchSpec<P>, entries: Array<BatchEntry<P>>, size: nu
 	}
 	const chunks: Array<Array<BatchEntry<P>>> = [];
 	for (const group of groups.values()) {
-		for (let start = 0; start < group.length; start += size) chunks.push(group.slice(start, start + size));
+		for (let start = 0; start < group.length; start += size)
+			chunks.push(group.slice(start, start + size));
 	}
 	return chunks;
 }
@@ -61,7 +70,10 @@ export async function sendChunks<P>(
 			try {
 				results = await spec.send.call(ctx, chunk, { stopOnError });
 				if (results.length !== chunk.length) {
-					throw new NodeOperationError(ctx.getNode(), `The operation answered ${results.length} results for ${chunk.length} items`);
+					throw new NodeOperationError(
+						ctx.getNode(),
+						`The operation answered ${results.length} results for ${chunk.length} items`,
+					);
 				}
 			} catch (error) {
 				results = chunk.map(() => error as Error);

@@ -1,4 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeParameters, INodeProperties, INodePropertyOptions, NodeParameterValueType } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeParameters,
+	INodeProperties,
+	INodePropertyOptions,
+	NodeParameterValueType,
+} from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
 import { invalidInput } from './validate';
@@ -22,13 +29,26 @@ type Problem = [problem: string, hint?: string] | undefined;
 const empty = (value: unknown) => value === undefined || value === null || value === '';
 
 function numberProblem(property: INodeProperties, value: unknown): Problem {
-	const { minValue, maxValue } = (property.typeOptions ?? {}) as { minValue?: number; maxValue?: number };
+	const { minValue, maxValue } = (property.typeOptions ?? {}) as {
+		minValue?: number;
+		maxValue?: number;
+	};
 	if (typeof value !== 'number' || !Number.isFinite(value)) {
-		return [`is not a number: ${JSON.stringify(value)}`, `Enter a number (${minValue ?? '-∞'}–${maxValue ?? '∞'}).`];
+		return [
+			`is not a number: ${JSON.stringify(value)}`,
+			`Enter a number (${minValue ?? '-∞'}–${maxValue ?? '∞'}).`,
+		];
 	}
-	if ((minValue !== undefined && value < minValue) || (maxValue !== undefined && value > maxValue)) {
+	if (
+		(minValue !== undefined && value < minValue) ||
+		(maxValue !== undefined && value > maxValue)
+	) {
 		const bounds =
-			minValue !== undefined && maxValue !== undefined ? `a whole number from ${minValue} to ${maxValue}` : minValue !== undefined ? `at least ${minValue}` : `at most ${maxValue}`;
+			minValue !== undefined && maxValue !== undefined
+				? `a whole number from ${minValue} to ${maxValue}`
+				: minValue !== undefined
+					? `at least ${minValue}`
+					: `at most ${maxValue}`;
 		return [`must be ${bounds}, not ${value}`];
 	}
 	return undefined;
@@ -40,16 +60,26 @@ function choiceProblem(property: INodeProperties, value: unknown): Problem {
 	const list = choices.map((option) => JSON.stringify(option.value)).join(', ');
 	const named = choices.filter((option) => option.name !== option.value);
 	// An expression must give the value, not the name shown in the list.
-	const hint = named.length ? `The values of the list: ${named.map((o) => `${JSON.stringify(o.value)} (${o.name})`).join(', ')}.` : undefined;
-	if (property.type === 'options') return allowed(value) ? undefined : [`must be one of ${list}, not ${JSON.stringify(value)}`, hint];
-	if (!Array.isArray(value)) return [`must be a list of ${list}, not ${JSON.stringify(value)}`, hint];
+	const hint = named.length
+		? `The values of the list: ${named.map((o) => `${JSON.stringify(o.value)} (${o.name})`).join(', ')}.`
+		: undefined;
+	if (property.type === 'options')
+		return allowed(value)
+			? undefined
+			: [`must be one of ${list}, not ${JSON.stringify(value)}`, hint];
+	if (!Array.isArray(value))
+		return [`must be a list of ${list}, not ${JSON.stringify(value)}`, hint];
 	const wrong = value.find((choice) => !allowed(choice));
-	return wrong === undefined ? undefined : [`has ${JSON.stringify(wrong)}, which is not one of ${list}`, hint];
+	return wrong === undefined
+		? undefined
+		: [`has ${JSON.stringify(wrong)}, which is not one of ${list}`, hint];
 }
 
 function problemOf(property: INodeProperties, value: unknown): Problem {
 	if (empty(value)) return undefined; // not set: the operation's default applies
-	return property.type === 'number' ? numberProblem(property, value) : choiceProblem(property, value);
+	return property.type === 'number'
+		? numberProblem(property, value)
+		: choiceProblem(property, value);
 }
 
 /**
@@ -61,7 +91,12 @@ function checkable(property: INodeProperties): boolean {
 	if (property.type === 'number') return true;
 	if (property.type !== 'options' && property.type !== 'multiOptions') return false;
 	const { loadOptionsMethod, loadOptions } = (property.typeOptions ?? {}) as IDataObject;
-	return !loadOptionsMethod && !loadOptions && Array.isArray(property.options) && property.options.length > 0;
+	return (
+		!loadOptionsMethod &&
+		!loadOptions &&
+		Array.isArray(property.options) &&
+		property.options.length > 0
+	);
 }
 
 const hasExpression = (value: unknown): boolean =>
@@ -78,19 +113,32 @@ const hasExpression = (value: unknown): boolean =>
 export function fieldsToCheck(ctx: IExecuteFunctions, properties: INodeProperties[]): Field[] {
 	const node = ctx.getNode();
 	const values = node.parameters;
-	const shown = (property: INodeProperties, at: INodeParameters) => NodeHelpers.displayParameter(at, property, node, null, values);
+	const shown = (property: INodeProperties, at: INodeParameters) =>
+		NodeHelpers.displayParameter(at, property, node, null, values);
 	const fields: Field[] = [];
-	const add = (path: string, property: INodeProperties, value: NodeParameterValueType | undefined) => {
-		if (value !== undefined && (hasExpression(value) || problemOf(property, value))) fields.push({ path, property });
+	const add = (
+		path: string,
+		property: INodeProperties,
+		value: NodeParameterValueType | undefined,
+	) => {
+		if (value !== undefined && (hasExpression(value) || problemOf(property, value)))
+			fields.push({ path, property });
 	};
 	for (const property of properties) {
 		if (!shown(property, values)) continue;
 		const value = values[property.name];
 		if (checkable(property)) add(property.name, property, value);
-		if (property.type !== 'collection' || !value || typeof value !== 'object' || Array.isArray(value)) continue;
+		if (
+			property.type !== 'collection' ||
+			!value ||
+			typeof value !== 'object' ||
+			Array.isArray(value)
+		)
+			continue;
 		for (const option of (property.options ?? []) as INodeProperties[]) {
 			const collection = value as INodeParameters;
-			if (checkable(option) && shown(option, collection)) add(`${property.name}.${option.name}`, option, collection[option.name]);
+			if (checkable(option) && shown(option, collection))
+				add(`${property.name}.${option.name}`, option, collection[option.name]);
 		}
 	}
 	return fields;

@@ -34,8 +34,12 @@ const PROBES: Record<SecretField, (credentials: IDataObject) => Probe> = {
 		url: `/chatapi/${encodeURIComponent(String(c.chatApiToken))}/events?clientId=${CHAT_PROBE_CLIENT}&ts=${Date.now()}`,
 		longPoll: true,
 	}),
-	callsApiToken: (c) => ({ url: `/api/calls/campaign/${encodeURIComponent(String(c.callsApiToken))}` }),
-	nlpApiKey: (c) => ({ url: `/cailapub/api/caila/p/${encodeURIComponent(String(c.nlpApiKey))}/nlu/status` }),
+	callsApiToken: (c) => ({
+		url: `/api/calls/campaign/${encodeURIComponent(String(c.callsApiToken))}`,
+	}),
+	nlpApiKey: (c) => ({
+		url: `/cailapub/api/caila/p/${encodeURIComponent(String(c.nlpApiKey))}/nlu/status`,
+	}),
 	apiToken: (c) => ({
 		url: c.projectShortName
 			? `/api/v1/projects/${encodeURIComponent(String(c.projectShortName))}/by-project-short-name`
@@ -66,17 +70,35 @@ export async function tovieApiTest(
 	const filled = (Object.keys(PROBES) as SecretField[]).filter((field) => data[field]);
 	if (filled.length === 0) {
 		// Tovie Pushgate and the Operator nodes need no secret: the server is all they use.
-		return { status: 'OK', message: 'The server address is valid. No token or key is filled in, so nothing else was checked.' };
+		return {
+			status: 'OK',
+			message:
+				'The server address is valid. No token or key is filled in, so nothing else was checked.',
+		};
 	}
 	// Credential tests get only the legacy `request` helper (ICredentialTestFunctions has no
 	// `httpRequest`), so it is taken once here.
 	const { request } = this.helpers;
 	const get = async (uri: string, headers: Record<string, string>, timeout: number) =>
-		(await request({ method: 'GET', uri, headers, json: true, simple: false, resolveWithFullResponse: true, timeout })) as { statusCode: number };
+		(await request({
+			method: 'GET',
+			uri,
+			headers,
+			json: true,
+			simple: false,
+			resolveWithFullResponse: true,
+			timeout,
+		})) as { statusCode: number };
 	// Any HTTP answer from the server root proves that it is up (a timeout alone would not).
 	const reachable = async () => {
 		try {
-			await request({ method: 'GET', uri: `${baseUrl}/`, simple: false, resolveWithFullResponse: true, timeout: chatProbeTiming.reachMs });
+			await request({
+				method: 'GET',
+				uri: `${baseUrl}/`,
+				simple: false,
+				resolveWithFullResponse: true,
+				timeout: chatProbeTiming.reachMs,
+			});
 			return true;
 		} catch (error) {
 			return Boolean((error as { response?: unknown }).response);
@@ -86,9 +108,15 @@ export async function tovieApiTest(
 	const rejected: string[] = [];
 	for (const field of filled) {
 		const probe = PROBES[field](data);
-		const headers: Record<string, string> = probe.bearer ? { Authorization: `Bearer ${String(data[field])}` } : {};
+		const headers: Record<string, string> = probe.bearer
+			? { Authorization: `Bearer ${String(data[field])}` }
+			: {};
 		try {
-			const response = await get(baseUrl + probe.url, headers, probe.longPoll ? chatProbeTiming.waitMs : 15_000);
+			const response = await get(
+				baseUrl + probe.url,
+				headers,
+				probe.longPoll ? chatProbeTiming.waitMs : 15_000,
+			);
 			if (response.statusCode < 300) accepted.push(SECRET_LABELS[field]);
 			else rejected.push(`${SECRET_LABELS[field]} (HTTP ${response.statusCode})`);
 		} catch (error) {

@@ -93,7 +93,14 @@ function offsetFromIntl(formatter: Intl.DateTimeFormat, epochMs: number): number
 	for (const part of formatter.formatToParts(seconds)) parts[part.type] = part.value;
 	let year = Number(parts.year);
 	if (/^B/i.test(parts.era ?? '')) year = 1 - year;
-	const wall = wallAsUtc(year, Number(parts.month), Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+	const wall = wallAsUtc(
+		year,
+		Number(parts.month),
+		Number(parts.day),
+		Number(parts.hour),
+		Number(parts.minute),
+		Number(parts.second),
+	);
 	return wall - seconds;
 }
 
@@ -113,7 +120,8 @@ export function zoneOffsetMs(zone: string, epochMs: number): number {
 	// An hour with the same offset at its first and last second has it throughout: offsets change
 	// at most once an hour, at whole seconds.
 	const first = offsetFromIntl(formatter, hour * HOUR_MS);
-	if (first !== offsetFromIntl(formatter, hour * HOUR_MS + HOUR_MS - 1000)) return offsetFromIntl(formatter, epochMs);
+	if (first !== offsetFromIntl(formatter, hour * HOUR_MS + HOUR_MS - 1000))
+		return offsetFromIntl(formatter, epochMs);
 	if (!cache || cache.size >= CACHE_MAX) offsets.set(zone, (cache = new Map()));
 	cache.set(hour, first);
 	return first;
@@ -124,7 +132,16 @@ export function zoneOffsetMs(zone: string, epochMs: number): number {
  * that occurs twice (clocks turned back) is the earlier one; a time that does not exist (clocks
  * turned forward) moves forward by the gap (02:30 on a spring-forward night is 03:30).
  */
-export function zonedWallToEpoch(zone: string, y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): number {
+export function zonedWallToEpoch(
+	zone: string,
+	y: number,
+	mo: number,
+	d: number,
+	h = 0,
+	mi = 0,
+	s = 0,
+	ms = 0,
+): number {
 	const wall = wallAsUtc(y, mo, d, h, mi, s, ms);
 	const before = zoneOffsetMs(zone, wall - DAY_MS);
 	const after = zoneOffsetMs(zone, wall + DAY_MS);
@@ -139,7 +156,8 @@ export function zonedWallToEpoch(zone: string, y: number, mo: number, d: number,
 	return early; // in the gap: the offset before the change, which lands after it
 }
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const ISO =
+	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 // RFC 2822 / HTTP dates carry their zone; anything else Date.parse reads in the host zone.
 const NAMED_ZONE = /\b(GMT|UTC|UT)\b|[+-]\d{4}$/i;
 
@@ -154,7 +172,8 @@ function parseIso(text: string, zone: string): number | undefined {
 	const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
 	const [h, mi, s] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
 	const ms = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0;
-	if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59 || s > 59) return undefined;
+	if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59 || s > 59)
+		return undefined;
 	const offset = m[8];
 	if (!offset) return zonedWallToEpoch(zone, y, mo, d, h, mi, s, ms);
 	if (!m[4]) return undefined; // a date with an offset but no time is not ISO 8601
@@ -171,7 +190,14 @@ function parseIso(text: string, zone: string): number | undefined {
 function describe(value: unknown): string {
 	let text: string;
 	try {
-		text = typeof value === 'string' ? JSON.stringify(value) : value instanceof Date ? 'an invalid Date' : typeof value === 'object' ? 'an object' : String(value);
+		text =
+			typeof value === 'string'
+				? JSON.stringify(value)
+				: value instanceof Date
+					? 'an invalid Date'
+					: typeof value === 'object'
+						? 'an object'
+						: String(value);
 	} catch {
 		text = typeof value;
 	}
@@ -189,7 +215,10 @@ export function parseDateMs(value: unknown, zone: string): number | undefined {
 		ms = value;
 	} else if (value instanceof Date) {
 		ms = value.getTime();
-	} else if (typeof value === 'object' && typeof (value as { toMillis?: unknown }).toMillis === 'function') {
+	} else if (
+		typeof value === 'object' &&
+		typeof (value as { toMillis?: unknown }).toMillis === 'function'
+	) {
 		ms = Number((value as { toMillis: () => unknown }).toMillis());
 	} else if (typeof value === 'string') {
 		const text = value.trim();
@@ -219,7 +248,8 @@ export function formatIso(epochMs: number, zone: string): string {
 	const offset = Math.round(zoneOffsetMs(zone, epochMs) / MINUTE_MS) * MINUTE_MS;
 	const wall = new Date(epochMs + offset);
 	const year = wall.getUTCFullYear();
-	const yearText = year >= 0 && year <= 9999 ? pad(year, 4) : `${year < 0 ? '-' : '+'}${pad(year, 6)}`;
+	const yearText =
+		year >= 0 && year <= 9999 ? pad(year, 4) : `${year < 0 ? '-' : '+'}${pad(year, 6)}`;
 	const minutes = Math.abs(offset) / MINUTE_MS;
 	return (
 		`${yearText}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}` +
@@ -251,32 +281,58 @@ interface NodeSource extends ZoneSource {
 	getNode(): INode;
 }
 
-function dateError(ctx: NodeSource, itemIndex: number, label: string, problem: string): NodeOperationError {
+function dateError(
+	ctx: NodeSource,
+	itemIndex: number,
+	label: string,
+	problem: string,
+): NodeOperationError {
 	return new NodeOperationError(ctx.getNode(), `${label} ${problem} [item ${itemIndex}]`, {
 		itemIndex,
-		description: 'Use an ISO date such as 2026-01-31 or 2026-01-31T10:00:00 (read in the workflow time zone), an ISO date with an offset such as 2026-01-31T10:00:00+01:00, or epoch milliseconds.',
+		description:
+			'Use an ISO date such as 2026-01-31 or 2026-01-31T10:00:00 (read in the workflow time zone), an ISO date with an offset such as 2026-01-31T10:00:00+01:00, or epoch milliseconds.',
 	});
 }
 
 /** A date parameter value as epoch ms; `undefined` when empty. Zone-less means the workflow zone. */
-export function readDateMs(ctx: NodeSource, value: unknown, itemIndex: number, label: string): number | undefined {
+export function readDateMs(
+	ctx: NodeSource,
+	value: unknown,
+	itemIndex: number,
+	label: string,
+): number | undefined {
 	try {
 		return parseDateMs(value, workflowZone(ctx));
 	} catch (error) {
 		// InvalidDateError, or a date object whose toMillis() threw.
-		throw dateError(ctx, itemIndex, label, error instanceof InvalidDateError ? error.message : 'is not a date');
+		throw dateError(
+			ctx,
+			itemIndex,
+			label,
+			error instanceof InvalidDateError ? error.message : 'is not a date',
+		);
 	}
 }
 
 /** Like `readDateMs`, but empty is an error naming the field. */
-export function requireDateMs(ctx: NodeSource, value: unknown, itemIndex: number, label: string): number {
+export function requireDateMs(
+	ctx: NodeSource,
+	value: unknown,
+	itemIndex: number,
+	label: string,
+): number {
 	const ms = readDateMs(ctx, value, itemIndex, label);
 	if (ms === undefined) throw dateError(ctx, itemIndex, label, 'is empty');
 	return ms;
 }
 
 /** `YYYY-MM-DD` in the workflow zone: a date stays the day written, a date-time gives its day there. */
-export function readDateOnly(ctx: NodeSource, value: unknown, itemIndex: number, label: string): string | undefined {
+export function readDateOnly(
+	ctx: NodeSource,
+	value: unknown,
+	itemIndex: number,
+	label: string,
+): string | undefined {
 	const ms = readDateMs(ctx, value, itemIndex, label);
 	return ms === undefined ? undefined : formatDateOnly(ms, workflowZone(ctx));
 }
@@ -295,13 +351,28 @@ const MAX_DEPTH = 8;
  * (platform values: epoch ms, or date-times; zone-less ones are UTC, `platformZone`). Values that
  * are no date stay as they are; binary data is not walked.
  */
-export function zonedDates<T>(value: T, keys: ReadonlySet<string>, zone: string, platformZone = 'UTC', depth = 0): T {
-	if (!value || typeof value !== 'object' || depth > MAX_DEPTH || value instanceof Error || Buffer.isBuffer(value)) return value;
-	if (Array.isArray(value)) return value.map((entry) => zonedDates(entry, keys, zone, platformZone, depth + 1)) as T;
+export function zonedDates<T>(
+	value: T,
+	keys: ReadonlySet<string>,
+	zone: string,
+	platformZone = 'UTC',
+	depth = 0,
+): T {
+	if (
+		!value ||
+		typeof value !== 'object' ||
+		depth > MAX_DEPTH ||
+		value instanceof Error ||
+		Buffer.isBuffer(value)
+	)
+		return value;
+	if (Array.isArray(value))
+		return value.map((entry) => zonedDates(entry, keys, zone, platformZone, depth + 1)) as T;
 	const out: IDataObject = {};
 	for (const [key, entry] of Object.entries(value as IDataObject)) {
 		if (key === 'binary') out[key] = entry;
-		else if (keys.has(key) && (typeof entry === 'number' || typeof entry === 'string')) out[key] = outputDate(entry, zone, platformZone) as string;
+		else if (keys.has(key) && (typeof entry === 'number' || typeof entry === 'string'))
+			out[key] = outputDate(entry, zone, platformZone) as string;
 		else out[key] = zonedDates(entry, keys, zone, platformZone, depth + 1);
 	}
 	return out as T;
@@ -311,10 +382,17 @@ export function zonedDates<T>(value: T, keys: ReadonlySet<string>, zone: string,
  * The node's operations with their output dates (the properties named in `keys`) in the workflow
  * zone: one place per node instead of one per operation, so no operation can forget it.
  */
-export function withOutputDates(resources: Resource[], keys: string[], platformZone = 'UTC'): Resource[] {
+export function withOutputDates(
+	resources: Resource[],
+	keys: string[],
+	platformZone = 'UTC',
+): Resource[] {
 	const names = new Set(keys);
 	const zoned = function (this: IExecuteFunctions, result: OperationResult): OperationResult {
 		return zonedDates(result, names, workflowZone(this), platformZone);
 	};
-	return resources.map((resource) => ({ ...resource, operations: resource.operations.map((operation) => mapResults(operation, zoned)) }));
+	return resources.map((resource) => ({
+		...resource,
+		operations: resource.operations.map((operation) => mapResults(operation, zoned)),
+	}));
 }

@@ -27,7 +27,8 @@ export function redact<T>(value: T, secrets: string[]): T {
 	const forms = secretForms(secrets);
 	if (forms.length === 0) return value;
 	const walk = (node: unknown): unknown => {
-		if (typeof node === 'string') return forms.some((f) => node.includes(f)) ? redactText(node, secrets) : node;
+		if (typeof node === 'string')
+			return forms.some((f) => node.includes(f)) ? redactText(node, secrets) : node;
 		if (Array.isArray(node)) return node.map(walk);
 		if (node && typeof node === 'object' && !Buffer.isBuffer(node)) {
 			const out: Record<string, unknown> = {};
@@ -63,7 +64,10 @@ export function describePlatformError(body: unknown): { code?: string; message?:
 	const code = [data.type, data.errorCode, data.code, data.error].find(
 		(v) => typeof v === 'string' && v,
 	) as string | undefined;
-	return { code, message: message ?? (code && code !== data.error ? undefined : (data.error as string)) };
+	return {
+		code,
+		message: message ?? (code && code !== data.error ? undefined : (data.error as string)),
+	};
 }
 
 const STATUS_HINTS: Record<number, string> = {
@@ -113,7 +117,11 @@ export function platformError(input: ApiErrorInput): NodeApiError {
 	const tries = input.attempts > 1 ? ` (after ${input.attempts} attempts)` : '';
 	let summary: string;
 	if (input.httpCode) {
-		const hint = STATUS_HINTS[input.httpCode] ?? (input.httpCode >= 500 ? 'The platform failed to answer' : 'The platform refused the request');
+		const hint =
+			STATUS_HINTS[input.httpCode] ??
+			(input.httpCode >= 500
+				? 'The platform failed to answer'
+				: 'The platform refused the request');
 		summary = `${hint} [${input.httpCode}${code ? ` ${code}` : ''}]${message ? `: ${message}` : ''}${tries}`;
 	} else {
 		// Words, not the code: NodeApiError replaces messages that contain codes like ECONNRESET.
@@ -130,7 +138,10 @@ export function platformError(input: ApiErrorInput): NodeApiError {
 	};
 	return new NodeApiError(input.node, redact(errorResponse, input.secrets), {
 		message: redactText(summary, input.secrets),
-		description: redactText(`While calling ${input.what}.${input.mayHaveActed ? MAY_HAVE_ACTED : ''}`, input.secrets),
+		description: redactText(
+			`While calling ${input.what}.${input.mayHaveActed ? MAY_HAVE_ACTED : ''}`,
+			input.secrets,
+		),
 		httpCode: input.httpCode ? String(input.httpCode) : undefined,
 		itemIndex: input.itemIndex,
 	});
@@ -140,10 +151,15 @@ export function platformError(input: ApiErrorInput): NodeApiError {
  * What the platform answered, from an error built by `platformError` (read by callers that react
  * to particular refusals): HTTP status, machine code and body; empty for other errors.
  */
-export function platformErrorDetails(error: unknown): { status?: number; code?: string; body: IDataObject } {
+export function platformErrorDetails(error: unknown): {
+	status?: number;
+	code?: string;
+	body: IDataObject;
+} {
 	const { httpCode, errorResponse } = (error ?? {}) as Partial<NodeApiError>;
 	const response = (errorResponse ?? {}) as IDataObject;
-	const body = response.body && typeof response.body === 'object' ? (response.body as IDataObject) : {};
+	const body =
+		response.body && typeof response.body === 'object' ? (response.body as IDataObject) : {};
 	return {
 		status: Number(httpCode ?? response.status) || undefined,
 		code: typeof response.platformCode === 'string' ? response.platformCode : undefined,

@@ -1,4 +1,10 @@
-import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IDisplayOptions,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import type { CallOptions } from './transport';
 import { DEFAULT_MAX_ATTEMPTS } from './transport';
@@ -43,7 +49,11 @@ export const toolOutputFields: INodeProperties[] = [
 		type: 'options',
 		default: 'simplified',
 		options: [
-			{ name: 'Simplified', value: 'simplified', description: 'The main fields, flattened (at most 10)' },
+			{
+				name: 'Simplified',
+				value: 'simplified',
+				description: 'The main fields, flattened (at most 10)',
+			},
 			{ name: 'Raw', value: 'raw', description: 'Everything the platform answered' },
 			{ name: 'Selected Fields', value: 'selected', description: 'Only the fields named below' },
 		],
@@ -56,7 +66,8 @@ export const toolOutputFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. name, status, createdAt',
-		description: 'Names of the fields to return, separated by commas; a dot reaches into an object (customer.name)',
+		description:
+			'Names of the fields to return, separated by commas; a dot reaches into an object (customer.name)',
 		displayOptions: { show: { '@tool': [true], output: ['selected'] } },
 	},
 ];
@@ -73,8 +84,23 @@ export function isToolNode(ctx: { getNode(): { type: string } }): boolean {
 }
 
 /** The standard "Batch Size" option, for the "Options" collection of a batch operation. */
-export function batchSizeOption({ default: size, max, description }: { default: number; max: number; description: string }): INodeProperties {
-	return { displayName: 'Batch Size', name: 'batchSize', type: 'number', typeOptions: { minValue: 1, maxValue: max }, default: size, description };
+export function batchSizeOption({
+	default: size,
+	max,
+	description,
+}: {
+	default: number;
+	max: number;
+	description: string;
+}): INodeProperties {
+	return {
+		displayName: 'Batch Size',
+		name: 'batchSize',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: max },
+		default: size,
+		description,
+	};
 }
 
 /** `BatchSpec.size` from a `batchSizeOption` in "Options", read once per execution (first item). */
@@ -142,7 +168,11 @@ export function keyValueInput(input: {
 			type: 'options',
 			options: [
 				...extraModes,
-				{ name: 'Fields', value: 'fields', description: 'Name and value pairs, each mapped on its own' },
+				{
+					name: 'Fields',
+					value: 'fields',
+					description: 'Name and value pairs, each mapped on its own',
+				},
 				{ name: 'JSON', value: 'json', description: 'One JSON object' },
 			],
 			default: 'fields',
@@ -165,8 +195,20 @@ export function keyValueInput(input: {
 					name: 'field',
 					description: 'One name and its value',
 					values: [
-						{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'The key in the object' },
-						{ displayName: 'Value', name: 'value', type: 'string', default: '', description: 'Its value; map one from the input with an expression' },
+						{
+							displayName: 'Name',
+							name: 'name',
+							type: 'string',
+							default: '',
+							description: 'The key in the object',
+						},
+						{
+							displayName: 'Value',
+							name: 'value',
+							type: 'string',
+							default: '',
+							description: 'Its value; map one from the input with an expression',
+						},
 					],
 				},
 			],
@@ -186,15 +228,23 @@ export function keyValueInput(input: {
  * What a `keyValueInput` holds for one item: the object, or `undefined` for a mode it does not
  * handle itself (the caller's extra modes). A field without a name fails the item.
  */
-export function keyValuesOf(ctx: IExecuteFunctions, itemIndex: number, name: string, displayName: string): IDataObject | undefined {
+export function keyValuesOf(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	displayName: string,
+): IDataObject | undefined {
 	const mode = ctx.getNodeParameter(`${name}Mode`, itemIndex, 'fields') as string;
-	if (mode === 'json') return jsonObjectParameter(ctx, `${name}Json`, itemIndex, `${displayName} (JSON)`) ?? {};
+	if (mode === 'json')
+		return jsonObjectParameter(ctx, `${name}Json`, itemIndex, `${displayName} (JSON)`) ?? {};
 	if (mode !== 'fields') return undefined;
-	const fields = ((ctx.getNodeParameter(`${name}Fields`, itemIndex, {}) as IDataObject).field ?? []) as IDataObject[];
+	const fields = ((ctx.getNodeParameter(`${name}Fields`, itemIndex, {}) as IDataObject).field ??
+		[]) as IDataObject[];
 	const values: IDataObject = {};
 	fields.forEach((field, n) => {
 		const key = String(field.name ?? '').trim();
-		if (!key) throw invalidInput(ctx, itemIndex, `${displayName} Fields #${n + 1} Name`, 'is empty');
+		if (!key)
+			throw invalidInput(ctx, itemIndex, `${displayName} Fields #${n + 1} Name`, 'is empty');
 		values[key] = field.value as string;
 	});
 	return values;
@@ -215,7 +265,8 @@ export function operationSubtitle(properties: INodeProperties[]): string {
 	const operations: Record<string, string> = {};
 	for (const p of properties.filter((p) => p.name === 'operation')) {
 		for (const resource of (p.displayOptions?.show?.resource as string[] | undefined) ?? ['']) {
-			for (const [value, name] of Object.entries(namesOf(p))) operations[`${resource}:${value}`] = name;
+			for (const [value, name] of Object.entries(namesOf(p)))
+				operations[`${resource}:${value}`] = name;
 		}
 	}
 	const op = `${JSON.stringify(operations)}[$parameter["resource"] + ":" + $parameter["operation"]]`;

@@ -7,14 +7,22 @@ import { buildProperties } from './router';
 import { CREDENTIAL_NAME } from './transport';
 
 /** The same icon for every node, in its light and dark variants. */
-export const TOVIE_ICON = { light: 'file:../../icons/tovie.svg', dark: 'file:../../icons/tovie.dark.svg' } as const;
+export const TOVIE_ICON = {
+	light: 'file:../../icons/tovie.svg',
+	dark: 'file:../../icons/tovie.dark.svg',
+} as const;
 
 /**
  * What every Tovie action node's description shares: one input and output, the credential and its
  * test, the properties built from its resources, a subtitle from their display names. The node file
  * adds what is its own, and writes icon, subtitle and usableAsTool out, where n8n's linter looks.
  */
-export function actionNodeDescription(node: { displayName: string; name: string; description: string; resources: Resource[] }) {
+export function actionNodeDescription(node: {
+	displayName: string;
+	name: string;
+	description: string;
+	resources: Resource[];
+}) {
 	const properties = buildProperties(node.resources);
 	return {
 		displayName: node.displayName,

@@ -1,7 +1,16 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 /** What an operation returns for one item: one object, several, or ready items (binary data). */
-export type OperationResult = IDataObject | IDataObject[] | INodeExecutionData | INodeExecutionData[];
+export type OperationResult =
+	| IDataObject
+	| IDataObject[]
+	| INodeExecutionData
+	| INodeExecutionData[];
 
 /** One prepared item of a batch operation. */
 export interface BatchEntry<Prepared> {
@@ -81,7 +90,9 @@ export function mapResults(
 				...operation.batch,
 				async send(chunk, options) {
 					const results = await send.call(this, chunk, options);
-					return results.map((result) => (result instanceof Error ? result : map.call(this, result)));
+					return results.map((result) =>
+						result instanceof Error ? result : map.call(this, result),
+					);
 				},
 			},
 		};

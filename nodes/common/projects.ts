@@ -30,7 +30,11 @@ export async function projectRead<T = IDataObject>(
 	request: Omit<TovieRequest, 'method' | 'path' | 'secret'> = {},
 	options: CallOptions = {},
 ): Promise<T> {
-	return await tovieRequest<T>(ctx, { secret: 'apiToken', ...request, ...(PROJECT_READ_ROUTES[route] as RouteSpec) }, options);
+	return await tovieRequest<T>(
+		ctx,
+		{ secret: 'apiToken', ...request, ...(PROJECT_READ_ROUTES[route] as RouteSpec) },
+		options,
+	);
 }
 
 /** A project as the user named it: by numeric ID, or by short name (what the platform URL shows). */
@@ -39,13 +43,16 @@ export interface ProjectRef {
 	shortName?: string;
 }
 
-const SHORT_NAME_HELP = 'The short name is in the project URL and in the project settings, e.g. acme-support-263-Wnu';
+const SHORT_NAME_HELP =
+	'The short name is in the project URL and in the project settings, e.g. acme-support-263-Wnu';
 
 /**
  * A project picker: From List (by name, stores the short name), By Short Name, By ID. The list is
  * read from the Project API, so it shows every project the unified token can see.
  */
-export function projectLocator(options: { name?: string; displayName?: string; required?: boolean; description?: string } = {}): INodeProperties {
+export function projectLocator(
+	options: { name?: string; displayName?: string; required?: boolean; description?: string } = {},
+): INodeProperties {
 	return {
 		displayName: options.displayName ?? 'Project',
 		name: options.name ?? 'project',
@@ -54,20 +61,38 @@ export function projectLocator(options: { name?: string; displayName?: string; r
 		required: options.required ?? true,
 		description: options.description ?? 'The bot project. ' + SHORT_NAME_HELP + '.',
 		modes: [
-			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchProjects', searchable: true } },
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchProjects', searchable: true },
+			},
 			{
 				displayName: 'By Short Name',
 				name: 'shortName',
 				type: 'string',
 				placeholder: 'e.g. acme-support-263-Wnu',
-				validation: [{ type: 'regex', properties: { regex: '^[^/\\s]+$', errorMessage: 'A short name has no spaces or slashes' } }],
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: '^[^/\\s]+$',
+							errorMessage: 'A short name has no spaces or slashes',
+						},
+					},
+				],
 			},
 			{
 				displayName: 'By ID',
 				name: 'id',
 				type: 'string',
 				placeholder: 'e.g. 4321',
-				validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A project ID is a number' } }],
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^\\d+$', errorMessage: 'A project ID is a number' },
+					},
+				],
 			},
 		],
 	};
@@ -76,23 +101,29 @@ export function projectLocator(options: { name?: string; displayName?: string; r
 /** "Options → Project": another project than the credential's. */
 export const projectOverrideOption: INodeProperties = projectLocator({
 	required: false,
-	description: 'Another project than the Project Short Name of the credential. ' + SHORT_NAME_HELP + '.',
+	description:
+		'Another project than the Project Short Name of the credential. ' + SHORT_NAME_HELP + '.',
 });
 
-const byName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
+const byName = (a: INodeProperties, b: INodeProperties) =>
+	a.displayName.localeCompare(b.displayName);
 
 /**
  * The "Options" collection of an operation that names a project: Options → Project (another project
  * than the credential's) and the operation's other options, sorted by name.
  */
-export function projectOptions(others: INodeProperties[] = [], project: INodeProperties = projectOverrideOption): INodeProperties {
+export function projectOptions(
+	others: INodeProperties[] = [],
+	project: INodeProperties = projectOverrideOption,
+): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
-		description: "Settings most runs leave as they are, such as another project than the credential's",
+		description:
+			"Settings most runs leave as they are, such as another project than the credential's",
 		options: [...others, project].sort(byName),
 	};
 }
@@ -102,7 +133,13 @@ export function projectOptions(others: INodeProperties[] = [], project: INodePro
  * (what: the listed objects, e.g. "campaigns"), Options (with Options → Project unless
  * `project: false`), Simplify. Collections are left out when empty; their entries are sorted.
  */
-export function listFields(list: { what: string; filters?: INodeProperties[]; options?: INodeProperties[]; project?: boolean; simplify?: boolean }): INodeProperties[] {
+export function listFields(list: {
+	what: string;
+	filters?: INodeProperties[];
+	options?: INodeProperties[];
+	project?: boolean;
+	simplify?: boolean;
+}): INodeProperties[] {
 	const { what, filters = [], options = [], project = true, simplify = true } = list;
 	const fields: INodeProperties[] = [returnAllField, limitField];
 	if (filters.length) {
@@ -117,7 +154,12 @@ export function listFields(list: { what: string; filters?: INodeProperties[]; op
 		});
 	}
 	if (project) fields.push(projectOptions(options));
-	else if (options.length) fields.push({ ...projectOptions(options), description: 'Settings most runs leave as they are', options: [...options].sort(byName) });
+	else if (options.length)
+		fields.push({
+			...projectOptions(options),
+			description: 'Settings most runs leave as they are',
+			options: [...options].sort(byName),
+		});
 	if (simplify) fields.push(simplifyField);
 	return fields;
 }
@@ -126,7 +168,11 @@ export function listFields(list: { what: string; filters?: INodeProperties[]; op
  * "Additional Fields" of a Create, or "Update Fields" of an Update (which changes only what is
  * set: the node reads the object and sends it back), in Tovie Project and Tovie Text Campaign.
  */
-export function settingsCollection(kind: 'create' | 'update', what: string, options: INodeProperties[]): INodeProperties {
+export function settingsCollection(
+	kind: 'create' | 'update',
+	what: string,
+	options: INodeProperties[],
+): INodeProperties {
 	const create = kind === 'create';
 	return {
 		displayName: create ? 'Additional Fields' : 'Update Fields',
@@ -134,7 +180,9 @@ export function settingsCollection(kind: 'create' | 'update', what: string, opti
 		type: 'collection',
 		placeholder: 'Add field',
 		default: {},
-		description: create ? `Settings of the ${what}; the platform fills in what is not set` : `The settings of the ${what} to change; the others stay as they are`,
+		description: create
+			? `Settings of the ${what}; the platform fills in what is not set`
+			: `The settings of the ${what} to change; the others stay as they are`,
 		options: [...options].sort(byName),
 	};
 }
@@ -155,40 +203,83 @@ function readLocator(raw: unknown): { mode: string; value: string } {
 }
 
 /** The project a locator names; in "By ID" mode the text must be a number. */
-export function projectRefOf(ctx: IExecuteFunctions, itemIndex: number, raw: unknown, label: string): ProjectRef | undefined {
+export function projectRefOf(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	raw: unknown,
+	label: string,
+): ProjectRef | undefined {
 	const { mode, value } = readLocator(raw);
 	if (!value) return undefined;
 	if (mode === 'id') {
-		if (!/^\d+$/.test(value)) throw invalidInput(ctx, itemIndex, label, `must be a number, got "${value}"`, 'Switch to "By Short Name" to enter a short name.');
+		if (!/^\d+$/.test(value))
+			throw invalidInput(
+				ctx,
+				itemIndex,
+				label,
+				`must be a number, got "${value}"`,
+				'Switch to "By Short Name" to enter a short name.',
+			);
 		return { id: Number(value) };
 	}
-	if (/\s|\//.test(value)) throw invalidInput(ctx, itemIndex, label, `is not a project short name: "${value}"`, SHORT_NAME_HELP);
+	if (/\s|\//.test(value))
+		throw invalidInput(
+			ctx,
+			itemIndex,
+			label,
+			`is not a project short name: "${value}"`,
+			SHORT_NAME_HELP,
+		);
 	return { shortName: value };
 }
 
 /** A required project locator parameter of this item. */
-export function requiredProject(ctx: IExecuteFunctions, itemIndex: number, name = 'project', label = 'Project'): ProjectRef {
+export function requiredProject(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name = 'project',
+	label = 'Project',
+): ProjectRef {
 	const ref = projectRefOf(ctx, itemIndex, ctx.getNodeParameter(name, itemIndex, ''), label);
-	if (!ref) throw invalidInput(ctx, itemIndex, label, 'is empty', 'Pick a project from the list or enter its short name or ID.');
+	if (!ref)
+		throw invalidInput(
+			ctx,
+			itemIndex,
+			label,
+			'is empty',
+			'Pick a project from the list or enter its short name or ID.',
+		);
 	return ref;
 }
 
 /** The Project Short Name of the credential, if set. */
-export async function credentialProject(ctx: IExecuteFunctions, itemIndex: number): Promise<string | undefined> {
+export async function credentialProject(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): Promise<string | undefined> {
 	const credentials = (await ctx.getCredentials(CREDENTIAL_NAME, itemIndex)) as IDataObject;
 	return String(credentials.projectShortName ?? '').trim() || undefined;
 }
 
 /** Options → Project of this item, if set. */
-export function optionsProject(ctx: IExecuteFunctions, itemIndex: number, optionsName = 'options'): ProjectRef | undefined {
+export function optionsProject(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	optionsName = 'options',
+): ProjectRef | undefined {
 	const options = ctx.getNodeParameter(optionsName, itemIndex, {}) as IDataObject;
 	return projectRefOf(ctx, itemIndex, options.project, 'Project');
 }
 
-export const PROJECT_MISSING_HINT = 'Set Options → Project, or the Project Short Name of the Tovie Platform API credential.';
+export const PROJECT_MISSING_HINT =
+	'Set Options → Project, or the Project Short Name of the Tovie Platform API credential.';
 
 /** Options → Project of this item, else the credential's Project Short Name. */
-export async function defaultProject(ctx: IExecuteFunctions, itemIndex: number, optionsName = 'options'): Promise<ProjectRef> {
+export async function defaultProject(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	optionsName = 'options',
+): Promise<ProjectRef> {
 	const own = optionsProject(ctx, itemIndex, optionsName);
 	if (own) return own;
 	const shortName = await credentialProject(ctx, itemIndex);
@@ -197,22 +288,54 @@ export async function defaultProject(ctx: IExecuteFunctions, itemIndex: number, 
 }
 
 /** The project's numeric ID: a short name is looked up (one request). */
-export async function projectIdOf(ctx: IExecuteFunctions, itemIndex: number, ref: ProjectRef): Promise<number> {
+export async function projectIdOf(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	ref: ProjectRef,
+): Promise<number> {
 	if (ref.id !== undefined) return ref.id;
-	const project = await projectRead(ctx, 'getProjectByShortName', { pathParams: { shortName: ref.shortName! } }, callOptions(ctx, itemIndex));
+	const project = await projectRead(
+		ctx,
+		'getProjectByShortName',
+		{ pathParams: { shortName: ref.shortName! } },
+		callOptions(ctx, itemIndex),
+	);
 	return Number(project.id);
 }
 
 /** The project's short name: an ID is looked up (one request). */
-export async function shortNameOf(ctx: IExecuteFunctions, itemIndex: number, ref: ProjectRef): Promise<string> {
+export async function shortNameOf(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	ref: ProjectRef,
+): Promise<string> {
 	if (ref.shortName !== undefined) return ref.shortName;
-	const project = await projectRead(ctx, 'getProject', { pathParams: { id: ref.id! } }, callOptions(ctx, itemIndex));
+	const project = await projectRead(
+		ctx,
+		'getProject',
+		{ pathParams: { id: ref.id! } },
+		callOptions(ctx, itemIndex),
+	);
 	return String(project.shortName);
 }
 
 /** The whole project: by ID or by short name, one request either way. */
-export async function fetchProject(ctx: IExecuteFunctions, itemIndex: number, ref: ProjectRef): Promise<IDataObject> {
+export async function fetchProject(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	ref: ProjectRef,
+): Promise<IDataObject> {
 	return ref.id !== undefined
-		? await projectRead(ctx, 'getProject', { pathParams: { id: ref.id } }, callOptions(ctx, itemIndex))
-		: await projectRead(ctx, 'getProjectByShortName', { pathParams: { shortName: ref.shortName! } }, callOptions(ctx, itemIndex));
+		? await projectRead(
+				ctx,
+				'getProject',
+				{ pathParams: { id: ref.id } },
+				callOptions(ctx, itemIndex),
+			)
+		: await projectRead(
+				ctx,
+				'getProjectByShortName',
+				{ pathParams: { shortName: ref.shortName! } },
+				callOptions(ctx, itemIndex),
+			);
 }

@@ -2,7 +2,14 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { callOptions } from './fields';
 import { paginate, type Page } from './paginate';
-import type { CallOptions, RouteSpec, SecretField, TovieContext, TovieRequest, TovieResponse } from './transport';
+import type {
+	CallOptions,
+	RouteSpec,
+	SecretField,
+	TovieContext,
+	TovieRequest,
+	TovieResponse,
+} from './transport';
 import { tovieRequest, tovieRequestFull } from './transport';
 
 /** What a call site adds to a route: path values, query, body, headers… never the method or path. */
@@ -32,7 +39,10 @@ export function pageSizeList(listKey: string): ListShape {
 		pageQuery: (page, size) => ({ page, size }),
 		read: (answer) => {
 			const total = (answer.paging as IDataObject | undefined)?.totalCount;
-			return { items: (answer[listKey] ?? []) as IDataObject[], total: typeof total === 'number' ? total : undefined };
+			return {
+				items: (answer[listKey] ?? []) as IDataObject[],
+				total: typeof total === 'number' ? total : undefined,
+			};
 		},
 	};
 }
@@ -51,14 +61,31 @@ export function requestsFor<Route extends string>(
 		const spec = routes[route];
 		return { secret, ...request, ...spec, idempotent: spec.idempotent ?? request.idempotent };
 	};
-	const requestFull = async <T = IDataObject>(ctx: TovieContext, route: Route, request: PlatformRequest = {}, options: CallOptions = {}): Promise<TovieResponse<T>> =>
-		await tovieRequestFull<T>(ctx, build(route, request), options);
-	const request = async <T = IDataObject>(ctx: TovieContext, route: Route, request: PlatformRequest = {}, options: CallOptions = {}): Promise<T> =>
-		await tovieRequest<T>(ctx, build(route, request), options);
-	const itemRequestFull = async <T = IDataObject>(ctx: IExecuteFunctions, itemIndex: number, route: Route, req: PlatformRequest = {}): Promise<TovieResponse<T>> =>
+	const requestFull = async <T = IDataObject>(
+		ctx: TovieContext,
+		route: Route,
+		request: PlatformRequest = {},
+		options: CallOptions = {},
+	): Promise<TovieResponse<T>> => await tovieRequestFull<T>(ctx, build(route, request), options);
+	const request = async <T = IDataObject>(
+		ctx: TovieContext,
+		route: Route,
+		request: PlatformRequest = {},
+		options: CallOptions = {},
+	): Promise<T> => await tovieRequest<T>(ctx, build(route, request), options);
+	const itemRequestFull = async <T = IDataObject>(
+		ctx: IExecuteFunctions,
+		itemIndex: number,
+		route: Route,
+		req: PlatformRequest = {},
+	): Promise<TovieResponse<T>> =>
 		await requestFull<T>(ctx, route, req, callOptions(ctx, itemIndex));
-	const itemRequest = async <T = IDataObject>(ctx: IExecuteFunctions, itemIndex: number, route: Route, req: PlatformRequest = {}): Promise<T> =>
-		await request<T>(ctx, route, req, callOptions(ctx, itemIndex));
+	const itemRequest = async <T = IDataObject>(
+		ctx: IExecuteFunctions,
+		itemIndex: number,
+		route: Route,
+		req: PlatformRequest = {},
+	): Promise<T> => await request<T>(ctx, route, req, callOptions(ctx, itemIndex));
 
 	/**
 	 * Walks a paged list with Return All / Limit at the largest page the platform accepts. The
@@ -74,16 +101,28 @@ export function requestsFor<Route extends string>(
 		paging: ListShape & { limit: number | undefined },
 	): Promise<IDataObject[]> {
 		const { limit, pageQuery, read } = paging;
-		const ask = (page: number, size: number, offset: number): PlatformRequest => ({ ...req, qs: { ...req.qs, ...pageQuery(page, size, offset) } });
-		let pageSize = limit !== undefined && limit < pages.pageSize ? Math.max(limit, 1) : pages.pageSize;
+		const ask = (page: number, size: number, offset: number): PlatformRequest => ({
+			...req,
+			qs: { ...req.qs, ...pageQuery(page, size, offset) },
+		});
+		let pageSize =
+			limit !== undefined && limit < pages.pageSize ? Math.max(limit, 1) : pages.pageSize;
 		let first: IDataObject | undefined;
 		if (pageSize === pages.pageSize) {
-			const probe = await itemRequestFull(ctx, itemIndex, route, { ...ask(0, pageSize, 0), acceptStatuses: [400] });
+			const probe = await itemRequestFull(ctx, itemIndex, route, {
+				...ask(0, pageSize, 0),
+				acceptStatuses: [400],
+			});
 			if (probe.statusCode === 400) pageSize = pages.fallbackPageSize;
 			else first = probe.body;
 		}
 		return await paginate<IDataObject>(
-			async (page, size, offset) => read(page === 0 && first ? first : await itemRequest(ctx, itemIndex, route, ask(page, size, offset))),
+			async (page, size, offset) =>
+				read(
+					page === 0 && first
+						? first
+						: await itemRequest(ctx, itemIndex, route, ask(page, size, offset)),
+				),
 			{ limit, pageSize },
 		);
 	}

@@ -53,7 +53,9 @@ export interface RepeatFacts {
 export function isRepeatable(request: RepeatFacts): boolean {
 	if (request.idempotenceKey) return true;
 	if (request.acts) return false;
-	return request.idempotent ?? ['GET', 'HEAD', 'PUT', 'DELETE'].includes(request.method.toUpperCase());
+	return (
+		request.idempotent ?? ['GET', 'HEAD', 'PUT', 'DELETE'].includes(request.method.toUpperCase())
+	);
 }
 
 export const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
@@ -75,7 +77,9 @@ export function networkCodeOf(error: unknown): string {
 	return 'ECONNRESET';
 }
 
-export function retryAfterMs(headers: Record<string, string | string[] | undefined>): number | undefined {
+export function retryAfterMs(
+	headers: Record<string, string | string[] | undefined>,
+): number | undefined {
 	const raw = headers['retry-after'];
 	const value = Array.isArray(raw) ? raw[0] : raw;
 	if (!value) return undefined;
@@ -85,6 +89,9 @@ export function retryAfterMs(headers: Record<string, string | string[] | undefin
 }
 
 export function backoffMs(attempt: number): number {
-	const exponential = Math.min(retryTiming.maxDelayMs, retryTiming.baseDelayMs * 2 ** (attempt - 1));
+	const exponential = Math.min(
+		retryTiming.maxDelayMs,
+		retryTiming.baseDelayMs * 2 ** (attempt - 1),
+	);
 	return Math.round(exponential * (0.5 + Math.random() / 2));
 }

@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { Outcome } from './batch';
@@ -7,9 +13,21 @@ import { isToolNode, requestOptionsField, toolOutputFields } from './fields';
 import { checkFields, fieldsToCheck } from './checks';
 import type { BatchEntry, OperationResult, Resource } from './operation';
 
-export type { BatchEntry, BatchOperation, BatchSpec, ItemOperation, Operation, OperationResult, Resource } from './operation';
+export type {
+	BatchEntry,
+	BatchOperation,
+	BatchSpec,
+	ItemOperation,
+	Operation,
+	OperationResult,
+	Resource,
+} from './operation';
 
-function withDisplay(property: INodeProperties, resource: string, operation: string): INodeProperties {
+function withDisplay(
+	property: INodeProperties,
+	resource: string,
+	operation: string,
+): INodeProperties {
 	const show = { ...property.displayOptions?.show, resource: [resource], operation: [operation] };
 	return { ...property, displayOptions: { ...property.displayOptions, show } };
 }
@@ -28,7 +46,9 @@ export function buildProperties(resources: Resource[]): INodeProperties[] {
 			name: 'resource',
 			type: 'options',
 			noDataExpression: true,
-			options: byName(resources.map(({ name, value, description }) => ({ name, value, description }))),
+			options: byName(
+				resources.map(({ name, value, description }) => ({ name, value, description })),
+			),
 			default: firstResource,
 		},
 	];
@@ -41,7 +61,14 @@ export function buildProperties(resources: Resource[]): INodeProperties[] {
 			noDataExpression: true,
 			displayOptions: { show: { resource: [resource.value] } },
 			options: byName(
-				resource.operations.map(({ name, value, action, description }): INodePropertyOptions => ({ name, value, action, description })),
+				resource.operations.map(
+					({ name, value, action, description }): INodePropertyOptions => ({
+						name,
+						value,
+						action,
+						description,
+					}),
+				),
 			),
 			default: firstOperation,
 		});
@@ -49,7 +76,9 @@ export function buildProperties(resources: Resource[]): INodeProperties[] {
 	for (const resource of resources) {
 		for (const operation of resource.operations) {
 			const own = operation.properties ?? [];
-			const withOutput = own.some((p) => p.name === 'simplify') ? [...own, ...toolOutputFields] : own;
+			const withOutput = own.some((p) => p.name === 'simplify')
+				? [...own, ...toolOutputFields]
+				: own;
 			for (const property of withOutput) {
 				properties.push(withDisplay(property, resource.value, operation.value));
 			}
@@ -69,7 +98,9 @@ function isExecutionItem(value: unknown): value is INodeExecutionData {
 }
 
 function toItems(result: OperationResult, itemIndex: number): INodeExecutionData[] {
-	const list = (Array.isArray(result) ? result : [result]) as Array<IDataObject | INodeExecutionData>;
+	const list = (Array.isArray(result) ? result : [result]) as Array<
+		IDataObject | INodeExecutionData
+	>;
 	return list.map((entry) =>
 		isExecutionItem(entry)
 			? { ...entry, pairedItem: { item: itemIndex } }
@@ -82,19 +113,28 @@ export function pickFields(json: IDataObject, paths: string[]): IDataObject {
 	const picked: IDataObject = {};
 	for (const path of paths) {
 		let value: unknown = json;
-		for (const key of path.split('.')) value = value && typeof value === 'object' ? (value as IDataObject)[key] : undefined;
+		for (const key of path.split('.'))
+			value = value && typeof value === 'object' ? (value as IDataObject)[key] : undefined;
 		if (value !== undefined) picked[path] = value as IDataObject[string];
 	}
 	return picked;
 }
 
 /** The Output → Selected Fields of an AI tool variant, as a function over one item's results. */
-function toolSelection(ctx: IExecuteFunctions, operationHasOutput: boolean): ((items: INodeExecutionData[], itemIndex: number) => INodeExecutionData[]) | undefined {
+function toolSelection(
+	ctx: IExecuteFunctions,
+	operationHasOutput: boolean,
+): ((items: INodeExecutionData[], itemIndex: number) => INodeExecutionData[]) | undefined {
 	if (!operationHasOutput || !isToolNode(ctx)) return undefined;
 	return (items, itemIndex) => {
 		if (ctx.getNodeParameter('output', itemIndex, 'simplified') !== 'selected') return items;
-		const paths = String(ctx.getNodeParameter('outputFields', itemIndex, '')).split(',').map((p) => p.trim()).filter(Boolean);
-		return paths.length ? items.map((item) => ({ ...item, json: pickFields(item.json, paths) })) : items;
+		const paths = String(ctx.getNodeParameter('outputFields', itemIndex, ''))
+			.split(',')
+			.map((p) => p.trim())
+			.filter(Boolean);
+		return paths.length
+			? items.map((item) => ({ ...item, json: pickFields(item.json, paths) }))
+			: items;
 	};
 }
 
@@ -111,7 +151,10 @@ function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number):
  * batching, `pairedItem`, `continueOnFail` and error wrapping live here once, so operations only
  * read parameters and call the API.
  */
-export async function route(this: IExecuteFunctions, resources: Resource[]): Promise<INodeExecutionData[][]> {
+export async function route(
+	this: IExecuteFunctions,
+	resources: Resource[],
+): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resourceName = this.getNodeParameter('resource', 0) as string;
 	const operationName = this.getNodeParameter('operation', 0) as string;
@@ -119,13 +162,20 @@ export async function route(this: IExecuteFunctions, resources: Resource[]): Pro
 		.find((r) => r.value === resourceName)
 		?.operations.find((o) => o.value === operationName);
 	if (!operation) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resourceName}" is not supported`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operationName}" of "${resourceName}" is not supported`,
+		);
 	}
 
 	const stopOnError = !this.continueOnFail();
 	const fields = fieldsToCheck(this, [...(operation.properties ?? []), requestOptionsField]);
-	const select = toolSelection(this, (operation.properties ?? []).some((p) => p.name === 'simplify'));
-	const itemsOf = (result: OperationResult, itemIndex: number) => (select ? select(toItems(result, itemIndex), itemIndex) : toItems(result, itemIndex));
+	const select = toolSelection(
+		this,
+		(operation.properties ?? []).some((p) => p.name === 'simplify'),
+	);
+	const itemsOf = (result: OperationResult, itemIndex: number) =>
+		select ? select(toItems(result, itemIndex), itemIndex) : toItems(result, itemIndex);
 	const output: INodeExecutionData[] = [];
 	const fail = (error: unknown, itemIndex: number) => {
 		const nodeError = asNodeError(this, error, itemIndex);

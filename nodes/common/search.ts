@@ -1,4 +1,12 @@
-import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult, INodeProperties, INodePropertyMode } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+	INodeProperties,
+	INodePropertyMode,
+} from 'n8n-workflow';
 
 import { projectRead } from './projects';
 import { CREDENTIAL_NAME } from './transport';
@@ -23,14 +31,30 @@ export function listLocator(picker: {
 		default: { mode: 'list', value: '' },
 		required: picker.required ?? true,
 		description: picker.description,
-		modes: [{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: picker.searchListMethod, searchable: true } }, ...picker.modes],
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: picker.searchListMethod, searchable: true },
+			},
+			...picker.modes,
+		],
 	};
 }
 
 /** The text a locator holds for one item (whatever its mode, or a plain text from an expression); empty fails the item. */
-export function requiredLocator(ctx: IExecuteFunctions, name: string, itemIndex: number, label: string, hint: string): string {
+export function requiredLocator(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	label: string,
+	hint: string,
+): string {
 	const raw = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
-	const value = String((raw && typeof raw === 'object' ? (raw as IDataObject).value : raw) ?? '').trim();
+	const value = String(
+		(raw && typeof raw === 'object' ? (raw as IDataObject).value : raw) ?? '',
+	).trim();
 	if (!value) throw invalidInput(ctx, itemIndex, label, 'is empty', hint);
 	return value;
 }
@@ -43,7 +67,9 @@ export function requiredLocator(ctx: IExecuteFunctions, name: string, itemIndex:
 
 function matching(items: INodeListSearchItems[], filter?: string): INodeListSearchResult {
 	const needle = (filter ?? '').trim().toLowerCase();
-	const found = needle ? items.filter((item) => `${item.name} ${item.value}`.toLowerCase().includes(needle)) : items;
+	const found = needle
+		? items.filter((item) => `${item.name} ${item.value}`.toLowerCase().includes(needle))
+		: items;
 	return { results: found.sort((a, b) => a.name.localeCompare(b.name)) };
 }
 
@@ -57,7 +83,9 @@ function locatorText(raw: unknown): { mode: string; value: string } | undefined 
 }
 
 /** The project the node names: Options → Project, else a top-level Project, else the credential's. */
-async function currentProject(ctx: ILoadOptionsFunctions): Promise<{ mode: string; value: string } | undefined> {
+async function currentProject(
+	ctx: ILoadOptionsFunctions,
+): Promise<{ mode: string; value: string } | undefined> {
 	for (const path of ['options.project', 'project']) {
 		let chosen: { mode: string; value: string } | undefined;
 		try {
@@ -74,11 +102,15 @@ async function currentProject(ctx: ILoadOptionsFunctions): Promise<{ mode: strin
 }
 
 /** The short name of the project the node names (an ID is looked up), for APIs keyed by short name. */
-export async function currentProjectShortName(ctx: ILoadOptionsFunctions): Promise<string | undefined> {
+export async function currentProjectShortName(
+	ctx: ILoadOptionsFunctions,
+): Promise<string | undefined> {
 	const chosen = await currentProject(ctx);
 	if (!chosen) return undefined;
 	if (chosen.mode === 'id' && /^\d+$/.test(chosen.value)) {
-		return String((await projectRead(ctx, 'getProject', { pathParams: { id: chosen.value } })).shortName);
+		return String(
+			(await projectRead(ctx, 'getProject', { pathParams: { id: chosen.value } })).shortName,
+		);
 	}
 	return chosen.value;
 }
@@ -87,43 +119,77 @@ async function currentProjectId(ctx: ILoadOptionsFunctions): Promise<number | un
 	const chosen = await currentProject(ctx);
 	if (!chosen) return undefined;
 	if (chosen.mode === 'id' && /^\d+$/.test(chosen.value)) return Number(chosen.value);
-	const project = await projectRead(ctx, 'getProjectByShortName', { pathParams: { shortName: chosen.value } });
+	const project = await projectRead(ctx, 'getProjectByShortName', {
+		pathParams: { shortName: chosen.value },
+	});
 	return Number(project.id);
 }
 
-async function channelsOfProject(ctx: ILoadOptionsFunctions, channelType?: string): Promise<IDataObject[]> {
+async function channelsOfProject(
+	ctx: ILoadOptionsFunctions,
+	channelType?: string,
+): Promise<IDataObject[]> {
 	const projectId = await currentProjectId(ctx);
 	if (projectId === undefined) return [];
-	const answer = await projectRead<{ items?: IDataObject[] }>(ctx, 'listChannels', { qs: { projectId } });
-	return (answer?.items ?? []).filter((channel) => !channel.isRemoved && (!channelType || channel.channelType === channelType));
+	const answer = await projectRead<{ items?: IDataObject[] }>(ctx, 'listChannels', {
+		qs: { projectId },
+	});
+	return (answer?.items ?? []).filter(
+		(channel) => !channel.isRemoved && (!channelType || channel.channelType === channelType),
+	);
 }
 
-const channelName = (channel: IDataObject) => `${String(channel.channelName || channel.botId)} (${String(channel.channelType)})`;
+const channelName = (channel: IDataObject) =>
+	`${String(channel.channelName || channel.botId)} (${String(channel.channelType)})`;
 
 /** Projects by name (value: the short name). */
-export async function searchProjects(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchProjects(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const answer = await projectRead(this, 'listProjects', { qs: { page: 0, size: 1000 } });
 	const projects = (answer.projects ?? []) as IDataObject[];
 	return matching(
-		projects.map((project) => ({ name: `${String(project.name)} (${String(project.shortName)})`, value: String(project.shortName) })),
+		projects.map((project) => ({
+			name: `${String(project.name)} (${String(project.shortName)})`,
+			value: String(project.shortName),
+		})),
 		filter,
 	);
 }
 
 /** Channels of the current project (value: the channel ID). */
-export async function searchChannels(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchChannels(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const channels = await channelsOfProject(this);
-	return matching(channels.map((channel) => ({ name: channelName(channel), value: String(channel.id) })), filter);
+	return matching(
+		channels.map((channel) => ({ name: channelName(channel), value: String(channel.id) })),
+		filter,
+	);
 }
 
 /** Chat API channels of the current project (value: the channel ID), for the Chat Trigger's registration. */
-export async function searchChatApiChannels(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchChatApiChannels(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const channels = await channelsOfProject(this, 'CHAT_API');
-	return matching(channels.map((channel) => ({ name: channelName(channel), value: String(channel.id) })), filter);
+	return matching(
+		channels.map((channel) => ({ name: channelName(channel), value: String(channel.id) })),
+		filter,
+	);
 }
 
 /** Channels of the current project (value: the bot ID, what text campaigns and analytics address). */
-export async function searchBots(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchBots(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const channels = await channelsOfProject(this);
-	return matching(channels.map((channel) => ({ name: channelName(channel), value: String(channel.botId) })), filter);
+	return matching(
+		channels.map((channel) => ({ name: channelName(channel), value: String(channel.botId) })),
+		filter,
+	);
 }

@@ -141,12 +141,16 @@ export async function tovieRequestFull<T = unknown>(
 	options: CallOptions = {},
 ): Promise<TovieResponse<T>> {
 	const node = ctx.getNode();
-	const credentials = (await ctx.getCredentials(CREDENTIAL_NAME, options.itemIndex ?? 0)) as IDataObject;
+	const credentials = (await ctx.getCredentials(
+		CREDENTIAL_NAME,
+		options.itemIndex ?? 0,
+	)) as IDataObject;
 	const secrets = [...credentialSecrets(credentials), ...(request.extraSecrets ?? [])];
 	const baseUrl = request.baseUrl?.replace(/\/+$/, '') ?? baseUrlOf(credentials);
 	if (!/^https?:\/\/[^/]/.test(baseUrl)) {
 		throw new NodeOperationError(node, 'The credential has no valid base URL', {
-			description: 'Open the Tovie Platform API credential and choose a server or enter a custom base URL.',
+			description:
+				'Open the Tovie Platform API credential and choose a server or enter a custom base URL.',
 			itemIndex: options.itemIndex,
 		});
 	}
@@ -175,7 +179,8 @@ export async function tovieRequestFull<T = unknown>(
 		json: responseType === 'json',
 	};
 	if (request.body !== undefined) httpOptions.body = request.body as IDataObject;
-	if (responseType === 'arraybuffer' || responseType === 'stream') httpOptions.encoding = responseType;
+	if (responseType === 'arraybuffer' || responseType === 'stream')
+		httpOptions.encoding = responseType;
 	if (responseType === 'text') httpOptions.encoding = 'text';
 
 	// Acting calls (route flag) are never repeated on an answer that proves nothing (retry.ts).
@@ -203,13 +208,22 @@ export async function tovieRequestFull<T = unknown>(
 				continue;
 			}
 			const mayHaveActed = !safeToRepeat && !NOT_RECEIVED.has(networkCode);
-			throw platformError({ node, secrets, itemIndex: options.itemIndex, networkCode, attempts: attempt, what, mayHaveActed });
+			throw platformError({
+				node,
+				secrets,
+				itemIndex: options.itemIndex,
+				networkCode,
+				attempts: attempt,
+				what,
+				mayHaveActed,
+			});
 		}
 
 		const { statusCode } = response;
 		if (statusCode >= 400 && !request.acceptStatuses?.includes(statusCode)) {
 			// An error answer to a streamed download is not read: release its socket.
-			if (responseType === 'stream') (response.body as { destroy?: () => void } | undefined)?.destroy?.();
+			if (responseType === 'stream')
+				(response.body as { destroy?: () => void } | undefined)?.destroy?.();
 			// 429 means the platform refused the call without acting on it: always safe to repeat.
 			const mayRetry = RETRYABLE_STATUS.has(statusCode) && (safeToRepeat || statusCode === 429);
 			if (mayRetry && attempt < maxAttempts) {
@@ -217,16 +231,35 @@ export async function tovieRequestFull<T = unknown>(
 				continue;
 			}
 			// Error bodies of text answers are parsed too: the platform's error JSON carries its code.
-			const body = responseType === 'json' || responseType === 'text' ? parseJsonBody(response.body).value : undefined;
+			const body =
+				responseType === 'json' || responseType === 'text'
+					? parseJsonBody(response.body).value
+					: undefined;
 			const mayHaveActed = !safeToRepeat && statusCode >= 500;
-			throw platformError({ node, secrets, itemIndex: options.itemIndex, httpCode: statusCode, body, attempts: attempt, what, mayHaveActed });
+			throw platformError({
+				node,
+				secrets,
+				itemIndex: options.itemIndex,
+				httpCode: statusCode,
+				body,
+				attempts: attempt,
+				what,
+				mayHaveActed,
+			});
 		}
 
-		if (responseType === 'stream' || responseType === 'arraybuffer') return response as TovieResponse<T>;
-		const parsed = responseType === 'json' ? parseJsonBody(response.body) : { ok: true, value: response.body };
+		if (responseType === 'stream' || responseType === 'arraybuffer')
+			return response as TovieResponse<T>;
+		const parsed =
+			responseType === 'json' ? parseJsonBody(response.body) : { ok: true, value: response.body };
 		if (!parsed.ok && statusCode < 300) {
 			throw platformError({
-				node, secrets, itemIndex: options.itemIndex, httpCode: statusCode, attempts: attempt, what,
+				node,
+				secrets,
+				itemIndex: options.itemIndex,
+				httpCode: statusCode,
+				attempts: attempt,
+				what,
 				body: { message: 'The platform answered with a body that is not valid JSON' },
 			});
 		}

@@ -26,12 +26,17 @@ export function requiredString(
 ): string {
 	const raw = ctx.getNodeParameter(name, itemIndex, '') as unknown;
 	const value = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
-	if (!value) throw invalidInput(ctx, itemIndex, label, 'is empty', `Enter a value for "${label}".`);
+	if (!value)
+		throw invalidInput(ctx, itemIndex, label, 'is empty', `Enter a value for "${label}".`);
 	return value;
 }
 
 /** Optional text parameter: `undefined` when empty. */
-export function optionalString(ctx: IExecuteFunctions, name: string, itemIndex: number): string | undefined {
+export function optionalString(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+): string | undefined {
 	const raw = ctx.getNodeParameter(name, itemIndex, '') as unknown;
 	const value = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
 	return value || undefined;
@@ -41,8 +46,14 @@ export function optionalString(ctx: IExecuteFunctions, name: string, itemIndex: 
  * A JSON value typed by the user: the value itself when an expression gave an object or array,
  * parsed when it is JSON text; empty gives `undefined`.
  */
-export function jsonValueOf(ctx: { getNode(): INode }, itemIndex: number, raw: unknown, label: string): unknown {
-	if (raw === undefined || raw === null || (typeof raw === 'string' && !raw.trim())) return undefined;
+export function jsonValueOf(
+	ctx: { getNode(): INode },
+	itemIndex: number,
+	raw: unknown,
+	label: string,
+): unknown {
+	if (raw === undefined || raw === null || (typeof raw === 'string' && !raw.trim()))
+		return undefined;
 	if (typeof raw !== 'string') return raw;
 	try {
 		return JSON.parse(raw) as unknown;
@@ -52,17 +63,33 @@ export function jsonValueOf(ctx: { getNode(): INode }, itemIndex: number, raw: u
 }
 
 /** A JSON value that must be an object (see `jsonValueOf`). */
-export function jsonObjectOf(ctx: { getNode(): INode }, itemIndex: number, raw: unknown, label: string): IDataObject | undefined {
+export function jsonObjectOf(
+	ctx: { getNode(): INode },
+	itemIndex: number,
+	raw: unknown,
+	label: string,
+): IDataObject | undefined {
 	const value = jsonValueOf(ctx, itemIndex, raw, label);
 	if (value === undefined) return undefined;
 	if (!value || typeof value !== 'object' || Array.isArray(value)) {
-		throw invalidInput(ctx, itemIndex, label, 'must be a JSON object', 'For example {"orderId": 42}.');
+		throw invalidInput(
+			ctx,
+			itemIndex,
+			label,
+			'must be a JSON object',
+			'For example {"orderId": 42}.',
+		);
 	}
 	return value as IDataObject;
 }
 
 /** A JSON parameter that must hold an object: an object from an expression, or JSON text. */
-export function jsonObjectParameter(ctx: IExecuteFunctions, name: string, itemIndex: number, label: string): IDataObject | undefined {
+export function jsonObjectParameter(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	label: string,
+): IDataObject | undefined {
 	return jsonObjectOf(ctx, itemIndex, ctx.getNodeParameter(name, itemIndex, '') as unknown, label);
 }
 
@@ -84,11 +111,33 @@ export function toEpochMs(
  * (commas, semicolons and line breaks by default; phrases split at line breaks only). Entries are
  * trimmed and empty ones dropped; anything else than texts and numbers fails the item.
  */
-export function listOf(ctx: { getNode(): INode }, itemIndex: number, raw: unknown, label: string, separator: RegExp = /[,;\r\n]+/): string[] {
+export function listOf(
+	ctx: { getNode(): INode },
+	itemIndex: number,
+	raw: unknown,
+	label: string,
+	separator: RegExp = /[,;\r\n]+/,
+): string[] {
 	if (raw === undefined || raw === null || raw === '') return [];
-	const parts = Array.isArray(raw) ? (raw as unknown[]).flat() : typeof raw === 'string' || typeof raw === 'number' ? String(raw).split(separator) : undefined;
-	if (!parts || parts.some((part) => part !== null && part !== undefined && typeof part !== 'string' && typeof part !== 'number')) {
-		throw invalidInput(ctx, itemIndex, label, 'must be a list of texts', 'Give an array, or texts separated by commas.');
+	const parts = Array.isArray(raw)
+		? (raw as unknown[]).flat()
+		: typeof raw === 'string' || typeof raw === 'number'
+			? String(raw).split(separator)
+			: undefined;
+	if (
+		!parts ||
+		parts.some(
+			(part) =>
+				part !== null && part !== undefined && typeof part !== 'string' && typeof part !== 'number',
+		)
+	) {
+		throw invalidInput(
+			ctx,
+			itemIndex,
+			label,
+			'must be a list of texts',
+			'Give an array, or texts separated by commas.',
+		);
 	}
 	return parts.map((part) => String(part ?? '').trim()).filter(Boolean);
 }

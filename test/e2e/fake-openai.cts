@@ -125,10 +125,14 @@ function sampleValue(name: string, schema: JsonSchema | undefined): unknown {
 	}
 }
 
-function argumentsFor(tool: OfferedTool['function'], given: Record<string, unknown> = {}): Record<string, unknown> {
+function argumentsFor(
+	tool: OfferedTool['function'],
+	given: Record<string, unknown> = {},
+): Record<string, unknown> {
 	const properties = tool.parameters?.properties ?? {};
 	const args: Record<string, unknown> = {};
-	for (const [name, schema] of Object.entries(properties)) args[name] = name in given ? given[name] : sampleValue(name, schema);
+	for (const [name, schema] of Object.entries(properties))
+		args[name] = name in given ? given[name] : sampleValue(name, schema);
 	// Arguments the schema does not list are sent too: a test can check that n8n ignores or refuses them.
 	for (const [name, value] of Object.entries(given)) if (!(name in args)) args[name] = value;
 	return args;
@@ -142,7 +146,9 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
 		requests,
 		script: defaultScript(),
 		chatRequests: () =>
-			requests.filter((r) => r.method === 'POST' && r.path === '/v1/chat/completions').map((r) => r.body as ChatCompletionRequest),
+			requests
+				.filter((r) => r.method === 'POST' && r.path === '/v1/chat/completions')
+				.map((r) => r.body as ChatCompletionRequest),
 		reset: () => {
 			requests.length = 0;
 			fake.script = defaultScript();
@@ -156,29 +162,45 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
 		const results = messages.filter((m) => m.role === 'tool');
 		if (results.length > 0) {
 			const names = new Map(
-				messages.flatMap((m) => m.tool_calls ?? []).map((call) => [call.id, call.function.name] as const),
+				messages
+					.flatMap((m) => m.tool_calls ?? [])
+					.map((call) => [call.id, call.function.name] as const),
 			);
 			return {
 				text: fake.script.finalText(
-					results.map((m) => ({ name: names.get(m.tool_call_id ?? '') ?? m.name ?? '', content: contentText(m.content) })),
+					results.map((m) => ({
+						name: names.get(m.tool_call_id ?? '') ?? m.name ?? '',
+						content: contentText(m.content),
+					})),
 				),
 			};
 		}
-		const offered = (body.tools ?? []).map((t) => t.function).filter((f) => !INTERNAL_TOOLS.has(f.name));
+		const offered = (body.tools ?? [])
+			.map((t) => t.function)
+			.filter((f) => !INTERNAL_TOOLS.has(f.name));
 		if (offered.length === 0) return { text: 'No tool was offered.' };
 		const toolCalls = fake.script.calls.map((planned): ToolCall => {
 			const tool = offered.find(planned.pick ?? (() => true));
-			if (!tool) throw new Error(`no offered tool matches the script; offered: ${offered.map((f) => f.name).join(', ')}`);
+			if (!tool)
+				throw new Error(
+					`no offered tool matches the script; offered: ${offered.map((f) => f.name).join(', ')}`,
+				);
 			return {
 				id: `call_e2e_${++callCounter}`,
 				type: 'function',
-				function: { name: tool.name, arguments: JSON.stringify(argumentsFor(tool, planned.arguments)) },
+				function: {
+					name: tool.name,
+					arguments: JSON.stringify(argumentsFor(tool, planned.arguments)),
+				},
 			};
 		});
 		return { toolCalls };
 	}
 
-	function completion(body: ChatCompletionRequest, reply: { toolCalls: ToolCall[] } | { text: string }) {
+	function completion(
+		body: ChatCompletionRequest,
+		reply: { toolCalls: ToolCall[] } | { text: string },
+	) {
 		const message =
 			'toolCalls' in reply
 				? { role: 'assistant', content: null, tool_calls: reply.toolCalls, refusal: null }
@@ -188,29 +210,85 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
 			object: 'chat.completion',
 			created: Math.floor(Date.now() / 1000),
 			model: body.model,
-			choices: [{ index: 0, message, logprobs: null, finish_reason: 'toolCalls' in reply ? 'tool_calls' : 'stop' }],
+			choices: [
+				{
+					index: 0,
+					message,
+					logprobs: null,
+					finish_reason: 'toolCalls' in reply ? 'tool_calls' : 'stop',
+				},
+			],
 			usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 },
 		};
 	}
 
 	/** The same answer as server-sent `chat.completion.chunk` events, as OpenAI streams it. */
-	function chunks(body: ChatCompletionRequest, reply: { toolCalls: ToolCall[] } | { text: string }): string {
-		const base = { id: `chatcmpl-e2e-${requests.length}`, object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model: body.model };
-		const events: object[] = [{ ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] }];
+	function chunks(
+		body: ChatCompletionRequest,
+		reply: { toolCalls: ToolCall[] } | { text: string },
+	): string {
+		const base = {
+			id: `chatcmpl-e2e-${requests.length}`,
+			object: 'chat.completion.chunk',
+			created: Math.floor(Date.now() / 1000),
+			model: body.model,
+		};
+		const events: object[] = [
+			{
+				...base,
+				choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }],
+			},
+		];
 		if ('toolCalls' in reply) {
 			reply.toolCalls.forEach((call, index) => {
 				events.push({
 					...base,
-					choices: [{ index: 0, delta: { tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.function.name, arguments: '' } }] }, finish_reason: null }],
+					choices: [
+						{
+							index: 0,
+							delta: {
+								tool_calls: [
+									{
+										index,
+										id: call.id,
+										type: 'function',
+										function: { name: call.function.name, arguments: '' },
+									},
+								],
+							},
+							finish_reason: null,
+						},
+					],
 				});
-				events.push({ ...base, choices: [{ index: 0, delta: { tool_calls: [{ index, function: { arguments: call.function.arguments } }] }, finish_reason: null }] });
+				events.push({
+					...base,
+					choices: [
+						{
+							index: 0,
+							delta: { tool_calls: [{ index, function: { arguments: call.function.arguments } }] },
+							finish_reason: null,
+						},
+					],
+				});
 			});
 		} else {
-			events.push({ ...base, choices: [{ index: 0, delta: { content: reply.text }, finish_reason: null }] });
+			events.push({
+				...base,
+				choices: [{ index: 0, delta: { content: reply.text }, finish_reason: null }],
+			});
 		}
-		events.push({ ...base, choices: [{ index: 0, delta: {}, finish_reason: 'toolCalls' in reply ? 'tool_calls' : 'stop' }] });
+		events.push({
+			...base,
+			choices: [
+				{ index: 0, delta: {}, finish_reason: 'toolCalls' in reply ? 'tool_calls' : 'stop' },
+			],
+		});
 		if ((body.stream_options as { include_usage?: boolean } | undefined)?.include_usage) {
-			events.push({ ...base, choices: [], usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 } });
+			events.push({
+				...base,
+				choices: [],
+				usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 },
+			});
 		}
 		return `${events.map((event) => `data: ${JSON.stringify(event)}\n\n`).join('')}data: [DONE]\n\n`;
 	}
@@ -226,7 +304,13 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
 			} catch {
 				// kept as text
 			}
-			const recorded: RecordedOpenAiRequest = { method: req.method ?? '', path, headers: req.headers, body, status: 0 };
+			const recorded: RecordedOpenAiRequest = {
+				method: req.method ?? '',
+				path,
+				headers: req.headers,
+				body,
+				status: 0,
+			};
 			requests.push(recorded);
 			const send = (status: number, payload: unknown, type = 'application/json') => {
 				recorded.status = status;
@@ -236,16 +320,25 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
 			const error = (status: number, message: string, code: string) =>
 				send(status, { error: { message, type: 'invalid_request_error', param: null, code } });
 
-			if (req.headers.authorization !== `Bearer ${FAKE_OPENAI_API_KEY}`) return error(401, 'Incorrect API key provided.', 'invalid_api_key');
+			if (req.headers.authorization !== `Bearer ${FAKE_OPENAI_API_KEY}`)
+				return error(401, 'Incorrect API key provided.', 'invalid_api_key');
 			if (req.method === 'GET' && path === '/v1/models') {
-				return send(200, { object: 'list', data: [{ id: FAKE_OPENAI_MODEL, object: 'model', created: 0, owned_by: 'e2e' }] });
+				return send(200, {
+					object: 'list',
+					data: [{ id: FAKE_OPENAI_MODEL, object: 'model', created: 0, owned_by: 'e2e' }],
+				});
 			}
 			if (req.method === 'POST' && path === '/v1/chat/completions') {
 				const request = body as ChatCompletionRequest;
 				if (!request || typeof request !== 'object' || !Array.isArray(request.messages)) {
 					return error(400, 'messages is required', 'invalid_request');
 				}
-				if (request.model !== FAKE_OPENAI_MODEL) return error(404, `The model \`${String(request.model)}\` does not exist.`, 'model_not_found');
+				if (request.model !== FAKE_OPENAI_MODEL)
+					return error(
+						404,
+						`The model \`${String(request.model)}\` does not exist.`,
+						'model_not_found',
+					);
 				let reply: { toolCalls: ToolCall[] } | { text: string };
 				try {
 					reply = answer(request);

@@ -5,12 +5,23 @@ import { NlpModule } from '../helpers/fake-platform/nlp.cts';
 import { OperatorModule } from '../helpers/fake-platform/operator.cts';
 import { PushgateModule } from '../helpers/fake-platform/pushgate.cts';
 import { ReporterModule } from '../helpers/fake-platform/reporter.cts';
-import { errors, json, startFakePlatform, type FakeModule, type FakePlatform } from '../helpers/fake-platform/server.cts';
+import {
+	errors,
+	json,
+	startFakePlatform,
+	type FakeModule,
+	type FakePlatform,
+} from '../helpers/fake-platform/server.cts';
 import { TextCampaignModule } from '../helpers/fake-platform/textCampaigns.cts';
 import { PROJECT_SHORT_NAME, SECRETS } from './fixtures.cts';
 
 /** The modules of the last fake started, for tests that seed state (e.g. a pushback). */
-export const fakeModules: { pushgate?: PushgateModule; operator?: OperatorModule; channels?: ChannelsModule; textCampaigns?: TextCampaignModule } = {};
+export const fakeModules: {
+	pushgate?: PushgateModule;
+	operator?: OperatorModule;
+	channels?: ChannelsModule;
+	textCampaigns?: TextCampaignModule;
+} = {};
 
 /**
  * The bot channel and the dynamic text campaigns the Tovie Text Campaign and Tovie Project examples
@@ -23,14 +34,36 @@ export async function startE2eFake(): Promise<FakePlatform> {
 	return await startFakePlatform({
 		chat: { tokens: [SECRETS.chatApiToken, SECRETS.chatApiToken2] },
 		modules: [
-			(platform) => new CallsModule(platform, { campaigns: [{ token: SECRETS.callsApiToken, name: 'E2e campaign' }] }),
+			(platform) =>
+				new CallsModule(platform, {
+					campaigns: [{ token: SECRETS.callsApiToken, name: 'E2e campaign' }],
+				}),
 			(platform) => new NlpModule(platform, { keys: [SECRETS.nlpApiKey] }),
 			// Before Reporter: deploys answer on the Async API route they share; the project routes come first too.
-			(platform) => (fakeModules.channels = new ChannelsModule(platform, [SECRETS.apiToken], { seed: [{ shortName: PROJECT_SHORT_NAME, name: 'E2e project', chatToken: SECRETS.chatApiToken, chatBotId: EXAMPLE_BOT_ID }] })),
-			(platform) => (fakeModules.textCampaigns = new TextCampaignModule(platform, { tokens: [SECRETS.apiToken], channels: fakeModules.channels, seed: EXAMPLE_CAMPAIGNS.map((name) => ({ projectShortName: PROJECT_SHORT_NAME, name })) })),
-			(platform) => new ReporterModule(platform, { tokens: [SECRETS.apiToken], project: PROJECT_SHORT_NAME }),
+			(platform) =>
+				(fakeModules.channels = new ChannelsModule(platform, [SECRETS.apiToken], {
+					seed: [
+						{
+							shortName: PROJECT_SHORT_NAME,
+							name: 'E2e project',
+							chatToken: SECRETS.chatApiToken,
+							chatBotId: EXAMPLE_BOT_ID,
+						},
+					],
+				})),
+			(platform) =>
+				(fakeModules.textCampaigns = new TextCampaignModule(platform, {
+					tokens: [SECRETS.apiToken],
+					channels: fakeModules.channels,
+					seed: EXAMPLE_CAMPAIGNS.map((name) => ({ projectShortName: PROJECT_SHORT_NAME, name })),
+				})),
+			(platform) =>
+				new ReporterModule(platform, { tokens: [SECRETS.apiToken], project: PROJECT_SHORT_NAME }),
 			(platform) => (fakeModules.pushgate = new PushgateModule(platform)),
-			(platform) => (fakeModules.operator = new OperatorModule(platform, { channels: [SECRETS.operatorChannel] })),
+			(platform) =>
+				(fakeModules.operator = new OperatorModule(platform, {
+					channels: [SECRETS.operatorChannel],
+				})),
 			() => projectModule,
 		],
 	});
@@ -49,7 +82,8 @@ const projectModule: FakeModule = {
 				if (req.headers.authorization !== `Bearer ${SECRETS.apiToken}`) {
 					return errors.gateway(401, 'gateway.auth.invalid_token', 'Token is not valid');
 				}
-				if (req.params.projectShortName !== PROJECT_SHORT_NAME) return errors.gateway(404, 'project.not_found', 'No such project');
+				if (req.params.projectShortName !== PROJECT_SHORT_NAME)
+					return errors.gateway(404, 'project.not_found', 'No such project');
 				return json(200, { id: 1, shortName: PROJECT_SHORT_NAME, name: 'E2e project' });
 			},
 		},

@@ -36,7 +36,11 @@ export interface CredentialFixture {
 }
 
 /** The credential the examples reference, with the fake platform as a custom server. */
-export function exampleCredential(fakeUrl: string, overrides: Partial<CredentialFixture> = {}, data: Record<string, string> = {}): CredentialFixture {
+export function exampleCredential(
+	fakeUrl: string,
+	overrides: Partial<CredentialFixture> = {},
+	data: Record<string, string> = {},
+): CredentialFixture {
 	return {
 		id: EXAMPLE_CREDENTIAL_ID,
 		name: EXAMPLE_CREDENTIAL_NAME,
@@ -57,13 +61,34 @@ export function exampleCredential(fakeUrl: string, overrides: Partial<Credential
 }
 
 export function isTriggerExample(workflow: ExampleWorkflow): boolean {
-	return workflow.nodes.some((node) => node.type.startsWith('n8n-nodes-tovie.') && /Trigger$/.test(node.type));
+	return workflow.nodes.some(
+		(node) => node.type.startsWith('n8n-nodes-tovie.') && /Trigger$/.test(node.type),
+	);
 }
 
 /** Core nodes that need nothing outside n8n, so an example made only of them and the package's nodes can run here. */
 const OFFLINE_CORE_NODES = new Set(
-	['manualTrigger', 'set', 'code', 'if', 'filter', 'switch', 'merge', 'noOp', 'splitOut', 'aggregate', 'wait', 'stickyNote', 'splitInBatches', 'limit', 'sort', 'removeDuplicates', 'dateTime', 'crypto', 'executionData']
-		.map((name) => `n8n-nodes-base.${name}`),
+	[
+		'manualTrigger',
+		'set',
+		'code',
+		'if',
+		'filter',
+		'switch',
+		'merge',
+		'noOp',
+		'splitOut',
+		'aggregate',
+		'wait',
+		'stickyNote',
+		'splitInBatches',
+		'limit',
+		'sort',
+		'removeDuplicates',
+		'dateTime',
+		'crypto',
+		'executionData',
+	].map((name) => `n8n-nodes-base.${name}`),
 );
 
 export function isManualExample(workflow: ExampleWorkflow): boolean {
@@ -73,13 +98,17 @@ export function isManualExample(workflow: ExampleWorkflow): boolean {
 /** Nodes that would reach a service other than the (fake) Tovie platform, or a second trigger. */
 export function externalNodes(workflow: ExampleWorkflow): string[] {
 	return workflow.nodes
-		.filter((node) => !node.type.startsWith('n8n-nodes-tovie.') && !OFFLINE_CORE_NODES.has(node.type))
+		.filter(
+			(node) => !node.type.startsWith('n8n-nodes-tovie.') && !OFFLINE_CORE_NODES.has(node.type),
+		)
 		.map((node) => `${node.name} (${node.type})`);
 }
 
 /** An action example `n8n execute` can run here: a manual trigger and nothing external. */
 export function isRunnableExample(workflow: ExampleWorkflow): boolean {
-	return isManualExample(workflow) && !isTriggerExample(workflow) && externalNodes(workflow).length === 0;
+	return (
+		isManualExample(workflow) && !isTriggerExample(workflow) && externalNodes(workflow).length === 0
+	);
 }
 
 /**
@@ -90,9 +119,13 @@ export function normaliseExample(file: string, workflow: ExampleWorkflow): Examp
 	const copy = JSON.parse(JSON.stringify(workflow)) as ExampleWorkflow;
 	// The pinned sample data is for a user opening the example; the suites run the real nodes.
 	delete copy.pinData;
-	if (!copy.id) copy.id = `ex${file.replace(/\.json$/, '').replace(/[^A-Za-z0-9]/g, '')}`.slice(0, 16).padEnd(16, '0');
+	if (!copy.id)
+		copy.id = `ex${file.replace(/\.json$/, '').replace(/[^A-Za-z0-9]/g, '')}`
+			.slice(0, 16)
+			.padEnd(16, '0');
 	for (const node of copy.nodes) {
-		if (node.credentials?.tovieApi) node.credentials.tovieApi = { id: EXAMPLE_CREDENTIAL_ID, name: EXAMPLE_CREDENTIAL_NAME };
+		if (node.credentials?.tovieApi)
+			node.credentials.tovieApi = { id: EXAMPLE_CREDENTIAL_ID, name: EXAMPLE_CREDENTIAL_NAME };
 	}
 	return copy;
 }
@@ -109,16 +142,26 @@ export function variantOf(
 		node.id = randomUUID();
 		if (node.webhookId && changes.webhookId) node.webhookId = changes.webhookId;
 		if (node.credentials?.tovieApi && changes.credentialId) {
-			node.credentials.tovieApi = { id: changes.credentialId, name: `${EXAMPLE_CREDENTIAL_NAME} ${changes.credentialId}` };
+			node.credentials.tovieApi = {
+				id: changes.credentialId,
+				name: `${EXAMPLE_CREDENTIAL_NAME} ${changes.credentialId}`,
+			};
 		}
 	}
 	return copy;
 }
 
 /** Puts a Wait node of `seconds` right after the node named `after`. */
-export function withWaitAfter(workflow: ExampleWorkflow, after: string, seconds: number): ExampleWorkflow {
+export function withWaitAfter(
+	workflow: ExampleWorkflow,
+	after: string,
+	seconds: number,
+): ExampleWorkflow {
 	const copy = JSON.parse(JSON.stringify(workflow)) as ExampleWorkflow;
-	const connections = copy.connections as Record<string, { main: Array<Array<{ node: string; type: string; index: number }>> }>;
+	const connections = copy.connections as Record<
+		string,
+		{ main: Array<Array<{ node: string; type: string; index: number }>> }
+	>;
 	const next = connections[after]?.main ?? [[]];
 	const anchor = copy.nodes.find((node) => node.name === after);
 	copy.nodes.push({
@@ -137,5 +180,7 @@ export function withWaitAfter(workflow: ExampleWorkflow, after: string, seconds:
 
 /** Every string of `text` that is one of the secrets. */
 export function leakedSecrets(text: string): string[] {
-	return Object.values(SECRETS).filter((secret) => text.includes(secret) || text.includes(encodeURIComponent(secret)));
+	return Object.values(SECRETS).filter(
+		(secret) => text.includes(secret) || text.includes(encodeURIComponent(secret)),
+	);
 }

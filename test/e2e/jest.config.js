@@ -13,7 +13,11 @@ module.exports = {
 		'^.+\\.c?ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
 	},
 	// The queue-mode suite needs Redis and PostgreSQL: only scripts/queue.sh runs it.
-	testPathIgnorePatterns: ['/node_modules/', '<rootDir>/dist/', ...(process.env.E2E_QUEUE === '1' ? [] : ['/test/e2e/queue/'])],
+	testPathIgnorePatterns: [
+		'/node_modules/',
+		'<rootDir>/dist/',
+		...(process.env.E2E_QUEUE === '1' ? [] : ['/test/e2e/queue/']),
+	],
 	modulePathIgnorePatterns: ['<rootDir>/dist/'],
 	testTimeout: 180000,
 	verbose: true,

@@ -5,13 +5,22 @@
  * and public APIs. scripts/e2e.sh and scripts/queue.sh set the environment this module reads.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	cpSync,
+	createWriteStream,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 function requiredEnv(name: string): string {
 	const value = process.env[name];
-	if (!value) throw new Error(`${name} is not set: run the end-to-end tests through npm run test:e2e`);
+	if (!value)
+		throw new Error(`${name} is not set: run the end-to-end tests through npm run test:e2e`);
 	return value;
 }
 
@@ -22,9 +31,15 @@ export const TEMPLATE_USER_FOLDER = () => requiredEnv('E2E_TEMPLATE_USER_FOLDER'
 export const REPO_DIR = join(__dirname, '..', '..');
 export const PACKAGE_NAME = 'n8n-nodes-tovie';
 
-export const OWNER = { email: 'owner@example.com', firstName: 'E2e', lastName: 'Owner', password: 'E2e-Passw0rd!' };
+export const OWNER = {
+	email: 'owner@example.com',
+	firstName: 'E2e',
+	lastName: 'Owner',
+	password: 'E2e-Passw0rd!',
+};
 
-export const sleep = async (ms: number) => await new Promise<void>((resolve) => setTimeout(resolve, ms));
+export const sleep = async (ms: number) =>
+	await new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export interface CliResult {
 	code: number;
@@ -40,7 +55,9 @@ export interface InstanceOptions {
 
 /** Node types the package declares, from its package.json (`n8n-nodes-tovie.<name>`). */
 export function packageNodeTypes(): string[] {
-	const pkg = JSON.parse(readFileSync(join(REPO_DIR, 'package.json'), 'utf8')) as { n8n: { nodes: string[] } };
+	const pkg = JSON.parse(readFileSync(join(REPO_DIR, 'package.json'), 'utf8')) as {
+		n8n: { nodes: string[] };
+	};
 	return pkg.n8n.nodes.map((file) => {
 		const base = file.split('/').pop() as string;
 		const className = base.replace(/\.node\.js$/, '');
@@ -63,7 +80,9 @@ export class N8nInstance {
 
 	constructor(readonly options: InstanceOptions) {
 		this.userFolder = mkdtempSync(join(tmpdir(), 'tovie-e2e-n8n-'));
-		cpSync(join(TEMPLATE_USER_FOLDER(), '.n8n'), join(this.userFolder, '.n8n'), { recursive: true });
+		cpSync(join(TEMPLATE_USER_FOLDER(), '.n8n'), join(this.userFolder, '.n8n'), {
+			recursive: true,
+		});
 		this.url = `http://127.0.0.1:${options.port}`;
 		const home = N8N_HOME();
 		this.env = {
@@ -101,7 +120,9 @@ export class N8nInstance {
 			child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
 			const timer = setTimeout(() => {
 				child.kill('SIGKILL');
-				reject(new Error(`n8n ${args.join(' ')} timed out after ${timeoutMs} ms\n${stdout}\n${stderr}`));
+				reject(
+					new Error(`n8n ${args.join(' ')} timed out after ${timeoutMs} ms\n${stdout}\n${stderr}`),
+				);
 			}, timeoutMs);
 			child.on('error', reject);
 			child.on('close', (code) => {
@@ -115,26 +136,35 @@ export class N8nInstance {
 	async cliOk(args: string[], timeoutMs?: number): Promise<CliResult> {
 		const result = await this.cli(args, timeoutMs);
 		if (result.code !== 0) {
-			throw new Error(`n8n ${args.join(' ')} exited with ${result.code}\n${result.stdout}\n${result.stderr}`);
+			throw new Error(
+				`n8n ${args.join(' ')} exited with ${result.code}\n${result.stdout}\n${result.stderr}`,
+			);
 		}
 		return result;
 	}
 
 	/** Writes a credentials file and imports it (n8n encrypts the plain `data`). */
-	async importCredentials(credentials: Array<{ id: string; name: string; type: string; data: object }>): Promise<void> {
+	async importCredentials(
+		credentials: Array<{ id: string; name: string; type: string; data: object }>,
+	): Promise<void> {
 		const file = join(this.userFolder, `credentials-${Date.now()}.json`);
 		writeFileSync(file, JSON.stringify(credentials));
 		await this.cliOk(['import:credentials', `--input=${file}`]);
 	}
 
 	async importWorkflow(workflow: object): Promise<void> {
-		const file = join(this.userFolder, `workflow-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
+		const file = join(
+			this.userFolder,
+			`workflow-${Date.now()}-${Math.random().toString(36).slice(2)}.json`,
+		);
 		writeFileSync(file, JSON.stringify(workflow));
 		await this.cliOk(['import:workflow', `--input=${file}`]);
 	}
 
 	/** `n8n execute --id` and the run data it prints (`--rawOutput`). */
-	async execute(workflowId: string): Promise<{ code: number; run: RunOutput | undefined; output: string }> {
+	async execute(
+		workflowId: string,
+	): Promise<{ code: number; run: RunOutput | undefined; output: string }> {
 		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], 180_000);
 		const start = result.stdout.indexOf('{');
 		let run: RunOutput | undefined;
@@ -173,7 +203,9 @@ export class N8nInstance {
 	}
 
 	async stop(): Promise<void> {
-		const running = this.processes.splice(0).filter(({ child }) => child.exitCode === null && child.signalCode === null);
+		const running = this.processes
+			.splice(0)
+			.filter(({ child }) => child.exitCode === null && child.signalCode === null);
 		await Promise.all(
 			running.map(
 				async ({ child }) =>
@@ -232,7 +264,9 @@ export class N8nInstance {
 
 	/** The node or credential types n8n serves to the editor (`/types/nodes.json`). */
 	async typesJson<T>(kind: 'nodes' | 'credentials'): Promise<T> {
-		const response = await fetch(`${this.url}/types/${kind}.json`, { headers: { Cookie: this.cookie } });
+		const response = await fetch(`${this.url}/types/${kind}.json`, {
+			headers: { Cookie: this.cookie },
+		});
 		if (!response.ok) throw new Error(`GET /types/${kind}.json: ${response.status}`);
 		return (await response.json()) as T;
 	}
@@ -240,15 +274,28 @@ export class N8nInstance {
 	/** Creates an API key for the public API (all scopes the owner has). */
 	async createApiKey(): Promise<string> {
 		const scopes = await this.rest<string[]>('GET', '/api-keys/scopes').catch(() => [
-			'workflow:read', 'workflow:list', 'workflow:create', 'execution:read', 'execution:list', 'credential:create',
+			'workflow:read',
+			'workflow:list',
+			'workflow:create',
+			'execution:read',
+			'execution:list',
+			'credential:create',
 		]);
-		const created = await this.rest<{ rawApiKey: string }>('POST', '/api-keys', { label: 'e2e', scopes, expiresAt: null });
+		const created = await this.rest<{ rawApiKey: string }>('POST', '/api-keys', {
+			label: 'e2e',
+			scopes,
+			expiresAt: null,
+		});
 		this.apiKey = created.rawApiKey;
 		return this.apiKey;
 	}
 
 	/** Calls the public API (`/api/v1`) with the API key. */
-	async api<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+	async api<T = unknown>(
+		method: string,
+		path: string,
+		body?: unknown,
+	): Promise<{ status: number; body: T }> {
 		const response = await fetch(`${this.url}/api/v1${path}`, {
 			method,
 			headers: { 'X-N8N-API-KEY': this.apiKey, 'Content-Type': 'application/json' },
@@ -285,15 +332,23 @@ export class N8nInstance {
 			if (response.ok) return;
 			await sleep(250);
 		}
-		throw new Error(`n8n does not serve the webhook ${method} /webhook/${path} (last status ${last})\n${this.log('main').slice(-4000)}`);
+		throw new Error(
+			`n8n does not serve the webhook ${method} /webhook/${path} (last status ${last})\n${this.log('main').slice(-4000)}`,
+		);
 	}
 
 	/** Waits until `count` executions of the workflow have finished, and returns them. */
-	async waitForExecutions(workflowId: string, count: number, timeoutMs = 60_000): Promise<PublicExecution[]> {
+	async waitForExecutions(
+		workflowId: string,
+		count: number,
+		timeoutMs = 60_000,
+	): Promise<PublicExecution[]> {
 		const deadline = Date.now() + timeoutMs;
 		let last: PublicExecution[] = [];
 		while (Date.now() < deadline) {
-			last = (await this.executions(workflowId, true)).filter((e) => e.finished || e.status === 'error' || e.status === 'crashed' || !!e.stoppedAt);
+			last = (await this.executions(workflowId, true)).filter(
+				(e) => e.finished || e.status === 'error' || e.status === 'crashed' || !!e.stoppedAt,
+			);
 			if (last.length >= count) return last;
 			await sleep(500);
 		}
@@ -312,7 +367,13 @@ export interface PublicExecution {
 	data?: { resultData: { runData: RunData; error?: { message: string } } };
 }
 
-export type RunData = Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }> | null> }; error?: { message: string } }>>;
+export type RunData = Record<
+	string,
+	Array<{
+		data?: { main: Array<Array<{ json: Record<string, unknown> }> | null> };
+		error?: { message: string };
+	}>
+>;
 
 export interface RunOutput {
 	data?: { resultData: { runData: RunData; error?: { message: string } } };
@@ -337,7 +398,11 @@ function cookieOf(response: Response): string {
 	return cookies.map((cookie) => cookie.split(';')[0]).join('; ');
 }
 
-export async function waitForHttp(url: string, timeoutMs: number, logs: () => string = () => ''): Promise<void> {
+export async function waitForHttp(
+	url: string,
+	timeoutMs: number,
+	logs: () => string = () => '',
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		try {
@@ -357,7 +422,10 @@ export function examples(): Array<{ file: string; workflow: ExampleWorkflow }> {
 	return readdirSync(dir)
 		.filter((file) => file.endsWith('.json'))
 		.sort()
-		.map((file) => ({ file, workflow: JSON.parse(readFileSync(join(dir, file), 'utf8')) as ExampleWorkflow }));
+		.map((file) => ({
+			file,
+			workflow: JSON.parse(readFileSync(join(dir, file), 'utf8')) as ExampleWorkflow,
+		}));
 }
 
 export interface ExampleWorkflow {

@@ -20,7 +20,9 @@ let fake: FakePlatform;
 let operator: OperatorModule;
 let n8n: N8nInstance;
 
-const credentials = { tovieApi: { id: CREDENTIAL_ID, name: `${EXAMPLE_CREDENTIAL_NAME} (operator)` } };
+const credentials = {
+	tovieApi: { id: CREDENTIAL_ID, name: `${EXAMPLE_CREDENTIAL_NAME} (operator)` },
+};
 const workflow: ExampleWorkflow = {
 	id: 'TovieOperatorE2e01',
 	name: 'Operator hand-off: echo the client as an agent',
@@ -35,7 +37,9 @@ const workflow: ExampleWorkflow = {
 			parameters: {
 				triggerOn: ['clientMessage'],
 				destinationsSource: 'list',
-				destinations: { group: [{ destinationId: 'support', name: 'Support team', hasOnline: true }] },
+				destinations: {
+					group: [{ destinationId: 'support', name: 'Support team', hasOnline: true }],
+				},
 			},
 			credentials,
 		},
@@ -50,13 +54,20 @@ const workflow: ExampleWorkflow = {
 				operation: 'sendText',
 				userId: '={{ $json.userId }}',
 				text: '=Echo: {{ $json.text }}',
-				agent: { employeeId: 'ann', firstName: 'Ann', lastName: 'Smith', avatarUrl: 'https://example.com/ann.png' },
+				agent: {
+					employeeId: 'ann',
+					firstName: 'Ann',
+					lastName: 'Smith',
+					avatarUrl: 'https://example.com/ann.png',
+				},
 				webhookSource: 'auto',
 			},
 			credentials,
 		},
 	],
-	connections: { 'Tovie Operator Trigger': { main: [[{ node: 'Answer as the agent', type: 'main', index: 0 }]] } },
+	connections: {
+		'Tovie Operator Trigger': { main: [[{ node: 'Answer as the agent', type: 'main', index: 0 }]] },
+	},
 	settings: { executionOrder: 'v1' },
 } as unknown as ExampleWorkflow;
 
@@ -65,7 +76,13 @@ beforeAll(async () => {
 	operator = fakeModules.operator!;
 	n8n = new N8nInstance({ port: PORT });
 	// No Operator Webhook URL in the credential: the node must use the one the trigger received.
-	await n8n.importCredentials([exampleCredential(fake.url, { id: CREDENTIAL_ID, name: credentials.tovieApi.name }, { operatorWebhookUrl: '' })]);
+	await n8n.importCredentials([
+		exampleCredential(
+			fake.url,
+			{ id: CREDENTIAL_ID, name: credentials.tovieApi.name },
+			{ operatorWebhookUrl: '' },
+		),
+	]);
 	await n8n.importWorkflow(workflow);
 	await n8n.cliOk(['publish:workflow', `--id=${workflow.id}`]);
 	await n8n.start();
@@ -83,12 +100,21 @@ test('the channel connects to the production URL and gets the agent groups', asy
 	const apiUrl = `${n8n.url}/webhook/${WEBHOOK_ID}`;
 	expect(await operator.connect(CHANNEL, apiUrl)).toMatchObject({ status: 200 });
 	const destinations = await operator.getDestinations(CHANNEL);
-	expect(destinations).toMatchObject({ status: 200, response: { destinations: [{ destinationId: 'support', name: 'Support team', hasOnline: true }] } });
+	expect(destinations).toMatchObject({
+		status: 200,
+		response: {
+			destinations: [{ destinationId: 'support', name: 'Support team', hasOnline: true }],
+		},
+	});
 });
 
 test('a client message starts the workflow, which answers as the agent through the remembered webhook', async () => {
-	expect(await operator.transfer(CHANNEL, 'e2e-client-7', 'support')).toMatchObject({ status: 200 });
-	expect(await operator.clientText(CHANNEL, 'e2e-client-7', 'Where is my parcel?')).toMatchObject({ status: 200 });
+	expect(await operator.transfer(CHANNEL, 'e2e-client-7', 'support')).toMatchObject({
+		status: 200,
+	});
+	expect(await operator.clientText(CHANNEL, 'e2e-client-7', 'Where is my parcel?')).toMatchObject({
+		status: 200,
+	});
 	const deadline = Date.now() + 30_000;
 	while (!operator.eventsOf('e2e-client-7').length && Date.now() < deadline) await sleep(200);
 	const [event] = operator.eventsOf('e2e-client-7');

@@ -19,7 +19,14 @@ import {
 	SECRETS,
 	EXAMPLE_CREDENTIAL_ID,
 } from './fixtures.cts';
-import { examples, itemsOf, N8nInstance, PACKAGE_NAME, packageNodeTypes, runDataOf } from './n8n.cts';
+import {
+	examples,
+	itemsOf,
+	N8nInstance,
+	PACKAGE_NAME,
+	packageNodeTypes,
+	runDataOf,
+} from './n8n.cts';
 import { expectExample, setUpExample } from './expectations.cts';
 
 const PORT = Number(process.env.E2E_PORT ?? 5691);
@@ -27,7 +34,10 @@ const PORT = Number(process.env.E2E_PORT ?? 5691);
 let fake: FakePlatform;
 let n8n: N8nInstance;
 const pinned = new Map(examples().map(({ file, workflow }) => [file, workflow.pinData ?? {}]));
-const allExamples = examples().map(({ file, workflow }) => ({ file, workflow: normaliseExample(file, workflow) }));
+const allExamples = examples().map(({ file, workflow }) => ({
+	file,
+	workflow: normaliseExample(file, workflow),
+}));
 const actionExamples = allExamples.filter(({ workflow }) => isRunnableExample(workflow));
 
 beforeAll(async () => {
@@ -47,43 +57,75 @@ describe('examples run in n8n (n8n execute --id)', () => {
 		// beforeAll imported them all; this names the examples that cannot run here and why.
 		const importOnly = allExamples
 			.filter(({ workflow }) => !isRunnableExample(workflow) && !isTriggerExample(workflow))
-			.map(({ file, workflow }) => `${file}: ${isManualExample(workflow) ? externalNodes(workflow).join(', ') : 'no manual trigger'}`);
-		if (importOnly.length > 0) console.warn(`Imported, not executed (they need services other than Tovie):\n${importOnly.join('\n')}`);
+			.map(
+				({ file, workflow }) =>
+					`${file}: ${isManualExample(workflow) ? externalNodes(workflow).join(', ') : 'no manual trigger'}`,
+			);
+		if (importOnly.length > 0)
+			console.warn(
+				`Imported, not executed (they need services other than Tovie):\n${importOnly.join('\n')}`,
+			);
 		expect(allExamples.length).toBeGreaterThan(0);
 	});
 
 	test('every action node of the package has an example that runs here', () => {
-		const used = new Set(actionExamples.flatMap(({ workflow }) => workflow.nodes.map((node) => node.type)));
+		const used = new Set(
+			actionExamples.flatMap(({ workflow }) => workflow.nodes.map((node) => node.type)),
+		);
 		const missing = packageNodeTypes().filter((type) => !/Trigger$/.test(type) && !used.has(type));
-		expect({ 'nodes without a runnable example in examples/ (manual trigger, only Tovie and offline core nodes)': missing }).toEqual({
-			'nodes without a runnable example in examples/ (manual trigger, only Tovie and offline core nodes)': [],
+		expect({
+			'nodes without a runnable example in examples/ (manual trigger, only Tovie and offline core nodes)':
+				missing,
+		}).toEqual({
+			'nodes without a runnable example in examples/ (manual trigger, only Tovie and offline core nodes)':
+				[],
 		});
 	});
 
-	test.each(actionExamples.map(({ file, workflow }) => [file, workflow] as const))('%s', async (file, workflow) => {
-		fake.reset();
-		setUpExample(file);
-		const { code, run, output } = await n8n.execute(workflow.id);
-		if (code !== 0) throw new Error(`n8n execute failed for ${file}:\n${output.slice(-4000)}`);
-		const runData = runDataOf(run);
-		for (const node of workflow.nodes.filter((n) => n.type.startsWith(`${PACKAGE_NAME}.`))) {
-			expect({ node: node.name, error: runData[node.name]?.[0]?.error?.message }).toEqual({ node: node.name, error: undefined });
-			expect({ node: node.name, items: itemsOf(runData, node.name).length > 0 }).toEqual({ node: node.name, items: true });
-		}
-		expect(fake.requests.length).toBeGreaterThan(0);
-		expect(fake.requests.filter((r) => r.status >= 400).map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([]);
-		expect(leakedSecrets(output)).toEqual([]);
-		expectExample(file, { runData, fake });
-		if (process.env.E2E_SAMPLE_DIR) writeFileSync(join(process.env.E2E_SAMPLE_DIR, file), JSON.stringify(runData));
-		// The example's pinned sample data (what a user sees before setting a credential) has the
-		// fields the real run gives, so it cannot drift from what the nodes output.
-		for (const node of workflow.nodes.filter((n) => n.type.startsWith(`${PACKAGE_NAME}.`))) {
-			const fieldsOf = (objects: object[]) => [...new Set(objects.flatMap((object) => Object.keys(object)))].sort();
-			const sample = pinned.get(file)?.[node.name];
-			const pinnedFields = sample ? fieldsOf(sample.map((item) => item.json)) : 'no sample data pinned';
-			expect({ node: node.name, pinned: pinnedFields }).toEqual({ node: node.name, pinned: fieldsOf(itemsOf(runData, node.name)) });
-		}
-	});
+	test.each(actionExamples.map(({ file, workflow }) => [file, workflow] as const))(
+		'%s',
+		async (file, workflow) => {
+			fake.reset();
+			setUpExample(file);
+			const { code, run, output } = await n8n.execute(workflow.id);
+			if (code !== 0) throw new Error(`n8n execute failed for ${file}:\n${output.slice(-4000)}`);
+			const runData = runDataOf(run);
+			for (const node of workflow.nodes.filter((n) => n.type.startsWith(`${PACKAGE_NAME}.`))) {
+				expect({ node: node.name, error: runData[node.name]?.[0]?.error?.message }).toEqual({
+					node: node.name,
+					error: undefined,
+				});
+				expect({ node: node.name, items: itemsOf(runData, node.name).length > 0 }).toEqual({
+					node: node.name,
+					items: true,
+				});
+			}
+			expect(fake.requests.length).toBeGreaterThan(0);
+			expect(
+				fake.requests
+					.filter((r) => r.status >= 400)
+					.map((r) => `${r.method} ${r.path} ${r.status}`),
+			).toEqual([]);
+			expect(leakedSecrets(output)).toEqual([]);
+			expectExample(file, { runData, fake });
+			if (process.env.E2E_SAMPLE_DIR)
+				writeFileSync(join(process.env.E2E_SAMPLE_DIR, file), JSON.stringify(runData));
+			// The example's pinned sample data (what a user sees before setting a credential) has the
+			// fields the real run gives, so it cannot drift from what the nodes output.
+			for (const node of workflow.nodes.filter((n) => n.type.startsWith(`${PACKAGE_NAME}.`))) {
+				const fieldsOf = (objects: object[]) =>
+					[...new Set(objects.flatMap((object) => Object.keys(object)))].sort();
+				const sample = pinned.get(file)?.[node.name];
+				const pinnedFields = sample
+					? fieldsOf(sample.map((item) => item.json))
+					: 'no sample data pinned';
+				expect({ node: node.name, pinned: pinnedFields }).toEqual({
+					node: node.name,
+					pinned: fieldsOf(itemsOf(runData, node.name)),
+				});
+			}
+		},
+	);
 });
 
 describe('n8n loads the package', () => {
@@ -94,20 +136,32 @@ describe('n8n loads the package', () => {
 	}, 180_000);
 
 	test('n8n logged no load error for the package', () => {
-		expect(n8n.log('main')).not.toMatch(/(Unrecognized node type|Error loading package|Failed to load|Cannot find module)[^\n]*tovie/i);
+		expect(n8n.log('main')).not.toMatch(
+			/(Unrecognized node type|Error loading package|Failed to load|Cannot find module)[^\n]*tovie/i,
+		);
 	});
 
 	test('every node type, its icon and its Tool variant are served to the editor', async () => {
-		const types = await n8n.typesJson<Array<{ name: string; iconUrl?: unknown; usableAsTool?: boolean; outputs?: unknown }>>('nodes');
+		const types =
+			await n8n.typesJson<
+				Array<{ name: string; iconUrl?: unknown; usableAsTool?: boolean; outputs?: unknown }>
+			>('nodes');
 		const byName = new Map(types.map((type) => [type.name, type]));
 		for (const name of packageNodeTypes()) {
 			const type = byName.get(name);
 			expect({ name, loaded: !!type }).toEqual({ name, loaded: true });
-			const icons = typeof type!.iconUrl === 'string' ? [type!.iconUrl] : Object.values(type!.iconUrl as Record<string, string>);
+			const icons =
+				typeof type!.iconUrl === 'string'
+					? [type!.iconUrl]
+					: Object.values(type!.iconUrl as Record<string, string>);
 			expect(icons.length).toBeGreaterThan(0);
 			for (const icon of icons) {
 				const response = await fetch(`${n8n.url}/${icon}`);
-				expect({ icon, status: response.status, type: response.headers.get('content-type') }).toEqual({
+				expect({
+					icon,
+					status: response.status,
+					type: response.headers.get('content-type'),
+				}).toEqual({
 					icon,
 					status: 200,
 					type: expect.stringContaining('svg'),
@@ -126,7 +180,15 @@ describe('n8n loads the package', () => {
 		const created = await n8n.api<{ id: string; type: string }>('POST', '/credentials', {
 			name: 'Saved through the API',
 			type: 'tovieApi',
-			data: { server: 'custom', baseUrl: fake.url, chatApiToken: SECRETS.chatApiToken, callsApiToken: '', nlpApiKey: '', apiToken: '', projectShortName: '' },
+			data: {
+				server: 'custom',
+				baseUrl: fake.url,
+				chatApiToken: SECRETS.chatApiToken,
+				callsApiToken: '',
+				nlpApiKey: '',
+				apiToken: '',
+				projectShortName: '',
+			},
 		});
 		expect(created.status).toBe(200);
 		expect(created.body.type).toBe('tovieApi');
@@ -136,7 +198,12 @@ describe('n8n loads the package', () => {
 	test('the credential test reaches the platform and keeps the secret out of the answer', async () => {
 		fake.reset();
 		const ok = await n8n.rest<{ status: string; message: string }>('POST', '/credentials/test', {
-			credentials: { id: EXAMPLE_CREDENTIAL_ID, name: 'Tovie Platform account', type: 'tovieApi', data: exampleCredential(fake.url).data },
+			credentials: {
+				id: EXAMPLE_CREDENTIAL_ID,
+				name: 'Tovie Platform account',
+				type: 'tovieApi',
+				data: exampleCredential(fake.url).data,
+			},
 		});
 		expect(ok.message).not.toContain('Rejected');
 		expect(ok.status).toBe('OK');
@@ -149,16 +216,26 @@ describe('n8n loads the package', () => {
 				data: exampleCredential(fake.url, {}, { chatApiToken: 'not-a-known-token-x9' }).data,
 			},
 		});
-		expect(wrong).toEqual({ status: 'Error', message: expect.stringMatching(/Rejected: .*Chat API/) });
+		expect(wrong).toEqual({
+			status: 'Error',
+			message: expect.stringMatching(/Rejected: .*Chat API/),
+		});
 		expect(wrong.message).not.toContain('not-a-known-token-x9');
 	});
 
 	test('a workflow that gives a Tovie node to an AI agent as a tool is accepted and reads back intact', async () => {
 		const [first] = packageNodeTypes().filter((type) => !/Trigger$/.test(type));
 		const workflow = agentWorkflow(`${first}Tool`);
-		const created = await n8n.api<{ id: string; nodes: Array<{ type: string }> }>('POST', '/workflows', workflow);
+		const created = await n8n.api<{ id: string; nodes: Array<{ type: string }> }>(
+			'POST',
+			'/workflows',
+			workflow,
+		);
 		expect(created.status).toBe(200);
-		const read = await n8n.api<{ nodes: Array<{ type: string }> }>('GET', `/workflows/${created.body.id}`);
+		const read = await n8n.api<{ nodes: Array<{ type: string }> }>(
+			'GET',
+			`/workflows/${created.body.id}`,
+		);
 		expect(read.body.nodes.map((node) => node.type)).toContain(`${first}Tool`);
 		expect(n8n.log('main')).not.toMatch(/Unrecognized node type/);
 	});
@@ -168,7 +245,14 @@ function agentWorkflow(toolType: string) {
 	return {
 		name: 'Agent with a Tovie tool',
 		nodes: [
-			{ id: 'a1', name: 'Manual', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'a1',
+				name: 'Manual',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: 'a2',
 				name: 'AI Agent',

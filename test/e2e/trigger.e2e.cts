@@ -15,7 +15,13 @@ import {
 	variantOf,
 	withWaitAfter,
 } from './fixtures.cts';
-import { examples, N8nInstance, sleep, type ExampleWorkflow, type PublicExecution } from './n8n.cts';
+import {
+	examples,
+	N8nInstance,
+	sleep,
+	type ExampleWorkflow,
+	type PublicExecution,
+} from './n8n.cts';
 
 const PORT = Number(process.env.E2E_TRIGGER_PORT ?? 5692);
 const SLOW_CREDENTIAL_ID = 'tovieSlowCred001';
@@ -27,11 +33,17 @@ let n8n: N8nInstance;
 let example: ExampleWorkflow;
 let slow: ExampleWorkflow;
 
-const webhookIdOf = (workflow: ExampleWorkflow) => workflow.nodes.find((node) => node.webhookId && /Trigger$/.test(node.type))!.webhookId!;
-const productionUrl = (workflow: ExampleWorkflow) => `${n8n.url}/webhook/${webhookIdOf(workflow)}/webhook`;
-const triggerName = (workflow: ExampleWorkflow) => workflow.nodes.find((node) => /Trigger$/.test(node.type))!.name;
+const webhookIdOf = (workflow: ExampleWorkflow) =>
+	workflow.nodes.find((node) => node.webhookId && /Trigger$/.test(node.type))!.webhookId!;
+const productionUrl = (workflow: ExampleWorkflow) =>
+	`${n8n.url}/webhook/${webhookIdOf(workflow)}/webhook`;
+const triggerName = (workflow: ExampleWorkflow) =>
+	workflow.nodes.find((node) => /Trigger$/.test(node.type))!.name;
 
-function triggerItems(execution: PublicExecution, workflow: ExampleWorkflow): Array<Record<string, unknown>> {
+function triggerItems(
+	execution: PublicExecution,
+	workflow: ExampleWorkflow,
+): Array<Record<string, unknown>> {
 	const runs = execution.data?.resultData.runData[triggerName(workflow)] ?? [];
 	return (runs[0]?.data?.main?.[0] ?? []).map((item) => item.json);
 }
@@ -47,18 +59,29 @@ async function postAsync(token: string, clientId: string, query: string): Promis
 
 beforeAll(async () => {
 	fake = await startE2eFake();
-	const chatTrigger = examples().find(({ file, workflow }) => file.startsWith('chat-trigger') && isTriggerExample(workflow));
+	const chatTrigger = examples().find(
+		({ file, workflow }) => file.startsWith('chat-trigger') && isTriggerExample(workflow),
+	);
 	if (!chatTrigger) throw new Error('examples/chat-trigger-*.json is missing');
 	example = normaliseExample(chatTrigger.file, chatTrigger.workflow);
 	slow = withWaitAfter(
-		variantOf(example, { id: 'TovieChatSlow001', name: 'Slow trigger workflow', webhookId: SLOW_WEBHOOK_ID, credentialId: SLOW_CREDENTIAL_ID }),
+		variantOf(example, {
+			id: 'TovieChatSlow001',
+			name: 'Slow trigger workflow',
+			webhookId: SLOW_WEBHOOK_ID,
+			credentialId: SLOW_CREDENTIAL_ID,
+		}),
 		triggerName(example),
 		SLOW_SECONDS,
 	);
 	n8n = new N8nInstance({ port: PORT });
 	await n8n.importCredentials([
 		exampleCredential(fake.url),
-		exampleCredential(fake.url, { id: SLOW_CREDENTIAL_ID, name: `Tovie Platform account ${SLOW_CREDENTIAL_ID}` }, { chatApiToken: SECRETS.chatApiToken2 }),
+		exampleCredential(
+			fake.url,
+			{ id: SLOW_CREDENTIAL_ID, name: `Tovie Platform account ${SLOW_CREDENTIAL_ID}` },
+			{ chatApiToken: SECRETS.chatApiToken2 },
+		),
 	]);
 	for (const workflow of [example, slow]) {
 		await n8n.importWorkflow(workflow);
@@ -69,7 +92,8 @@ beforeAll(async () => {
 	await n8n.createApiKey();
 	fake.chat.setWebhook(SECRETS.chatApiToken, productionUrl(example));
 	fake.chat.setWebhook(SECRETS.chatApiToken2, productionUrl(slow));
-	for (const workflow of [example, slow]) await n8n.waitForWebhook(`${webhookIdOf(workflow)}/webhook`);
+	for (const workflow of [example, slow])
+		await n8n.waitForWebhook(`${webhookIdOf(workflow)}/webhook`);
 }, 300_000);
 
 afterAll(async () => {
@@ -94,24 +118,37 @@ test('an async bot reply posted by the platform starts the workflow, which marks
 	const questionId = String((delivery.body as Array<{ questionId: string }>)[0].questionId);
 	expect(item).toMatchObject({ eventKind: 'botReply', clientId: 'e2e-async-client', questionId });
 	expect(item).not.toHaveProperty('token');
-	expect(fake.chat.client(SECRETS.chatApiToken, 'e2e-async-client')?.statuses.get(questionId)).toBe('READ');
+	expect(fake.chat.client(SECRETS.chatApiToken, 'e2e-async-client')?.statuses.get(questionId)).toBe(
+		'READ',
+	);
 	expect(fake.requestsTo('POST', /\/message\/.+\/status$/).length).toBe(1);
 });
 
 test('text campaign messages (the documented body, no kind marker) start one execution per client', async () => {
 	const before = fake.chat.deliveries.length;
-	fake.chat.runTextCampaign(SECRETS.chatApiToken, ['e2e-campaign-1', 'e2e-campaign-2'], 'Our spring sale starts today');
+	fake.chat.runTextCampaign(
+		SECRETS.chatApiToken,
+		['e2e-campaign-1', 'e2e-campaign-2'],
+		'Our spring sale starts today',
+	);
 	const deliveries = (await fake.chat.waitForDeliveries(before + 2, 10_000)).slice(before);
 	expect(deliveries.map((d) => [d.reason, d.status, d.attempt])).toEqual([
 		['campaign', 200, 1],
 		['campaign', 200, 1],
 	]);
 	const executions = await n8n.waitForExecutions(example.id, 3);
-	const campaignItems = executions.flatMap((execution) => triggerItems(execution, example)).filter((item) => String(item.clientId).startsWith('e2e-campaign-'));
-	expect(campaignItems.map((item) => item.clientId).sort()).toEqual(['e2e-campaign-1', 'e2e-campaign-2']);
+	const campaignItems = executions
+		.flatMap((execution) => triggerItems(execution, example))
+		.filter((item) => String(item.clientId).startsWith('e2e-campaign-'));
+	expect(campaignItems.map((item) => item.clientId).sort()).toEqual([
+		'e2e-campaign-1',
+		'e2e-campaign-2',
+	]);
 	expect(executions.every((execution) => execution.status === 'success')).toBe(true);
 	for (const clientId of ['e2e-campaign-1', 'e2e-campaign-2']) {
-		expect([...(fake.chat.client(SECRETS.chatApiToken, clientId)?.statuses.values() ?? [])]).toContain('READ');
+		expect([
+			...(fake.chat.client(SECRETS.chatApiToken, clientId)?.statuses.values() ?? []),
+		]).toContain('READ');
 	}
 });
 
@@ -120,7 +157,14 @@ test('a call with a wrong channel token is refused with 401 and starts nothing',
 	const response = await fetch(productionUrl(example), {
 		method: 'POST',
 		headers: { 'Content-Type': 'application/json' },
-		body: JSON.stringify([{ token: 'not-the-channel-token', clientId: 'intruder', questionId: 'q-1', data: { answer: 'hi' } }]),
+		body: JSON.stringify([
+			{
+				token: 'not-the-channel-token',
+				clientId: 'intruder',
+				questionId: 'q-1',
+				data: { answer: 'hi' },
+			},
+		]),
 	});
 	expect(response.status).toBe(401);
 	expect(await response.text()).not.toContain(SECRETS.chatApiToken);
@@ -143,11 +187,16 @@ test('n8n answers the platform at once, before a slow workflow has finished', as
 	const stoppedAt = Date.parse(execution.stoppedAt!);
 	expect(stoppedAt).toBeGreaterThan(delivery.at);
 	expect(fake.chat.deliveries.slice(before).length).toBe(1);
-	console.info(`webhook answered ${answeredMs} ms after the async request; the workflow ran ${stoppedAt - Date.parse(execution.startedAt)} ms`);
+	console.info(
+		`webhook answered ${answeredMs} ms after the async request; the workflow ran ${stoppedAt - Date.parse(execution.startedAt)} ms`,
+	);
 });
 
 test('no secret appears in the executions, the answers or the n8n log', async () => {
-	const executions = [...(await n8n.executions(example.id, true)), ...(await n8n.executions(slow.id, true))];
+	const executions = [
+		...(await n8n.executions(example.id, true)),
+		...(await n8n.executions(slow.id, true)),
+	];
 	expect(executions.length).toBeGreaterThanOrEqual(4);
 	expect(leakedSecrets(JSON.stringify(executions))).toEqual([]);
 	expect(leakedSecrets(n8n.log('main'))).toEqual([]);

@@ -59,7 +59,9 @@ export function mockContext(options: {
 		getCredentials: async () => credentials,
 		getInputData: () => (options.items ?? [{}]).map((json) => ({ json })),
 		getNodeParameter: (name: string, _itemIndex: number, fallback?: unknown) => {
-			const value = name.split('.').reduce<unknown>((obj, key) => (obj as IDataObject | undefined)?.[key], parameters);
+			const value = name
+				.split('.')
+				.reduce<unknown>((obj, key) => (obj as IDataObject | undefined)?.[key], parameters);
 			return value === undefined ? fallback : value;
 		},
 		continueOnFail: () => options.continueOnFail ?? false,

@@ -9,7 +9,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { ExecutionLifecycleHooks, getExecuteTriggerFunctions, HookContext, WebhookContext, WorkflowExecute } from 'n8n-core';
+import {
+	ExecutionLifecycleHooks,
+	getExecuteTriggerFunctions,
+	HookContext,
+	WebhookContext,
+	WorkflowExecute,
+} from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,
@@ -49,7 +55,8 @@ import { TovieApi } from '../../credentials/TovieApi.credentials';
 // One folder per test file, removed after it (jest workers do not reliably emit 'exit').
 const n8nHome = mkdtempSync(join(tmpdir(), 'n8n-tovie-test-'));
 process.env.N8N_USER_FOLDER = n8nHome;
-if (typeof afterAll === 'function') afterAll(() => rmSync(n8nHome, { recursive: true, force: true }));
+if (typeof afterAll === 'function')
+	afterAll(() => rmSync(n8nHome, { recursive: true, force: true }));
 process.env.N8N_ENCRYPTION_KEY ??= 'tovie-test-encryption-key';
 process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS ??= 'false';
 process.env.N8N_LOG_LEVEL ??= 'silent';
@@ -66,15 +73,31 @@ export const PACKAGE_NAME = 'n8n-nodes-tovie';
  */
 export const PACKAGE_NODE_REGISTRY: Array<[type: string, module: string, exportName: string]> = [
 	[`${PACKAGE_NAME}.tovieChat`, '../../nodes/Chat/TovieChat.node', 'TovieChat'],
-	[`${PACKAGE_NAME}.tovieChatTrigger`, '../../nodes/ChatTrigger/TovieChatTrigger.node', 'TovieChatTrigger'],
+	[
+		`${PACKAGE_NAME}.tovieChatTrigger`,
+		'../../nodes/ChatTrigger/TovieChatTrigger.node',
+		'TovieChatTrigger',
+	],
 	[`${PACKAGE_NAME}.tovieCalls`, '../../nodes/Calls/TovieCalls.node', 'TovieCalls'],
-	[`${PACKAGE_NAME}.tovieChatPollingTrigger`, '../../nodes/ChatPollingTrigger/TovieChatPollingTrigger.node', 'TovieChatPollingTrigger'],
+	[
+		`${PACKAGE_NAME}.tovieChatPollingTrigger`,
+		'../../nodes/ChatPollingTrigger/TovieChatPollingTrigger.node',
+		'TovieChatPollingTrigger',
+	],
 	[`${PACKAGE_NAME}.toviePushgate`, '../../nodes/Pushgate/ToviePushgate.node', 'ToviePushgate'],
 	[`${PACKAGE_NAME}.tovieNlp`, '../../nodes/Nlp/TovieNlp.node', 'TovieNlp'],
 	[`${PACKAGE_NAME}.tovieReporter`, '../../nodes/Reporter/TovieReporter.node', 'TovieReporter'],
 	[`${PACKAGE_NAME}.tovieOperator`, '../../nodes/Operator/TovieOperator.node', 'TovieOperator'],
-	[`${PACKAGE_NAME}.tovieOperatorTrigger`, '../../nodes/OperatorTrigger/TovieOperatorTrigger.node', 'TovieOperatorTrigger'],
-	[`${PACKAGE_NAME}.tovieTextCampaign`, '../../nodes/TextCampaign/TovieTextCampaign.node', 'TovieTextCampaign'],
+	[
+		`${PACKAGE_NAME}.tovieOperatorTrigger`,
+		'../../nodes/OperatorTrigger/TovieOperatorTrigger.node',
+		'TovieOperatorTrigger',
+	],
+	[
+		`${PACKAGE_NAME}.tovieTextCampaign`,
+		'../../nodes/TextCampaign/TovieTextCampaign.node',
+		'TovieTextCampaign',
+	],
 	[`${PACKAGE_NAME}.tovieProject`, '../../nodes/Project/TovieProject.node', 'TovieProject'],
 ];
 
@@ -94,9 +117,15 @@ function loadNodeType(type: string): INodeType | IVersionedNodeType {
 	const loaded = loadedTypes.get(type);
 	if (loaded) return loaded;
 	const entry = PACKAGE_NODE_REGISTRY.find(([name]) => name === type);
-	if (!entry) throw new Error(`Unknown node type "${type}": add it to PACKAGE_NODE_REGISTRY or call registerNodeType()`);
+	if (!entry)
+		throw new Error(
+			`Unknown node type "${type}": add it to PACKAGE_NODE_REGISTRY or call registerNodeType()`,
+		);
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const moduleExports = require(entry[1]) as Record<string, new () => INodeType | IVersionedNodeType>;
+	const moduleExports = require(entry[1]) as Record<
+		string,
+		new () => INodeType | IVersionedNodeType
+	>;
 	const NodeClass = moduleExports[entry[2]];
 	if (typeof NodeClass !== 'function') throw new Error(`${entry[1]} does not export ${entry[2]}`);
 	const instance = new NodeClass();
@@ -165,7 +194,12 @@ export class TestEcho implements INodeType {
 			{ displayName: 'Field', name: 'field', type: 'string', default: 'echoed' },
 			{ displayName: 'Value', name: 'value', type: 'string', default: 'yes' },
 			{ displayName: 'Fail On Item', name: 'failOnItem', type: 'number', default: -1 },
-			{ displayName: 'Error Message', name: 'errorMessage', type: 'string', default: 'Echo failed on purpose' },
+			{
+				displayName: 'Error Message',
+				name: 'errorMessage',
+				type: 'string',
+				default: 'Echo failed on purpose',
+			},
 		],
 	};
 
@@ -174,10 +208,17 @@ export class TestEcho implements INodeType {
 		this.getInputData().forEach((item, itemIndex) => {
 			try {
 				if (this.getNodeParameter('failOnItem', itemIndex) === itemIndex) {
-					throw new NodeOperationError(this.getNode(), this.getNodeParameter('errorMessage', itemIndex) as string, { itemIndex });
+					throw new NodeOperationError(
+						this.getNode(),
+						this.getNodeParameter('errorMessage', itemIndex) as string,
+						{ itemIndex },
+					);
 				}
 				const field = this.getNodeParameter('field', itemIndex) as string;
-				output.push({ json: { ...item.json, [field]: this.getNodeParameter('value', itemIndex) }, pairedItem: { item: itemIndex } });
+				output.push({
+					json: { ...item.json, [field]: this.getNodeParameter('value', itemIndex) },
+					pairedItem: { item: itemIndex },
+				});
 			} catch (error) {
 				if (!this.continueOnFail()) throw error;
 				output.push({ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } });
@@ -208,7 +249,9 @@ export class TestRequest implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const credentials = await this.getCredentials('tovieApi');
-		const baseUrl = String(credentials.server === 'custom' ? credentials.baseUrl : credentials.server);
+		const baseUrl = String(
+			credentials.server === 'custom' ? credentials.baseUrl : credentials.server,
+		);
 		const output: INodeExecutionData[] = [];
 		for (let itemIndex = 0; itemIndex < this.getInputData().length; itemIndex++) {
 			const response = (await this.helpers.httpRequestWithAuthentication.call(this, 'tovieApi', {
@@ -218,7 +261,10 @@ export class TestRequest implements INodeType {
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
 			})) as { statusCode: number; body: IDataObject };
-			output.push({ json: { statusCode: response.statusCode, body: response.body }, pairedItem: { item: itemIndex } });
+			output.push({
+				json: { statusCode: response.statusCode, body: response.body },
+				pairedItem: { item: itemIndex },
+			});
 		}
 		return [output];
 	}
@@ -251,10 +297,15 @@ export class CredentialsHelper extends ICredentialsHelper {
 		return credentialTypes[type]?.properties ?? [];
 	}
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, typeName: string, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		const authenticate = credentialTypes[typeName]?.authenticate;
 		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
-		if (authenticate) throw new Error(`Generic authentication of ${typeName} is not supported by the test harness`);
+		if (authenticate)
+			throw new Error(`Generic authentication of ${typeName} is not supported by the test harness`);
 		return requestOptions;
 	}
 
@@ -266,7 +317,11 @@ export class CredentialsHelper extends ICredentialsHelper {
 		return undefined;
 	}
 
-	async getDecrypted(_additionalData: IWorkflowExecuteAdditionalData, _nodeCredentials: unknown, type: string): Promise<ICredentialDataDecryptedObject> {
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		_nodeCredentials: unknown,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
 		const data = this.data[type];
 		if (!data) throw new Error(`The test gave no credentials of type ${type}`);
 		return { ...data };
@@ -349,7 +404,8 @@ function serializeRun(run: IRun): string {
 		}
 		if (value instanceof Error) {
 			const plain: Record<string, unknown> = {};
-			for (const key of Object.getOwnPropertyNames(value)) plain[key] = (value as unknown as Record<string, unknown>)[key];
+			for (const key of Object.getOwnPropertyNames(value))
+				plain[key] = (value as unknown as Record<string, unknown>)[key];
 			return { ...plain, ...value };
 		}
 		return value;
@@ -364,12 +420,18 @@ function toNode(nodeTypes: NodeTypes, node: HarnessNode, name: string, position:
 		id: `node-${position}`,
 		name,
 		type,
-		typeVersion: node.typeVersion ?? (Array.isArray(description.version) ? Math.max(...description.version) : description.version),
+		typeVersion:
+			node.typeVersion ??
+			(Array.isArray(description.version) ? Math.max(...description.version) : description.version),
 		position: [position * 200, 0],
 		parameters: (node.parameters ?? {}) as INode['parameters'],
 		webhookId: `webhook-${position}`,
-		...(node.continueOnFail ? { continueOnFail: true, onError: 'continueRegularOutput' as const } : {}),
-		...((node.credentials ?? wantsCredential) ? { credentials: { tovieApi: { id: '1', name: 'Tovie test credential' } } } : {}),
+		...(node.continueOnFail
+			? { continueOnFail: true, onError: 'continueRegularOutput' as const }
+			: {}),
+		...((node.credentials ?? wantsCredential)
+			? { credentials: { tovieApi: { id: '1', name: 'Tovie test credential' } } }
+			: {}),
 	};
 }
 
@@ -387,12 +449,17 @@ function prepare(options: RunWorkflowOptions) {
 				position: [0, 0],
 				parameters: { items: JSON.stringify(options.items ?? [{}]) },
 			};
-	const nodes: INode[] = [first, ...options.nodes.map((node, index) => toNode(nodeTypes, node, names[index], index + 1))];
+	const nodes: INode[] = [
+		first,
+		...options.nodes.map((node, index) => toNode(nodeTypes, node, names[index], index + 1)),
+	];
 	const chain = [startName, ...names];
 
 	const connections: IConnections = {};
 	for (let index = 0; index < chain.length - 1; index++) {
-		connections[chain[index]] = { main: [[{ node: chain[index + 1], type: NodeConnectionTypes.Main, index: 0 }]] };
+		connections[chain[index]] = {
+			main: [[{ node: chain[index + 1], type: NodeConnectionTypes.Main, index: 0 }]],
+		};
 	}
 
 	const workflow = new Workflow({
@@ -465,10 +532,16 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 	const { workflow, additionalData, chain, executionOrder, startName } = prepare(options);
 	const runExecutionData = createRunExecutionData({
 		executionData: {
-			nodeExecutionStack: [{ node: workflow.getNode(startName)!, data: { main: [[{ json: {} }]] }, source: null }],
+			nodeExecutionStack: [
+				{ node: workflow.getNode(startName)!, data: { main: [[{ json: {} }]] }, source: null },
+			],
 		},
 	});
-	const run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	const run = await new WorkflowExecute(
+		additionalData,
+		'manual',
+		runExecutionData,
+	).processRunExecutionData(workflow);
 
 	const runData = run.data.resultData.runData;
 	const lastName = chain[chain.length - 1];
@@ -529,7 +602,12 @@ export interface WebhookAnswer {
  * Calls a trigger node's `webhook()` through n8n-core's real WebhookContext, as n8n's webhook
  * server does, and returns what the node answered and what it would start the workflow with.
  */
-export async function callWebhook(node: HarnessNode, call: WebhookCall, credentials?: ICredentialDataDecryptedObject, staticData?: IDataObject) {
+export async function callWebhook(
+	node: HarnessNode,
+	call: WebhookCall,
+	credentials?: ICredentialDataDecryptedObject,
+	staticData?: IDataObject,
+) {
 	const answer: WebhookAnswer = { headers: {} };
 	const res = {
 		status(code: number) {
@@ -555,14 +633,33 @@ export async function callWebhook(node: HarnessNode, call: WebhookCall, credenti
 			return res;
 		},
 	};
-	const { workflow, additionalData, startName } = prepare({ nodes: [], trigger: node, credentials, staticData });
+	const { workflow, additionalData, startName } = prepare({
+		nodes: [],
+		trigger: node,
+		credentials,
+		staticData,
+	});
 	Object.assign(additionalData, { httpResponse: res });
 	const workflowNode = workflow.getNode(startName)!;
-	const nodeType = workflow.nodeTypes.getByNameAndVersion(workflowNode.type, workflowNode.typeVersion);
+	const nodeType = workflow.nodeTypes.getByNameAndVersion(
+		workflowNode.type,
+		workflowNode.typeVersion,
+	);
 	const webhooks = nodeType.description.webhooks!;
-	const webhookDescription = webhooks.find((webhook) => call.path !== undefined && webhook.path === call.path) ?? webhooks[0];
+	const webhookDescription =
+		webhooks.find((webhook) => call.path !== undefined && webhook.path === call.path) ??
+		webhooks[0];
 	const path = `/webhook/${workflowNode.webhookId}/${String(webhookDescription.path)}`;
-	const req = { body: call.body ?? {}, rawBody: call.rawBody, headers: call.headers ?? {}, query: call.query ?? {}, params: {}, path, url: path, method: call.method ?? 'POST' };
+	const req = {
+		body: call.body ?? {},
+		rawBody: call.rawBody,
+		headers: call.headers ?? {},
+		query: call.query ?? {},
+		params: {},
+		path,
+		url: path,
+		method: call.method ?? 'POST',
+	};
 	Object.assign(additionalData, { httpRequest: req });
 	const webhookData = {
 		httpMethod: webhookDescription.httpMethod,
@@ -572,7 +669,15 @@ export async function callWebhook(node: HarnessNode, call: WebhookCall, credenti
 		workflowId: workflow.id,
 		workflowExecuteAdditionalData: additionalData,
 	};
-	const context = new WebhookContext(workflow, workflowNode, additionalData, 'manual', webhookData as never, [], null);
+	const context = new WebhookContext(
+		workflow,
+		workflowNode,
+		additionalData,
+		'manual',
+		webhookData as never,
+		[],
+		null,
+	);
 	const result = await nodeType.webhook!.call(context as never);
 	return { answer, result, items: (result.workflowData?.[0] ?? []).map((item) => item.json) };
 }
@@ -582,8 +687,18 @@ export async function callWebhook(node: HarnessNode, call: WebhookCall, credenti
  * `emitError` collected, so a trigger's long-running loop can be tested as n8n runs it.
  */
 export function activateTrigger(node: HarnessNode, credentials?: ICredentialDataDecryptedObject) {
-	const { workflow, additionalData, startName } = prepare({ nodes: [], trigger: node, credentials });
-	const context = getExecuteTriggerFunctions(workflow, workflow.getNode(startName)!, additionalData, 'trigger', 'activate');
+	const { workflow, additionalData, startName } = prepare({
+		nodes: [],
+		trigger: node,
+		credentials,
+	});
+	const context = getExecuteTriggerFunctions(
+		workflow,
+		workflow.getNode(startName)!,
+		additionalData,
+		'trigger',
+		'activate',
+	);
 	const emitted: IDataObject[][] = [];
 	const errors: Error[] = [];
 	Object.assign(context, {
@@ -591,7 +706,13 @@ export function activateTrigger(node: HarnessNode, credentials?: ICredentialData
 		emitError: (error: Error) => errors.push(error),
 	});
 	const nodeType = workflow.nodeTypes.getByNameAndVersion(workflow.getNode(startName)!.type, 1);
-	return { context, emitted, errors, workflow, start: async () => (await nodeType.trigger!.call(context))! };
+	return {
+		context,
+		emitted,
+		errors,
+		workflow,
+		start: async () => (await nodeType.trigger!.call(context))!,
+	};
 }
 
 /**
@@ -599,10 +720,34 @@ export function activateTrigger(node: HarnessNode, credentials?: ICredentialData
  * for a trigger node of an active workflow. Static data lives on the returned workflow.
  */
 export function hookContext(node: HarnessNode, credentials?: ICredentialDataDecryptedObject) {
-	const { workflow, additionalData, startName } = prepare({ nodes: [], trigger: node, credentials });
+	const { workflow, additionalData, startName } = prepare({
+		nodes: [],
+		trigger: node,
+		credentials,
+	});
 	const workflowNode = workflow.getNode(startName)!;
-	const webhookDescription = workflow.nodeTypes.getByNameAndVersion(workflowNode.type, 1).description.webhooks![0];
-	const webhookData = { httpMethod: webhookDescription.httpMethod, node: startName, path: String(webhookDescription.path), webhookDescription, workflowId: workflow.id, workflowExecuteAdditionalData: additionalData, isTest: false };
-	const context = new HookContext(workflow, workflowNode, additionalData, 'trigger', 'activate', webhookData as never);
-	return { context, workflow, url: `${additionalData.webhookBaseUrl}/${workflowNode.webhookId}/${webhookDescription.path}` };
+	const webhookDescription = workflow.nodeTypes.getByNameAndVersion(workflowNode.type, 1)
+		.description.webhooks![0];
+	const webhookData = {
+		httpMethod: webhookDescription.httpMethod,
+		node: startName,
+		path: String(webhookDescription.path),
+		webhookDescription,
+		workflowId: workflow.id,
+		workflowExecuteAdditionalData: additionalData,
+		isTest: false,
+	};
+	const context = new HookContext(
+		workflow,
+		workflowNode,
+		additionalData,
+		'trigger',
+		'activate',
+		webhookData as never,
+	);
+	return {
+		context,
+		workflow,
+		url: `${additionalData.webhookBaseUrl}/${workflowNode.webhookId}/${webhookDescription.path}`,
+	};
 }

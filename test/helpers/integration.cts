@@ -13,7 +13,13 @@ export const SECRETS = {
 };
 
 export function credentialsFor(fake: FakePlatform, overrides: Record<string, string> = {}) {
-	return { server: 'custom', baseUrl: fake.url, ...SECRETS, projectShortName: 'acme-bot', ...overrides };
+	return {
+		server: 'custom',
+		baseUrl: fake.url,
+		...SECRETS,
+		projectShortName: 'acme-bot',
+		...overrides,
+	};
 }
 
 /** Retries without real waiting; call at the top of a test file. */
@@ -43,13 +49,16 @@ export function expectNoSecrets(texts: string[], secrets: string[] = Object.valu
  * parameters rather than credentials (a pushback id): they may sit in the parameters, never in
  * what the node generates.
  */
-export function generatedData(result: { run: { data: { resultData: { runData: object; error?: unknown } } } }): string {
+export function generatedData(result: {
+	run: { data: { resultData: { runData: object; error?: unknown } } };
+}): string {
 	const { runData, error } = result.run.data.resultData;
 	return JSON.stringify({ runData, error }, (key, value: unknown) => {
 		if (key === 'node' || key === 'stack') return undefined;
 		if (value instanceof Error) {
 			const plain: Record<string, unknown> = {};
-			for (const name of Object.getOwnPropertyNames(value)) plain[name] = (value as unknown as Record<string, unknown>)[name];
+			for (const name of Object.getOwnPropertyNames(value))
+				plain[name] = (value as unknown as Record<string, unknown>)[name];
 			return { ...plain, node: undefined };
 		}
 		return value;

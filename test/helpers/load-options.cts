@@ -4,11 +4,20 @@
  * resource-locator lists. The engine's own LoadOptionsContext needs n8n's DI; this is the seam only.
  */
 import axios from 'axios';
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+} from 'n8n-workflow';
 
 import { TovieApi } from '../../credentials/TovieApi.credentials';
 
-export function loadOptionsContext(credentials: ICredentialDataDecryptedObject, parameters: IDataObject = {}, type = 'n8n-nodes-tovie.tovieProject') {
+export function loadOptionsContext(
+	credentials: ICredentialDataDecryptedObject,
+	parameters: IDataObject = {},
+	type = 'n8n-nodes-tovie.tovieProject',
+) {
 	const credentialType = new TovieApi();
 	const sent: IHttpRequestOptions[] = [];
 	const http = async (_credentialType: string, request: IHttpRequestOptions) => {
@@ -24,12 +33,26 @@ export function loadOptionsContext(credentials: ICredentialDataDecryptedObject, 
 			validateStatus: () => true,
 			timeout: Number(options.timeout ?? 10_000),
 		});
-		return { statusCode: response.status, headers: response.headers, body: response.data as unknown };
+		return {
+			statusCode: response.status,
+			headers: response.headers,
+			body: response.data as unknown,
+		};
 	};
 	const ctx = {
-		getNode: () => ({ id: 'picker', name: 'Picker', type, typeVersion: 1, position: [0, 0], parameters }),
+		getNode: () => ({
+			id: 'picker',
+			name: 'Picker',
+			type,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters,
+		}),
 		getCredentials: async () => credentials,
-		getCurrentNodeParameter: (path: string) => path.split('.').reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], parameters),
+		getCurrentNodeParameter: (path: string) =>
+			path
+				.split('.')
+				.reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], parameters),
 		getTimezone: () => 'UTC',
 		helpers: { httpRequestWithAuthentication: http },
 	};

@@ -38,15 +38,29 @@ export class WebhookServer {
 				} catch {
 					// n8n leaves an unparseable body to the node (rawBody)
 				}
-				const { answer, items } = await callWebhook({ type: 'tovieChatTrigger', parameters: this.parameters }, { body, rawBody, headers: req.headers as Record<string, string> }, this.credentials());
-				res.writeHead(answer.statusCode ?? 200, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body ?? {}));
-				this.calls.push({ status: answer.statusCode ?? 200, items, answeredInMs: Date.now() - started });
+				const { answer, items } = await callWebhook(
+					{ type: 'tovieChatTrigger', parameters: this.parameters },
+					{ body, rawBody, headers: req.headers as Record<string, string> },
+					this.credentials(),
+				);
+				res
+					.writeHead(answer.statusCode ?? 200, { 'content-type': 'application/json' })
+					.end(JSON.stringify(answer.body ?? {}));
+				this.calls.push({
+					status: answer.statusCode ?? 200,
+					items,
+					answeredInMs: Date.now() - started,
+				});
 				if (items.length === 0) return;
 				// The workflow runs after the answer, as with responseMode onReceived.
 				// A macrotask first, as n8n's webhook server does: the caller gets the answer before the run.
 				await new Promise((resolve) => setImmediate(resolve));
 				await this.holdWorkflows;
-				const run = await runWorkflow({ items, credentials: this.credentials(), nodes: [{ type: 'test.echo', parameters: { field: 'handled', value: 'yes' } }] });
+				const run = await runWorkflow({
+					items,
+					credentials: this.credentials(),
+					nodes: [{ type: 'test.echo', parameters: { field: 'handled', value: 'yes' } }],
+				});
 				expectNoSecrets([run.serialized]);
 				this.executions.push(run.json());
 			});
@@ -62,4 +76,3 @@ export class WebhookServer {
 		this.holdWorkflows = undefined;
 	}
 }
-

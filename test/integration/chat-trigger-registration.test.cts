@@ -10,7 +10,12 @@ import { searchChatApiChannels } from '../../nodes/common/search';
 import { ChannelsModule } from '../helpers/fake-platform/channels.cts';
 import { startFakePlatform, type FakePlatform } from '../helpers/fake-platform/server.cts';
 import { hookContext } from '../helpers/harness.cts';
-import { credentialsFor, expectNoSecrets, SECRETS, useFastRetries } from '../helpers/integration.cts';
+import {
+	credentialsFor,
+	expectNoSecrets,
+	SECRETS,
+	useFastRetries,
+} from '../helpers/integration.cts';
 import { loadOptionsContext } from '../helpers/load-options.cts';
 
 const TOKEN = SECRETS.chatApiToken;
@@ -20,15 +25,24 @@ let credentials: ReturnType<typeof credentialsFor>;
 
 useFastRetries();
 beforeAll(async () => {
-	fake = await startFakePlatform({ chat: { tokens: [TOKEN] }, modules: [(p) => (channels = new ChannelsModule(p, [SECRETS.apiToken]))] });
+	fake = await startFakePlatform({
+		chat: { tokens: [TOKEN] },
+		modules: [(p) => (channels = new ChannelsModule(p, [SECRETS.apiToken]))],
+	});
 	credentials = credentialsFor(fake);
 });
 afterEach(() => fake.reset());
 afterAll(async () => await fake.close());
 
 const methods = new TovieChatTrigger().webhookMethods.default;
-const auto = { type: 'tovieChatTrigger', parameters: { registration: 'auto', triggerOn: ['botReply'] } };
-const picked = (id: number | string) => ({ ...auto, parameters: { ...auto.parameters, channel: { __rl: true, mode: 'list', value: String(id) } } });
+const auto = {
+	type: 'tovieChatTrigger',
+	parameters: { registration: 'auto', triggerOn: ['botReply'] },
+};
+const picked = (id: number | string) => ({
+	...auto,
+	parameters: { ...auto.parameters, channel: { __rl: true, mode: 'list', value: String(id) } },
+});
 
 describe('automatic webhook registration', () => {
 	it('registers on activation, keeps the channel settings, and restores the previous URL on deactivation', async () => {
@@ -52,7 +66,9 @@ describe('automatic webhook registration', () => {
 
 		expect(await methods.delete.call(context)).toBe(true);
 		expect(channel.webhookUrl).toBe('https://old.example/hook');
-		expect(JSON.parse(channel.customData!)).toEqual({ chatApi: { blockForm: true, callbackUrl: 'https://old.example/hook' } });
+		expect(JSON.parse(channel.customData!)).toEqual({
+			chatApi: { blockForm: true, callbackUrl: 'https://old.example/hook' },
+		});
 	});
 
 	it('while the editor listens for a test event, registers the Test URL and then puts the Production URL back', async () => {
@@ -62,8 +78,22 @@ describe('automatic webhook registration', () => {
 		// What n8n's test webhooks do on "Listen for test event": the same methods, with isTest.
 		const node = production.getNode();
 		const description = new TovieChatTrigger().description.webhooks![0];
-		const webhookData = { httpMethod: 'POST', node: node.name, path: 'webhook', webhookDescription: description, workflowId: workflow.id, isTest: true };
-		const test = new HookContext(workflow, node, production.additionalData, 'manual', 'manual', webhookData as never);
+		const webhookData = {
+			httpMethod: 'POST',
+			node: node.name,
+			path: 'webhook',
+			webhookDescription: description,
+			workflowId: workflow.id,
+			isTest: true,
+		};
+		const test = new HookContext(
+			workflow,
+			node,
+			production.additionalData,
+			'manual',
+			'manual',
+			webhookData as never,
+		);
 		const testUrl = test.getNodeWebhookUrl('default')!;
 		expect(testUrl).toMatch(/\/webhook-test\//);
 		expect(await methods.checkExists.call(test)).toBe(false);
@@ -88,10 +118,17 @@ describe('automatic webhook registration', () => {
 		const { context, url } = hookContext(auto, credentials as never);
 		// The list names the channels without their tokens; each is then read on its own.
 		const { accessToken: _token, ...listed } = mine;
-		fake.inject({ method: 'GET', path: /^\/api\/v1\/bot-channels$/, status: 200, body: { items: [{ id: 999, channelType: 'CHAT_WIDGET' }, listed] } });
+		fake.inject({
+			method: 'GET',
+			path: /^\/api\/v1\/bot-channels$/,
+			status: 200,
+			body: { items: [{ id: 999, channelType: 'CHAT_WIDGET' }, listed] },
+		});
 		expect(await methods.create.call(context)).toBe(true);
 		expect(mine.webhookUrl).toBe(url);
-		expect(fake.requestsTo('GET', /^\/api\/v1\/bot-channels\/\d+$/).map((r) => r.path)).toEqual([`/api/v1/bot-channels/${mine.id}`]);
+		expect(fake.requestsTo('GET', /^\/api\/v1\/bot-channels\/\d+$/).map((r) => r.path)).toEqual([
+			`/api/v1/bot-channels/${mine.id}`,
+		]);
 	});
 
 	it('does not touch a URL someone else changed meanwhile', async () => {
@@ -106,23 +143,40 @@ describe('automatic webhook registration', () => {
 
 	it('explains what is missing, and says when no channel uses the token', async () => {
 		const noProject = hookContext(auto, credentialsFor(fake, { projectShortName: '' }) as never);
-		await expect(methods.create.call(noProject.context)).rejects.toThrow('Automatic registration needs the Chat API Token, the Unified API Token and the Project Short Name');
+		await expect(methods.create.call(noProject.context)).rejects.toThrow(
+			'Automatic registration needs the Chat API Token, the Unified API Token and the Project Short Name',
+		);
 
 		channels.addProject('acme-bot', 'Another1:0000000000000000000000000000000000000000');
 		const { context } = hookContext(auto, credentials as never);
-		await expect(methods.create.call(context)).rejects.toThrow('No Chat API channel of project "acme-bot" uses the credential\'s Chat API Token');
+		await expect(methods.create.call(context)).rejects.toThrow(
+			'No Chat API channel of project "acme-bot" uses the credential\'s Chat API Token',
+		);
 
-		const wrongToken = hookContext(auto, credentialsFor(fake, { apiToken: 'wrong-unified-token' }) as never);
+		const wrongToken = hookContext(
+			auto,
+			credentialsFor(fake, { apiToken: 'wrong-unified-token' }) as never,
+		);
 		const error = (await methods.create.call(wrongToken.context).catch((e: Error) => e)) as Error;
 		expect(error.message).toMatch(/\[403 gateway.auth.invalid_token\]/);
-		expectNoSecrets([JSON.stringify(error, Object.getOwnPropertyNames(error))], [...Object.values(SECRETS), 'wrong-unified-token']);
+		expectNoSecrets(
+			[JSON.stringify(error, Object.getOwnPropertyNames(error))],
+			[...Object.values(SECRETS), 'wrong-unified-token'],
+		);
 	});
 
 	it('registers on the picked channel by its ID, without the project or the channel list', async () => {
 		const channel = channels.addProject('acme-bot', TOKEN, 'https://old.example/hook');
 		// A second Chat API channel of the project: the token search would not need the field, the pick does.
-		channels.addChannel('acme-bot', { channelType: 'CHAT_API', channelName: 'Chat API 2', accessToken: 'Second1:1111111111111111111111111111111111111111' });
-		const { context, url } = hookContext(picked(channel.id), credentialsFor(fake, { projectShortName: '' }) as never);
+		channels.addChannel('acme-bot', {
+			channelType: 'CHAT_API',
+			channelName: 'Chat API 2',
+			accessToken: 'Second1:1111111111111111111111111111111111111111',
+		});
+		const { context, url } = hookContext(
+			picked(channel.id),
+			credentialsFor(fake, { projectShortName: '' }) as never,
+		);
 
 		expect(await methods.checkExists.call(context)).toBe(false);
 		expect(await methods.create.call(context)).toBe(true);
@@ -138,11 +192,20 @@ describe('automatic webhook registration', () => {
 
 	it('deactivation restores the channel it changed, even after the Channel field changed', async () => {
 		const first = channels.addProject('acme-bot', TOKEN, 'https://old.example/hook');
-		const second = channels.addChannel('acme-bot', { channelType: 'CHAT_API', channelName: 'Chat API 2', accessToken: TOKEN, webhookUrl: 'https://second.example/hook' });
+		const second = channels.addChannel('acme-bot', {
+			channelType: 'CHAT_API',
+			channelName: 'Chat API 2',
+			accessToken: TOKEN,
+			webhookUrl: 'https://second.example/hook',
+		});
 		const { context, workflow, url } = hookContext(picked(first.id), credentials as never);
 		await methods.create.call(context);
 		expect(first.webhookUrl).toBe(url);
-		workflow.getNode(context.getNode().name)!.parameters.channel = { __rl: true, mode: 'list', value: String(second.id) };
+		workflow.getNode(context.getNode().name)!.parameters.channel = {
+			__rl: true,
+			mode: 'list',
+			value: String(second.id),
+		};
 		await methods.delete.call(context);
 		expect(first.webhookUrl).toBe('https://old.example/hook');
 		expect(second.webhookUrl).toBe('https://second.example/hook');
@@ -150,32 +213,55 @@ describe('automatic webhook registration', () => {
 
 	it('refuses a picked channel that is not Chat API or has another token, before changing anything', async () => {
 		const mine = channels.addProject('acme-bot', TOKEN);
-		const other = channels.addChannel('acme-bot', { channelType: 'CHAT_API', channelName: 'Other chat', accessToken: 'Other1:2222222222222222222222222222222222222222' });
+		const other = channels.addChannel('acme-bot', {
+			channelType: 'CHAT_API',
+			channelName: 'Other chat',
+			accessToken: 'Other1:2222222222222222222222222222222222222222',
+		});
 		const wrongToken = hookContext(picked(other.id), credentials as never);
-		await expect(methods.create.call(wrongToken.context)).rejects.toThrow(`Channel Other chat (${other.id}) does not use the credential's Chat API Token`);
+		await expect(methods.create.call(wrongToken.context)).rejects.toThrow(
+			`Channel Other chat (${other.id}) does not use the credential's Chat API Token`,
+		);
 		const widget = hookContext(picked(mine.id - 1), credentials as never);
-		await expect(methods.create.call(widget.context)).rejects.toThrow(`Channel Web widget (${mine.id - 1}) is a CHAT_WIDGET channel, not a Chat API channel`);
+		await expect(methods.create.call(widget.context)).rejects.toThrow(
+			`Channel Web widget (${mine.id - 1}) is a CHAT_WIDGET channel, not a Chat API channel`,
+		);
 		const notANumber = hookContext(picked('acme-bot-49199'), credentials as never);
-		await expect(methods.create.call(notANumber.context)).rejects.toThrow('Channel must be a channel ID (a number), got "acme-bot-49199"');
+		await expect(methods.create.call(notANumber.context)).rejects.toThrow(
+			'Channel must be a channel ID (a number), got "acme-bot-49199"',
+		);
 		expect(channels.updates).toHaveLength(0);
 	});
 
 	it("the Channel list shows the Chat API channels of the credential's project", async () => {
 		const mine = channels.addProject('acme-bot', TOKEN);
-		const second = channels.addChannel('acme-bot', { channelType: 'CHAT_API', channelName: 'Backup chat', accessToken: 'Second1:1111111111111111111111111111111111111111' });
+		const second = channels.addChannel('acme-bot', {
+			channelType: 'CHAT_API',
+			channelName: 'Backup chat',
+			accessToken: 'Second1:1111111111111111111111111111111111111111',
+		});
 		channels.addChannel('acme-bot', { channelType: 'TELEGRAM', channelName: 'Telegram' });
-		const { ctx } = loadOptionsContext(credentials as never, { registration: 'auto' }, 'n8n-nodes-tovie.tovieChatTrigger');
+		const { ctx } = loadOptionsContext(
+			credentials as never,
+			{ registration: 'auto' },
+			'n8n-nodes-tovie.tovieChatTrigger',
+		);
 		expect(await searchChatApiChannels.call(ctx)).toEqual({
 			results: [
 				{ name: 'Backup chat (CHAT_API)', value: String(second.id) },
 				{ name: 'Chat API (CHAT_API)', value: String(mine.id) },
 			],
 		});
-		expect((await searchChatApiChannels.call(ctx, 'backup')).results).toEqual([{ name: 'Backup chat (CHAT_API)', value: String(second.id) }]);
+		expect((await searchChatApiChannels.call(ctx, 'backup')).results).toEqual([
+			{ name: 'Backup chat (CHAT_API)', value: String(second.id) },
+		]);
 	});
 
 	it('with "Paste the URL Myself" calls nothing', async () => {
-		const { context } = hookContext({ type: 'tovieChatTrigger', parameters: { triggerOn: ['botReply'] } }, credentials as never);
+		const { context } = hookContext(
+			{ type: 'tovieChatTrigger', parameters: { triggerOn: ['botReply'] } },
+			credentials as never,
+		);
 		expect(await methods.checkExists.call(context)).toBe(true);
 		expect(await methods.create.call(context)).toBe(true);
 		expect(await methods.delete.call(context)).toBe(true);

@@ -7,10 +7,24 @@
 import axios from 'axios';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { documentedArrayBody, documentedObjectBody, DOCUMENTED_TOKEN } from '../fixtures/chat-webhook.cts';
+import {
+	documentedArrayBody,
+	documentedObjectBody,
+	DOCUMENTED_TOKEN,
+} from '../fixtures/chat-webhook.cts';
 import { startFakePlatform, type FakePlatform } from '../helpers/fake-platform/server.cts';
-import { activateTrigger, callWebhook, runWorkflow, type WorkflowResult } from '../helpers/harness.cts';
-import { credentialsFor, expectNoSecrets, SECRETS, useFastRetries } from '../helpers/integration.cts';
+import {
+	activateTrigger,
+	callWebhook,
+	runWorkflow,
+	type WorkflowResult,
+} from '../helpers/harness.cts';
+import {
+	credentialsFor,
+	expectNoSecrets,
+	SECRETS,
+	useFastRetries,
+} from '../helpers/integration.cts';
 import { WebhookServer } from '../helpers/webhook-server.cts';
 
 const TOKEN = SECRETS.chatApiToken;
@@ -23,7 +37,14 @@ const hook = new WebhookServer(() => credentials);
 
 useFastRetries();
 beforeAll(async () => {
-	fake = await startFakePlatform({ chat: { tokens: [TOKEN, OTHER_TOKEN], webhookRetryDelayMs: 20, agentReplyDelayMs: 10, longPollMs: 300 } });
+	fake = await startFakePlatform({
+		chat: {
+			tokens: [TOKEN, OTHER_TOKEN],
+			webhookRetryDelayMs: 20,
+			agentReplyDelayMs: 10,
+			longPollMs: 300,
+		},
+	});
 	credentials = credentialsFor(fake);
 	await hook.start();
 	fake.chat.setWebhook(TOKEN, hook.url);
@@ -51,14 +72,21 @@ async function until(check: () => boolean, timeoutMs = 5000) {
 }
 
 async function sendAsync(clientId: string, query: string) {
-	return await axios.post(`${fake.url}/chatapi/${encodeURIComponent(TOKEN)}/async`, { clientId, query });
+	return await axios.post(`${fake.url}/chatapi/${encodeURIComponent(TOKEN)}/async`, {
+		clientId,
+		query,
+	});
 }
 
 describe('Tovie Chat Trigger and the documented webhook body, exactly as printed', () => {
 	const documented = async (parameters: IDataObject, body = documentedArrayBody()) =>
 		await callWebhook(
 			{ type: 'tovieChatTrigger', parameters: { triggerOn: ALL_KINDS, ...parameters } },
-			{ body: JSON.parse(body), rawBody: Buffer.from(body), headers: { 'content-type': 'application/json' } },
+			{
+				body: JSON.parse(body),
+				rawBody: Buffer.from(body),
+				headers: { 'content-type': 'application/json' },
+			},
 			{ ...credentials, chatApiToken: DOCUMENTED_TOKEN },
 		);
 
@@ -69,31 +97,34 @@ describe('Tovie Chat Trigger and the documented webhook body, exactly as printed
 		[['timeout'], 0],
 		[['agentReply', 'campaignMessage', 'timeout'], 0],
 		[ALL_KINDS, 1],
-	])('Trigger On %j: %i item(s), since an event without a mark counts as a Bot Reply', async (triggerOn, count) => {
-		const { answer, items } = await documented({ triggerOn });
-		expect(answer.statusCode).toBe(200);
-		expect(items).toHaveLength(count);
-		if (count) {
-			expect(items[0]).toEqual({
-				eventKind: 'botReply',
-				clientId: 'test',
-				text: 'Tell the bot something',
-				receivedAt: '2022-09-28T08:32:13.262-04:00',
-				questionId: '12345',
-				data: {
-					nlpClass: '/CatchAll',
-					confidence: -0.010999999999999979,
-					replies: [{ type: 'text', text: 'Tell the bot something', state: '/CatchAll' }],
-					answer: 'Tell the bot something',
-					newSessionStarted: false,
-					debugData: [],
-					endSession: false,
-				},
-				timestamp: '2022-09-28T12:32:13.262',
-				blockForm: false,
-			});
-		}
-	});
+	])(
+		'Trigger On %j: %i item(s), since an event without a mark counts as a Bot Reply',
+		async (triggerOn, count) => {
+			const { answer, items } = await documented({ triggerOn });
+			expect(answer.statusCode).toBe(200);
+			expect(items).toHaveLength(count);
+			if (count) {
+				expect(items[0]).toEqual({
+					eventKind: 'botReply',
+					clientId: 'test',
+					text: 'Tell the bot something',
+					receivedAt: '2022-09-28T08:32:13.262-04:00',
+					questionId: '12345',
+					data: {
+						nlpClass: '/CatchAll',
+						confidence: -0.010999999999999979,
+						replies: [{ type: 'text', text: 'Tell the bot something', state: '/CatchAll' }],
+						answer: 'Tell the bot something',
+						newSessionStarted: false,
+						debugData: [],
+						endSession: false,
+					},
+					timestamp: '2022-09-28T12:32:13.262',
+					blockForm: false,
+				});
+			}
+		},
+	);
 
 	it('accepts the printed object on its own too (not wrapped in an array)', async () => {
 		const { answer, items } = await documented({}, documentedObjectBody());
@@ -101,10 +132,27 @@ describe('Tovie Chat Trigger and the documented webhook body, exactly as printed
 	});
 
 	it('Only When, evaluated by n8n per event, is the dependable selector', async () => {
-		expect((await documented({ options: { onlyWhen: '={{ $json.data.nlpClass === "/CatchAll" && $json.clientId === "test" }}' } })).items).toHaveLength(1);
-		expect((await documented({ options: { onlyWhen: '={{ $json.data.nlpClass === "/Start" }}' } })).items).toEqual([]);
+		expect(
+			(
+				await documented({
+					options: {
+						onlyWhen: '={{ $json.data.nlpClass === "/CatchAll" && $json.clientId === "test" }}',
+					},
+				})
+			).items,
+		).toHaveLength(1);
+		expect(
+			(await documented({ options: { onlyWhen: '={{ $json.data.nlpClass === "/Start" }}' } }))
+				.items,
+		).toEqual([]);
 		// Other options still read normally next to it.
-		expect((await documented({ options: { clientId: 'test', onlyWhen: '={{ $json.text.startsWith("Tell") }}' } })).items).toHaveLength(1);
+		expect(
+			(
+				await documented({
+					options: { clientId: 'test', onlyWhen: '={{ $json.text.startsWith("Tell") }}' },
+				})
+			).items,
+		).toHaveLength(1);
 	});
 });
 
@@ -121,7 +169,12 @@ describe.each([
 		await sendAsync('t-1', 'hello there');
 		await until(() => hook.executions.length === 1);
 		const [item] = hook.executions[0];
-		expect(item).toMatchObject({ eventKind: 'botReply', clientId: 't-1', text: 'You said: hello there', handled: 'yes' });
+		expect(item).toMatchObject({
+			eventKind: 'botReply',
+			clientId: 't-1',
+			text: 'You said: hello there',
+			handled: 'yes',
+		});
 		expect(item.token).toBeUndefined();
 		expect(hook.calls[0].status).toBe(200);
 	});
@@ -131,7 +184,9 @@ describe.each([
 		fake.chat.runTextCampaign(TOKEN, ['t-3', 't-4'], 'Sale today');
 		fake.chat.fireTimeout(TOKEN, 't-5');
 		await until(() => hook.executions.length === 4);
-		const kinds = hook.executions.flat().map((item) => `${item.eventKind}:${item.clientId}:${item.text}`);
+		const kinds = hook.executions
+			.flat()
+			.map((item) => `${item.eventKind}:${item.clientId}:${item.text}`);
 		expect(kinds.sort()).toEqual(
 			[
 				`${kind('agentReply')}:t-2:Agent here`,
@@ -154,7 +209,10 @@ describe.each([
 		hook.reset(
 			markers
 				? { triggerOn: ['agentReply'], options: { clientId: 'vip' } }
-				: { triggerOn: ALL_KINDS, options: { clientId: 'vip', onlyWhen: '={{ $json.data.nlpClass === "/LiveAgent" }}' } },
+				: {
+						triggerOn: ALL_KINDS,
+						options: { clientId: 'vip', onlyWhen: '={{ $json.data.nlpClass === "/LiveAgent" }}' },
+					},
 		);
 		fake.chat.pushAgentReply(TOKEN, 'someone', 'not for us');
 		fake.chat.runTextCampaign(TOKEN, ['vip'], 'not an agent');
@@ -174,14 +232,30 @@ describe.each([
 	});
 
 	it('checks the token per event: a forged event next to a real one is dropped, [] is fine', async () => {
-		const post = async (data: string) => await axios.post(hook.url, data, { headers: { 'content-type': 'application/json' }, validateStatus: () => true });
+		const post = async (data: string) =>
+			await axios.post(hook.url, data, {
+				headers: { 'content-type': 'application/json' },
+				validateStatus: () => true,
+			});
 		expect((await post('{"token": ')).status).toBe(400);
 		expect((await post(JSON.stringify({ token: 'guess', clientId: 'x' }))).status).toBe(401);
 		expect((await post(JSON.stringify({ clientId: 'x' }))).status).toBe(401);
 		expect((await post('[]')).status).toBe(200);
 		expect(hook.executions).toEqual([]);
-		const real = { token: TOKEN, clientId: 'mixed', questionId: 'q-real', data: { answer: 'real', replies: [] }, timestamp: '2026-05-01T10:00:00.000' };
-		const mixed = await post(JSON.stringify([{ ...real, token: 'forged', questionId: 'q-forged' }, real, { ...real, token: undefined, questionId: 'q-none' }]));
+		const real = {
+			token: TOKEN,
+			clientId: 'mixed',
+			questionId: 'q-real',
+			data: { answer: 'real', replies: [] },
+			timestamp: '2026-05-01T10:00:00.000',
+		};
+		const mixed = await post(
+			JSON.stringify([
+				{ ...real, token: 'forged', questionId: 'q-forged' },
+				real,
+				{ ...real, token: undefined, questionId: 'q-none' },
+			]),
+		);
 		expect([mixed.status, mixed.data]).toEqual([200, { received: 1, dropped: 2 }]);
 		await until(() => hook.executions.length === 1);
 		expect(hook.executions[0].map((i) => i.questionId)).toEqual(['q-real']);
@@ -226,175 +300,258 @@ describe.each([
 const POLL_VARIANTS = [
 	{ eventsTsInclusive: true, requestEventType: 'clientRequest', name: 'inclusive ts' },
 	{ eventsTsInclusive: false, requestEventType: 'clientRequest', name: 'exclusive ts' },
-	{ eventsTsInclusive: true, requestEventType: 'message', name: 'inclusive ts, client requests typed "message"' },
-	{ eventsTsInclusive: false, requestEventType: 'userRequest', name: 'exclusive ts, client requests typed "userRequest"' },
+	{
+		eventsTsInclusive: true,
+		requestEventType: 'message',
+		name: 'inclusive ts, client requests typed "message"',
+	},
+	{
+		eventsTsInclusive: false,
+		requestEventType: 'userRequest',
+		name: 'exclusive ts, client requests typed "userRequest"',
+	},
 ];
 
-describe.each(POLL_VARIANTS)('Tovie Chat Polling Trigger, $name', ({ eventsTsInclusive, requestEventType }) => {
-	beforeEach(() => {
-		Object.assign(fake.chat, { eventsTsInclusive, requestEventType });
-	});
-	const polls = () => fake.requestsTo('GET', /\/events$/);
-	const poller = (parameters: IDataObject) =>
-		activateTrigger({ type: 'tovieChatPollingTrigger', parameters: { triggerOn: ALL_KINDS, ...parameters, options: { waitSeconds: 1, ...(parameters.options as IDataObject) } } }, credentials as never);
-	async function stop(trigger: ReturnType<typeof poller>, closeFunction?: () => Promise<void>) {
-		await closeFunction!();
-		// The loop ends with the long poll it is in (or about to send), and asks no more.
-		const settle = async () => {
-			await until(() => fake.inFlight === 0);
-			await new Promise((resolve) => setTimeout(resolve, fake.chat.longPollMs + 100));
-		};
-		await settle();
-		const after = polls().length;
-		await settle();
-		expect(polls().length).toBe(after);
-		expect(trigger.errors).toEqual([]);
-	}
-
-	it('in a manual run, waits for events and emits them as the webhook trigger would', async () => {
-		setTimeout(() => fake.chat.pushAgentReply(TOKEN, 'p-1', 'polled reply'), 200);
-		const result = await runWorkflow({
-			credentials: credentials as never,
-			trigger: { type: 'tovieChatPollingTrigger', parameters: { triggerOn: ['agentReply'], options: { waitSeconds: 1 } } },
-			nodes: [{ type: 'test.echo', parameters: { field: 'handled', value: 'yes' } }],
+describe.each(POLL_VARIANTS)(
+	'Tovie Chat Polling Trigger, $name',
+	({ eventsTsInclusive, requestEventType }) => {
+		beforeEach(() => {
+			Object.assign(fake.chat, { eventsTsInclusive, requestEventType });
 		});
-		expect(result.status).toBe('success');
-		expect(result.json()).toHaveLength(1);
-		expect(result.json()[0]).toMatchObject({ eventKind: 'agentReply', clientId: 'p-1', text: 'polled reply', handled: 'yes' });
-		expectNoSecrets([result.serialized]);
-	});
-
-	it('when active, follows the ts cursor kept in static data: each event once, none missed', async () => {
-		const trigger = poller({});
-		const { closeFunction } = await trigger.start();
-		try {
-			fake.chat.pushAgentReply(TOKEN, 'p-2', 'one');
-			await until(() => trigger.emitted.flat().length === 1);
-			fake.chat.pushAgentReply(TOKEN, 'p-2', 'two');
-			fake.chat.pushAgentReply(TOKEN, 'p-3', 'three');
-			await until(() => trigger.emitted.flat().length === 3);
-			// A few more rounds: an inclusive platform answers the boundary event again each time.
-			const seen = polls().length;
-			await until(() => polls().length >= seen + 4);
-			expect(trigger.emitted.flat().map((i) => i.text)).toEqual(['one', 'two', 'three']);
-			const cursor = trigger.workflow.getStaticData('node', trigger.workflow.getNode('Trigger')!) as IDataObject;
-			expect(Number(cursor.ts)).toBeGreaterThan(0);
-			// Never without ts (that would move the platform's own cursor), always all=true.
-			expect(polls().every((r) => r.query.all === 'true' && Number(r.query.ts) > 0)).toBe(true);
-		} finally {
-			await stop(trigger, closeFunction);
+		const polls = () => fake.requestsTo('GET', /\/events$/);
+		const poller = (parameters: IDataObject) =>
+			activateTrigger(
+				{
+					type: 'tovieChatPollingTrigger',
+					parameters: {
+						triggerOn: ALL_KINDS,
+						...parameters,
+						options: { waitSeconds: 1, ...(parameters.options as IDataObject) },
+					},
+				},
+				credentials as never,
+			);
+		async function stop(trigger: ReturnType<typeof poller>, closeFunction?: () => Promise<void>) {
+			await closeFunction!();
+			// The loop ends with the long poll it is in (or about to send), and asks no more.
+			const settle = async () => {
+				await until(() => fake.inFlight === 0);
+				await new Promise((resolve) => setTimeout(resolve, fake.chat.longPollMs + 100));
+			};
+			await settle();
+			const after = polls().length;
+			await settle();
+			expect(polls().length).toBe(after);
+			expect(trigger.errors).toEqual([]);
 		}
-	});
 
-	it('gives each of several events stamped in the same millisecond once', async () => {
-		fake.chat.strictClock = false;
-		const frozen = Date.now() + 1000;
-		fake.chat.now = () => frozen;
-		for (const text of ['first', 'second', 'third']) fake.chat.pushAgentReply(TOKEN, 'tie', text);
-		const trigger = poller({});
-		const { closeFunction } = await trigger.start();
-		try {
-			await until(() => trigger.emitted.flat().length === 3);
-			// More rounds at the same cursor: an inclusive platform answers all three again.
-			const seen = polls().length;
-			await until(() => polls().length >= seen + 3);
-			expect(trigger.emitted.flat().map((i) => i.text)).toEqual(['first', 'second', 'third']);
-		} finally {
-			await stop(trigger, closeFunction);
-		}
-	});
-
-	it('a "Polling Trigger → Tovie Chat Send" workflow runs 100 polls without starting on its own messages', async () => {
-		fake.chat.longPollMs = 20;
-		const runs: Array<Promise<WorkflowResult>> = [];
-		const trigger = poller({});
-		// Each emit runs the workflow's next node, as n8n would: Tovie Chat Send as the same client.
-		Object.assign(trigger.context, {
-			emit: (data: INodeExecutionData[][]) => {
-				trigger.emitted.push(data[0].map((item) => item.json));
-				runs.push(
-					runWorkflow({
-						credentials: credentials as never,
-						items: data[0].map((item) => item.json),
-						nodes: [{ type: 'tovieChat', parameters: { resource: 'message', operation: 'send', clientId: '={{ $json.clientId }}', query: '={{ "Re: " + $json.text }}' } }],
-					}),
-				);
-			},
+		it('in a manual run, waits for events and emits them as the webhook trigger would', async () => {
+			setTimeout(() => fake.chat.pushAgentReply(TOKEN, 'p-1', 'polled reply'), 200);
+			const result = await runWorkflow({
+				credentials: credentials as never,
+				trigger: {
+					type: 'tovieChatPollingTrigger',
+					parameters: { triggerOn: ['agentReply'], options: { waitSeconds: 1 } },
+				},
+				nodes: [{ type: 'test.echo', parameters: { field: 'handled', value: 'yes' } }],
+			});
+			expect(result.status).toBe('success');
+			expect(result.json()).toHaveLength(1);
+			expect(result.json()[0]).toMatchObject({
+				eventKind: 'agentReply',
+				clientId: 'p-1',
+				text: 'polled reply',
+				handled: 'yes',
+			});
+			expectNoSecrets([result.serialized]);
 		});
-		const { closeFunction } = await trigger.start();
-		const start = polls().length;
-		try {
-			fake.chat.pushAgentReply(TOKEN, 'loop-1', 'Can I help?');
-			await until(() => polls().length >= start + 50, 20_000);
-			// The simplified GET answers without a questionId: its messages are recognised by text.
-			await runWorkflow({ credentials: credentials as never, nodes: [{ type: 'tovieChat', parameters: { resource: 'message', operation: 'send', clientId: 'loop-2', query: 'hello', options: { useGet: true } } }] });
-			fake.chat.pushAgentReply(TOKEN, 'loop-2', 'Anything else?');
-			await until(() => polls().length >= start + 100, 20_000);
-		} finally {
-			await stop(trigger, closeFunction);
-		}
-		const results = await Promise.all(runs);
-		expect(results.map((r) => r.status)).toEqual(['success', 'success']);
-		expect(trigger.emitted.flat().map((i) => `${i.eventKind}:${i.clientId}:${i.text}`)).toEqual(['agentReply:loop-1:Can I help?', 'agentReply:loop-2:Anything else?']);
-		// The sends went out (and were answered), and the platform listed them: still no new start.
-		expect(results.map((r) => r.json()[0].answer)).toEqual(['You said: Re: Can I help?', 'You said: Re: Anything else?']);
-		expect(fake.chat.events(TOKEN).filter((e) => e.type === 'clientRequest')).toHaveLength(3);
-	}, 60_000);
 
-	it('client requests from elsewhere start it only with Include Client Requests; its own never', async () => {
-		const other = async (clientId: string, query: string) => await axios.post(`${fake.url}/chatapi/${encodeURIComponent(TOKEN)}`, { clientId, query });
-		for (const include of [false, true]) {
-			fake.reset();
-			Object.assign(fake.chat, { eventsTsInclusive, requestEventType, longPollMs: 50 });
-			const trigger = poller({ options: { includeClientRequests: include } });
+		it('when active, follows the ts cursor kept in static data: each event once, none missed', async () => {
+			const trigger = poller({});
 			const { closeFunction } = await trigger.start();
 			try {
-				await until(() => polls().length >= 1);
-				await runWorkflow({ credentials: credentials as never, nodes: [{ type: 'tovieChat', parameters: { resource: 'message', operation: 'send', clientId: 'own', query: 'from n8n' } }] });
-				await other('web-user', 'from the website');
-				fake.chat.pushAgentReply(TOKEN, 'web-user', 'agent answer');
-				await until(() => trigger.emitted.flat().some((i) => i.text === 'agent answer'));
+				fake.chat.pushAgentReply(TOKEN, 'p-2', 'one');
+				await until(() => trigger.emitted.flat().length === 1);
+				fake.chat.pushAgentReply(TOKEN, 'p-2', 'two');
+				fake.chat.pushAgentReply(TOKEN, 'p-3', 'three');
+				await until(() => trigger.emitted.flat().length === 3);
+				// A few more rounds: an inclusive platform answers the boundary event again each time.
 				const seen = polls().length;
-				await until(() => polls().length >= seen + 3);
-				const items = trigger.emitted.flat().map((i) => `${i.eventKind}:${i.clientId}:${i.text}`);
-				expect(items).toEqual(
-					include
-						? ['clientRequest:web-user:from the website', 'botReply:web-user:You said: from the website', 'agentReply:web-user:agent answer']
-						: ['botReply:web-user:You said: from the website', 'agentReply:web-user:agent answer'],
-				);
+				await until(() => polls().length >= seen + 4);
+				expect(trigger.emitted.flat().map((i) => i.text)).toEqual(['one', 'two', 'three']);
+				const cursor = trigger.workflow.getStaticData(
+					'node',
+					trigger.workflow.getNode('Trigger')!,
+				) as IDataObject;
+				expect(Number(cursor.ts)).toBeGreaterThan(0);
+				// Never without ts (that would move the platform's own cursor), always all=true.
+				expect(polls().every((r) => r.query.all === 'true' && Number(r.query.ts) > 0)).toBe(true);
 			} finally {
 				await stop(trigger, closeFunction);
 			}
-		}
-	}, 30_000);
+		});
 
-	it('Only When selects polled events by their fields', async () => {
-		const trigger = poller({ options: { onlyWhen: '={{ $json.clientId.startsWith("vip-") }}' } });
-		const { closeFunction } = await trigger.start();
-		try {
-			fake.chat.pushAgentReply(TOKEN, 'someone', 'not for us');
-			fake.chat.pushAgentReply(TOKEN, 'vip-1', 'for us');
-			await until(() => trigger.emitted.flat().length === 1);
-			const seen = polls().length;
-			await until(() => polls().length >= seen + 2);
-			expect(trigger.emitted.flat().map((i) => i.text)).toEqual(['for us']);
-		} finally {
-			await stop(trigger, closeFunction);
-		}
-	});
+		it('gives each of several events stamped in the same millisecond once', async () => {
+			fake.chat.strictClock = false;
+			const frozen = Date.now() + 1000;
+			fake.chat.now = () => frozen;
+			for (const text of ['first', 'second', 'third']) fake.chat.pushAgentReply(TOKEN, 'tie', text);
+			const trigger = poller({});
+			const { closeFunction } = await trigger.start();
+			try {
+				await until(() => trigger.emitted.flat().length === 3);
+				// More rounds at the same cursor: an inclusive platform answers all three again.
+				const seen = polls().length;
+				await until(() => polls().length >= seen + 3);
+				expect(trigger.emitted.flat().map((i) => i.text)).toEqual(['first', 'second', 'third']);
+			} finally {
+				await stop(trigger, closeFunction);
+			}
+		});
 
-	it('survives platform failures with backoff and goes on', async () => {
-		fake.inject({ method: 'GET', path: /\/events$/, status: 500, times: 5 });
-		const trigger = poller({ triggerOn: ['agentReply'] });
-		const { closeFunction } = await trigger.start();
-		try {
-			fake.chat.pushAgentReply(TOKEN, 'p-4', 'after the storm');
-			await until(() => trigger.emitted.flat().length === 1, 10_000);
-			expect(trigger.emitted.flat()[0].text).toBe('after the storm');
-		} finally {
-			await closeFunction!();
-			// The loop notices the close within a second, also while backing off.
-			await new Promise((resolve) => setTimeout(resolve, 1100));
-		}
-	});
-});
+		it('a "Polling Trigger → Tovie Chat Send" workflow runs 100 polls without starting on its own messages', async () => {
+			fake.chat.longPollMs = 20;
+			const runs: Array<Promise<WorkflowResult>> = [];
+			const trigger = poller({});
+			// Each emit runs the workflow's next node, as n8n would: Tovie Chat Send as the same client.
+			Object.assign(trigger.context, {
+				emit: (data: INodeExecutionData[][]) => {
+					trigger.emitted.push(data[0].map((item) => item.json));
+					runs.push(
+						runWorkflow({
+							credentials: credentials as never,
+							items: data[0].map((item) => item.json),
+							nodes: [
+								{
+									type: 'tovieChat',
+									parameters: {
+										resource: 'message',
+										operation: 'send',
+										clientId: '={{ $json.clientId }}',
+										query: '={{ "Re: " + $json.text }}',
+									},
+								},
+							],
+						}),
+					);
+				},
+			});
+			const { closeFunction } = await trigger.start();
+			const start = polls().length;
+			try {
+				fake.chat.pushAgentReply(TOKEN, 'loop-1', 'Can I help?');
+				await until(() => polls().length >= start + 50, 20_000);
+				// The simplified GET answers without a questionId: its messages are recognised by text.
+				await runWorkflow({
+					credentials: credentials as never,
+					nodes: [
+						{
+							type: 'tovieChat',
+							parameters: {
+								resource: 'message',
+								operation: 'send',
+								clientId: 'loop-2',
+								query: 'hello',
+								options: { useGet: true },
+							},
+						},
+					],
+				});
+				fake.chat.pushAgentReply(TOKEN, 'loop-2', 'Anything else?');
+				await until(() => polls().length >= start + 100, 20_000);
+			} finally {
+				await stop(trigger, closeFunction);
+			}
+			const results = await Promise.all(runs);
+			expect(results.map((r) => r.status)).toEqual(['success', 'success']);
+			expect(trigger.emitted.flat().map((i) => `${i.eventKind}:${i.clientId}:${i.text}`)).toEqual([
+				'agentReply:loop-1:Can I help?',
+				'agentReply:loop-2:Anything else?',
+			]);
+			// The sends went out (and were answered), and the platform listed them: still no new start.
+			expect(results.map((r) => r.json()[0].answer)).toEqual([
+				'You said: Re: Can I help?',
+				'You said: Re: Anything else?',
+			]);
+			expect(fake.chat.events(TOKEN).filter((e) => e.type === 'clientRequest')).toHaveLength(3);
+		}, 60_000);
+
+		it('client requests from elsewhere start it only with Include Client Requests; its own never', async () => {
+			const other = async (clientId: string, query: string) =>
+				await axios.post(`${fake.url}/chatapi/${encodeURIComponent(TOKEN)}`, { clientId, query });
+			for (const include of [false, true]) {
+				fake.reset();
+				Object.assign(fake.chat, { eventsTsInclusive, requestEventType, longPollMs: 50 });
+				const trigger = poller({ options: { includeClientRequests: include } });
+				const { closeFunction } = await trigger.start();
+				try {
+					await until(() => polls().length >= 1);
+					await runWorkflow({
+						credentials: credentials as never,
+						nodes: [
+							{
+								type: 'tovieChat',
+								parameters: {
+									resource: 'message',
+									operation: 'send',
+									clientId: 'own',
+									query: 'from n8n',
+								},
+							},
+						],
+					});
+					await other('web-user', 'from the website');
+					fake.chat.pushAgentReply(TOKEN, 'web-user', 'agent answer');
+					await until(() => trigger.emitted.flat().some((i) => i.text === 'agent answer'));
+					const seen = polls().length;
+					await until(() => polls().length >= seen + 3);
+					const items = trigger.emitted.flat().map((i) => `${i.eventKind}:${i.clientId}:${i.text}`);
+					expect(items).toEqual(
+						include
+							? [
+									'clientRequest:web-user:from the website',
+									'botReply:web-user:You said: from the website',
+									'agentReply:web-user:agent answer',
+								]
+							: [
+									'botReply:web-user:You said: from the website',
+									'agentReply:web-user:agent answer',
+								],
+					);
+				} finally {
+					await stop(trigger, closeFunction);
+				}
+			}
+		}, 30_000);
+
+		it('Only When selects polled events by their fields', async () => {
+			const trigger = poller({ options: { onlyWhen: '={{ $json.clientId.startsWith("vip-") }}' } });
+			const { closeFunction } = await trigger.start();
+			try {
+				fake.chat.pushAgentReply(TOKEN, 'someone', 'not for us');
+				fake.chat.pushAgentReply(TOKEN, 'vip-1', 'for us');
+				await until(() => trigger.emitted.flat().length === 1);
+				const seen = polls().length;
+				await until(() => polls().length >= seen + 2);
+				expect(trigger.emitted.flat().map((i) => i.text)).toEqual(['for us']);
+			} finally {
+				await stop(trigger, closeFunction);
+			}
+		});
+
+		it('survives platform failures with backoff and goes on', async () => {
+			fake.inject({ method: 'GET', path: /\/events$/, status: 500, times: 5 });
+			const trigger = poller({ triggerOn: ['agentReply'] });
+			const { closeFunction } = await trigger.start();
+			try {
+				fake.chat.pushAgentReply(TOKEN, 'p-4', 'after the storm');
+				await until(() => trigger.emitted.flat().length === 1, 10_000);
+				expect(trigger.emitted.flat()[0].text).toBe('after the storm');
+			} finally {
+				await closeFunction!();
+				// The loop notices the close within a second, also while backing off.
+				await new Promise((resolve) => setTimeout(resolve, 1100));
+			}
+		});
+	},
+);

@@ -6,7 +6,12 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { startFakePlatform, type FakePlatform } from '../helpers/fake-platform/server.cts';
 import { runNode, runWorkflow, type WorkflowResult } from '../helpers/harness.cts';
-import { credentialsFor, expectNoSecrets, SECRETS, useFastRetries } from '../helpers/integration.cts';
+import {
+	credentialsFor,
+	expectNoSecrets,
+	SECRETS,
+	useFastRetries,
+} from '../helpers/integration.cts';
 
 const TOKEN = SECRETS.chatApiToken;
 let fake: FakePlatform;
@@ -24,33 +29,63 @@ afterAll(async () => {
 	await fake.close();
 });
 
-async function chat(parameters: IDataObject, items: IDataObject[] = [{}], options: { continueOnFail?: boolean; credentials?: IDataObject } = {}) {
-	const result = await runNode('tovieChat', parameters, items, (options.credentials ?? credentials) as never, { continueOnFail: options.continueOnFail });
+async function chat(
+	parameters: IDataObject,
+	items: IDataObject[] = [{}],
+	options: { continueOnFail?: boolean; credentials?: IDataObject } = {},
+) {
+	const result = await runNode(
+		'tovieChat',
+		parameters,
+		items,
+		(options.credentials ?? credentials) as never,
+		{ continueOnFail: options.continueOnFail },
+	);
 	runs.push(result);
 	return result;
 }
 
-const send = (extra: IDataObject = {}) => ({ resource: 'message', operation: 'send', clientId: 'user-1', ...extra });
+const send = (extra: IDataObject = {}) => ({
+	resource: 'message',
+	operation: 'send',
+	clientId: 'user-1',
+	...extra,
+});
 
 describe('Message → Send', () => {
 	it('sends a text and returns the simplified answer', async () => {
 		const result = await chat(send({ query: 'hello' }));
 		expect(result.status).toBe('success');
 		const [answer] = result.json();
-		expect(answer).toMatchObject({ clientId: 'user-1', nlpClass: '/Start', newSessionStarted: true, endSession: false });
+		expect(answer).toMatchObject({
+			clientId: 'user-1',
+			nlpClass: '/Start',
+			newSessionStarted: true,
+			endSession: false,
+		});
 		expect(answer.answer).toBe('Hello! I am the test bot.');
 		expect(answer.questionId).toMatch(/^[0-9a-f-]{36}$/);
-		expect(fake.requestsTo('POST', /^\/chatapi\//)[0].body).toEqual({ clientId: 'user-1', query: 'hello' });
+		expect(fake.requestsTo('POST', /^\/chatapi\//)[0].body).toEqual({
+			clientId: 'user-1',
+			query: 'hello',
+		});
 	});
 
 	it('fires an event with data and cid; fields the script sets on $response come back under customData', async () => {
 		fake.chat.responseData = { trackingUrl: 'https://t.example/1', eta: { days: 2 } };
-		const result = await chat(send({ event: 'orderShipped', additionalFields: { data: '{"foo":"bar"}', cid: 'conn-7' } }));
+		const result = await chat(
+			send({ event: 'orderShipped', additionalFields: { data: '{"foo":"bar"}', cid: 'conn-7' } }),
+		);
 		const [answer] = result.json();
 		expect(answer.answer).toBe('Event orderShipped received');
 		// The request's data goes to the bot; it is not echoed back.
 		expect(answer.customData).toEqual({ trackingUrl: 'https://t.example/1', eta: { days: 2 } });
-		expect(fake.requests[0].body).toEqual({ clientId: 'user-1', event: 'orderShipped', cid: 'conn-7', data: { foo: 'bar' } });
+		expect(fake.requests[0].body).toEqual({
+			clientId: 'user-1',
+			event: 'orderShipped',
+			cid: 'conn-7',
+			data: { foo: 'bar' },
+		});
 		fake.chat.responseData = {};
 		expect((await chat(send({ query: 'plain' }))).json()[0].customData).toEqual({});
 	});
@@ -58,23 +93,37 @@ describe('Message → Send', () => {
 	it('returns the raw answer with the echoed token redacted when Simplify is off', async () => {
 		const [raw] = (await chat(send({ query: 'hi', simplify: false }))).json();
 		expect(raw.token).toBe('***');
-		expect((raw.data as IDataObject).replies).toEqual([{ type: 'text', text: 'You said: hi', state: '/Echo' }]);
+		expect((raw.data as IDataObject).replies).toEqual([
+			{ type: 'text', text: 'You said: hi', state: '/Echo' },
+		]);
 	});
 
-	it('uses the simplified GET method, whose documented answer is the request\'s clientId, query and event', async () => {
+	it("uses the simplified GET method, whose documented answer is the request's clientId, query and event", async () => {
 		const [echo] = (await chat(send({ query: 'ping', options: { useGet: true } }))).json();
 		expect(echo).toEqual({ clientId: 'user-1', query: 'ping' });
-		expect(fake.requests[0]).toMatchObject({ method: 'GET', query: { clientId: 'user-1', query: 'ping' } });
-		expect(fake.chat.history(TOKEN, 'user-1').map((m) => m.text)).toEqual(['ping', 'You said: ping']);
+		expect(fake.requests[0]).toMatchObject({
+			method: 'GET',
+			query: { clientId: 'user-1', query: 'ping' },
+		});
+		expect(fake.chat.history(TOKEN, 'user-1').map((m) => m.text)).toEqual([
+			'ping',
+			'You said: ping',
+		]);
 		// A platform that answers with the whole bot answer is simplified as usual.
 		fake.chat.simplifiedGetAnswer = 'full';
 		const [full] = (await chat(send({ event: 'pong', options: { useGet: true } }))).json();
-		expect(full).toMatchObject({ clientId: 'user-1', answer: 'Event pong received', nlpClass: '/Event/pong' });
+		expect(full).toMatchObject({
+			clientId: 'user-1',
+			answer: 'Event pong received',
+			nlpClass: '/Event/pong',
+		});
 	});
 
 	it('never repeats a simplified GET send that may have arrived (it acts like a POST)', async () => {
 		fake.inject({ method: 'GET', path: /^\/chatapi\/[^/]+$/, status: 502 });
-		expect((await chat(send({ query: 'once', options: { useGet: true } }))).error?.message).toMatch(/\[502/);
+		expect((await chat(send({ query: 'once', options: { useGet: true } }))).error?.message).toMatch(
+			/\[502/,
+		);
 		expect(fake.requests).toHaveLength(1);
 	});
 
@@ -93,7 +142,10 @@ describe('Message → Send', () => {
 		[{ query: 'x', event: 'y' }, 'Text and Event Name are both set [item 0]'],
 		[{}, 'Text or Event Name is required [item 0]'],
 		[{ query: 'x', additionalFields: { data: '{oops' } }, 'Data (JSON) is not valid JSON [item 0]'],
-		[{ query: 'x', additionalFields: { data: '[1]' } }, 'Data (JSON) must be a JSON object [item 0]'],
+		[
+			{ query: 'x', additionalFields: { data: '[1]' } },
+			'Data (JSON) must be a JSON object [item 0]',
+		],
 	])('refuses bad input %j before any request', async (extra, message) => {
 		const result = await chat(send(extra));
 		expect(result.status).toBe('error');
@@ -102,25 +154,45 @@ describe('Message → Send', () => {
 	});
 
 	it('reports an unknown token without revealing it', async () => {
-		const result = await chat(send({ query: 'x' }), [{}], { credentials: credentialsFor(fake, { chatApiToken: 'Unknown1:ffffffffffffffffffffffffffffffffffffffff' }) });
+		const result = await chat(send({ query: 'x' }), [{}], {
+			credentials: credentialsFor(fake, {
+				chatApiToken: 'Unknown1:ffffffffffffffffffffffffffffffffffffffff',
+			}),
+		});
 		expect(result.status).toBe('error');
-		expect(result.error?.message).toMatch(/^The platform did not find the resource.*\[404 Not Found\]/);
+		expect(result.error?.message).toMatch(
+			/^The platform did not find the resource.*\[404 Not Found\]/,
+		);
 		expectNoSecrets([result.serialized], ['Unknown1:ffffffffffffffffffffffffffffffffffffffff']);
 		expect(fake.requests[0].status).toBe(404);
 	});
 
 	it('says which secret is missing, before sending', async () => {
-		const result = await chat(send({ query: 'x' }), [{}], { credentials: credentialsFor(fake, { chatApiToken: '' }) });
+		const result = await chat(send({ query: 'x' }), [{}], {
+			credentials: credentialsFor(fake, { chatApiToken: '' }),
+		});
 		expect(result.error?.message).toBe('The credential has no Chat API Token');
 		expect(fake.requests).toHaveLength(0);
 	});
 
 	it('with continueOnFail, bad items become error items and good items go through', async () => {
-		const result = await chat(send({ query: '={{ $json.text }}' }), [{ text: 'first' }, { text: '' }, { text: 'third' }], { continueOnFail: true });
+		const result = await chat(
+			send({ query: '={{ $json.text }}' }),
+			[{ text: 'first' }, { text: '' }, { text: 'third' }],
+			{ continueOnFail: true },
+		);
 		expect(result.status).toBe('success');
 		const out = result.json();
-		expect(out.map((j) => j.answer ?? j.error)).toEqual(['You said: first', 'Text or Event Name is required [item 1]', 'You said: third']);
-		expect(result.output().map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(out.map((j) => j.answer ?? j.error)).toEqual([
+			'You said: first',
+			'Text or Event Name is required [item 1]',
+			'You said: third',
+		]);
+		expect(result.output().map((i) => i.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
 		expect(fake.requests).toHaveLength(2);
 	});
 
@@ -129,7 +201,12 @@ describe('Message → Send', () => {
 		expect((await chat(send({ query: 'once' }))).error?.message).toMatch(/\[502/);
 		expect(fake.requests).toHaveLength(1);
 		fake.reset();
-		fake.inject({ method: 'POST', path: /^\/chatapi\/[^/]+$/, status: 429, headers: { 'Retry-After': '0' } });
+		fake.inject({
+			method: 'POST',
+			path: /^\/chatapi\/[^/]+$/,
+			status: 429,
+			headers: { 'Retry-After': '0' },
+		});
 		expect((await chat(send({ query: 'twice' }))).json()[0].answer).toBe('You said: twice');
 		expect(fake.requests.map((r) => r.status)).toEqual([429, 200]);
 	});
@@ -141,15 +218,27 @@ describe('Message → Send Without Waiting', () => {
 		const http = await import('node:http');
 		const receiver = http.createServer((req, res) => {
 			let body = '';
-			req.on('data', (c) => (body += c)).on('end', () => {
-				received.push(JSON.parse(body));
-				res.end();
-			});
+			req
+				.on('data', (c) => (body += c))
+				.on('end', () => {
+					received.push(JSON.parse(body));
+					res.end();
+				});
 		});
 		await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-		fake.chat.setWebhook(TOKEN, `http://127.0.0.1:${(receiver.address() as { port: number }).port}/hook`);
+		fake.chat.setWebhook(
+			TOKEN,
+			`http://127.0.0.1:${(receiver.address() as { port: number }).port}/hook`,
+		);
 		try {
-			const [out] = (await chat({ resource: 'message', operation: 'sendAsync', clientId: 'user-9', query: 'later' })).json();
+			const [out] = (
+				await chat({
+					resource: 'message',
+					operation: 'sendAsync',
+					clientId: 'user-9',
+					query: 'later',
+				})
+			).json();
 			expect(out.clientId).toBe('user-9');
 			expect(out.questionId).toMatch(/^[0-9a-f-]{36}$/);
 			await fake.chat.waitForDeliveries(1);
@@ -160,29 +249,56 @@ describe('Message → Send Without Waiting', () => {
 		}
 	});
 
-	it.each(['text', 'json', 'jsonString', 'number'] as const)('reads the message ID whether the platform answers it as %s', async (asyncAnswer) => {
-		fake.chat.asyncAnswer = asyncAnswer;
-		const result = await chat({ resource: 'message', operation: 'sendAsync', clientId: 'user-9', query: 'later' });
-		const [out] = result.json();
-		const [sent] = fake.chat.history(TOKEN, 'user-9');
-		expect(out).toEqual({ clientId: 'user-9', questionId: sent.questionId });
-		expect(fake.requests[0].status).toBe(200);
-	});
+	it.each(['text', 'json', 'jsonString', 'number'] as const)(
+		'reads the message ID whether the platform answers it as %s',
+		async (asyncAnswer) => {
+			fake.chat.asyncAnswer = asyncAnswer;
+			const result = await chat({
+				resource: 'message',
+				operation: 'sendAsync',
+				clientId: 'user-9',
+				query: 'later',
+			});
+			const [out] = result.json();
+			const [sent] = fake.chat.history(TOKEN, 'user-9');
+			expect(out).toEqual({ clientId: 'user-9', questionId: sent.questionId });
+			expect(fake.requests[0].status).toBe(200);
+		},
+	);
 
 	it.each([
 		['an empty body', { emptyBody: true }, { clientId: 'u' }],
-		['a sentence as a JSON string', { body: 'Message accepted' }, { clientId: 'u', answer: 'Message accepted' }],
+		[
+			'a sentence as a JSON string',
+			{ body: 'Message accepted' },
+			{ clientId: 'u', answer: 'Message accepted' },
+		],
 		['broken JSON', { invalidJson: true }, { clientId: 'u', answer: '{"truncated": tru' }],
-		['an object with more fields', { body: { questionId: 'q-1', status: 'queued' } }, { clientId: 'u', questionId: 'q-1', status: 'queued' }],
+		[
+			'an object with more fields',
+			{ body: { questionId: 'q-1', status: 'queued' } },
+			{ clientId: 'u', questionId: 'q-1', status: 'queued' },
+		],
 	])('never fails after the platform accepted the message: %s', async (_what, reply, expected) => {
 		fake.inject({ method: 'POST', path: /\/async$/, status: 200, ...reply });
-		const result = await chat({ resource: 'message', operation: 'sendAsync', clientId: 'u', query: 'x' });
+		const result = await chat({
+			resource: 'message',
+			operation: 'sendAsync',
+			clientId: 'u',
+			query: 'x',
+		});
 		expect(result.status).toBe('success');
 		expect(result.json()).toEqual([expected]);
 	});
 
 	it('refuses both text and event', async () => {
-		const result = await chat({ resource: 'message', operation: 'sendAsync', clientId: 'u', query: 'a', event: 'b' });
+		const result = await chat({
+			resource: 'message',
+			operation: 'sendAsync',
+			clientId: 'u',
+			query: 'a',
+			event: 'b',
+		});
 		expect(result.error?.message).toBe('Text and Event Name are both set [item 0]');
 	});
 });
@@ -194,84 +310,185 @@ describe('Message → Get History', () => {
 	});
 
 	it('returns all messages, paging at 250', async () => {
-		const result = await chat({ resource: 'message', operation: 'getHistory', clientId: 'hist', returnAll: true });
-		expect(result.json().map((m) => m.text)).toEqual(['one', 'You said: one', 'two', 'You said: two', 'three', 'You said: three']);
+		const result = await chat({
+			resource: 'message',
+			operation: 'getHistory',
+			clientId: 'hist',
+			returnAll: true,
+		});
+		expect(result.json().map((m) => m.text)).toEqual([
+			'one',
+			'You said: one',
+			'two',
+			'You said: two',
+			'three',
+			'You said: three',
+		]);
 		expect(fake.requests[0].query).toMatchObject({ limit: '250', offset: '0' });
 	});
 
 	it('honours Limit and the time span', async () => {
-		expect((await chat({ resource: 'message', operation: 'getHistory', clientId: 'hist', limit: 2 })).json()).toHaveLength(2);
-		const future = (await chat({ resource: 'message', operation: 'getHistory', clientId: 'hist', returnAll: true, filters: { from: '2999-01-01T00:00:00Z' } })).json();
+		expect(
+			(
+				await chat({ resource: 'message', operation: 'getHistory', clientId: 'hist', limit: 2 })
+			).json(),
+		).toHaveLength(2);
+		const future = (
+			await chat({
+				resource: 'message',
+				operation: 'getHistory',
+				clientId: 'hist',
+				returnAll: true,
+				filters: { from: '2999-01-01T00:00:00Z' },
+			})
+		).json();
 		expect(future).toEqual([]);
 	});
 
 	it('refuses From after To', async () => {
-		const result = await chat({ resource: 'message', operation: 'getHistory', clientId: 'hist', filters: { from: '2026-02-01', to: '2026-01-01' } });
+		const result = await chat({
+			resource: 'message',
+			operation: 'getHistory',
+			clientId: 'hist',
+			filters: { from: '2026-02-01', to: '2026-01-01' },
+		});
 		expect(result.error?.message).toBe('From is after To [item 0]');
 	});
 });
 
-describe.each([true, false])('Event → Get Many (platform ts inclusive: %s)', (eventsTsInclusive) => {
-	beforeEach(() => {
-		fake.chat.eventsTsInclusive = eventsTsInclusive;
-	});
-	const answers = (events: IDataObject[]) => events.map((e) => ((e.event as IDataObject).data as IDataObject).answer);
+describe.each([true, false])(
+	'Event → Get Many (platform ts inclusive: %s)',
+	(eventsTsInclusive) => {
+		beforeEach(() => {
+			fake.chat.eventsTsInclusive = eventsTsInclusive;
+		});
+		const answers = (events: IDataObject[]) =>
+			events.map((e) => ((e.event as IDataObject).data as IDataObject).answer);
 
-	it('reads agent replies by long polling and follows nextTs without repeats or gaps', async () => {
-		fake.chat.pushAgentReply(TOKEN, 'ev-1', 'first');
-		fake.chat.pushAgentReply(TOKEN, 'ev-1', 'second');
-		const first = (await chat({ resource: 'event', operation: 'getAll', clientId: 'ev-1', ts: '0', options: { waitSeconds: 2 } })).json();
-		expect(answers(first)).toEqual(['first', 'second']);
-		// Events carry only their timestamp; the node reads it (zone-less: UTC) for ts and nextTs.
-		const newest = fake.chat.events(TOKEN)[1].ts;
-		expect(first[1]).toMatchObject({ ts: newest, nextTs: newest });
-		expect((first[1].event as IDataObject).ts).toBeUndefined();
-		fake.chat.pushAgentReply(TOKEN, 'ev-1', 'third');
-		const next = (await chat({ resource: 'event', operation: 'getAll', clientId: 'ev-1', ts: String(first[1].nextTs), options: { waitSeconds: 2 } })).json();
-		expect(answers(next)).toEqual(['third']);
-		const quiet = (await chat({ resource: 'event', operation: 'getAll', clientId: 'ev-1', ts: String(next[0].nextTs), options: { waitSeconds: 1, output: 'batch' } })).json();
-		expect(quiet).toEqual([{ events: [], count: 0, nextTs: next[0].nextTs }]);
-	});
+		it('reads agent replies by long polling and follows nextTs without repeats or gaps', async () => {
+			fake.chat.pushAgentReply(TOKEN, 'ev-1', 'first');
+			fake.chat.pushAgentReply(TOKEN, 'ev-1', 'second');
+			const first = (
+				await chat({
+					resource: 'event',
+					operation: 'getAll',
+					clientId: 'ev-1',
+					ts: '0',
+					options: { waitSeconds: 2 },
+				})
+			).json();
+			expect(answers(first)).toEqual(['first', 'second']);
+			// Events carry only their timestamp; the node reads it (zone-less: UTC) for ts and nextTs.
+			const newest = fake.chat.events(TOKEN)[1].ts;
+			expect(first[1]).toMatchObject({ ts: newest, nextTs: newest });
+			expect((first[1].event as IDataObject).ts).toBeUndefined();
+			fake.chat.pushAgentReply(TOKEN, 'ev-1', 'third');
+			const next = (
+				await chat({
+					resource: 'event',
+					operation: 'getAll',
+					clientId: 'ev-1',
+					ts: String(first[1].nextTs),
+					options: { waitSeconds: 2 },
+				})
+			).json();
+			expect(answers(next)).toEqual(['third']);
+			const quiet = (
+				await chat({
+					resource: 'event',
+					operation: 'getAll',
+					clientId: 'ev-1',
+					ts: String(next[0].nextTs),
+					options: { waitSeconds: 1, output: 'batch' },
+				})
+			).json();
+			expect(quiet).toEqual([{ events: [], count: 0, nextTs: next[0].nextTs }]);
+		});
 
-	it('drains full pages of 250 without repeating the event at the page boundary', async () => {
-		for (let n = 0; n < 260; n++) fake.chat.pushAgentReply(TOKEN, 'bulk', `message ${n}`);
-		const events = (await chat({ resource: 'event', operation: 'getAll', clientId: 'bulk', ts: '0', options: { waitSeconds: 1 } })).json();
-		expect(answers(events)).toEqual(Array.from({ length: 260 }, (_, n) => `message ${n}`));
-		expect(fake.requestsTo('GET', /\/events$/)).toHaveLength(2);
-	});
+		it('drains full pages of 250 without repeating the event at the page boundary', async () => {
+			for (let n = 0; n < 260; n++) fake.chat.pushAgentReply(TOKEN, 'bulk', `message ${n}`);
+			const events = (
+				await chat({
+					resource: 'event',
+					operation: 'getAll',
+					clientId: 'bulk',
+					ts: '0',
+					options: { waitSeconds: 1 },
+				})
+			).json();
+			expect(answers(events)).toEqual(Array.from({ length: 260 }, (_, n) => `message ${n}`));
+			expect(fake.requestsTo('GET', /\/events$/)).toHaveLength(2);
+		});
 
-	it('returns one batch item with nextTs when nothing happened', async () => {
-		const [batch] = (await chat({ resource: 'event', operation: 'getAll', clientId: 'quiet', ts: '1700000000000', options: { waitSeconds: 1, output: 'batch' } })).json();
-		expect(batch).toEqual({ events: [], count: 0, nextTs: 1700000000000 });
-	});
+		it('returns one batch item with nextTs when nothing happened', async () => {
+			const [batch] = (
+				await chat({
+					resource: 'event',
+					operation: 'getAll',
+					clientId: 'quiet',
+					ts: '1700000000000',
+					options: { waitSeconds: 1, output: 'batch' },
+				})
+			).json();
+			expect(batch).toEqual({ events: [], count: 0, nextTs: 1700000000000 });
+		});
 
-	it('passes all and cid to the platform', async () => {
-		await chat(send({ clientId: 'ev-2', query: 'x', additionalFields: { cid: 'c1' } }));
-		const events = (await chat({ resource: 'event', operation: 'getAll', clientId: 'ev-2', ts: '0', options: { all: true, cid: 'c1', waitSeconds: 1 } })).json();
-		expect(events.map((e) => e.type)).toContain('botResponse');
-		expect(fake.requestsTo('GET', /\/events$/)[0].query).toMatchObject({ all: 'true', cid: 'c1', clientId: 'ev-2' });
-	});
+		it('passes all and cid to the platform', async () => {
+			await chat(send({ clientId: 'ev-2', query: 'x', additionalFields: { cid: 'c1' } }));
+			const events = (
+				await chat({
+					resource: 'event',
+					operation: 'getAll',
+					clientId: 'ev-2',
+					ts: '0',
+					options: { all: true, cid: 'c1', waitSeconds: 1 },
+				})
+			).json();
+			expect(events.map((e) => e.type)).toContain('botResponse');
+			expect(fake.requestsTo('GET', /\/events$/)[0].query).toMatchObject({
+				all: 'true',
+				cid: 'c1',
+				clientId: 'ev-2',
+			});
+		});
 
-	it('refuses a Since value that is not a time', async () => {
-		expect((await chat({ resource: 'event', operation: 'getAll', ts: 'yesterday-ish' })).error?.message).toMatch(/^Since is not a date/);
-	});
-});
+		it('refuses a Since value that is not a time', async () => {
+			expect(
+				(await chat({ resource: 'event', operation: 'getAll', ts: 'yesterday-ish' })).error
+					?.message,
+			).toMatch(/^Since is not a date/);
+		});
+	},
+);
 
 describe('State → Save / Load', () => {
 	it('round-trips any JSON object unchanged', async () => {
 		const state = { page: 'checkout', cart: [{ sku: 'A', qty: 2 }], nested: { ok: true } };
-		const saved = await chat({ resource: 'state', operation: 'save', clientId: 'st-1', state: JSON.stringify(state) });
+		const saved = await chat({
+			resource: 'state',
+			operation: 'save',
+			clientId: 'st-1',
+			state: JSON.stringify(state),
+		});
 		expect(saved.json()[0]).toEqual({ clientId: 'st-1', saved: true, state });
-		expect((await chat({ resource: 'state', operation: 'load', clientId: 'st-1' })).json()).toEqual([state]);
+		expect((await chat({ resource: 'state', operation: 'load', clientId: 'st-1' })).json()).toEqual(
+			[state],
+		);
 	});
 
 	it('refuses a state that is not a JSON object', async () => {
-		expect((await chat({ resource: 'state', operation: 'save', clientId: 'st-1', state: '"text"' })).error?.message).toBe('State (JSON) must be a JSON object [item 0]');
+		expect(
+			(await chat({ resource: 'state', operation: 'save', clientId: 'st-1', state: '"text"' }))
+				.error?.message,
+		).toBe('State (JSON) must be a JSON object [item 0]');
 	});
 
 	it('retries a failed save (saving the same value twice is harmless)', async () => {
 		fake.inject({ method: 'POST', path: /\/state$/, status: 503 });
-		expect((await chat({ resource: 'state', operation: 'save', clientId: 'st-2', state: '{"a":1}' })).status).toBe('success');
+		expect(
+			(await chat({ resource: 'state', operation: 'save', clientId: 'st-2', state: '{"a":1}' }))
+				.status,
+		).toBe('success');
 		expect(fake.requests.map((r) => r.status)).toEqual([503, 200]);
 	});
 });
@@ -279,37 +496,69 @@ describe('State → Save / Load', () => {
 describe('Message Status', () => {
 	let questionId: string;
 	beforeEach(async () => {
-		questionId = String((await chat(send({ clientId: 'ms-1', query: 'status me' }))).json()[0].questionId);
+		questionId = String(
+			(await chat(send({ clientId: 'ms-1', query: 'status me' }))).json()[0].questionId,
+		);
 	});
 
 	it.each([
 		['a bare number', 5, { count: 5 }],
 		['another field name', { messageNotReadCount: '7' }, { messageNotReadCount: '7', count: 7 }],
 		['an unknown shape', { unread: { total: 3 } }, { unread: { total: 3 } }],
-	])('returns the unread count answer as it comes: %s (never a made-up 0)', async (_what, body, expected) => {
-		fake.inject({ method: 'GET', path: /message-not-read-count$/, status: 200, body });
-		expect((await chat({ resource: 'messageStatus', operation: 'getUnreadCount', clientId: 'ms-1' })).json()).toEqual([{ clientId: 'ms-1', ...expected }]);
-	});
+	])(
+		'returns the unread count answer as it comes: %s (never a made-up 0)',
+		async (_what, body, expected) => {
+			fake.inject({ method: 'GET', path: /message-not-read-count$/, status: 200, body });
+			expect(
+				(
+					await chat({ resource: 'messageStatus', operation: 'getUnreadCount', clientId: 'ms-1' })
+				).json(),
+			).toEqual([{ clientId: 'ms-1', ...expected }]);
+		},
+	);
 
 	it('gets, updates and counts unread messages', async () => {
 		const base = { resource: 'messageStatus', clientId: 'ms-1', questionId };
-		expect((await chat({ ...base, operation: 'get' })).json()[0]).toMatchObject({ questionId, status: 'SENT' });
-		expect((await chat({ ...base, operation: 'getUnreadCount' })).json()[0]).toEqual({ clientId: 'ms-1', count: 1 });
+		expect((await chat({ ...base, operation: 'get' })).json()[0]).toMatchObject({
+			questionId,
+			status: 'SENT',
+		});
+		expect((await chat({ ...base, operation: 'getUnreadCount' })).json()[0]).toEqual({
+			clientId: 'ms-1',
+			count: 1,
+		});
 		await chat({ ...base, operation: 'update', status: 'read' });
 		expect((await chat({ ...base, operation: 'get' })).json()[0]).toMatchObject({ status: 'READ' });
-		expect((await chat({ ...base, operation: 'getUnreadCount' })).json()[0]).toEqual({ clientId: 'ms-1', count: 0 });
+		expect((await chat({ ...base, operation: 'getUnreadCount' })).json()[0]).toEqual({
+			clientId: 'ms-1',
+			count: 0,
+		});
 	});
 
 	it('updates one message with the one-message request', async () => {
 		fake.requests.length = 0;
-		const [out] = (await chat({ resource: 'messageStatus', operation: 'update', clientId: 'ms-1', questionId, status: 'delivered' })).json();
+		const [out] = (
+			await chat({
+				resource: 'messageStatus',
+				operation: 'update',
+				clientId: 'ms-1',
+				questionId,
+				status: 'delivered',
+			})
+		).json();
 		expect(out).toEqual({ clientId: 'ms-1', questionId, status: 'DELIVERED' });
-		expect(fake.requests.map((r) => r.path)).toEqual([expect.stringMatching(new RegExp(`/message/${questionId}/status$`))]);
+		expect(fake.requests.map((r) => r.path)).toEqual([
+			expect.stringMatching(new RegExp(`/message/${questionId}/status$`)),
+		]);
 	});
 
 	it('updates the messages of one client in one request, one item per message, each client apart', async () => {
-		const other = String((await chat(send({ clientId: 'ms-1', query: 'again' }))).json()[0].questionId);
-		const third = String((await chat(send({ clientId: 'ms-2', query: 'elsewhere' }))).json()[0].questionId);
+		const other = String(
+			(await chat(send({ clientId: 'ms-1', query: 'again' }))).json()[0].questionId,
+		);
+		const third = String(
+			(await chat(send({ clientId: 'ms-2', query: 'elsewhere' }))).json()[0].questionId,
+		);
 		fake.requests.length = 0;
 		const items = [
 			{ clientId: 'ms-1', questionId, status: 'DELIVERED' },
@@ -317,7 +566,13 @@ describe('Message Status', () => {
 			{ clientId: 'ms-1', questionId: other, status: 'not_sent' },
 		];
 		const result = await chat(
-			{ resource: 'messageStatus', operation: 'update', clientId: '={{ $json.clientId }}', questionId: '={{ $json.questionId }}', status: '={{ $json.status }}' },
+			{
+				resource: 'messageStatus',
+				operation: 'update',
+				clientId: '={{ $json.clientId }}',
+				questionId: '={{ $json.questionId }}',
+				status: '={{ $json.status }}',
+			},
 			items,
 		);
 		expect(result.json()).toEqual([
@@ -325,21 +580,59 @@ describe('Message Status', () => {
 			{ clientId: 'ms-2', questionId: third, status: 'READ' },
 			{ clientId: 'ms-1', questionId: other, status: 'NOT_SENT' },
 		]);
-		expect(result.output().map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(result.output().map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
 		const many = fake.requests.filter((r) => r.path.endsWith('/message-statuses'));
 		expect(many).toHaveLength(1);
-		expect(many[0].body).toEqual({ statuses: [{ questionId, status: 'DELIVERED' }, { questionId: other, status: 'NOT_SENT' }] });
+		expect(many[0].body).toEqual({
+			statuses: [
+				{ questionId, status: 'DELIVERED' },
+				{ questionId: other, status: 'NOT_SENT' },
+			],
+		});
 		expect(fake.requests).toHaveLength(2);
-		expect((await chat({ resource: 'messageStatus', operation: 'get', clientId: 'ms-1', questionId: other })).json()[0]).toMatchObject({ status: 'NOT_SENT' });
-		expect((await chat({ resource: 'messageStatus', operation: 'get', clientId: 'ms-2', questionId: third })).json()[0]).toMatchObject({ status: 'READ' });
+		expect(
+			(
+				await chat({
+					resource: 'messageStatus',
+					operation: 'get',
+					clientId: 'ms-1',
+					questionId: other,
+				})
+			).json()[0],
+		).toMatchObject({ status: 'NOT_SENT' });
+		expect(
+			(
+				await chat({
+					resource: 'messageStatus',
+					operation: 'get',
+					clientId: 'ms-2',
+					questionId: third,
+				})
+			).json()[0],
+		).toMatchObject({ status: 'READ' });
 	});
 
 	it('fails only the item with a bad status, before any request, when continuing on fail', async () => {
-		const other = String((await chat(send({ clientId: 'ms-1', query: 'again' }))).json()[0].questionId);
+		const other = String(
+			(await chat(send({ clientId: 'ms-1', query: 'again' }))).json()[0].questionId,
+		);
 		fake.requests.length = 0;
 		const result = await chat(
-			{ resource: 'messageStatus', operation: 'update', clientId: 'ms-1', questionId: '={{ $json.id }}', status: '={{ $json.status }}' },
-			[{ id: questionId, status: 'READ' }, { id: other, status: 'SEEN' }],
+			{
+				resource: 'messageStatus',
+				operation: 'update',
+				clientId: 'ms-1',
+				questionId: '={{ $json.id }}',
+				status: '={{ $json.status }}',
+			},
+			[
+				{ id: questionId, status: 'READ' },
+				{ id: other, status: 'SEEN' },
+			],
 			{ continueOnFail: true },
 		);
 		const [ok, bad] = result.json();
@@ -351,16 +644,29 @@ describe('Message Status', () => {
 	it.each([
 		[{ operation: 'update', status: 'SEEN' }, 'Status has an unknown value "SEEN" [item 0]'],
 		[{ operation: 'get', questionId: '={{ "" }}' }, 'Message ID (Question ID) is empty [item 0]'],
-		[{ operation: 'update', questionId: '={{ "" }}', status: 'READ' }, 'Message ID (Question ID) is empty [item 0]'],
+		[
+			{ operation: 'update', questionId: '={{ "" }}', status: 'READ' },
+			'Message ID (Question ID) is empty [item 0]',
+		],
 	])('refuses %j before any request', async (extra, message) => {
 		fake.requests.length = 0;
-		const result = await chat({ resource: 'messageStatus', clientId: 'ms-1', questionId, ...extra });
+		const result = await chat({
+			resource: 'messageStatus',
+			clientId: 'ms-1',
+			questionId,
+			...extra,
+		});
 		expect(result.error?.message).toBe(message);
 		expect(fake.requests).toHaveLength(0);
 	});
 
 	it('reports an unknown message from the platform', async () => {
-		const result = await chat({ resource: 'messageStatus', operation: 'get', clientId: 'ms-1', questionId: 'no-such-id' });
+		const result = await chat({
+			resource: 'messageStatus',
+			operation: 'get',
+			clientId: 'ms-1',
+			questionId: 'no-such-id',
+		});
 		expect(result.error?.message).toMatch(/\[404/);
 	});
 });
@@ -372,7 +678,15 @@ describe('whole workflow', () => {
 			items: [{ user: 'wf-1' }],
 			nodes: [
 				{ type: 'tovieChat', parameters: send({ clientId: '={{ $json.user }}', query: 'hello' }) },
-				{ type: 'tovieChat', parameters: { resource: 'message', operation: 'getHistory', clientId: '={{ $json.clientId }}', returnAll: true } },
+				{
+					type: 'tovieChat',
+					parameters: {
+						resource: 'message',
+						operation: 'getHistory',
+						clientId: '={{ $json.clientId }}',
+						returnAll: true,
+					},
+				},
 			],
 		});
 		runs.push(result);

@@ -32,12 +32,19 @@ describe('n8n-core harness', () => {
 	});
 
 	it('resolves expressions in parameters like n8n does', async () => {
-		const result = await runNode('test.echo', { field: 'greeting', value: '={{ "hi " + $json.name }}' }, [{ name: 'Ann' }]);
+		const result = await runNode(
+			'test.echo',
+			{ field: 'greeting', value: '={{ "hi " + $json.name }}' },
+			[{ name: 'Ann' }],
+		);
 		expect(result.json()).toEqual([{ name: 'Ann', greeting: 'hi Ann' }]);
 	});
 
 	it('reports a node error as a failed workflow', async () => {
-		const result = await runNode('test.echo', { failOnItem: 1, errorMessage: 'Boom on item 1' }, [{}, {}]);
+		const result = await runNode('test.echo', { failOnItem: 1, errorMessage: 'Boom on item 1' }, [
+			{},
+			{},
+		]);
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toBe('Boom on item 1');
 		expect(result.nodeError()?.message).toBe('Boom on item 1');
@@ -46,9 +53,15 @@ describe('n8n-core harness', () => {
 	});
 
 	it('continues with an error item when continueOnFail is set', async () => {
-		const result = await runNode('test.echo', { failOnItem: 0, errorMessage: 'Bad item' }, [{ a: 1 }, { a: 2 }], undefined, {
-			continueOnFail: true,
-		});
+		const result = await runNode(
+			'test.echo',
+			{ failOnItem: 0, errorMessage: 'Bad item' },
+			[{ a: 1 }, { a: 2 }],
+			undefined,
+			{
+				continueOnFail: true,
+			},
+		);
 		expect(result.status).toBe('success');
 		expect(result.error).toBeUndefined();
 		expect(result.json()).toEqual([{ error: 'Bad item' }, { a: 2, echoed: 'yes' }]);
@@ -56,19 +69,31 @@ describe('n8n-core harness', () => {
 
 	it('under continueOnFail, passes the input of a node that throws outright through (as n8n does)', async () => {
 		registerNodeType('test.throws', {
-			description: { ...new TestEcho().description, name: 'test.throws', displayName: 'Test Throws' },
+			description: {
+				...new TestEcho().description,
+				name: 'test.throws',
+				displayName: 'Test Throws',
+			},
 			async execute() {
 				throw new Error('Unexpected crash');
 			},
 		});
-		const failing = await runWorkflow({ nodes: [{ type: 'test.throws', parameters: {} }, { type: 'test.echo', parameters: {} }] });
+		const failing = await runWorkflow({
+			nodes: [
+				{ type: 'test.throws', parameters: {} },
+				{ type: 'test.echo', parameters: {} },
+			],
+		});
 		expect(failing.status).toBe('error');
 		expect(failing.error?.message).toContain('Unexpected crash');
 		expect(failing.executionOrder).toEqual(['Start', 'Node 1']);
 
 		const continued = await runWorkflow({
 			items: [{ a: 1 }],
-			nodes: [{ type: 'test.throws', parameters: {}, continueOnFail: true }, { type: 'test.echo', parameters: {} }],
+			nodes: [
+				{ type: 'test.throws', parameters: {}, continueOnFail: true },
+				{ type: 'test.echo', parameters: {} },
+			],
 		});
 		expect(continued.status).toBe('success');
 		expect(continued.error).toBeUndefined();
@@ -99,7 +124,9 @@ describe('n8n-core harness', () => {
 			expect(result.status).toBe('success');
 			expect(result.json()).toEqual([{ statusCode: 200, body: { count: 0 } }]);
 			const [request] = fake.requestsTo('GET', /message-not-read-count$/);
-			expect(request.path).toBe(`/chatapi/${encodeURIComponent(CHAT_TOKEN)}/client/u1/message-not-read-count`);
+			expect(request.path).toBe(
+				`/chatapi/${encodeURIComponent(CHAT_TOKEN)}/client/u1/message-not-read-count`,
+			);
 		});
 
 		it('loads package nodes from the registry by short name (Tovie Chat smoke run)', async () => {

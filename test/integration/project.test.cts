@@ -7,10 +7,19 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { deployTiming } from '../../nodes/Project/helpers/deploy';
 import { searchBots, searchChannels, searchProjects } from '../../nodes/common/search';
-import { channelsModule, type ChannelsModule, type FakeChannel } from '../helpers/fake-platform/channels.cts';
+import {
+	channelsModule,
+	type ChannelsModule,
+	type FakeChannel,
+} from '../helpers/fake-platform/channels.cts';
 import { startFakePlatform, type FakePlatform } from '../helpers/fake-platform/server.cts';
 import { runNode } from '../helpers/harness.cts';
-import { credentialsFor, expectNoSecrets, SECRETS, useFastRetries } from '../helpers/integration.cts';
+import {
+	credentialsFor,
+	expectNoSecrets,
+	SECRETS,
+	useFastRetries,
+} from '../helpers/integration.cts';
 import { loadOptionsContext } from '../helpers/load-options.cts';
 
 let fake: FakePlatform;
@@ -19,7 +28,12 @@ let chat: FakeChannel;
 useFastRetries();
 
 const rl = (value: unknown, mode = 'id') => ({ __rl: true, mode, value });
-const run = async (parameters: IDataObject, items: IDataObject[] = [{}], continueOnFail = false, credentials = credentialsFor(fake)) => {
+const run = async (
+	parameters: IDataObject,
+	items: IDataObject[] = [{}],
+	continueOnFail = false,
+	credentials = credentialsFor(fake),
+) => {
 	const result = await runNode('tovieProject', parameters, items, credentials, { continueOnFail });
 	expectNoSecrets([result.serialized]);
 	return result;
@@ -31,7 +45,9 @@ const bearer = `Bearer ${SECRETS.apiToken}`;
 const saved = { ...deployTiming };
 beforeAll(async () => {
 	const holder: { channels?: ChannelsModule } = {};
-	fake = await startFakePlatform({ modules: [channelsModule([SECRETS.apiToken], { deployMs: 80 }, holder)] });
+	fake = await startFakePlatform({
+		modules: [channelsModule([SECRETS.apiToken], { deployMs: 80 }, holder)],
+	});
 	channels = holder.channels!;
 	Object.assign(deployTiming, { longPollSeconds: 1, firstPauseMs: 5, maxPauseMs: 20 });
 });
@@ -41,7 +57,12 @@ afterAll(async () => {
 });
 beforeEach(() => {
 	fake.reset();
-	chat = channels.addProject('acme-bot', SECRETS.chatApiToken, undefined, '263-acme-bot-263-Wnu-49199');
+	chat = channels.addProject(
+		'acme-bot',
+		SECRETS.chatApiToken,
+		undefined,
+		'263-acme-bot-263-Wnu-49199',
+	);
 	channels.newProject('staging-bot', 'Staging bot');
 });
 
@@ -50,38 +71,90 @@ describe('Project', () => {
 		const result = await project({
 			operation: 'create',
 			name: 'Acme support',
-			additionalFields: { botChannelsType: 'CHAT_BOT', template: 'zb-echo-cailapub-template_ru', language: 'en', classificationAlgorithm: 'logreg', gitUrl: 'https://git.example/acme.git', gitLogin: 'acme', gitPassword: 'git-secret' },
+			additionalFields: {
+				botChannelsType: 'CHAT_BOT',
+				template: 'zb-echo-cailapub-template_ru',
+				language: 'en',
+				classificationAlgorithm: 'logreg',
+				gitUrl: 'https://git.example/acme.git',
+				gitLogin: 'acme',
+				gitPassword: 'git-secret',
+			},
 		});
 		expect(fake.requestsTo('POST', /\/api\/v1\/projects$/)[0].body).toEqual({
 			name: 'Acme support',
 			botChannelsType: 'CHAT_BOT',
 			template: { name: 'zb-echo-cailapub-template_ru' },
-			gitRepository: { url: 'https://git.example/acme.git', authType: 'PERSONAL_USER', login: 'acme', password: 'git-secret' },
+			gitRepository: {
+				url: 'https://git.example/acme.git',
+				authType: 'PERSONAL_USER',
+				login: 'acme',
+				password: 'git-secret',
+			},
 			projectSettingsData: { language: 'en', classificationAlgorithm: 'logreg' },
 		});
 		const [created] = result.json();
-		expect(created).toMatchObject({ name: 'Acme support', shortName: expect.stringMatching(/^acme_support-263-\w{3}$/), language: 'en', templateName: 'zb-echo-cailapub-template_ru' });
+		expect(created).toMatchObject({
+			name: 'Acme support',
+			shortName: expect.stringMatching(/^acme_support-263-\w{3}$/),
+			language: 'en',
+			templateName: 'zb-echo-cailapub-template_ru',
+		});
 		expect(Object.keys(created).length).toBeLessThanOrEqual(10);
 		expect(fake.requests[0].headers.authorization).toBe(bearer);
 	});
 
 	it('Get by short name (one request) and by ID; dates come out as ISO 8601', async () => {
-		const byName = await project({ operation: 'get', project: rl('acme-bot', 'list'), simplify: false });
-		expect(fake.requests.map((r) => r.path)).toEqual(['/api/v1/projects/acme-bot/by-project-short-name']);
+		const byName = await project({
+			operation: 'get',
+			project: rl('acme-bot', 'list'),
+			simplify: false,
+		});
+		expect(fake.requests.map((r) => r.path)).toEqual([
+			'/api/v1/projects/acme-bot/by-project-short-name',
+		]);
 		const id = byName.json()[0].id as number;
 		const byId = await project({ operation: 'get', project: rl(String(id)) });
 		expect(fake.requests[1].path).toBe(`/api/v1/projects/${id}`);
-		expect(byId.json()[0]).toMatchObject({ id, shortName: 'acme-bot', channelIds: [chat.id - 1, chat.id], lastModificationTime: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d$/) });
+		expect(byId.json()[0]).toMatchObject({
+			id,
+			shortName: 'acme-bot',
+			channelIds: [chat.id - 1, chat.id],
+			lastModificationTime: expect.stringMatching(
+				/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d$/,
+			),
+		});
 	});
 
 	it('Get Many walks the pages at the largest size, falling back when the platform refuses it', async () => {
 		for (let n = 0; n < 5; n++) channels.newProject(`p-${n}`, `Project ${n}`);
-		const all = await project({ operation: 'getAll', returnAll: true, options: { sortingField: 'SHORT_NAME', sortingOrder: 'DESC' } });
-		expect(all.json().map((p) => p.shortName)).toEqual(['staging-bot', 'p-4', 'p-3', 'p-2', 'p-1', 'p-0', 'acme-bot']);
-		expect(fake.requests[0].query).toEqual({ page: '0', size: '1000', sortingField: 'SHORT_NAME', sortingOrder: 'DESC' });
+		const all = await project({
+			operation: 'getAll',
+			returnAll: true,
+			options: { sortingField: 'SHORT_NAME', sortingOrder: 'DESC' },
+		});
+		expect(all.json().map((p) => p.shortName)).toEqual([
+			'staging-bot',
+			'p-4',
+			'p-3',
+			'p-2',
+			'p-1',
+			'p-0',
+			'acme-bot',
+		]);
+		expect(fake.requests[0].query).toEqual({
+			page: '0',
+			size: '1000',
+			sortingField: 'SHORT_NAME',
+			sortingOrder: 'DESC',
+		});
 		fake.reset();
 		for (let n = 0; n < 150; n++) channels.newProject(`p-${n}`, `Project ${n}`);
-		fake.inject({ path: /\/api\/v1\/projects$/, status: 400, body: { error: 'botadmin.common.validation_error', message: 'size must be at most 100' } });
+		fake.inject({
+			path: /\/api\/v1\/projects$/,
+			status: 400,
+			body: { error: 'botadmin.common.validation_error', message: 'size must be at most 100' },
+		});
 		const paged = await project({ operation: 'getAll', returnAll: true });
 		expect(paged.json()).toHaveLength(150);
 		expect(fake.requests.map((r) => r.query.size)).toEqual(['1000', '100', '100']);
@@ -91,12 +164,22 @@ describe('Project', () => {
 	});
 
 	it('Update keeps the name and the settings it does not change', async () => {
-		const result = await project({ operation: 'update', project: rl('acme-bot', 'shortName'), updateFields: { description: 'Support', spellingCorrection: true } });
+		const result = await project({
+			operation: 'update',
+			project: rl('acme-bot', 'shortName'),
+			updateFields: { description: 'Support', spellingCorrection: true },
+		});
 		const put = fake.requestsTo('PUT')[0];
 		expect(put.body).toEqual({
 			name: 'acme-bot',
 			description: 'Support',
-			projectSettingsData: { language: 'en', spellingCorrection: true, classificationAlgorithm: 'sts', timezone: 'UTC', shared: false },
+			projectSettingsData: {
+				language: 'en',
+				spellingCorrection: true,
+				classificationAlgorithm: 'sts',
+				timezone: 'UTC',
+				shared: false,
+			},
 		});
 		expect(result.json()[0]).toMatchObject({ description: 'Support', name: 'acme-bot' });
 		const empty = await project({ operation: 'update', project: rl('acme-bot', 'shortName') });
@@ -104,7 +187,11 @@ describe('Project', () => {
 	});
 
 	it('Clone copies into a new project; Delete answers {deleted: true}', async () => {
-		const clone = await project({ operation: 'clone', project: rl('acme-bot', 'list'), name: 'Acme staging' });
+		const clone = await project({
+			operation: 'clone',
+			project: rl('acme-bot', 'list'),
+			name: 'Acme staging',
+		});
 		expect(fake.requestsTo('POST', /clone$/)[0].query).toEqual({ name: 'Acme staging' });
 		const copy = clone.json()[0];
 		expect(copy).toMatchObject({ name: 'Acme staging', channelIds: [] });
@@ -117,8 +204,14 @@ describe('Project', () => {
 		const result = await project({ operation: 'get', project: rl('nope', 'shortName') });
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(fake.requests).toHaveLength(1);
-		const mixed = await run({ resource: 'project', operation: 'get', project: rl('={{ $json.name }}', 'shortName') }, [{ name: 'nope' }, { name: 'acme-bot' }], true);
-		expect(mixed.json()[0].error).toBe('The platform did not find the resource (or does not know the token) [404 botadmin.project.not_found]: Project nope not found');
+		const mixed = await run(
+			{ resource: 'project', operation: 'get', project: rl('={{ $json.name }}', 'shortName') },
+			[{ name: 'nope' }, { name: 'acme-bot' }],
+			true,
+		);
+		expect(mixed.json()[0].error).toBe(
+			'The platform did not find the resource (or does not know the token) [404 botadmin.project.not_found]: Project nope not found',
+		);
 		expect(mixed.json()[1]).toMatchObject({ shortName: 'acme-bot' });
 		const badId = await project({ operation: 'delete', project: rl('={{ "acme" }}') });
 		expect(badId.error?.message).toBe('Project must be a number, got "acme" [item 0]');
@@ -132,10 +225,18 @@ describe('Channel', () => {
 			operation: 'create',
 			channelType: 'TELEGRAM',
 			channelName: 'Support on Telegram',
-			additionalFields: { accessToken: 'tg-bot-token-1', branch: 'release', isAutoDeploy: false, customData: '{"telegram": {}}' },
+			additionalFields: {
+				accessToken: 'tg-bot-token-1',
+				branch: 'release',
+				isAutoDeploy: false,
+				customData: '{"telegram": {}}',
+			},
 		});
 		const projectId = channels.projects.get('acme-bot')!.id;
-		expect(fake.requests.map((r) => `${r.method} ${r.rawPath}`)).toEqual(['GET /api/v1/projects/acme-bot/by-project-short-name', `POST /api/v1/bot-channels?projectId=${projectId}`]);
+		expect(fake.requests.map((r) => `${r.method} ${r.rawPath}`)).toEqual([
+			'GET /api/v1/projects/acme-bot/by-project-short-name',
+			`POST /api/v1/bot-channels?projectId=${projectId}`,
+		]);
 		expect(fake.requests[1].body).toEqual({
 			channelType: 'TELEGRAM',
 			channelName: 'Support on Telegram',
@@ -144,30 +245,66 @@ describe('Channel', () => {
 			repositoryReference: { type: 'BRANCH', value: 'release' },
 			customData: { telegram: {} },
 		});
-		expect(result.json()[0]).toMatchObject({ channelName: 'Support on Telegram', channelType: 'TELEGRAM', branch: 'release', isAutoDeploy: false });
+		expect(result.json()[0]).toMatchObject({
+			channelName: 'Support on Telegram',
+			channelType: 'TELEGRAM',
+			branch: 'release',
+			isAutoDeploy: false,
+		});
 		expect(result.json()[0].accessToken).toBeUndefined();
 	});
 
 	it('Create in another project (Options → Project by ID) sends no look-up', async () => {
 		const staging = channels.projects.get('staging-bot')!;
-		await channel({ operation: 'create', channelType: 'CHAT_API', options: { project: rl(String(staging.id)) } });
-		expect(fake.requests.map((r) => r.rawPath)).toEqual([`/api/v1/bot-channels?projectId=${staging.id}`]);
-		expect(staging.channels[0]).toMatchObject({ channelType: 'CHAT_API', accessToken: expect.stringMatching(/^chat_api-/) });
+		await channel({
+			operation: 'create',
+			channelType: 'CHAT_API',
+			options: { project: rl(String(staging.id)) },
+		});
+		expect(fake.requests.map((r) => r.rawPath)).toEqual([
+			`/api/v1/bot-channels?projectId=${staging.id}`,
+		]);
+		expect(staging.channels[0]).toMatchObject({
+			channelType: 'CHAT_API',
+			accessToken: expect.stringMatching(/^chat_api-/),
+		});
 	});
 
 	it('Get Many filters by type; Get by bot ID and by ID', async () => {
-		const many = await channel({ operation: 'getAll', returnAll: true, filters: { channelTypes: ['CHAT_API'] } });
-		expect(many.json()).toEqual([expect.objectContaining({ id: chat.id, botId: chat.botId, channelType: 'CHAT_API' })]);
-		const byBot = await channel({ operation: 'get', channel: rl(chat.botId, 'botId'), simplify: false });
-		expect(fake.requests[fake.requests.length - 1].path).toBe(`/api/v1/bot-channels/${chat.botId}/by-bot-id`);
+		const many = await channel({
+			operation: 'getAll',
+			returnAll: true,
+			filters: { channelTypes: ['CHAT_API'] },
+		});
+		expect(many.json()).toEqual([
+			expect.objectContaining({ id: chat.id, botId: chat.botId, channelType: 'CHAT_API' }),
+		]);
+		const byBot = await channel({
+			operation: 'get',
+			channel: rl(chat.botId, 'botId'),
+			simplify: false,
+		});
+		expect(fake.requests[fake.requests.length - 1].path).toBe(
+			`/api/v1/bot-channels/${chat.botId}/by-bot-id`,
+		);
 		// The Chat API channel's token is the credential's: redacted in the raw output.
 		expect(byBot.json()[0]).toMatchObject({ id: chat.id, accessToken: '***' });
 		const byId = await channel({ operation: 'get', channel: rl(String(chat.id), 'list') });
-		expect(byId.json()[0]).toMatchObject({ botId: chat.botId, creationTime: expect.stringMatching(/T.*[+-]\d\d:\d\d$/) });
+		expect(byId.json()[0]).toMatchObject({
+			botId: chat.botId,
+			creationTime: expect.stringMatching(/T.*[+-]\d\d:\d\d$/),
+		});
 	});
 
 	it('Update sends the whole channel back with only the changes, token included', async () => {
-		const result = await channel({ operation: 'update', channel: rl(chat.botId, 'botId'), updateFields: { channelName: 'Website chat', customData: '{"chatApi": {"blockForm": false}}' } });
+		const result = await channel({
+			operation: 'update',
+			channel: rl(chat.botId, 'botId'),
+			updateFields: {
+				channelName: 'Website chat',
+				customData: '{"chatApi": {"blockForm": false}}',
+			},
+		});
 		expect(channels.updates[0].body).toEqual({
 			accessToken: SECRETS.chatApiToken,
 			channelName: 'Website chat',
@@ -186,36 +323,74 @@ describe('Channel', () => {
 	});
 
 	it('Deploy with Wait for Completion: POST, then the Async API until the task is done', async () => {
-		const result = await channel({ operation: 'deploy', channel: rl(String(chat.id)), options: { skipTests: true } });
+		const result = await channel({
+			operation: 'deploy',
+			channel: rl(String(chat.id)),
+			options: { skipTests: true },
+		});
 		expect(result.status).toBe('success');
 		const deploy = fake.requestsTo('POST', /deploy$/)[0];
-		expect(deploy.body).toEqual({ projectShortName: 'acme-bot', botId: chat.botId, skipTests: true });
+		expect(deploy.body).toEqual({
+			projectShortName: 'acme-bot',
+			botId: chat.botId,
+			skipTests: true,
+		});
 		const [item] = result.json();
-		expect(item).toMatchObject({ status: 'deployed', botId: chat.botId, projectShortName: 'acme-bot', requestId: expect.any(String), result: { status: 'DEPLOYED' } });
+		expect(item).toMatchObject({
+			status: 'deployed',
+			botId: chat.botId,
+			projectShortName: 'acme-bot',
+			requestId: expect.any(String),
+			result: { status: 'DEPLOYED' },
+		});
 		expect(item.finishedAt).toMatch(/^\d{4}-.*[+-]\d\d:\d\d$/);
-		expect(fake.requestsTo('GET', /async\/events$/)[0].query).toEqual({ requestId: item.requestId, timeout: '1' });
+		expect(fake.requestsTo('GET', /async\/events$/)[0].query).toEqual({
+			requestId: item.requestId,
+			timeout: '1',
+		});
 	});
 
 	it('Deploy without waiting answers the request ID at once', async () => {
-		const result = await channel({ operation: 'deploy', channel: rl(chat.botId, 'botId'), waitForCompletion: false });
-		expect(result.json()[0]).toMatchObject({ status: 'started', requestId: [...channels.deploys.keys()][0] });
+		const result = await channel({
+			operation: 'deploy',
+			channel: rl(chat.botId, 'botId'),
+			waitForCompletion: false,
+		});
+		expect(result.json()[0]).toMatchObject({
+			status: 'started',
+			requestId: [...channels.deploys.keys()][0],
+		});
 		expect(fake.requestsTo('GET', /async\/events$/)).toHaveLength(0);
 	});
 
 	it('failure: a failed deploy fails its item with the platform message; a slow one times out with the request ID', async () => {
 		channels.projects.get('acme-bot')!.brokenScript = 'main.sc: syntax error at line 3';
 		const failed = await channel({ operation: 'deploy', channel: rl(chat.botId, 'botId') });
-		expect(failed.error?.message).toBe(`The deploy of bot ${chat.botId} failed: main.sc: syntax error at line 3 [item 0]`);
+		expect(failed.error?.message).toBe(
+			`The deploy of bot ${chat.botId} failed: main.sc: syntax error at line 3 [item 0]`,
+		);
 		channels.projects.get('acme-bot')!.brokenScript = undefined;
 		channels.deployMs = 5000;
-		const slow = await channel({ operation: 'deploy', channel: rl(chat.botId, 'botId'), waitSeconds: 1 });
-		expect(slow.error?.message).toBe(`The deploy of bot ${chat.botId} did not finish within 1 seconds [item 0]`);
+		const slow = await channel({
+			operation: 'deploy',
+			channel: rl(chat.botId, 'botId'),
+			waitSeconds: 1,
+		});
+		expect(slow.error?.message).toBe(
+			`The deploy of bot ${chat.botId} did not finish within 1 seconds [item 0]`,
+		);
 		expect(slow.error?.description).toContain([...channels.deploys.keys()][1]);
 	});
 
 	it('failure: an unknown channel is a 404; a deploy POST that fails with 503 is not repeated', async () => {
-		const unknown = await channel({ operation: 'update', channel: rl('999999'), updateFields: { channelName: 'x' } });
-		expect(unknown.error?.message).toBe('The platform did not find the resource (or does not know the token) [404 botadmin.botchannel.not_found]: Bot channel 999999 not found');
+		const unknown = await channel({
+			operation: 'update',
+			channel: rl('999999'),
+			updateFields: { channelName: 'x' },
+		});
+		expect(unknown.error?.message).toBe(
+			'The platform did not find the resource (or does not know the token) [404 botadmin.botchannel.not_found]: Bot channel 999999 not found',
+		);
 		fake.inject({ method: 'POST', path: /deploy$/, status: 503, times: 3 });
 		const refused = await channel({ operation: 'deploy', channel: rl(chat.botId, 'botId') });
 		expect(refused.error?.message).toMatch(/^The platform failed to answer \[503/);
@@ -225,16 +400,25 @@ describe('Channel', () => {
 
 describe('pickers', () => {
 	it('projects by name (value: short name); channels of the chosen project (value: ID or bot ID)', async () => {
-		const projects = await searchProjects.call(loadOptionsContext(credentialsFor(fake)).ctx, 'stag');
-		expect(projects).toEqual({ results: [{ name: 'Staging bot (staging-bot)', value: 'staging-bot' }] });
+		const projects = await searchProjects.call(
+			loadOptionsContext(credentialsFor(fake)).ctx,
+			'stag',
+		);
+		expect(projects).toEqual({
+			results: [{ name: 'Staging bot (staging-bot)', value: 'staging-bot' }],
+		});
 		const { ctx, sent } = loadOptionsContext(credentialsFor(fake));
 		expect((await searchChannels.call(ctx)).results).toEqual([
 			{ name: 'Chat API (CHAT_API)', value: String(chat.id) },
 			{ name: 'Web widget (CHAT_WIDGET)', value: String(chat.id - 1) },
 		]);
 		expect(sent[0].headers).toMatchObject({ Authorization: bearer });
-		const other = loadOptionsContext(credentialsFor(fake), { options: { project: rl('staging-bot', 'list') } }).ctx;
+		const other = loadOptionsContext(credentialsFor(fake), {
+			options: { project: rl('staging-bot', 'list') },
+		}).ctx;
 		expect(await searchBots.call(other)).toEqual({ results: [] });
-		expect((await searchBots.call(loadOptionsContext(credentialsFor(fake)).ctx, 'api')).results).toEqual([{ name: 'Chat API (CHAT_API)', value: chat.botId }]);
+		expect(
+			(await searchBots.call(loadOptionsContext(credentialsFor(fake)).ctx, 'api')).results,
+		).toEqual([{ name: 'Chat API (CHAT_API)', value: chat.botId }]);
 	});
 });

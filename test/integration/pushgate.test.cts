@@ -11,7 +11,13 @@ import type { IDataObject } from 'n8n-workflow';
 import { PushgateModule } from '../helpers/fake-platform/pushgate.cts';
 import { startFakePlatform, type FakePlatform } from '../helpers/fake-platform/server.cts';
 import { runNode, type WorkflowResult } from '../helpers/harness.cts';
-import { credentialsFor, expectNoSecrets, generatedData, SECRETS, useFastRetries } from '../helpers/integration.cts';
+import {
+	credentialsFor,
+	expectNoSecrets,
+	generatedData,
+	SECRETS,
+	useFastRetries,
+} from '../helpers/integration.cts';
 import { WebhookServer } from '../helpers/webhook-server.cts';
 
 const TOKEN = SECRETS.chatApiToken;
@@ -23,7 +29,10 @@ const usedIds: string[] = [];
 
 useFastRetries();
 beforeAll(async () => {
-	fake = await startFakePlatform({ chat: { tokens: [TOKEN], webhookRetryDelayMs: 20 }, modules: [(p) => (pushgate = new PushgateModule(p))] });
+	fake = await startFakePlatform({
+		chat: { tokens: [TOKEN], webhookRetryDelayMs: 20 },
+		modules: [(p) => (pushgate = new PushgateModule(p))],
+	});
 	credentials = credentialsFor(fake);
 });
 afterEach(async () => {
@@ -37,14 +46,24 @@ afterAll(async () => {
 	await fake.close();
 });
 
-function newPushback(clientId = 'shopper-1', event = 'orderShipped', eventData: IDataObject = { orderId: 42 }) {
+function newPushback(
+	clientId = 'shopper-1',
+	event = 'orderShipped',
+	eventData: IDataObject = { orderId: 42 },
+) {
 	const pushback = pushgate.create(TOKEN, clientId, event, eventData);
 	usedIds.push(pushback.id);
 	return pushback;
 }
 
 async function push(parameters: IDataObject, items: IDataObject[] = [{}], continueOnFail = false) {
-	const result = await runNode('toviePushgate', { resource: 'pushback', operation: 'fire', ...parameters }, items, credentials as never, { continueOnFail });
+	const result = await runNode(
+		'toviePushgate',
+		{ resource: 'pushback', operation: 'fire', ...parameters },
+		items,
+		credentials as never,
+		{ continueOnFail },
+	);
 	runs.push(result);
 	return result;
 }
@@ -55,7 +74,12 @@ describe('Pushback → Fire', () => {
 		const result = await push({ pushback: id });
 		expect(result.status).toBe('success');
 		const [out] = result.json();
-		expect(out).toMatchObject({ pushbackId: id, method: 'GET', statusCode: 200, response: { status: 'OK' } });
+		expect(out).toMatchObject({
+			pushbackId: id,
+			method: 'GET',
+			statusCode: 200,
+			response: { status: 'OK' },
+		});
 		expect(Date.parse(String(out.firedAt))).toBeGreaterThan(Date.now() - 60_000);
 		// ISO 8601 in the workflow's zone (the harness runs workflows in New York).
 		expect(out.firedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}-0[45]:00$/);
@@ -66,24 +90,42 @@ describe('Pushback → Fire', () => {
 	it('fires by pasted activation link, with JSON data (POST)', async () => {
 		const { link, id } = newPushback();
 		await push({ pushback: link, dataMode: 'json', dataJson: '{"carrier":"DHL","orderId":43}' });
-		expect(fake.requests[0]).toMatchObject({ method: 'POST', path: `/pushgate/push_${id}`, body: { carrier: 'DHL', orderId: 43 } });
+		expect(fake.requests[0]).toMatchObject({
+			method: 'POST',
+			path: `/pushgate/push_${id}`,
+			body: { carrier: 'DHL', orderId: 43 },
+		});
 		expect(pushgate.firings[0].data).toEqual({ orderId: 43, carrier: 'DHL' });
 	});
 
 	it('fires with data built from fields', async () => {
 		const { id } = newPushback();
-		await push({ pushback: `push_${id}`, dataMode: 'fields', dataFields: { field: [{ name: 'status', value: 'paid' }, { name: 'amount', value: '10' }] } });
+		await push({
+			pushback: `push_${id}`,
+			dataMode: 'fields',
+			dataFields: {
+				field: [
+					{ name: 'status', value: 'paid' },
+					{ name: 'amount', value: '10' },
+				],
+			},
+		});
 		expect(fake.requests[0].body).toEqual({ status: 'paid', amount: '10' });
 	});
 
 	it('refuses a link to another host unless allowed, and then fires it there', async () => {
 		let otherPushgate!: PushgateModule;
-		const other = await startFakePlatform({ chat: { tokens: [TOKEN] }, modules: [(p) => (otherPushgate = new PushgateModule(p))] });
+		const other = await startFakePlatform({
+			chat: { tokens: [TOKEN] },
+			modules: [(p) => (otherPushgate = new PushgateModule(p))],
+		});
 		try {
 			const foreign = otherPushgate.create(TOKEN, 'c', 'ev');
 			usedIds.push(foreign.id);
 			const refused = await push({ pushback: foreign.link });
-			expect(refused.error?.message).toBe(`Pushback links to ${other.url}, not to the credential's server ${fake.url} [item 0]`);
+			expect(refused.error?.message).toBe(
+				`Pushback links to ${other.url}, not to the credential's server ${fake.url} [item 0]`,
+			);
 			expect(other.requests).toHaveLength(0);
 			const allowed = await push({ pushback: foreign.link, options: { allowOtherHost: true } });
 			expect(allowed.json()[0]).toMatchObject({ statusCode: 200 });
@@ -99,14 +141,24 @@ describe('Pushback → Fire', () => {
 			['GET, the platform fired and the gateway answered 502', {}, { status: 502, commit: true }],
 			['GET, the connection dropped after the firing', {}, { drop: 'after' as const }],
 			['POST, answers 503', { dataMode: 'json', dataJson: '{"orderId": 44}' }, { status: 503 }],
-			['POST, the connection dropped after the firing', { dataMode: 'json', dataJson: '{"orderId": 44}' }, { drop: 'after' as const }],
+			[
+				'POST, the connection dropped after the firing',
+				{ dataMode: 'json', dataJson: '{"orderId": 44}' },
+				{ drop: 'after' as const },
+			],
 		])('%s', async (_name, parameters, fault) => {
 			const { id } = newPushback();
 			fake.inject({ path: /^\/pushgate\//, ...fault, times: 2 });
-			const result = await push({ pushback: id, ...parameters, requestOptions: { maxAttempts: 3 } });
+			const result = await push({
+				pushback: id,
+				...parameters,
+				requestOptions: { maxAttempts: 3 },
+			});
 			expect(fake.requestsTo(/^\/pushgate\//)).toHaveLength(1);
 			expect(pushgate.firings.length).toBeLessThanOrEqual(1);
-			expect(result.error?.description).toMatch(/may have received it and acted on it: it was not sent again/);
+			expect(result.error?.description).toMatch(
+				/may have received it and acted on it: it was not sent again/,
+			);
 		});
 
 		it('repeats when the platform provably did not take it (429) and fires once', async () => {
@@ -123,16 +175,31 @@ describe('Pushback → Fire', () => {
 		const unknown = '5b0f3c2e-0000-4000-8000-00000000dead';
 		usedIds.push(unknown);
 		const result = await push({ pushback: unknown });
-		expect(result.error?.message).toBe('The platform did not find the resource (or does not know the token) [404 pushgate.pushback.not_found]: Pushback *** not found');
+		expect(result.error?.message).toBe(
+			'The platform did not find the resource (or does not know the token) [404 pushgate.pushback.not_found]: Pushback *** not found',
+		);
 		expectNoSecrets([generatedData(result)], [unknown]);
 		expectNoSecrets([result.serialized]);
 	});
 
 	it.each([
 		[{ pushback: '={{ "" }}' }, 'Pushback is empty [item 0]'],
-		[{ pushback: 'https://x.example/not-a-pushback' }, 'Pushback is neither a pushback ID nor an activation link [item 0]'],
-		[{ pushback: 'abc-123-def', dataMode: 'json', dataJson: '[1,2]' }, 'Event Data (JSON) must be a JSON object [item 0]'],
-		[{ pushback: 'abc-123-def', dataMode: 'fields', dataFields: { field: [{ name: '', value: 'x' }] } }, 'Event Data Fields #1 Name is empty [item 0]'],
+		[
+			{ pushback: 'https://x.example/not-a-pushback' },
+			'Pushback is neither a pushback ID nor an activation link [item 0]',
+		],
+		[
+			{ pushback: 'abc-123-def', dataMode: 'json', dataJson: '[1,2]' },
+			'Event Data (JSON) must be a JSON object [item 0]',
+		],
+		[
+			{
+				pushback: 'abc-123-def',
+				dataMode: 'fields',
+				dataFields: { field: [{ name: '', value: 'x' }] },
+			},
+			'Event Data Fields #1 Name is empty [item 0]',
+		],
 	])('refuses %j before any request', async (parameters, message) => {
 		const result = await push(parameters);
 		expect(result.error?.message).toBe(message);
@@ -145,7 +212,12 @@ describe('Pushback → Fire, many items', () => {
 		fake.maxInFlight = 0;
 		const result = await runNode(
 			'toviePushgate',
-			{ resource: 'pushback', operation: 'fire', pushback: '={{ $json.id }}', options: { concurrency } },
+			{
+				resource: 'pushback',
+				operation: 'fire',
+				pushback: '={{ $json.id }}',
+				options: { concurrency },
+			},
 			ids.map((id) => ({ id })),
 			credentials as never,
 			{ continueOnFail: true },
@@ -159,7 +231,9 @@ describe('Pushback → Fire, many items', () => {
 		fake.latencyMs = 150;
 		const parallel = await fireMany(ids, 3);
 		expect(parallel.result.json().map((j) => j.pushbackId)).toEqual(ids);
-		expect(parallel.result.output().map((i) => i.pairedItem)).toEqual(ids.map((_id, item) => ({ item })));
+		expect(parallel.result.output().map((i) => i.pairedItem)).toEqual(
+			ids.map((_id, item) => ({ item })),
+		);
 		const serial = await fireMany(ids, 1);
 		// The platform sees at most Concurrency requests at once (more than one when allowed: the
 		// 150 ms latency keeps the first requests open while the next are sent).
@@ -170,37 +244,62 @@ describe('Pushback → Fire, many items', () => {
 
 	it('maps a failing item to an error item and fires the others', async () => {
 		const good = newPushback().id;
-		const { result } = await fireMany([good, 'deadbeef-0000-4000-8000-000000000000', 'not a pushback!', good], 2);
+		const { result } = await fireMany(
+			[good, 'deadbeef-0000-4000-8000-000000000000', 'not a pushback!', good],
+			2,
+		);
 		usedIds.push('deadbeef-0000-4000-8000-000000000000');
 		const out = result.json();
 		expect(out[0]).toMatchObject({ pushbackId: good, statusCode: 200 });
-		expect(String(out[1].error)).toMatch(/\[404 pushgate.pushback.not_found\]: Pushback \*\*\* not found/);
+		expect(String(out[1].error)).toMatch(
+			/\[404 pushgate.pushback.not_found\]: Pushback \*\*\* not found/,
+		);
 		expect(out[2].error).toBe('Pushback is neither a pushback ID nor an activation link [item 2]');
 		expect(out[3]).toMatchObject({ pushbackId: good });
-		expect(result.output().map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(result.output().map((i) => i.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 3 },
+		]);
 		expectNoSecrets([JSON.stringify(out[1])], ['deadbeef-0000-4000-8000-000000000000']);
 	});
 	it('without Continue On Fail, a bad item stops the run before any pushback fires', async () => {
 		const good = newPushback().id;
 		// Not kept for the secret check: the good id is in this failed run's input, not in its error.
-		const result = await runNode('toviePushgate', { resource: 'pushback', operation: 'fire', pushback: '={{ $json.id }}' }, [{ id: good }, { id: 'not a pushback!' }], credentials as never);
+		const result = await runNode(
+			'toviePushgate',
+			{ resource: 'pushback', operation: 'fire', pushback: '={{ $json.id }}' },
+			[{ id: good }, { id: 'not a pushback!' }],
+			credentials as never,
+		);
 		expect(JSON.stringify(result.error)).not.toContain(good);
-		expect(result.error?.message).toBe('Pushback is neither a pushback ID nor an activation link [item 1]');
+		expect(result.error?.message).toBe(
+			'Pushback is neither a pushback ID nor an activation link [item 1]',
+		);
 		expect(fake.requests).toHaveLength(0);
 	});
 });
 
 describe('examples/pushgate-fire-pushback.json', () => {
 	it('fires the pushback with the event data its object expression builds', async () => {
-		const workflow = JSON.parse(readFileSync(join(__dirname, '../../examples/pushgate-fire-pushback.json'), 'utf8')) as { nodes: Array<{ name: string; type: string; parameters: IDataObject }> };
+		const workflow = JSON.parse(
+			readFileSync(join(__dirname, '../../examples/pushgate-fire-pushback.json'), 'utf8'),
+		) as { nodes: Array<{ name: string; type: string; parameters: IDataObject }> };
 		const set = workflow.nodes.find((n) => n.name === 'Shipment from the shop')!;
 		const node = workflow.nodes.find((n) => n.type === 'n8n-nodes-tovie.toviePushgate')!;
 		const { id } = newPushback('example-client-1', 'orderShipped', {});
-		const item = { ...(JSON.parse(String(set.parameters.jsonOutput)) as IDataObject), pushbackId: id };
+		const item = {
+			...(JSON.parse(String(set.parameters.jsonOutput)) as IDataObject),
+			pushbackId: id,
+		};
 		const result = await runNode('toviePushgate', node.parameters, [item], credentials as never);
 		runs.push(result);
 		expect(result.status).toBe('success');
-		expect(fake.requests[0]).toMatchObject({ method: 'POST', body: { orderId: 1042, carrier: 'DHL' } });
+		expect(fake.requests[0]).toMatchObject({
+			method: 'POST',
+			body: { orderId: 1042, carrier: 'DHL' },
+		});
 		expect(pushgate.firings[0].data).toEqual({ orderId: 1042, carrier: 'DHL' });
 	});
 });
@@ -225,9 +324,15 @@ describe('round trip with Tovie Chat Trigger', () => {
 			fake.chat.botEvent = botEvent;
 			expect(received).toEqual([{ eventData: { orderId: 7, carrier: 'UPS' } }]);
 			const deadline = Date.now() + 5000;
-			while (hook.executions.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+			while (hook.executions.length === 0 && Date.now() < deadline)
+				await new Promise((r) => setTimeout(r, 10));
 			const [item] = hook.executions[0];
-			expect(item).toMatchObject({ eventKind: 'botReply', clientId: 'round-trip', text: 'Event orderShipped received', handled: 'yes' });
+			expect(item).toMatchObject({
+				eventKind: 'botReply',
+				clientId: 'round-trip',
+				text: 'Event orderShipped received',
+				handled: 'yes',
+			});
 		} finally {
 			fake.chat.setWebhook(TOKEN, undefined);
 			hook.server.closeAllConnections();

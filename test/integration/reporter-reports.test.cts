@@ -11,15 +11,26 @@ import { reportTiming } from '../../nodes/Reporter/helpers/report';
 import { startReporterPlatform, type ReporterModule } from '../helpers/fake-platform/reporter.cts';
 import type { FakePlatform } from '../helpers/fake-platform/server.cts';
 import { runNode, runWorkflow } from '../helpers/harness.cts';
-import { credentialsFor, expectNoSecrets, SECRETS, useFastRetries } from '../helpers/integration.cts';
+import {
+	credentialsFor,
+	expectNoSecrets,
+	SECRETS,
+	useFastRetries,
+} from '../helpers/integration.cts';
 
 let fake: FakePlatform;
 let reporter: ReporterModule;
 useFastRetries();
 
 const rl = (value: unknown, mode = 'id') => ({ __rl: true, mode, value });
-const run = async (parameters: IDataObject, items: IDataObject[] = [{}], continueOnFail = false) => {
-	const result = await runNode('tovieReporter', parameters, items, credentialsFor(fake), { continueOnFail });
+const run = async (
+	parameters: IDataObject,
+	items: IDataObject[] = [{}],
+	continueOnFail = false,
+) => {
+	const result = await runNode('tovieReporter', parameters, items, credentialsFor(fake), {
+		continueOnFail,
+	});
 	expectNoSecrets([result.serialized]);
 	return result;
 };
@@ -28,7 +39,11 @@ const bytesOf = (binary: IBinaryData) => Buffer.from(binary.data, 'base64');
 
 const saved = { ...reportTiming };
 beforeAll(async () => {
-	({ fake, reporter } = await startReporterPlatform({ sessions: 60, messagesPerSession: 2, reportDelayMs: 120 }));
+	({ fake, reporter } = await startReporterPlatform({
+		sessions: 60,
+		messagesPerSession: 2,
+		reportDelayMs: 120,
+	}));
 	Object.assign(reportTiming, { longPollSeconds: 1, minIntervalMs: 10 });
 });
 afterAll(async () => {
@@ -39,58 +54,122 @@ beforeEach(() => fake.reset());
 
 describe('Report → Create with Wait for File', () => {
 	it('sessions as XLSX: long poll, then the file streamed into binary data, bytes as served', async () => {
-		const result = await run(report({ reportType: 'sessions', filters: { flag: [{ key: 'WITHOUT_EMPTY_SESSIONS', option: 'YES' }] }, settings: { fileType: 'XLSX' }, options: { language: 'en', timeZone: 'Atlantic/Cape_Verde' } }));
+		const result = await run(
+			report({
+				reportType: 'sessions',
+				filters: { flag: [{ key: 'WITHOUT_EMPTY_SESSIONS', option: 'YES' }] },
+				settings: { fileType: 'XLSX' },
+				options: { language: 'en', timeZone: 'Atlantic/Cape_Verde' },
+			}),
+		);
 		expect(result.status).toBe('success');
 		const [item] = result.output();
-		expect(item.json).toMatchObject({ reportType: 'SESSIONS', status: 'COMPLETED', fileName: expect.stringMatching(/\.xlsx$/) });
+		expect(item.json).toMatchObject({
+			reportType: 'SESSIONS',
+			status: 'COMPLETED',
+			fileName: expect.stringMatching(/\.xlsx$/),
+		});
 		const binary = item.binary!.data;
-		expect(binary.mimeType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+		expect(binary.mimeType).toBe(
+			'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+		);
 		expect(binary.fileName).toBe(item.json.fileName);
 		const served = reporter.served.get(String(item.json.taskId))!;
 		expect(bytesOf(binary).equals(served)).toBe(true);
 		expect(served.subarray(0, 2).toString()).toBe('PK');
 		const create = fake.requestsTo('POST', /reports\/sessions$/)[0];
-		expect(create.body).toEqual({ filters: [{ key: 'WITHOUT_EMPTY_SESSIONS', type: 'RADIO', option: 'YES' }], settings: { fileType: 'XLSX' } });
+		expect(create.body).toEqual({
+			filters: [{ key: 'WITHOUT_EMPTY_SESSIONS', type: 'RADIO', option: 'YES' }],
+			settings: { fileType: 'XLSX' },
+		});
 		// Cape Verde is UTC-1 all year: the Timezone header is its offset in minutes.
 		expect(create.headers).toMatchObject({ language: 'en', timezone: '-60' });
-		expect(fake.requestsTo('GET', /async\/events$/)[0].query).toMatchObject({ requestId: item.json.requestId, timeout: '1' });
-		expect(fake.requestsTo('GET', /\/files\//)[0].headers.authorization).toBe(`Bearer ${SECRETS.apiToken}`);
+		expect(fake.requestsTo('GET', /async\/events$/)[0].query).toMatchObject({
+			requestId: item.json.requestId,
+			timeout: '1',
+		});
+		expect(fake.requestsTo('GET', /\/files\//)[0].headers.authorization).toBe(
+			`Bearer ${SECRETS.apiToken}`,
+		);
 		expect(result.output().map((i) => i.pairedItem)).toEqual([{ item: 0 }]);
 	});
 
 	it('messages as CSV with settings, into a named binary field', async () => {
-		const result = await run(report({ reportType: 'messages', settings: { fileType: 'CSV', delimiter: ';', withHeader: false }, binaryPropertyName: 'report' }));
+		const result = await run(
+			report({
+				reportType: 'messages',
+				settings: { fileType: 'CSV', delimiter: ';', withHeader: false },
+				binaryPropertyName: 'report',
+			}),
+		);
 		const [item] = result.output();
 		const bytes = bytesOf(item.binary!.report);
 		expect(bytes.equals(reporter.served.get(String(item.json.taskId))!)).toBe(true);
-		expect(bytes.toString().split('\n')[0]).toBe(`s-0;${reporter.bots[0]};client-0;2026-01-01T00:00:00.000Z`);
+		expect(bytes.toString().split('\n')[0]).toBe(
+			`s-0;${reporter.bots[0]};client-0;2026-01-01T00:00:00.000Z`,
+		);
 		expect(item.binary!.report.mimeType).toBe('text/csv');
-		expect(fake.requestsTo('POST', /reports\/messages$/)[0].body).toMatchObject({ settings: { fileType: 'CSV', delimiter: ';', withHeader: false } });
+		expect(fake.requestsTo('POST', /reports\/messages$/)[0].body).toMatchObject({
+			settings: { fileType: 'CSV', delimiter: ';', withHeader: false },
+		});
 	});
 
 	it('client list: the request ID comes from the Z-Request-id header', async () => {
 		const result = await run(report({ reportType: 'clientList', waitForFile: false }));
 		const taskId = [...reporter.tasks.keys()][0];
-		expect(result.json()[0]).toMatchObject({ requestId: taskId, reportType: 'clientList', requestTime: expect.any(String) });
+		expect(result.json()[0]).toMatchObject({
+			requestId: taskId,
+			reportType: 'clientList',
+			requestTime: expect.any(String),
+		});
 	});
 
 	it('daily (date only), telephony (query, no body) and message reactions (epoch ms)', async () => {
 		await run(report({ reportType: 'daily', date: '2026-02-03T18:00:00', waitForFile: false }));
-		expect(fake.requestsTo('POST', /reports\/daily$/)[0].body).toEqual({ date: '2026-02-03', settings: { fileType: 'XLSX' } });
-		await run(report({ reportType: 'telephony', startTime: '2026-02-01', endTime: '2026-02-02', botIds: 'b1,b2', waitForFile: false }));
+		expect(fake.requestsTo('POST', /reports\/daily$/)[0].body).toEqual({
+			date: '2026-02-03',
+			settings: { fileType: 'XLSX' },
+		});
+		await run(
+			report({
+				reportType: 'telephony',
+				startTime: '2026-02-01',
+				endTime: '2026-02-02',
+				botIds: 'b1,b2',
+				waitForFile: false,
+			}),
+		);
 		const tel = fake.requestsTo('POST', /reports\/telephony$/)[0];
 		expect(tel.rawBody).toBe('');
 		// Dates without a zone are days in the workflow's zone (New York, UTC-5 in February).
-		expect(tel.query).toMatchObject({ startTime: '2026-02-01T05:00:00.000Z', endTime: '2026-02-02T05:00:00.000Z' });
+		expect(tel.query).toMatchObject({
+			startTime: '2026-02-01T05:00:00.000Z',
+			endTime: '2026-02-02T05:00:00.000Z',
+		});
 		expect(tel.rawPath).toContain('botIds=b1&botIds=b2');
-		await run(report({ reportType: 'messageReaction', botId: rl('bot-1'), reaction: { messageTimeFrom: '2026-02-01T00:00:00Z', clientId: 'c-1' }, waitForFile: false }));
-		expect(fake.requestsTo('POST', /message-reaction$/)[0].body).toEqual({ projectShortName: 'acme-bot', botId: 'bot-1', clientId: 'c-1', messageTimeFrom: 1769904000000, settings: { fileType: 'XLSX' } });
+		await run(
+			report({
+				reportType: 'messageReaction',
+				botId: rl('bot-1'),
+				reaction: { messageTimeFrom: '2026-02-01T00:00:00Z', clientId: 'c-1' },
+				waitForFile: false,
+			}),
+		);
+		expect(fake.requestsTo('POST', /message-reaction$/)[0].body).toEqual({
+			projectShortName: 'acme-bot',
+			botId: 'bot-1',
+			clientId: 'c-1',
+			messageTimeFrom: 1769904000000,
+			settings: { fileType: 'XLSX' },
+		});
 	});
 
 	it('a failed task fails its item with the platform message; continueOnFail keeps the others', async () => {
 		reporter.failNextReport = 'Too many rows';
 		const result = await run(report({ reportType: 'sessions' }), [{}, {}], true);
-		expect(result.json()[0].error).toMatch(/^The report task-\d+-sessions was not generated: Too many rows \[item 0\]$/);
+		expect(result.json()[0].error).toMatch(
+			/^The report task-\d+-sessions was not generated: Too many rows \[item 0\]$/,
+		);
 		expect(result.output()[1].binary?.data).toBeDefined();
 		expect(result.output().map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	});
@@ -99,7 +178,9 @@ describe('Report → Create with Wait for File', () => {
 		reporter.options.reportDelayMs = 5000;
 		try {
 			const result = await run(report({ reportType: 'sessions', waitSeconds: 1 }), [{}], true);
-			expect(result.json()[0].error).toMatch(/^The report task-\d+-sessions was not ready within 1 seconds \[item 0\]$/);
+			expect(result.json()[0].error).toMatch(
+				/^The report task-\d+-sessions was not ready within 1 seconds \[item 0\]$/,
+			);
 			expect(result.json()[0].errorDescription).toContain('Download File');
 		} finally {
 			reporter.options.reportDelayMs = 120;
@@ -110,16 +191,26 @@ describe('Report → Create with Wait for File', () => {
 		fake.inject({ path: /reports\/sessions$/, status: 200, body: {} });
 		const result = await run(report({ reportType: 'sessions' }));
 		expect(result.error?.name).toBe('NodeApiError');
-		expect(result.error?.message).toBe('The platform answered without a report request ID [item 0]');
+		expect(result.error?.message).toBe(
+			'The platform answered without a report request ID [item 0]',
+		);
 		expect(result.error?.description).toContain('Get Many Tasks');
 		expect(fake.requestsTo('GET', /async\/events$/)).toHaveLength(0);
 	});
 
 	it('a file type from an expression that is not one of the choices is refused before any request (issue 13)', async () => {
-		const result = await run(report({ reportType: 'sessions', settings: { fileType: '={{ $json.type }}' } }), [{ type: 'PDF' }, { type: 'CSV' }], true);
-		expect(result.json()[0]).toMatchObject({ error: 'File Type must be one of "CSV", "XLSX", not "PDF" [item 0]' });
+		const result = await run(
+			report({ reportType: 'sessions', settings: { fileType: '={{ $json.type }}' } }),
+			[{ type: 'PDF' }, { type: 'CSV' }],
+			true,
+		);
+		expect(result.json()[0]).toMatchObject({
+			error: 'File Type must be one of "CSV", "XLSX", not "PDF" [item 0]',
+		});
 		expect(result.json()[1]).toMatchObject({ status: 'COMPLETED' });
-		expect(fake.requestsTo('POST', /reports\/sessions$/).map((request) => request.body)).toEqual([expect.objectContaining({ settings: { fileType: 'CSV' } })]);
+		expect(fake.requestsTo('POST', /reports\/sessions$/).map((request) => request.body)).toEqual([
+			expect.objectContaining({ settings: { fileType: 'CSV' } }),
+		]);
 	});
 });
 
@@ -129,9 +220,15 @@ describe('Report tasks', () => {
 		try {
 			const created = (await run(report({ reportType: 'sessions', waitForFile: false }))).json()[0];
 			reporter.pending.clear(); // another client consumed the async answer
-			const result = await run({ resource: 'report', operation: 'download', taskId: rl(created.requestId, 'list') });
+			const result = await run({
+				resource: 'report',
+				operation: 'download',
+				taskId: rl(created.requestId, 'list'),
+			});
 			const [item] = result.output();
-			expect(bytesOf(item.binary!.data).equals(reporter.served.get(String(created.requestId))!)).toBe(true);
+			expect(
+				bytesOf(item.binary!.data).equals(reporter.served.get(String(created.requestId))!),
+			).toBe(true);
 			expect(fake.requestsTo('GET', /reporter\/reports$/).length).toBeGreaterThan(0);
 		} finally {
 			reporter.options.reportDelayMs = 120;
@@ -142,13 +239,27 @@ describe('Report tasks', () => {
 		const created = (await run(report({ reportType: 'sessions', waitForFile: false }))).json()[0];
 		await new Promise((resolve) => setTimeout(resolve, 200));
 		reporter.pending.clear(); // the async answer was taken: a long poll would wait in vain
-		const result = await run({ resource: 'report', operation: 'download', taskId: rl(created.requestId) });
-		expect(bytesOf(result.output()[0].binary!.data).equals(reporter.served.get(String(created.requestId))!)).toBe(true);
+		const result = await run({
+			resource: 'report',
+			operation: 'download',
+			taskId: rl(created.requestId),
+		});
+		expect(
+			bytesOf(result.output()[0].binary!.data).equals(
+				reporter.served.get(String(created.requestId))!,
+			),
+		).toBe(true);
 		reporter.failNextReport = 'Too many rows';
 		const broken = (await run(report({ reportType: 'sessions', waitForFile: false }))).json()[0];
 		await new Promise((resolve) => setTimeout(resolve, 200));
-		const failed = await run({ resource: 'report', operation: 'download', taskId: rl(broken.requestId) }, [{}], true);
-		expect(failed.json()[0].error).toMatch(/^The report task-\d+-sessions was not generated: its task is FAILED \[item 0\]$/);
+		const failed = await run(
+			{ resource: 'report', operation: 'download', taskId: rl(broken.requestId) },
+			[{}],
+			true,
+		);
+		expect(failed.json()[0].error).toMatch(
+			/^The report task-\d+-sessions was not generated: its task is FAILED \[item 0\]$/,
+		);
 		expect(fake.requestsTo('GET', /async\/events$/)).toHaveLength(0);
 		expect(fake.requestsTo('GET', /reports\/tasks\//)).toHaveLength(2);
 	});
@@ -156,11 +267,23 @@ describe('Report tasks', () => {
 	it('Download File retries a 503 on the file and fails cleanly on a 404', async () => {
 		const created = (await run(report({ reportType: 'sessions', waitForFile: false }))).json()[0];
 		fake.inject({ path: /\/files\//, status: 503 });
-		const result = await run({ resource: 'report', operation: 'download', taskId: rl(created.requestId) });
-		expect(bytesOf(result.output()[0].binary!.data).equals(reporter.served.get(String(created.requestId))!)).toBe(true);
+		const result = await run({
+			resource: 'report',
+			operation: 'download',
+			taskId: rl(created.requestId),
+		});
+		expect(
+			bytesOf(result.output()[0].binary!.data).equals(
+				reporter.served.get(String(created.requestId))!,
+			),
+		).toBe(true);
 		expect(fake.requestsTo(/\/files\//).map((r) => r.status)).toEqual([503, 200]);
 		fake.inject({ path: /\/files\//, status: 404, times: 3 });
-		const gone = await run({ resource: 'report', operation: 'download', taskId: rl(created.requestId) }, [{}], true);
+		const gone = await run(
+			{ resource: 'report', operation: 'download', taskId: rl(created.requestId) },
+			[{}],
+			true,
+		);
 		expect(gone.json()[0].error).toContain('[404]');
 	});
 
@@ -168,8 +291,19 @@ describe('Report tasks', () => {
 		reporter.options.reportDelayMs = 5000;
 		try {
 			const created = (await run(report({ reportType: 'sessions', waitForFile: false }))).json()[0];
-			const result = await run({ resource: 'report', operation: 'download', taskId: rl(created.requestId), waitForFile: false }, [{}], true);
-			expect(result.json()[0].error).toMatch(/^The report task task-\d+-sessions has no file yet \(status (CREATED|STARTED)\) \[item 0\]$/);
+			const result = await run(
+				{
+					resource: 'report',
+					operation: 'download',
+					taskId: rl(created.requestId),
+					waitForFile: false,
+				},
+				[{}],
+				true,
+			);
+			expect(result.json()[0].error).toMatch(
+				/^The report task task-\d+-sessions has no file yet \(status (CREATED|STARTED)\) \[item 0\]$/,
+			);
 			expect(fake.requestsTo(/\/files\//)).toHaveLength(0);
 		} finally {
 			reporter.options.reportDelayMs = 120;
@@ -182,45 +316,119 @@ describe('Report tasks', () => {
 		await run(report({ reportType: 'clients', waitForFile: false }));
 		reporter.options.reportDelayMs = 120;
 		const [done, running] = [...reporter.tasks.keys()];
-		expect((await run({ resource: 'report', operation: 'getTask', taskId: rl(done) })).json()[0]).toMatchObject({ taskId: done, status: 'COMPLETED', fileUrl: expect.stringContaining('/files/') });
-		expect((await run({ resource: 'report', operation: 'getAllTasks', returnAll: true })).json()).toHaveLength(2);
-		expect((await run({ resource: 'report', operation: 'getAllTasks', returnAll: true, status: ['COMPLETED'] })).json().map((t) => t.taskId)).toEqual([done]);
-		expect((await run({ resource: 'report', operation: 'deleteCompleted' })).json()).toEqual([{ deleted: true }]);
+		expect(
+			(await run({ resource: 'report', operation: 'getTask', taskId: rl(done) })).json()[0],
+		).toMatchObject({
+			taskId: done,
+			status: 'COMPLETED',
+			fileUrl: expect.stringContaining('/files/'),
+		});
+		expect(
+			(await run({ resource: 'report', operation: 'getAllTasks', returnAll: true })).json(),
+		).toHaveLength(2);
+		expect(
+			(
+				await run({
+					resource: 'report',
+					operation: 'getAllTasks',
+					returnAll: true,
+					status: ['COMPLETED'],
+				})
+			)
+				.json()
+				.map((t) => t.taskId),
+		).toEqual([done]);
+		expect((await run({ resource: 'report', operation: 'deleteCompleted' })).json()).toEqual([
+			{ deleted: true },
+		]);
 		expect([...reporter.tasks.keys()]).toEqual([running]);
-		expect((await run({ resource: 'report', operation: 'deleteCompleted', all: true })).json()).toEqual([{ deleted: true }]);
+		expect(
+			(await run({ resource: 'report', operation: 'deleteCompleted', all: true })).json(),
+		).toEqual([{ deleted: true }]);
 		expect(reporter.tasks.size).toBe(0);
-		const missing = await run({ resource: 'report', operation: 'deleteTask', taskId: rl(done) }, [{}], true);
+		const missing = await run(
+			{ resource: 'report', operation: 'deleteTask', taskId: rl(done) },
+			[{}],
+			true,
+		);
 		expect(missing.json()[0].error).toContain('Task');
 		await run(report({ reportType: 'sessions', waitForFile: false }));
 		const id = [...reporter.tasks.keys()][0];
-		expect((await run({ resource: 'report', operation: 'deleteTask', taskId: rl(id) })).json()).toEqual([{ deleted: true }]);
-		const gone = await run({ resource: 'report', operation: 'getTask', taskId: rl(id) }, [{}], true);
+		expect(
+			(await run({ resource: 'report', operation: 'deleteTask', taskId: rl(id) })).json(),
+		).toEqual([{ deleted: true }]);
+		const gone = await run(
+			{ resource: 'report', operation: 'getTask', taskId: rl(id) },
+			[{}],
+			true,
+		);
 		expect(gone.json()[0].error).toContain('404');
 	});
 });
 
 describe('Experiment', () => {
-	const ex = (operation: string, p: IDataObject = {}) => ({ resource: 'experiment', operation, ...p });
+	const ex = (operation: string, p: IDataObject = {}) => ({
+		resource: 'experiment',
+		operation,
+		...p,
+	});
 
 	it('Create, Get, Get Many, Join (bare string), Count Sessions, Finish, Delete', async () => {
-		const created = await run(ex('create', { key: 'menu', description: 'Menu test', branches: { branch: [{ key: 'A', description: 'old' }, { key: 'B' }] } }));
+		const created = await run(
+			ex('create', {
+				key: 'menu',
+				description: 'Menu test',
+				branches: { branch: [{ key: 'A', description: 'old' }, { key: 'B' }] },
+			}),
+		);
 		expect(created.json()[0]).toMatchObject({ key: 'menu', status: 'RUNNING' });
-		expect(fake.requestsTo('POST', /scenario-exeperiments$/)[0].body).toEqual({ key: 'menu', description: 'Menu test', branches: [{ key: 'A', description: 'old' }, { key: 'B' }] });
-		expect((await run(ex('get', { experimentKey: 'menu' }))).json()[0]).toMatchObject({ key: 'menu' });
-		expect((await run(ex('getAll', { returnAll: true }))).json().map((e) => e.key)).toEqual(['greeting', 'menu']);
-		const joined = await run(ex('join', { experimentKey: 'menu', sessionId: '={{ $json.s }}', botId: rl('bot-1') }), [{ s: 's-1' }, { s: 's-2' }]);
-		expect(joined.json()).toEqual([{ experimentKey: 'menu', sessionId: 's-1', branch: 'A' }, { experimentKey: 'menu', sessionId: 's-2', branch: 'B' }]);
-		expect((await run(ex('countSessions'))).json()).toEqual([{ key: 'greeting', count: 0 }, { key: 'menu', count: 2 }]);
-		expect((await run(ex('finish', { experimentKey: 'menu' }))).json()[0]).toEqual({ experimentKey: 'menu', status: 'STOPPED' });
-		const late = await run(ex('join', { experimentKey: 'menu', sessionId: 's-3', botId: rl('bot-1') }), [{}], true);
+		expect(fake.requestsTo('POST', /scenario-exeperiments$/)[0].body).toEqual({
+			key: 'menu',
+			description: 'Menu test',
+			branches: [{ key: 'A', description: 'old' }, { key: 'B' }],
+		});
+		expect((await run(ex('get', { experimentKey: 'menu' }))).json()[0]).toMatchObject({
+			key: 'menu',
+		});
+		expect((await run(ex('getAll', { returnAll: true }))).json().map((e) => e.key)).toEqual([
+			'greeting',
+			'menu',
+		]);
+		const joined = await run(
+			ex('join', { experimentKey: 'menu', sessionId: '={{ $json.s }}', botId: rl('bot-1') }),
+			[{ s: 's-1' }, { s: 's-2' }],
+		);
+		expect(joined.json()).toEqual([
+			{ experimentKey: 'menu', sessionId: 's-1', branch: 'A' },
+			{ experimentKey: 'menu', sessionId: 's-2', branch: 'B' },
+		]);
+		expect((await run(ex('countSessions'))).json()).toEqual([
+			{ key: 'greeting', count: 0 },
+			{ key: 'menu', count: 2 },
+		]);
+		expect((await run(ex('finish', { experimentKey: 'menu' }))).json()[0]).toEqual({
+			experimentKey: 'menu',
+			status: 'STOPPED',
+		});
+		const late = await run(
+			ex('join', { experimentKey: 'menu', sessionId: 's-3', botId: rl('bot-1') }),
+			[{}],
+			true,
+		);
 		expect(late.json()[0].error).toContain('[409 reporter.experiment.stopped]');
-		expect((await run(ex('delete', { experimentKey: 'menu' }))).json()).toEqual([{ deleted: true }]);
+		expect((await run(ex('delete', { experimentKey: 'menu' }))).json()).toEqual([
+			{ deleted: true },
+		]);
 		const missing = await run(ex('get', { experimentKey: 'menu' }), [{}], true);
 		expect(missing.json()[0].error).toBe('No experiment with the key "menu" [item 0]');
 	});
 
 	it('Create needs two branches; an existing key is a 409', async () => {
-		const one = await run(ex('create', { key: 'x', branches: { branch: [{ key: 'A' }] } }), [{}], true);
+		const one = await run(
+			ex('create', { key: 'x', branches: { branch: [{ key: 'A' }] } }),
+			[{}],
+			true,
+		);
 		expect(one.json()[0].error).toBe('Branches needs at least two branches [item 0]');
 		const dup = await run(ex('create', { key: 'greeting' }), [{}], true);
 		expect(dup.json()[0].error).toContain('409');
@@ -238,17 +446,28 @@ describe('Filter', () => {
 		const options = await run(f('getOptions', { filterKey: 'INTENT', returnAll: true }));
 		expect(options.json()).toHaveLength(30);
 		const limited = await run(f('getOptions', { filterKey: 'BOT_ID', limit: 1 }));
-		expect(limited.json()).toEqual([{ value: reporter.bots[0], label: 'Bot 49199', isSelected: false }]);
+		expect(limited.json()).toEqual([
+			{ value: reporter.bots[0], label: 'Bot 49199', isSelected: false },
+		]);
 		const range = await run(f('getOptions', { filterKey: 'MESSAGE_COUNT', kind: 'interval' }));
 		expect(range.json()[0]).toEqual({ minValue: 0, maxValue: 2 });
 	});
 
 	it('Save Set answers a bare string ID; Get Saved Set reads it back; unknown is 404', async () => {
-		const saved = await run(f('createSet', { intervalType: 'DAY', filters: { flag: [{ key: 'WITHOUT_EMPTY_SESSIONS', option: 'YES' }] } }));
+		const saved = await run(
+			f('createSet', {
+				intervalType: 'DAY',
+				filters: { flag: [{ key: 'WITHOUT_EMPTY_SESSIONS', option: 'YES' }] },
+			}),
+		);
 		const { filterSetId } = saved.json()[0];
 		expect(filterSetId).toMatch(/^fs-\d+$/);
 		const read = await run(f('getSet', { filterSetId }));
-		expect(read.json()[0]).toMatchObject({ filterSetId, intervalType: 'DAY', filters: [{ key: 'WITHOUT_EMPTY_SESSIONS', type: 'RADIO', option: 'YES' }] });
+		expect(read.json()[0]).toMatchObject({
+			filterSetId,
+			intervalType: 'DAY',
+			filters: [{ key: 'WITHOUT_EMPTY_SESSIONS', type: 'RADIO', option: 'YES' }],
+		});
 		const missing = await run(f('getSet', { filterSetId: 'fs-none' }), [{}], true);
 		expect(missing.json()[0].error).toContain('404');
 	});
@@ -256,7 +475,9 @@ describe('Filter', () => {
 
 describe('examples/reporter-daily-analytics.json', () => {
 	it('its Tovie Reporter nodes run as written: yesterday as a period, dates, and the daily CSV', async () => {
-		const example = JSON.parse(readFileSync(join(__dirname, '../../examples/reporter-daily-analytics.json'), 'utf8')) as { nodes: Array<{ name: string; type: string; parameters: IDataObject }> };
+		const example = JSON.parse(
+			readFileSync(join(__dirname, '../../examples/reporter-daily-analytics.json'), 'utf8'),
+		) as { nodes: Array<{ name: string; type: string; parameters: IDataObject }> };
 		const node = (name: string) => {
 			const found = example.nodes.find((n) => n.name === name)!;
 			return { name, type: found.type, parameters: found.parameters };
@@ -264,17 +485,27 @@ describe('examples/reporter-daily-analytics.json', () => {
 		// n8n-nodes-base (Set, Google Sheets/Drive) is not loaded here: the Tovie part runs.
 		// Both statistics nodes have Always Output Data in the example (an empty day gives no interval);
 		// the harness does not apply it, so the node that always has a day runs first here.
-		const chain = await runWorkflow({ nodes: [node('Switched to agent yesterday'), node('Sessions yesterday')], credentials: credentialsFor(fake) });
+		const chain = await runWorkflow({
+			nodes: [node('Switched to agent yesterday'), node('Sessions yesterday')],
+			credentials: credentialsFor(fake),
+		});
 		expect(chain.status).toBe('success');
-		const period = ((fake.requestsTo(/stats\/sessions/)[0].body as IDataObject).filters as IDataObject[])[0];
+		const period = (
+			(fake.requestsTo(/stats\/sessions/)[0].body as IDataObject).filters as IDataObject[]
+		)[0];
 		expect(Date.parse(String(period.to)) - Date.parse(String(period.from))).toBe(86_400_000 - 1);
-		expect(chain.json('Switched to agent yesterday')).toEqual([{ intervalStart: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/), count: 3 }]);
+		expect(chain.json('Switched to agent yesterday')).toEqual([
+			{ intervalStart: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/), count: 3 },
+		]);
 		// Options → Time Zone is the workflow's ($now.zoneName): New York, UTC-5 or UTC-4.
 		expect(['-300', '-240']).toContain(fake.requestsTo(/switched-sessions/)[0].headers.timezone);
 		const { dateFrom, dateTo } = fake.requestsTo(/switched-sessions/)[0].query;
 		expect(dateFrom).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 		expect(dateTo).toBe(dateFrom);
-		const daily = await runWorkflow({ nodes: [node("Yesterday's messages as CSV")], credentials: credentialsFor(fake) });
+		const daily = await runWorkflow({
+			nodes: [node("Yesterday's messages as CSV")],
+			credentials: credentialsFor(fake),
+		});
 		expect(daily.output()[0].binary?.data.mimeType).toBe('text/csv');
 		expectNoSecrets([chain.serialized, daily.serialized]);
 	});

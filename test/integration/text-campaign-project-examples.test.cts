@@ -20,7 +20,8 @@ interface Example {
 	nodes: Array<{ name: string; type: string; parameters: IDataObject; onError?: string }>;
 }
 
-const example = (file: string) => JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', file), 'utf8')) as Example;
+const example = (file: string) =>
+	JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', file), 'utf8')) as Example;
 const node = (workflow: Example, name: string) => workflow.nodes.find((n) => n.name === name)!;
 const short = (type: string) => type.replace(/^n8n-nodes-tovie\./, '');
 
@@ -47,20 +48,48 @@ const run = async (workflow: Example, name: string, items: IDataObject[]) => {
 
 it('order shipped → message in the bot’s channel: one send per order', async () => {
 	const workflow = example('text-campaign-order-shipped.json');
-	const orders = (JSON.parse(String(node(workflow, 'Shipped orders').parameters.jsonOutput)) as { orders: IDataObject[] }).orders;
+	const orders = (
+		JSON.parse(String(node(workflow, 'Shipped orders').parameters.jsonOutput)) as {
+			orders: IDataObject[];
+		}
+	).orders;
 	const result = await run(workflow, 'Send the shipping event', orders);
-	expect(result.json()).toEqual(orders.map((order) => expect.objectContaining({ clientId: order.clientId, sent: true, botId: EXAMPLE_BOT_ID })));
-	expect(fake.requests.map((r) => r.body)).toEqual(orders.map((order) => expect.objectContaining({ clientId: order.clientId, eventData: { orderId: order.orderId, carrier: order.carrier } })));
+	expect(result.json()).toEqual(
+		orders.map((order) =>
+			expect.objectContaining({ clientId: order.clientId, sent: true, botId: EXAMPLE_BOT_ID }),
+		),
+	);
+	expect(fake.requests.map((r) => r.body)).toEqual(
+		orders.map((order) =>
+			expect.objectContaining({
+				clientId: order.clientId,
+				eventData: { orderId: order.orderId, carrier: order.carrier },
+			}),
+		),
+	);
 });
 
 it('deploy the bot after a project change, then post the result', async () => {
 	const workflow = example('project-deploy-and-post.json');
 	expect(node(workflow, 'Deploy the bot').onError).toBe('continueErrorOutput');
-	const change = JSON.parse(String(node(workflow, 'Project change').parameters.jsonOutput)) as IDataObject;
+	const change = JSON.parse(
+		String(node(workflow, 'Project change').parameters.jsonOutput),
+	) as IDataObject;
 	const deployed = await run(workflow, 'Deploy the bot', [change]);
-	expect(deployed.json()).toEqual([expect.objectContaining({ status: 'deployed', botId: EXAMPLE_BOT_ID, projectShortName: 'e2e-project' })]);
+	expect(deployed.json()).toEqual([
+		expect.objectContaining({
+			status: 'deployed',
+			botId: EXAMPLE_BOT_ID,
+			projectShortName: 'e2e-project',
+		}),
+	]);
 	fake.reset();
 	const posted = await run(workflow, 'Post the result', [{ text: 'Bot deployed' }]);
-	expect(posted.json()).toEqual([expect.objectContaining({ clientId: 'team-chat-4242', sent: true })]);
-	expect(fake.requests[0].body).toMatchObject({ textCampaignName: 'Team notices', replies: [{ type: 'text', text: 'Bot deployed' }] });
+	expect(posted.json()).toEqual([
+		expect.objectContaining({ clientId: 'team-chat-4242', sent: true }),
+	]);
+	expect(fake.requests[0].body).toMatchObject({
+		textCampaignName: 'Team notices',
+		replies: [{ type: 'text', text: 'Bot deployed' }],
+	});
 });

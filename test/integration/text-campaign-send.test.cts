@@ -6,11 +6,20 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { channelsModule, type ChannelsModule, type FakeChannel } from '../helpers/fake-platform/channels.cts';
+import {
+	channelsModule,
+	type ChannelsModule,
+	type FakeChannel,
+} from '../helpers/fake-platform/channels.cts';
 import { startFakePlatform, type FakePlatform } from '../helpers/fake-platform/server.cts';
 import { TextCampaignModule } from '../helpers/fake-platform/textCampaigns.cts';
 import { runNode } from '../helpers/harness.cts';
-import { credentialsFor, expectNoSecrets, SECRETS, useFastRetries } from '../helpers/integration.cts';
+import {
+	credentialsFor,
+	expectNoSecrets,
+	SECRETS,
+	useFastRetries,
+} from '../helpers/integration.cts';
 import { WebhookServer } from '../helpers/webhook-server.cts';
 
 const BOT = '263-acme-bot-263-Wnu-49199';
@@ -23,7 +32,11 @@ const hook = new WebhookServer(() => credentials);
 useFastRetries();
 
 const rl = (value: unknown, mode = 'id') => ({ __rl: true, mode, value });
-const clients = (n: number, from = 1) => Array.from({ length: n }, (_v, i) => ({ clientId: `client-${i + from}`, orderId: 100 + i + from }));
+const clients = (n: number, from = 1) =>
+	Array.from({ length: n }, (_v, i) => ({
+		clientId: `client-${i + from}`,
+		orderId: 100 + i + from,
+	}));
 const sendEvent = (p: IDataObject = {}): IDataObject => ({
 	resource: 'client',
 	operation: 'sendEvent',
@@ -35,7 +48,9 @@ const sendEvent = (p: IDataObject = {}): IDataObject => ({
 	...p,
 });
 const run = async (parameters: IDataObject, items: IDataObject[], continueOnFail = false) => {
-	const result = await runNode('tovieTextCampaign', parameters, items, credentials, { continueOnFail });
+	const result = await runNode('tovieTextCampaign', parameters, items, credentials, {
+		continueOnFail,
+	});
 	expectNoSecrets([result.serialized]);
 	return result;
 };
@@ -47,7 +62,12 @@ beforeAll(async () => {
 		chat: { tokens: [SECRETS.chatApiToken], webhookRetryDelayMs: 20 },
 		modules: [
 			channelsModule([SECRETS.apiToken], {}, holder),
-			(p) => (campaigns = new TextCampaignModule(p, { tokens: [SECRETS.apiToken], channels: holder.channels, sendDelayMs: 5 })),
+			(p) =>
+				(campaigns = new TextCampaignModule(p, {
+					tokens: [SECRETS.apiToken],
+					channels: holder.channels,
+					sendDelayMs: 5,
+				})),
 		],
 	});
 	channels = holder.channels!;
@@ -80,7 +100,12 @@ async function until(check: () => boolean, timeoutMs = 5000) {
 describe('Client → Send Event', () => {
 	it('one request per client, each body a TextCampaignSendEventCreateDto; one output item per input item', async () => {
 		const items = clients(3);
-		const result = await run(sendEvent({ options: { priority: 1, callbackUrl: 'https://n8n.example.com/webhook/status' } }), items);
+		const result = await run(
+			sendEvent({
+				options: { priority: 1, callbackUrl: 'https://n8n.example.com/webhook/status' },
+			}),
+			items,
+		);
 		expect(result.status).toBe('success');
 		expect(sends().map((r) => r.body)).toEqual(
 			items.map((item) => ({
@@ -93,11 +118,20 @@ describe('Client → Send Event', () => {
 				callbackUrl: 'https://n8n.example.com/webhook/status',
 			})),
 		);
-		expect(sends().every((r) => r.headers.authorization === `Bearer ${SECRETS.apiToken}`)).toBe(true);
+		expect(sends().every((r) => r.headers.authorization === `Bearer ${SECRETS.apiToken}`)).toBe(
+			true,
+		);
 		const out = result.output();
 		expect(out.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(out.map((item) => item.json)).toEqual(
-			campaigns.sendingList().map((sending) => ({ textCampaignName: 'Order updates', botId: BOT, clientId: sending.clientId, event: 'orderShipped', sent: true, sendingId: sending.id })),
+			campaigns.sendingList().map((sending) => ({
+				textCampaignName: 'Order updates',
+				botId: BOT,
+				clientId: sending.clientId,
+				event: 'orderShipped',
+				sent: true,
+				sendingId: sending.id,
+			})),
 		);
 		await campaigns.idle();
 		expect(campaigns.sendingList().map((s) => s.status)).toEqual(['SENT', 'SENT', 'SENT']);
@@ -106,31 +140,54 @@ describe('Client → Send Event', () => {
 	it('round trip: the sent event runs the bot, whose message reaches Tovie Chat Trigger through the channel webhook', async () => {
 		await run(sendEvent(), clients(2));
 		await until(() => hook.executions.length === 2);
-		const received = hook.executions.flat().map((item) => `${String(item.clientId)}: ${String(item.text)}`).sort();
-		expect(received).toEqual(['client-1: Event orderShipped received', 'client-2: Event orderShipped received']);
+		const received = hook.executions
+			.flat()
+			.map((item) => `${String(item.clientId)}: ${String(item.text)}`)
+			.sort();
+		expect(received).toEqual([
+			'client-1: Event orderShipped received',
+			'client-2: Event orderShipped received',
+		]);
 		expect(hook.calls.every((call) => call.status === 200)).toBe(true);
 	});
 
 	it('Send At schedules the sending (ISO 8601 in UTC); Sending → Cancel stops it before it goes out', async () => {
 		const at = new Date(Date.now() + 3_600_000);
-		const result = await run(sendEvent({ options: { sendingTime: at.toISOString().replace('Z', '+00:00') } }), clients(1));
+		const result = await run(
+			sendEvent({ options: { sendingTime: at.toISOString().replace('Z', '+00:00') } }),
+			clients(1),
+		);
 		expect(sends()[0].body).toMatchObject({ sendingTime: at.toISOString() });
 		const [item] = result.json();
 		expect(item).toMatchObject({ sent: true });
 		expect(Date.parse(String(item.sendingTime))).toBe(at.getTime());
 		expect(campaigns.sendings.get(String(item.sendingId))!.status).toBe('POSTPONED');
-		const cancel = await run({ resource: 'sending', operation: 'cancel', sendingId: item.sendingId }, [{}]);
+		const cancel = await run(
+			{ resource: 'sending', operation: 'cancel', sendingId: item.sendingId },
+			[{}],
+		);
 		expect(cancel.json()).toEqual([{ canceled: true, sendingId: item.sendingId }]);
-		expect(fake.requestsTo('PUT')[0].path).toBe(`/api/v1/text-campaign-service/dynamics/sendings/${String(item.sendingId)}/cancel`);
+		expect(fake.requestsTo('PUT')[0].path).toBe(
+			`/api/v1/text-campaign-service/dynamics/sendings/${String(item.sendingId)}/cancel`,
+		);
 		expect(campaigns.sendings.get(String(item.sendingId))!.status).toBe('CANCELED');
 	});
 
 	it('items asking for exactly the same send share one request; the repeats say which item they follow', async () => {
-		const items = [{ clientId: 'c-1', orderId: 1 }, { clientId: 'c-2', orderId: 2 }, { clientId: 'c-1', orderId: 1 }];
+		const items = [
+			{ clientId: 'c-1', orderId: 1 },
+			{ clientId: 'c-2', orderId: 2 },
+			{ clientId: 'c-1', orderId: 1 },
+		];
 		const result = await run(sendEvent(), items);
 		expect(sends()).toHaveLength(2);
 		const out = result.json();
-		expect(out[2]).toMatchObject({ clientId: 'c-1', sent: true, sendingId: out[0].sendingId, duplicateOf: 0 });
+		expect(out[2]).toMatchObject({
+			clientId: 'c-1',
+			sent: true,
+			sendingId: out[0].sendingId,
+			duplicateOf: 0,
+		});
 		expect(out[0].duplicateOf).toBeUndefined();
 	});
 
@@ -163,17 +220,35 @@ describe('Client → Send Message', () => {
 			textCampaignName: 'Order updates',
 			botId: BOT,
 			clientId: 'client-1',
-			replies: [{ type: 'text', text: 'Order 101 has shipped' }, { type: 'buttons', buttons: [{ text: 'Track it' }, { text: 'Thanks' }] }],
+			replies: [
+				{ type: 'text', text: 'Order 101 has shipped' },
+				{ type: 'buttons', buttons: [{ text: 'Track it' }, { text: 'Thanks' }] },
+			],
 		});
 		expect(result.json()[0]).toMatchObject({ clientId: 'client-1', sent: true });
 		await until(() => hook.executions.length === 1);
-		expect(hook.executions[0][0]).toMatchObject({ clientId: 'client-1', text: 'Order 101 has shipped' });
+		expect(hook.executions[0][0]).toMatchObject({
+			clientId: 'client-1',
+			text: 'Order 101 has shipped',
+		});
 	});
 
 	it('replies as JSON are sent as they are; a JSON that is not an array is refused before any request', async () => {
-		const base = { resource: 'client', operation: 'sendMessage', botId: rl(BOT), textCampaignName: rl('Order updates', 'name'), clientId: 'c-9', messageType: 'json' };
-		await run({ ...base, replies: '[{"type": "image", "imageUrl": "https://example.com/a.png"}]' }, [{}]);
-		expect(sends()[0].body).toMatchObject({ replies: [{ type: 'image', imageUrl: 'https://example.com/a.png' }] });
+		const base = {
+			resource: 'client',
+			operation: 'sendMessage',
+			botId: rl(BOT),
+			textCampaignName: rl('Order updates', 'name'),
+			clientId: 'c-9',
+			messageType: 'json',
+		};
+		await run(
+			{ ...base, replies: '[{"type": "image", "imageUrl": "https://example.com/a.png"}]' },
+			[{}],
+		);
+		expect(sends()[0].body).toMatchObject({
+			replies: [{ type: 'image', imageUrl: 'https://example.com/a.png' }],
+		});
 		const wrong = await run({ ...base, replies: '{"type": "text"}' }, [{}]);
 		expect(wrong.error?.message).toBe('Replies (JSON) must be a JSON array [item 0]');
 		expect(sends()).toHaveLength(1);
@@ -195,7 +270,9 @@ describe('failures: what was sent and what failed, never a client messaged twice
 		const result = await run(sendEvent({ options: { requestsAtOnce: 1 } }), clients(3), true);
 		expect(sends()).toHaveLength(3);
 		const [first, second, third] = result.json();
-		expect(first.error).toMatch(/^Maybe not sent to client client-1: The platform failed to answer \[503/);
+		expect(first.error).toMatch(
+			/^Maybe not sent to client client-1: The platform failed to answer \[503/,
+		);
 		expect(first.errorDescription).toContain('Sending → Get Many');
 		expect([second.sent, third.sent]).toEqual([true, true]);
 		expect(campaigns.sendingList().map((s) => s.clientId)).toEqual(['client-2', 'client-3']);
@@ -204,13 +281,21 @@ describe('failures: what was sent and what failed, never a client messaged twice
 	it('a dropped connection after the platform stored the send is not repeated: the client gets it once', async () => {
 		fake.inject({ method: 'POST', path: /send-event$/, drop: 'after', times: 1 });
 		const result = await run(sendEvent(), clients(1), true);
-		expect(result.json()[0].error).toMatch(/^Maybe not sent to client client-1: Could not reach the Tovie platform/);
+		expect(result.json()[0].error).toMatch(
+			/^Maybe not sent to client client-1: Could not reach the Tovie platform/,
+		);
 		expect(sends()).toHaveLength(1);
 		expect(campaigns.sendingList()).toHaveLength(1);
 	});
 
 	it('429 (refused, not received) is repeated and the send goes through once', async () => {
-		fake.inject({ method: 'POST', path: /send-event$/, status: 429, headers: { 'Retry-After': '1' }, times: 2 });
+		fake.inject({
+			method: 'POST',
+			path: /send-event$/,
+			status: 429,
+			headers: { 'Retry-After': '1' },
+			times: 2,
+		});
 		const result = await run(sendEvent(), clients(1));
 		expect(result.json()[0]).toMatchObject({ sent: true });
 		expect(sends()).toHaveLength(3);
@@ -218,21 +303,35 @@ describe('failures: what was sent and what failed, never a client messaged twice
 	});
 
 	it('without continue on fail the run stops at the first failure and no later item is sent', async () => {
-		fake.inject({ method: 'POST', path: /send-event$/, status: 400, body: { error: 'textcampaign.common.validation_error', message: 'Client is blocked' }, times: 1 });
+		fake.inject({
+			method: 'POST',
+			path: /send-event$/,
+			status: 400,
+			body: { error: 'textcampaign.common.validation_error', message: 'Client is blocked' },
+			times: 1,
+		});
 		const result = await run(sendEvent({ options: { requestsAtOnce: 1 } }), clients(5));
 		expect(result.status).toBe('error');
-		expect(result.error?.message).toBe('Not sent to client client-1: The platform refused the request as invalid [400 textcampaign.common.validation_error]: Client is blocked [item 0]');
+		expect(result.error?.message).toBe(
+			'Not sent to client client-1: The platform refused the request as invalid [400 textcampaign.common.validation_error]: Client is blocked [item 0]',
+		);
 		expect(result.error?.description).toContain('were not sent');
 		expect(sends()).toHaveLength(1);
 	});
 
 	it('a bad item is refused before any request: alone it stops the run, with continue on fail it fails alone', async () => {
-		const items = [{ clientId: 'c-1', orderId: 1 }, { clientId: '', orderId: 2 }];
+		const items = [
+			{ clientId: 'c-1', orderId: 1 },
+			{ clientId: '', orderId: 2 },
+		];
 		const stopped = await run(sendEvent(), items);
 		expect(stopped.error?.message).toBe('Client ID is empty [item 1]');
 		expect(sends()).toHaveLength(0);
 		const mixed = await run(sendEvent(), items, true);
-		expect(mixed.json()).toEqual([expect.objectContaining({ clientId: 'c-1', sent: true }), expect.objectContaining({ error: 'Client ID is empty [item 1]' })]);
+		expect(mixed.json()).toEqual([
+			expect.objectContaining({ clientId: 'c-1', sent: true }),
+			expect.objectContaining({ error: 'Client ID is empty [item 1]' }),
+		]);
 		const badData = await run(sendEvent({ eventData: '{oops' }), clients(1));
 		expect(badData.error?.message).toMatch(/^Event Data is not valid JSON/);
 	});
@@ -241,6 +340,8 @@ describe('failures: what was sent and what failed, never a client messaged twice
 		const campaign = [...campaigns.campaigns.values()][0];
 		campaign.status = 'STOPPED';
 		const refused = await run(sendEvent(), clients(1), true);
-		expect(refused.json()[0].error).toContain('Text campaign Order updates is STOPPED, not STARTED');
+		expect(refused.json()[0].error).toContain(
+			'Text campaign Order updates is STOPPED, not STARTED',
+		);
 	});
 });

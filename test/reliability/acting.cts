@@ -54,7 +54,8 @@ const PLATFORM_ACTS: Array<[method: string, path: RegExp]> = [
 	['GET', /^\/api\/crmCalls\/campaign\/[^/]+(\/test)?\/addPhone$/],
 	['POST', /^\/api\/crmCalls\/campaign\/[^/]+\/addPhone$/],
 ];
-const platformActs = (r: RecordedRequest) => PLATFORM_ACTS.some(([method, path]) => r.method === method && path.test(r.path));
+const platformActs = (r: RecordedRequest) =>
+	PLATFORM_ACTS.some(([method, path]) => r.method === method && path.test(r.path));
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -83,24 +84,40 @@ export const ACTING_FAULTS: Array<[string, Injection]> = [
 	['connection dropped after acting', { drop: 'after' }],
 ];
 
-const matches = (target: ActingTarget) => (r: RecordedRequest) => r.method === target.method && target.path.test(r.path);
-const sideEffects = (env: Env, target: ActingTarget) => env.fake.requests.filter(matches(target)).filter((r) => r.committed).length;
+const matches = (target: ActingTarget) => (r: RecordedRequest) =>
+	r.method === target.method && target.path.test(r.path);
+const sideEffects = (env: Env, target: ActingTarget) =>
+	env.fake.requests.filter(matches(target)).filter((r) => r.committed).length;
 
 /** Runs the operation once without faults; finds its first acting request, if any. */
-async function actingTarget(env: Env, row: OperationRow, parameters: IDataObject): Promise<ActingTarget | string | undefined> {
+async function actingTarget(
+	env: Env,
+	row: OperationRow,
+	parameters: IDataObject,
+): Promise<ActingTarget | string | undefined> {
 	env.fake.reset();
 	asked.length = 0;
 	const result = await runOperation(env, row, await prepare(env, row), { parameters });
 	if (result.status !== 'success') return undefined; // reported by the catalogue test
 	const requests = env.fake.requests;
-	if (requests.length !== asked.length) return `sends ${requests.length} requests for ${asked.length} calls`;
+	if (requests.length !== asked.length)
+		return `sends ${requests.length} requests for ${asked.length} calls`;
 	const unflagged = requests.findIndex((request, n) => platformActs(request) && !acts(asked[n]));
-	if (unflagged >= 0) return `${asked[unflagged].method} ${asked[unflagged].path} acts on the platform, but reaches the transport as safe to repeat`;
+	if (unflagged >= 0)
+		return `${asked[unflagged].method} ${asked[unflagged].path} acts on the platform, but reaches the transport as safe to repeat`;
 	const index = asked.findIndex(acts);
 	if (index < 0) return undefined;
 	// Segments with digits (tokens, generated ids) are matched by shape: each run prepares new ones.
-	const shape = requests[index].path.split('/').map((segment) => (/\d/.test(segment) ? '[^/]+' : escape(segment))).join('/');
-	const target: ActingTarget = { method: requests[index].method, path: new RegExp(`^${shape}$`), baseline: 0, keyed: Boolean(asked[index].idempotenceKey) };
+	const shape = requests[index].path
+		.split('/')
+		.map((segment) => (/\d/.test(segment) ? '[^/]+' : escape(segment)))
+		.join('/');
+	const target: ActingTarget = {
+		method: requests[index].method,
+		path: new RegExp(`^${shape}$`),
+		baseline: 0,
+		keyed: Boolean(asked[index].idempotenceKey),
+	};
 	target.baseline = sideEffects(env, target);
 	if (target.baseline < 1) return `its ${target.method} was not committed by the fake platform`;
 	return target;
@@ -115,14 +132,22 @@ export function describeActing(getEnv: () => Env): void {
 
 	const cases = [
 		...ROWS.map((row) => [row.key, row, {}] as const),
-		...VARIANTS.map(([key, parameters]) => [`${key} ${JSON.stringify(parameters)}`, ROWS.find((row) => row.key === key)!, parameters] as const),
+		...VARIANTS.map(
+			([key, parameters]) =>
+				[
+					`${key} ${JSON.stringify(parameters)}`,
+					ROWS.find((row) => row.key === key)!,
+					parameters,
+				] as const,
+		),
 	];
 	it.each(cases)('%s', async (_name, row, variant) => {
 		expect(row).toBeDefined();
 		capTimeouts(undefined);
 		const target = await actingTarget(env, row, variant);
 		// A variant exists because it acts: it must be found acting.
-		if (Object.keys(variant).length && typeof target !== 'object') throw new Error(`${row.key} ${JSON.stringify(variant)}: ${target ?? 'does not act'}`);
+		if (Object.keys(variant).length && typeof target !== 'object')
+			throw new Error(`${row.key} ${JSON.stringify(variant)}: ${target ?? 'does not act'}`);
 		if (target === undefined) return;
 		if (typeof target === 'string') throw new Error(`${row.key}: ${target}`);
 		stats.acting += 1;
@@ -134,7 +159,9 @@ export function describeActing(getEnv: () => Env): void {
 			env.fake.inject({ method: target.method, path: target.path, ...injection, times: 2 });
 			stats.faults += 1;
 			capTimeouts(injection.delayMs ? CLIENT_TIMEOUT_MS : undefined);
-			const result = await runOperation(env, row, prepared, { parameters: { ...variant, requestOptions: { maxAttempts: 3 } } });
+			const result = await runOperation(env, row, prepared, {
+				parameters: { ...variant, requestOptions: { maxAttempts: 3 } },
+			});
 			capTimeouts(undefined);
 			const extra = sideEffects(env, target) - target.baseline;
 			if (extra > 0) {
@@ -147,7 +174,9 @@ export function describeActing(getEnv: () => Env): void {
 				if (sent !== 1) problems.push(`${fault}: sent ${sent} times`);
 				if (result.status !== 'error') problems.push(`${fault}: reported success`);
 			} else if (result.error) {
-				problems.push(`${fault}: failed although the idempotence key allows repeating (${result.error.message})`);
+				problems.push(
+					`${fault}: failed although the idempotence key allows repeating (${result.error.message})`,
+				);
 			}
 		}
 		expect([row.key, problems]).toEqual([row.key, []]);

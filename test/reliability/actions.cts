@@ -25,7 +25,10 @@ let timeoutCapMs: number | undefined;
 export function capTimeouts(ms: number | undefined): void {
 	timeoutCapMs = ms;
 }
-const capped = (request: transport.TovieRequest) => (timeoutCapMs ? { ...request, timeoutMs: Math.min(request.timeoutMs ?? timeoutCapMs, timeoutCapMs) } : request);
+const capped = (request: transport.TovieRequest) =>
+	timeoutCapMs
+		? { ...request, timeoutMs: Math.min(request.timeoutMs ?? timeoutCapMs, timeoutCapMs) }
+		: request;
 jest.spyOn(transport, 'tovieRequestFull').mockImplementation(async (ctx, request, options) => {
 	asked.push(request);
 	return await realFull(ctx, capped(request), options);
@@ -40,7 +43,9 @@ export const WORKING = new Set<string>();
 
 /** Written out here rather than taken from the transport, so the table checks the transport. */
 export const safeToRepeat = (r: transport.TovieRequest) =>
-	Boolean(r.idempotenceKey) || (r.acts !== true && (['GET', 'HEAD', 'PUT', 'DELETE'].includes(r.method) || r.idempotent === true));
+	Boolean(r.idempotenceKey) ||
+	(r.acts !== true &&
+		(['GET', 'HEAD', 'PUT', 'DELETE'].includes(r.method) || r.idempotent === true));
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -58,17 +63,39 @@ async function probe(env: Env, row: OperationRow): Promise<Probe | string> {
 	const result = await runOperation(env, row, await prepare(env, row));
 	if (result.status !== 'success') return `fails without faults: ${result.error?.message}`;
 	const requests = env.fake.requests;
-	if (requests.length === 0 || requests.length !== asked.length) return `sends ${requests.length} requests for ${asked.length} calls`;
-	const index = Math.max(0, requests.findIndex((r) => r.method !== 'GET'));
+	if (requests.length === 0 || requests.length !== asked.length)
+		return `sends ${requests.length} requests for ${asked.length} calls`;
+	const index = Math.max(
+		0,
+		requests.findIndex((r) => r.method !== 'GET'),
+	);
 	// Segments with digits (tokens, generated ids) are matched by shape: each run prepares new ones.
-	const shape = requests[index].path.split('/').map((segment) => (/\d/.test(segment) ? '[^/]+' : escape(segment))).join('/');
-	return { method: requests[index].method, path: new RegExp(`^${shape}$`), safe: safeToRepeat(asked[index]) };
+	const shape = requests[index].path
+		.split('/')
+		.map((segment) => (/\d/.test(segment) ? '[^/]+' : escape(segment)))
+		.join('/');
+	return {
+		method: requests[index].method,
+		path: new RegExp(`^${shape}$`),
+		safe: safeToRepeat(asked[index]),
+	};
 }
 
 function faults(env: Env, typed: string[] = []): Array<[string, Injection]> {
 	const echoed = [...CREDENTIAL_SECRETS, ...typed];
 	return [
-		['400 echoing the secrets', { status: 400, body: { error: 'reliability.echo', type: 'reliability.echo', message: `Refused ${echoed.join(' ')}`, args: { token: echoed[0], url: `${env.fake.url}/x/${encodeURIComponent(echoed[0])}` } } }],
+		[
+			'400 echoing the secrets',
+			{
+				status: 400,
+				body: {
+					error: 'reliability.echo',
+					type: 'reliability.echo',
+					message: `Refused ${echoed.join(' ')}`,
+					args: { token: echoed[0], url: `${env.fake.url}/x/${encodeURIComponent(echoed[0])}` },
+				},
+			},
+		],
 		['404 with the path in the body', { status: 404 }],
 		['401 without a body', { status: 401, emptyBody: true }],
 		['500', { status: 500 }],
@@ -91,7 +118,12 @@ export function describeActions(getEnv: () => Env): void {
 			expect(ROWS.length).toBeGreaterThan(100);
 			expect(new Set(ROWS.map((r) => r.key)).size).toBe(ROWS.length);
 			// A fixture for an operation that no longer exists is a mistake in the table.
-			expect(Object.keys(FIXTURES).filter((key) => !ROWS.some((r) => r.key === key) && nodes.some((n) => key.startsWith(`${n.short}:`)))).toEqual([]);
+			expect(
+				Object.keys(FIXTURES).filter(
+					(key) =>
+						!ROWS.some((r) => r.key === key) && nodes.some((n) => key.startsWith(`${n.short}:`)),
+				),
+			).toEqual([]);
 		});
 
 		it('every operation succeeds against the fake platform without faults', async () => {
@@ -100,8 +132,12 @@ export function describeActions(getEnv: () => Env): void {
 				const found = await probe(env, row);
 				if (typeof found === 'string') {
 					// Operations of nodes without a fixture yet (a node that just landed) are noted, not failed.
-					if (FIXTURES[row.key] || !row.node.description.name.startsWith('tovieOperator')) broken.push(`${row.key} ${found}`);
-					else console.warn(`[reliability] ${row.key}: no working fixture yet (${found}); retry checks skipped`);
+					if (FIXTURES[row.key] || !row.node.description.name.startsWith('tovieOperator'))
+						broken.push(`${row.key} ${found}`);
+					else
+						console.warn(
+							`[reliability] ${row.key}: no working fixture yet (${found}); retry checks skipped`,
+						);
 				} else {
 					probes.set(row.key, found);
 					WORKING.add(row.key);
@@ -124,12 +160,27 @@ export function describeActions(getEnv: () => Env): void {
 					const known = env.extraSecrets.length;
 					const prepared = await prepare(env, row);
 					// The platform echoes the secrets of this call (a pushback id only to Pushgate calls).
-					const echo = fault.includes('echo') ? faults(env, env.extraSecrets.slice(known))[0][1] : {};
+					const echo = fault.includes('echo')
+						? faults(env, env.extraSecrets.slice(known))[0][1]
+						: {};
 					env.fake.inject({ ...injection, ...echo, times: 1000 });
 					stats.faults += 1;
-					const result = await runOperation(env, row, prepared, { continueOnFail, parameters: { requestOptions: { maxAttempts: 2 } } });
-					checkRun(`${row.key} / ${fault}${continueOnFail ? ' / continueOnFail' : ''}`, result, CREDENTIAL_SECRETS, env.extraSecrets);
-					if (continueOnFail && result.status === 'success' && fault !== 'invalid JSON answer' && fault !== 'timeout') {
+					const result = await runOperation(env, row, prepared, {
+						continueOnFail,
+						parameters: { requestOptions: { maxAttempts: 2 } },
+					});
+					checkRun(
+						`${row.key} / ${fault}${continueOnFail ? ' / continueOnFail' : ''}`,
+						result,
+						CREDENTIAL_SECRETS,
+						env.extraSecrets,
+					);
+					if (
+						continueOnFail &&
+						result.status === 'success' &&
+						fault !== 'invalid JSON answer' &&
+						fault !== 'timeout'
+					) {
 						const out = result.output();
 						// With continueOnFail every input item is accounted for, each paired with its input.
 						expect(out.length).toBeGreaterThanOrEqual(prepared.items.length);
@@ -144,16 +195,19 @@ export function describeActions(getEnv: () => Env): void {
 		const retryable = (row: OperationRow) => probes.get(row.key);
 		beforeAll(async () => {
 			// When run alone (jest -t), the catalogue test has not probed yet.
-			for (const row of ROWS) if (!probes.has(row.key)) {
-				const found = await probe(env, row);
-				if (typeof found !== 'string') probes.set(row.key, found);
-			}
+			for (const row of ROWS)
+				if (!probes.has(row.key)) {
+					const found = await probe(env, row);
+					if (typeof found !== 'string') probes.set(row.key, found);
+				}
 		});
 
 		it.each(ROWS.map((row) => [row.key, row] as const))('%s', async (_key, row) => {
 			const target = retryable(row);
 			if (!target) return;
-			const attemptsOn = () => env.fake.requests.filter((r) => r.method === target.method && target.path.test(r.path)).length;
+			const attemptsOn = () =>
+				env.fake.requests.filter((r) => r.method === target.method && target.path.test(r.path))
+					.length;
 			const run = async (injection: Injection, times: number) => {
 				env.fake.reset();
 				const prepared = await prepare(env, row);

@@ -33,14 +33,23 @@ export function describeBatches(getEnv: () => Env): void {
 		const row = ROWS.find((r) => r.key === 'tovieNlp:text:classify')!;
 		env.fake.reset();
 		const prepared = await prepare(env, row);
-		const items = ['hello', 'book a table', 'bye', 'hi there', 'table for two', 'goodbye'].map((text) => ({ text }));
+		const items = ['hello', 'book a table', 'bye', 'hi there', 'table for two', 'goodbye'].map(
+			(text) => ({ text }),
+		);
 		const parameters = { text: '={{ $json.text }}' };
-		env.fake.inject({ method: 'POST', path: /\/nlu\/inference(-multiple)?$/, drop: 'after', times: 3 });
+		env.fake.inject({
+			method: 'POST',
+			path: /\/nlu\/inference(-multiple)?$/,
+			drop: 'after',
+			times: 3,
+		});
 		stats.faults += 3;
 		expect((await runOperation(env, row, prepared, { items, parameters })).status).toBe('error');
 		const rerun = await runOperation(env, row, prepared, { items, parameters });
 		expect(rerun.status).toBe('success');
-		expect(rerun.output().map((item) => item.pairedItem)).toEqual(items.map((_item, item) => ({ item })));
+		expect(rerun.output().map((item) => item.pairedItem)).toEqual(
+			items.map((_item, item) => ({ item })),
+		);
 		expect(rerun.json().map((json) => json.text)).toEqual(items.map((item) => item.text));
 	});
 }

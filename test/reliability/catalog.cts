@@ -43,12 +43,17 @@ function shows(property: INodeProperties, resource: string, operation: string): 
 
 /** Loads every node of package.json; notes and skips those that do not load. */
 export function loadPackageNodes(): { nodes: NodeEntry[]; skipped: string[] } {
-	const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { n8n: { nodes: string[] } };
+	const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+		n8n: { nodes: string[] };
+	};
 	const nodes: NodeEntry[] = [];
 	const skipped: string[] = [];
 	for (const distPath of pkg.n8n.nodes) {
 		const source = distPath.replace(/^dist\//, '').replace(/\.js$/, '');
-		const className = source.split('/').pop()!.replace(/\.node$/, '');
+		const className = source
+			.split('/')
+			.pop()!
+			.replace(/\.node$/, '');
 		try {
 			// eslint-disable-next-line @typescript-eslint/no-require-imports
 			const exported = require(join(ROOT, source)) as Record<string, new () => INodeType>;
@@ -57,10 +62,18 @@ export function loadPackageNodes(): { nodes: NodeEntry[]; skipped: string[] } {
 			const type = `${PACKAGE_NAME}.${description.name}`;
 			// Nodes added after the harness was written are registered here, so workflows can use them.
 			if (!PACKAGE_NODE_REGISTRY.some(([name]) => name === type)) registerNodeType(type, instance);
-			nodes.push({ type, short: description.name, className, description, isTrigger: (description.inputs as unknown[]).length === 0 });
+			nodes.push({
+				type,
+				short: description.name,
+				className,
+				description,
+				isTrigger: (description.inputs as unknown[]).length === 0,
+			});
 		} catch (error) {
 			skipped.push(source);
-			console.warn(`[reliability] skipped ${source}: it does not load (${(error as Error).message.split('\n')[0]})`);
+			console.warn(
+				`[reliability] skipped ${source}: it does not load (${(error as Error).message.split('\n')[0]})`,
+			);
 		}
 	}
 	return { nodes, skipped };
@@ -72,7 +85,9 @@ export function operationsOf(nodes: NodeEntry[]): OperationRow[] {
 	for (const node of nodes.filter((n) => !n.isTrigger)) {
 		const properties = node.description.properties;
 		for (const operationProperty of properties.filter((p) => p.name === 'operation')) {
-			const resource = String((operationProperty.displayOptions?.show?.resource as string[] | undefined)?.[0] ?? '');
+			const resource = String(
+				(operationProperty.displayOptions?.show?.resource as string[] | undefined)?.[0] ?? '',
+			);
 			for (const option of operationProperty.options ?? []) {
 				const operation = String((option as { value: string }).value);
 				rows.push({
@@ -80,7 +95,9 @@ export function operationsOf(nodes: NodeEntry[]): OperationRow[] {
 					resource,
 					operation,
 					key: `${node.short}:${resource}:${operation}`,
-					properties: properties.filter((p) => p.name !== 'resource' && p.name !== 'operation' && shows(p, resource, operation)),
+					properties: properties.filter(
+						(p) => p.name !== 'resource' && p.name !== 'operation' && shows(p, resource, operation),
+					),
 				});
 			}
 		}
@@ -117,7 +134,9 @@ export function autoParameters(row: OperationRow): IDataObject {
 	const params: IDataObject = { resource: row.resource, operation: row.operation };
 	for (const property of row.properties) {
 		if (!property.required || property.name in params) continue;
-		const known = VALUES_BY_NAME[property.name] ?? (/url/i.test(property.name) ? 'https://files.example.com/reliability.txt' : undefined);
+		const known =
+			VALUES_BY_NAME[property.name] ??
+			(/url/i.test(property.name) ? 'https://files.example.com/reliability.txt' : undefined);
 		switch (property.type) {
 			case 'resourceLocator':
 				params[property.name] = rl(known ?? '1');

@@ -19,17 +19,26 @@ export interface Fixture {
 const rl = (value: unknown, mode = 'id') => ({ __rl: true, mode, value });
 
 function pushback(env: Env): string {
-	const { id } = env.pushgate.create(env.credentials.chatApiToken, 'shopper-1', 'orderShipped', { orderId: 1 });
+	const { id } = env.pushgate.create(env.credentials.chatApiToken, 'shopper-1', 'orderShipped', {
+		orderId: 1,
+	});
 	env.extraSecrets.push(id);
 	return id;
 }
 
 function agentReply(env: Env): string {
-	return String(env.fake.chat.pushAgentReply(env.credentials.chatApiToken, 'user-1', 'An agent answer').questionId);
+	return String(
+		env.fake.chat.pushAgentReply(env.credentials.chatApiToken, 'user-1', 'An agent answer')
+			.questionId,
+	);
 }
 
 function reportTask(env: Env): string {
-	const create = (env.reporter as unknown as { createTask: (type: string, settings?: IDataObject) => { taskId: string; readyAt: number } }).createTask;
+	const create = (
+		env.reporter as unknown as {
+			createTask: (type: string, settings?: IDataObject) => { taskId: string; readyAt: number };
+		}
+	).createTask;
 	const task = create.call(env.reporter, 'sessions');
 	task.readyAt = 0;
 	return task.taskId;
@@ -49,7 +58,9 @@ export const RELIABILITY_BOT = '263-acme-bot-263-Rel-49199';
 export const RELIABILITY_CAMPAIGN = 'Reliability updates';
 
 function reliabilityCampaign(env: Env) {
-	return [...env.textCampaigns.campaigns.values()].find((campaign) => campaign.name === RELIABILITY_CAMPAIGN)!;
+	return [...env.textCampaigns.campaigns.values()].find(
+		(campaign) => campaign.name === RELIABILITY_CAMPAIGN,
+	)!;
 }
 
 /** A campaign of the credential's project, in the given state, for the campaign operations. */
@@ -59,23 +70,33 @@ function campaignIn(env: Env, status?: string): IDataObject {
 	return { campaign: rl(String(campaign.id)) };
 }
 
-const recipient = { botId: rl(RELIABILITY_BOT), textCampaignName: rl(RELIABILITY_CAMPAIGN, 'name') };
+const recipient = {
+	botId: rl(RELIABILITY_BOT),
+	textCampaignName: rl(RELIABILITY_CAMPAIGN, 'name'),
+};
 
 export const FIXTURES: Record<string, Fixture> = {
 	// Tovie Chat
 	'tovieChat:message:send': { params: { query: 'hello' } },
 	'tovieChat:message:sendAsync': { params: { query: 'hello' } },
 	'tovieChat:message:getHistory': { params: { limit: 5 } },
-	'tovieChat:event:getAll': { params: { clientId: 'user-1', ts: '0', options: { waitSeconds: 1 } } },
+	'tovieChat:event:getAll': {
+		params: { clientId: 'user-1', ts: '0', options: { waitSeconds: 1 } },
+	},
 	'tovieChat:state:save': { params: { state: '{"step": 1}' } },
 	'tovieChat:messageStatus:get': { params: (env) => ({ questionId: agentReply(env) }) },
-	'tovieChat:messageStatus:update': { params: (env) => ({ questionId: agentReply(env), status: 'READ' }) },
+	'tovieChat:messageStatus:update': {
+		params: (env) => ({ questionId: agentReply(env), status: 'READ' }),
+	},
 
 	// Tovie Pushgate
 	'toviePushgate:pushback:fire': { params: (env) => ({ pushback: pushback(env) }) },
 
 	// Tovie Calls
-	'tovieCalls:phone:add': { params: { phone: '={{ $json.phone }}' }, items: [{ phone: '79120000101' }, { phone: '79120000102' }] },
+	'tovieCalls:phone:add': {
+		params: { phone: '={{ $json.phone }}' },
+		items: [{ phone: '79120000101' }, { phone: '79120000102' }],
+	},
 	'tovieCalls:phone:addCrm': { params: { phone: '79120000201' } },
 	'tovieCalls:callJob:cancel': { params: (env) => ({ ids: seededJob(env) }) },
 	'tovieCalls:callJob:getReport': { params: (env) => ({ ids: seededJob(env) }) },
@@ -101,19 +122,44 @@ export const FIXTURES: Record<string, Fixture> = {
 	'tovieNlp:intent:create': { params: { path: '/Reliability', phrases: ['reliable'] } },
 	'tovieNlp:intent:delete': { params: { intent: rl('/Goodbye', 'path') } },
 	'tovieNlp:intent:get': { params: { intent: rl('/Greeting', 'path') } },
-	'tovieNlp:intent:update': { params: { intent: rl('/Greeting', 'path'), phraseMode: 'add', phrases: ['hey'] } },
-	'tovieNlp:intent:import': { params: { strategy: 'merge' }, file: '[{"path": "/Only", "phrases": [{"text": "only"}]}]', fileName: 'intents.json' },
+	'tovieNlp:intent:update': {
+		params: { intent: rl('/Greeting', 'path'), phraseMode: 'add', phrases: ['hey'] },
+	},
+	'tovieNlp:intent:import': {
+		params: { strategy: 'merge' },
+		file: '[{"path": "/Only", "phrases": [{"text": "only"}]}]',
+		fileName: 'intents.json',
+	},
 	'tovieNlp:entity:create': { params: { name: 'product' } },
 	'tovieNlp:entity:delete': { params: { entity: rl('city', 'name') } },
 	'tovieNlp:entity:get': { params: { entity: rl('city', 'name') } },
-	'tovieNlp:entity:update': { params: { entity: rl('city', 'name'), updateFields: { noMorph: true } } },
-	'tovieNlp:entityRecord:create': { params: { entity: rl('city', 'name'), value: 'Paris', rule: ['Paris'] } },
+	'tovieNlp:entity:update': {
+		params: { entity: rl('city', 'name'), updateFields: { noMorph: true } },
+	},
+	'tovieNlp:entityRecord:create': {
+		params: { entity: rl('city', 'name'), value: 'Paris', rule: ['Paris'] },
+	},
 	'tovieNlp:entityRecord:delete': { params: { entity: rl('city', 'name'), record: rl('1', 'id') } },
 	'tovieNlp:entityRecord:getAll': { params: { entity: rl('city', 'name'), limit: 5 } },
 	'tovieNlp:entityRecord:replaceAll': { params: { entity: rl('city', 'name') } },
-	'tovieNlp:entityRecord:update': { params: (env) => ({ entity: rl('city', 'name'), record: rl(String(cityRecord(env)), 'id'), updateFields: { value: 'X' } }) },
-	'tovieNlp:entityRecord:upload': { params: { entity: rl('city', 'name') }, file: 'Madrid;MAD;Madrid\nLisbon;LIS', fileName: 'records.csv' },
-	'tovieNlp:project:import': { params: { source: 'json', project: '{"intents": [{"path": "/Only", "phrases": [{"text": "only"}]}]}' } },
+	'tovieNlp:entityRecord:update': {
+		params: (env) => ({
+			entity: rl('city', 'name'),
+			record: rl(String(cityRecord(env)), 'id'),
+			updateFields: { value: 'X' },
+		}),
+	},
+	'tovieNlp:entityRecord:upload': {
+		params: { entity: rl('city', 'name') },
+		file: 'Madrid;MAD;Madrid\nLisbon;LIS',
+		fileName: 'records.csv',
+	},
+	'tovieNlp:project:import': {
+		params: {
+			source: 'json',
+			project: '{"intents": [{"path": "/Only", "phrases": [{"text": "only"}]}]}',
+		},
+	},
 	'tovieNlp:model:train': { params: { wait: false } },
 	'tovieNlp:speller:set': { params: { source: 'text', dictionary: 'ok\t1' } },
 
@@ -121,28 +167,52 @@ export const FIXTURES: Record<string, Fixture> = {
 	'tovieReporter:statistics:getByInterval': { params: { metric: 'sessions', intervalType: 'DAY' } },
 	'tovieReporter:session:getAll': { params: { limit: 3 } },
 	'tovieReporter:client:getAll': { params: { limit: 3 } },
-	'tovieReporter:client:getAllForBot': { params: (env) => ({ botId: rl(env.reporter.bots[0]), dateTo: '2026-01-01T00:10:00Z', limit: 3 }) },
+	'tovieReporter:client:getAllForBot': {
+		params: (env) => ({
+			botId: rl(env.reporter.bots[0]),
+			dateTo: '2026-01-01T00:10:00Z',
+			limit: 3,
+		}),
+	},
 	'tovieReporter:message:getAll': { params: { source: 'session', sessionId: 's-1', limit: 3 } },
-	'tovieReporter:message:getPagePosition': { params: { source: 'session', sessionId: 's-1', questionId: 'q-1-1', size: 1 } },
+	'tovieReporter:message:getPagePosition': {
+		params: { source: 'session', sessionId: 's-1', questionId: 'q-1-1', size: 1 },
+	},
 	'tovieReporter:stateRoute:getAll': { params: { limit: 3 } },
 	'tovieReporter:messageLabel:create': { params: { name: 'Refund', groupName: 'Topics' } },
 	'tovieReporter:messageLabel:get': { params: { labelId: rl(11) } },
 	'tovieReporter:messageLabel:getAll': { params: { limit: 3 } },
-	'tovieReporter:messageLabel:update': { params: { labelId: rl(11), updateFields: { name: 'Great answer' } } },
+	'tovieReporter:messageLabel:update': {
+		params: { labelId: rl(11), updateFields: { name: 'Great answer' } },
+	},
 	'tovieReporter:messageLabel:delete': { params: { labelId: rl(12) } },
-	'tovieReporter:messageLabel:changePriority': { params: { priorities: { priority: [{ id: 11, newPriority: 5 }] } } },
+	'tovieReporter:messageLabel:changePriority': {
+		params: { priorities: { priority: [{ id: 11, newPriority: 5 }] } },
+	},
 	'tovieReporter:messageLabel:addToMessage': { params: { questionId: 'q-1-1', labelId: rl(11) } },
-	'tovieReporter:messageLabel:removeFromMessage': { params: { questionId: 'q-0-0', labelId: rl(11) } },
-	'tovieReporter:messageLabel:setForMessage': { params: { questionId: 'q-1-1', sessionId: 's-1', labelIds: '11' } },
+	'tovieReporter:messageLabel:removeFromMessage': {
+		params: { questionId: 'q-0-0', labelId: rl(11) },
+	},
+	'tovieReporter:messageLabel:setForMessage': {
+		params: { questionId: 'q-1-1', sessionId: 's-1', labelIds: '11' },
+	},
 	'tovieReporter:labelGroup:get': { params: { groupId: rl(1) } },
-	'tovieReporter:labelGroup:update': { params: { groupId: rl(1), updateFields: { name: 'Quality+' } } },
+	'tovieReporter:labelGroup:update': {
+		params: { groupId: rl(1), updateFields: { name: 'Quality+' } },
+	},
 	'tovieReporter:labelGroup:delete': { params: { groupId: rl(2) } },
-	'tovieReporter:labelGroup:changePriority': { params: { priorities: { priority: [{ id: 1, newPriority: 5 }] } } },
+	'tovieReporter:labelGroup:changePriority': {
+		params: { priorities: { priority: [{ id: 1, newPriority: 5 }] } },
+	},
 	'tovieReporter:sessionLabel:create': { params: { name: 'Churn' } },
 	'tovieReporter:sessionLabel:get': { params: { labelId: rl(21) } },
-	'tovieReporter:sessionLabel:update': { params: { labelId: rl(21), updateFields: { name: 'Done' } } },
+	'tovieReporter:sessionLabel:update': {
+		params: { labelId: rl(21), updateFields: { name: 'Done' } },
+	},
 	'tovieReporter:sessionLabel:delete': { params: { labelId: rl(22) } },
-	'tovieReporter:sessionLabel:changePriority': { params: { priorities: { priority: [{ id: 21, newPriority: 5 }] } } },
+	'tovieReporter:sessionLabel:changePriority': {
+		params: { priorities: { priority: [{ id: 21, newPriority: 5 }] } },
+	},
 	'tovieReporter:sessionLabel:addToSession': { params: { sessionId: 's-1', labelId: rl(21) } },
 	'tovieReporter:sessionLabel:removeFromSession': { params: { sessionId: 's-0', labelId: rl(21) } },
 	'tovieReporter:sessionLabel:setForSession': { params: { sessionId: 's-1', labelIds: '21' } },
@@ -155,9 +225,23 @@ export const FIXTURES: Record<string, Fixture> = {
 			return { questionId: 'q-1-1' };
 		},
 	},
-	'tovieReporter:experiment:create': { params: { key: 'reliability-exp', branches: { branch: [{ key: 'A' }, { key: 'B' }] } } },
-	'tovieReporter:experiment:join': { params: (env) => ({ experimentKey: rl('greeting'), botId: rl(env.reporter.bots[0]), sessionId: 's-1' }) },
-	'tovieReporter:report:create': { params: (env) => ({ reportType: 'sessions', date: '2026-01-01T00:00:00Z', botId: rl(env.reporter.bots[0]) }) },
+	'tovieReporter:experiment:create': {
+		params: { key: 'reliability-exp', branches: { branch: [{ key: 'A' }, { key: 'B' }] } },
+	},
+	'tovieReporter:experiment:join': {
+		params: (env) => ({
+			experimentKey: rl('greeting'),
+			botId: rl(env.reporter.bots[0]),
+			sessionId: 's-1',
+		}),
+	},
+	'tovieReporter:report:create': {
+		params: (env) => ({
+			reportType: 'sessions',
+			date: '2026-01-01T00:00:00Z',
+			botId: rl(env.reporter.bots[0]),
+		}),
+	},
 	'tovieReporter:report:download': { params: (env) => ({ taskId: rl(reportTask(env)) }) },
 	'tovieReporter:report:getTask': { params: (env) => ({ taskId: rl(reportTask(env)) }) },
 	'tovieReporter:report:deleteTask': { params: (env) => ({ taskId: rl(reportTask(env)) }) },
@@ -169,26 +253,79 @@ export const FIXTURES: Record<string, Fixture> = {
 	},
 	// Tovie Project
 	'tovieProject:project:get': { params: { project: rl('acme-bot', 'shortName') } },
-	'tovieProject:project:update': { params: { project: rl('acme-bot', 'list'), updateFields: { description: 'Checked' } } },
+	'tovieProject:project:update': {
+		params: { project: rl('acme-bot', 'list'), updateFields: { description: 'Checked' } },
+	},
 	'tovieProject:project:clone': { params: { project: rl('acme-bot', 'shortName') } },
-	'tovieProject:project:delete': { params: (env) => ({ project: rl(String(env.channels.newProject('rel-delete', 'To delete').id)) }) },
+	'tovieProject:project:delete': {
+		params: (env) => ({
+			project: rl(String(env.channels.newProject('rel-delete', 'To delete').id)),
+		}),
+	},
 	'tovieProject:channel:get': { params: { channel: rl(RELIABILITY_BOT, 'botId') } },
-	'tovieProject:channel:update': { params: { channel: rl(RELIABILITY_BOT, 'botId'), updateFields: { channelName: 'Checked' } } },
-	'tovieProject:channel:delete': { params: (env) => ({ channel: rl(String(env.channels.addChannel('acme-bot', { channelType: 'TELEGRAM', accessToken: 'rel-telegram-token' }).id)) }) },
+	'tovieProject:channel:update': {
+		params: { channel: rl(RELIABILITY_BOT, 'botId'), updateFields: { channelName: 'Checked' } },
+	},
+	'tovieProject:channel:delete': {
+		params: (env) => ({
+			channel: rl(
+				String(
+					env.channels.addChannel('acme-bot', {
+						channelType: 'TELEGRAM',
+						accessToken: 'rel-telegram-token',
+					}).id,
+				),
+			),
+		}),
+	},
 	'tovieProject:channel:deploy': { params: { channel: rl(RELIABILITY_BOT, 'botId') } },
 
 	// Tovie Text Campaign
 	'tovieTextCampaign:client:sendEvent': { params: recipient },
 	'tovieTextCampaign:client:sendMessage': { params: recipient },
 	'tovieTextCampaign:campaign:get': { params: (env) => campaignIn(env) },
-	'tovieTextCampaign:campaign:update': { params: (env) => ({ ...campaignIn(env), updateFields: { threadCount: 2 } }) },
+	'tovieTextCampaign:campaign:update': {
+		params: (env) => ({ ...campaignIn(env), updateFields: { threadCount: 2 } }),
+	},
 	'tovieTextCampaign:campaign:stop': { params: (env) => campaignIn(env) },
 	'tovieTextCampaign:campaign:resume': { params: (env) => campaignIn(env, 'STOPPED') },
 	'tovieTextCampaign:campaign:complete': { params: (env) => campaignIn(env) },
 	'tovieTextCampaign:template:create': { params: recipient },
-	'tovieTextCampaign:template:get': { params: (env) => ({ template: rl(env.textCampaigns.addTemplate(reliabilityCampaign(env), RELIABILITY_BOT, 'user-1').id) }) },
-	'tovieTextCampaign:template:delete': { params: (env) => ({ template: rl(env.textCampaigns.addTemplate(reliabilityCampaign(env), RELIABILITY_BOT, 'user-1').id) }) },
-	'tovieTextCampaign:template:send': { params: (env) => ({ template: rl(env.textCampaigns.addTemplate(reliabilityCampaign(env), RELIABILITY_BOT, 'user-1').id) }) },
-	'tovieTextCampaign:sending:cancel': { params: (env) => ({ sendingId: rl(env.textCampaigns.addSending(reliabilityCampaign(env), RELIABILITY_BOT, 'user-1').id) }) },
-	'tovieTextCampaign:chatHistory:getAll': { params: (env) => ({ sendingId: rl(env.textCampaigns.addSending(reliabilityCampaign(env), RELIABILITY_BOT, 'user-1', { status: 'SENT' }).id) }) },
+	'tovieTextCampaign:template:get': {
+		params: (env) => ({
+			template: rl(
+				env.textCampaigns.addTemplate(reliabilityCampaign(env), RELIABILITY_BOT, 'user-1').id,
+			),
+		}),
+	},
+	'tovieTextCampaign:template:delete': {
+		params: (env) => ({
+			template: rl(
+				env.textCampaigns.addTemplate(reliabilityCampaign(env), RELIABILITY_BOT, 'user-1').id,
+			),
+		}),
+	},
+	'tovieTextCampaign:template:send': {
+		params: (env) => ({
+			template: rl(
+				env.textCampaigns.addTemplate(reliabilityCampaign(env), RELIABILITY_BOT, 'user-1').id,
+			),
+		}),
+	},
+	'tovieTextCampaign:sending:cancel': {
+		params: (env) => ({
+			sendingId: rl(
+				env.textCampaigns.addSending(reliabilityCampaign(env), RELIABILITY_BOT, 'user-1').id,
+			),
+		}),
+	},
+	'tovieTextCampaign:chatHistory:getAll': {
+		params: (env) => ({
+			sendingId: rl(
+				env.textCampaigns.addSending(reliabilityCampaign(env), RELIABILITY_BOT, 'user-1', {
+					status: 'SENT',
+				}).id,
+			),
+		}),
+	},
 };

@@ -8,21 +8,44 @@ import type { IDataObject } from 'n8n-workflow';
 import type { WorkflowResult } from '../helpers/harness.cts';
 import { generatedData } from '../helpers/integration.cts';
 
-export const stats = { operations: 0, faults: 0, badInputs: 0, places: 0, leaks: [] as string[], acting: 0, duplicates: 0 };
+export const stats = {
+	operations: 0,
+	faults: 0,
+	badInputs: 0,
+	places: 0,
+	leaks: [] as string[],
+	acting: 0,
+	duplicates: 0,
+};
 
 function forms(secrets: string[]): string[] {
-	return [...new Set(secrets.filter((s) => s.length >= 4).flatMap((s) => [s, encodeURIComponent(s), encodeURIComponent(s).replace(/%20/g, '+')]))];
+	return [
+		...new Set(
+			secrets
+				.filter((s) => s.length >= 4)
+				.flatMap((s) => [s, encodeURIComponent(s), encodeURIComponent(s).replace(/%20/g, '+')]),
+		),
+	];
 }
 
 /** Every string reachable from `value`, errors' own (non-enumerable) properties included. */
-export function stringsOf(value: unknown, skipKeys: string[] = [], out: Array<[string, string]> = [], path = '$', seen = new WeakSet<object>()): Array<[string, string]> {
+export function stringsOf(
+	value: unknown,
+	skipKeys: string[] = [],
+	out: Array<[string, string]> = [],
+	path = '$',
+	seen = new WeakSet<object>(),
+): Array<[string, string]> {
 	if (typeof value === 'string') {
 		out.push([path, value]);
 		return out;
 	}
 	if (!value || typeof value !== 'object' || seen.has(value) || Buffer.isBuffer(value)) return out;
 	seen.add(value);
-	const keys = value instanceof Error ? [...new Set([...Object.getOwnPropertyNames(value), ...Object.keys(value), 'cause'])] : Object.keys(value);
+	const keys =
+		value instanceof Error
+			? [...new Set([...Object.getOwnPropertyNames(value), ...Object.keys(value), 'cause'])]
+			: Object.keys(value);
 	for (const key of keys) {
 		if (skipKeys.includes(key)) continue;
 		stringsOf((value as Record<string, unknown>)[key], skipKeys, out, `${path}.${key}`, seen);
@@ -34,18 +57,46 @@ export function stringsOf(value: unknown, skipKeys: string[] = [], out: Array<[s
  * Checks one run. Credential secrets: nowhere at all. Secrets the user typed as parameters (a
  * pushback id): nowhere except the node's own parameters.
  */
-export function checkRun(label: string, result: WorkflowResult, credentialSecrets: string[], typedSecrets: string[] = []): void {
+export function checkRun(
+	label: string,
+	result: WorkflowResult,
+	credentialSecrets: string[],
+	typedSecrets: string[] = [],
+): void {
 	const error = result.run.data.resultData.error;
-	const items = Object.values(result.runData).flatMap((tasks) => tasks.flatMap((task) => [task.error, ...((task.data?.main ?? []).flat() as IDataObject[])]));
+	const items = Object.values(result.runData).flatMap((tasks) =>
+		tasks.flatMap((task) => [task.error, ...((task.data?.main ?? []).flat() as IDataObject[])]),
+	);
 	// A typed secret may be in a success output (Pushgate returns the id it fired), never in an error.
-	const failed = (item: unknown) => item instanceof Error || Boolean((item as IDataObject | undefined)?.json && ((item as { json: IDataObject }).json.error !== undefined));
+	const failed = (item: unknown) =>
+		item instanceof Error ||
+		Boolean(
+			(item as IDataObject | undefined)?.json &&
+				(item as { json: IDataObject }).json.error !== undefined,
+		);
 	const places: Array<[string, string, string[]]> = [
 		['serialised run', result.serialized, credentialSecrets],
 		['generated data', generatedData(result), result.status === 'error' ? typedSecrets : []],
-		...stringsOf(error).map(([path, text]): [string, string, string[]] => [`thrown error ${path}`, text, credentialSecrets]),
-		...stringsOf(error, ['node']).map(([path, text]): [string, string, string[]] => [`thrown error ${path}`, text, typedSecrets]),
-		...stringsOf(items, ['node']).map(([path, text]): [string, string, string[]] => [`output ${path}`, text, credentialSecrets]),
-		...stringsOf(items.filter(failed), ['node']).map(([path, text]): [string, string, string[]] => [`error output ${path}`, text, typedSecrets]),
+		...stringsOf(error).map(([path, text]): [string, string, string[]] => [
+			`thrown error ${path}`,
+			text,
+			credentialSecrets,
+		]),
+		...stringsOf(error, ['node']).map(([path, text]): [string, string, string[]] => [
+			`thrown error ${path}`,
+			text,
+			typedSecrets,
+		]),
+		...stringsOf(items, ['node']).map(([path, text]): [string, string, string[]] => [
+			`output ${path}`,
+			text,
+			credentialSecrets,
+		]),
+		...stringsOf(items.filter(failed), ['node']).map(([path, text]): [string, string, string[]] => [
+			`error output ${path}`,
+			text,
+			typedSecrets,
+		]),
 	];
 	for (const [where, text, secrets] of places) {
 		stats.places += 1;

@@ -2,7 +2,14 @@
  * One fake platform with every API module the package talks to, the credential with all four
  * secrets, and the runner the suite's tables use: one operation, its fixture, optional faults.
  */
-import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IBinaryData,
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { trainingTiming } from '../../nodes/Nlp/helpers/training';
@@ -16,7 +23,12 @@ import { PushgateModule } from '../helpers/fake-platform/pushgate.cts';
 import { ReporterModule } from '../helpers/fake-platform/reporter.cts';
 import { startFakePlatform, type FakePlatform } from '../helpers/fake-platform/server.cts';
 import { TextCampaignModule } from '../helpers/fake-platform/textCampaigns.cts';
-import { registerNodeType, runWorkflow, type HarnessNode, type WorkflowResult } from '../helpers/harness.cts';
+import {
+	registerNodeType,
+	runWorkflow,
+	type HarnessNode,
+	type WorkflowResult,
+} from '../helpers/harness.cts';
 import { credentialsFor, SECRETS } from '../helpers/integration.cts';
 import { autoParameters, type OperationRow } from './catalog.cts';
 import { FIXTURES, RELIABILITY_BOT, RELIABILITY_CAMPAIGN, type Fixture } from './fixtures.cts';
@@ -39,8 +51,13 @@ export interface Env {
 
 /** Polls and long polls of the nodes, shortened for the suite. */
 export function fastTimings(): void {
-	Object.assign(reportTiming, { longPollSeconds: 1, minIntervalMs: 5, sleep: async (ms: number) => await new Promise((r) => setTimeout(r, Math.min(ms, 20))) });
-	trainingTiming.sleep = async (ms: number) => await new Promise((r) => setTimeout(r, Math.min(ms, 20)));
+	Object.assign(reportTiming, {
+		longPollSeconds: 1,
+		minIntervalMs: 5,
+		sleep: async (ms: number) => await new Promise((r) => setTimeout(r, Math.min(ms, 20))),
+	});
+	trainingTiming.sleep = async (ms: number) =>
+		await new Promise((r) => setTimeout(r, Math.min(ms, 20)));
 	Object.assign(deployTiming, { longPollSeconds: 1, firstPauseMs: 5, maxPauseMs: 20 });
 }
 
@@ -59,28 +76,66 @@ export async function startEnv(): Promise<Env> {
 			callsModule({ campaigns: [{ token: SECRETS.callsApiToken, name: 'Reliability' }] }, holder),
 			(p) => (nlp = new NlpModule(p, { keys: [SECRETS.nlpApiKey], trainingMs: 20 })),
 			// Before Reporter: deploys answer on the Async API route they share.
-			(p) => (channels = new ChannelsModule(p, [SECRETS.apiToken], { seed: [{ shortName: 'acme-bot', chatToken: SECRETS.chatApiToken, chatBotId: RELIABILITY_BOT }], deployMs: 10 })),
-			(p) => (textCampaigns = new TextCampaignModule(p, { tokens: [SECRETS.apiToken], channels, seed: [{ projectShortName: 'acme-bot', name: RELIABILITY_CAMPAIGN }], sendDelayMs: 5 })),
-			(p) => (reporter = new ReporterModule(p, { sessions: 20, messagesPerSession: 2, clients: 5, reportDelayMs: 10 })),
+			(p) =>
+				(channels = new ChannelsModule(p, [SECRETS.apiToken], {
+					seed: [
+						{ shortName: 'acme-bot', chatToken: SECRETS.chatApiToken, chatBotId: RELIABILITY_BOT },
+					],
+					deployMs: 10,
+				})),
+			(p) =>
+				(textCampaigns = new TextCampaignModule(p, {
+					tokens: [SECRETS.apiToken],
+					channels,
+					seed: [{ projectShortName: 'acme-bot', name: RELIABILITY_CAMPAIGN }],
+					sendDelayMs: 5,
+				})),
+			(p) =>
+				(reporter = new ReporterModule(p, {
+					sessions: 20,
+					messagesPerSession: 2,
+					clients: 5,
+					reportDelayMs: 10,
+				})),
 			(p) => new OperatorModule(p, { channels: [OPERATOR_CHANNEL] }),
 		],
 	});
 	// The Operator API channel id sits in the webhook URL's path: a secret like the tokens.
 	const operatorWebhookUrl = `${fake.url}/chatadapter/chatapi/webhook/operatorapi/${OPERATOR_CHANNEL}`;
-	return { fake, pushgate, calls: holder.calls!, nlp, reporter, channels, textCampaigns, credentials: credentialsFor(fake, { operatorWebhookUrl }), extraSecrets: [OPERATOR_CHANNEL] };
+	return {
+		fake,
+		pushgate,
+		calls: holder.calls!,
+		nlp,
+		reporter,
+		channels,
+		textCampaigns,
+		credentials: credentialsFor(fake, { operatorWebhookUrl }),
+		extraSecrets: [OPERATOR_CHANNEL],
+	};
 }
 
 /** `test.reliabilityFile`: puts `$json.content` into the binary field `data`. */
 class ToFile implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'To File', name: 'test.reliabilityFile', group: ['transform'], version: 1, description: 'Makes a file',
-		defaults: { name: 'To File' }, inputs: [NodeConnectionTypes.Main], outputs: [NodeConnectionTypes.Main], properties: [],
+		displayName: 'To File',
+		name: 'test.reliabilityFile',
+		group: ['transform'],
+		version: 1,
+		description: 'Makes a file',
+		defaults: { name: 'To File' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const out: INodeExecutionData[] = [];
 		for (const [i, item] of this.getInputData().entries()) {
-			const data: IBinaryData = await this.helpers.prepareBinaryData(Buffer.from(String(item.json.content ?? ''), 'utf8'), String(item.json.fileName ?? 'file.txt'));
+			const data: IBinaryData = await this.helpers.prepareBinaryData(
+				Buffer.from(String(item.json.content ?? ''), 'utf8'),
+				String(item.json.fileName ?? 'file.txt'),
+			);
 			out.push({ json: item.json, binary: { data }, pairedItem: { item: i } });
 		}
 		return [out];
@@ -97,7 +152,8 @@ export interface Prepared {
 /** The operation's parameters and input items: the generic filler, then its fixture. */
 export async function prepare(env: Env, row: OperationRow): Promise<Prepared> {
 	const fixture = FIXTURES[row.key] ?? {};
-	const extra = typeof fixture.params === 'function' ? await fixture.params(env) : (fixture.params ?? {});
+	const extra =
+		typeof fixture.params === 'function' ? await fixture.params(env) : (fixture.params ?? {});
 	const parameters = { ...autoParameters(row), ...extra };
 	return { parameters, items: fixture.items ?? [{}], fixture };
 }
@@ -111,13 +167,30 @@ export interface RunOptions {
 export const NODE_NAME = 'Under Test';
 
 /** Runs the operation once in a real workflow (a file node first when it reads binary data). */
-export async function runOperation(env: Env, row: OperationRow, prepared: Prepared, options: RunOptions = {}): Promise<WorkflowResult> {
+export async function runOperation(
+	env: Env,
+	row: OperationRow,
+	prepared: Prepared,
+	options: RunOptions = {},
+): Promise<WorkflowResult> {
 	const items = options.items ?? prepared.items;
 	const parameters = { ...prepared.parameters, ...options.parameters };
 	const nodes: HarnessNode[] = [];
 	const fileContent = prepared.fixture.file;
 	if (fileContent !== undefined) nodes.push({ name: 'File', type: 'test.reliabilityFile' });
-	nodes.push({ name: NODE_NAME, type: row.node.type, parameters, continueOnFail: options.continueOnFail });
-	const withFile = fileContent === undefined ? items : items.map((item) => ({ content: fileContent, fileName: prepared.fixture.fileName ?? 'file.txt', ...item }));
+	nodes.push({
+		name: NODE_NAME,
+		type: row.node.type,
+		parameters,
+		continueOnFail: options.continueOnFail,
+	});
+	const withFile =
+		fileContent === undefined
+			? items
+			: items.map((item) => ({
+					content: fileContent,
+					fileName: prepared.fixture.fileName ?? 'file.txt',
+					...item,
+				}));
 	return await runWorkflow({ nodes, items: withFile, credentials: env.credentials as never });
 }

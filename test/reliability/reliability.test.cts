@@ -35,8 +35,10 @@ afterAll(async () => {
 });
 
 describeActions(() => env);
-describe('an operation that acts never acts twice, whatever fails on the way', () => describeActing(() => env));
-describe('bad input gets a clear error and sends nothing', () => describeBadInput(() => env, staticParameters));
+describe('an operation that acts never acts twice, whatever fails on the way', () =>
+	describeActing(() => env));
+describe('bad input gets a clear error and sends nothing', () =>
+	describeBadInput(() => env, staticParameters));
 
 describe('batched operations re-run after an interruption', () => describeBatches(() => env));
 describe('the trigger cannot be abused', () => describeTrigger(() => env));

@@ -18,11 +18,18 @@ const ALL_KINDS = { triggerOn: ['botReply', 'agentReply', 'campaignMessage', 'ti
 const node = { type: 'tovieChatTrigger', parameters: ALL_KINDS };
 let n = 0;
 const event = (extra: IDataObject = {}): IDataObject => ({
-	token: TOKEN, clientId: 'user-1', questionId: `q-${++n}`, timestamp: '2026-05-01T10:00:00.123',
-	data: { answer: 'Hi', replies: [{ type: 'text', text: 'Hi' }] }, ...extra,
+	token: TOKEN,
+	clientId: 'user-1',
+	questionId: `q-${++n}`,
+	timestamp: '2026-05-01T10:00:00.123',
+	data: { answer: 'Hi', replies: [{ type: 'text', text: 'Hi' }] },
+	...extra,
 });
 const json = (body: unknown, extra: Partial<WebhookCall> = {}): WebhookCall => ({
-	body, rawBody: Buffer.from(JSON.stringify(body)), headers: { 'content-type': 'application/json' }, ...extra,
+	body,
+	rawBody: Buffer.from(JSON.stringify(body)),
+	headers: { 'content-type': 'application/json' },
+	...extra,
 });
 
 /** Waits (without a time limit of its own: jest's test timeout bounds it) until `done` holds. */
@@ -42,24 +49,40 @@ function random(seed: number) {
 
 function randomJson(next: () => number, depth = 0): unknown {
 	const pick = Math.floor(next() * (depth > 3 ? 5 : 7));
-	const word = () => ['token', 'clientId', 'questionId', 'data', 'timestamp', 'x', '', '__proto__', 'constructor'][Math.floor(next() * 9)];
+	const word = () =>
+		['token', 'clientId', 'questionId', 'data', 'timestamp', 'x', '', '__proto__', 'constructor'][
+			Math.floor(next() * 9)
+		];
 	switch (pick) {
-		case 0: return null;
-		case 1: return next() > 0.5;
-		case 2: return Math.floor(next() * 1e9) * (next() > 0.5 ? -1 : 1);
-		case 3: return next() > 0.8 ? TOKEN.slice(0, Math.floor(next() * TOKEN.length)) : word();
-		case 4: return '\u0000\ud800'.repeat(Math.floor(next() * 3));
-		case 5: return Array.from({ length: Math.floor(next() * 4) }, () => randomJson(next, depth + 1));
-		default: return Object.fromEntries(Array.from({ length: Math.floor(next() * 5) }, () => [word(), randomJson(next, depth + 1)]));
+		case 0:
+			return null;
+		case 1:
+			return next() > 0.5;
+		case 2:
+			return Math.floor(next() * 1e9) * (next() > 0.5 ? -1 : 1);
+		case 3:
+			return next() > 0.8 ? TOKEN.slice(0, Math.floor(next() * TOKEN.length)) : word();
+		case 4:
+			return '\u0000\ud800'.repeat(Math.floor(next() * 3));
+		case 5:
+			return Array.from({ length: Math.floor(next() * 4) }, () => randomJson(next, depth + 1));
+		default:
+			return Object.fromEntries(
+				Array.from({ length: Math.floor(next() * 5) }, () => [word(), randomJson(next, depth + 1)]),
+			);
 	}
 }
 
 async function post(url: string, body: string): Promise<number> {
 	return await new Promise((resolve, reject) => {
-		const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
-			res.resume();
-			res.on('end', () => resolve(res.statusCode ?? 0));
-		});
+		const req = request(
+			url,
+			{ method: 'POST', headers: { 'content-type': 'application/json' } },
+			(res) => {
+				res.resume();
+				res.on('end', () => resolve(res.statusCode ?? 0));
+			},
+		);
 		req.on('error', reject);
 		req.end(body);
 	});
@@ -83,17 +106,37 @@ export function describeTrigger(getEnv: () => Env): void {
 	it('checks the token per event: a mixed array starts only the events that carry it', async () => {
 		stats.badInputs += 1;
 		const good = event();
-		const { answer, items } = await callWebhook(node, json([good, event({ token: 'other' }), event({ token: undefined })]), credentials());
+		const { answer, items } = await callWebhook(
+			node,
+			json([good, event({ token: 'other' }), event({ token: undefined })]),
+			credentials(),
+		);
 		expect(answer.statusCode).toBe(200);
 		expect(items.map((item) => item.questionId)).toEqual([good.questionId]);
 		expect(JSON.stringify([answer.body, items])).not.toContain(TOKEN);
 	});
 
 	it('refuses malformed JSON, a wrong content type, an oversized body and a wrong method with 4xx', async () => {
-		await refused({ body: {}, rawBody: Buffer.from('{"token": "'), headers: { 'content-type': 'application/json' } }, 400);
-		await refused({ body: {}, rawBody: Buffer.from('not json'), headers: { 'content-type': 'text/plain' } }, 400);
-		await refused(json(event(), { headers: { 'content-type': 'multipart/form-data; boundary=x' } }), 415);
-		await refused(json(event(), { headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 415);
+		await refused(
+			{
+				body: {},
+				rawBody: Buffer.from('{"token": "'),
+				headers: { 'content-type': 'application/json' },
+			},
+			400,
+		);
+		await refused(
+			{ body: {}, rawBody: Buffer.from('not json'), headers: { 'content-type': 'text/plain' } },
+			400,
+		);
+		await refused(
+			json(event(), { headers: { 'content-type': 'multipart/form-data; boundary=x' } }),
+			415,
+		);
+		await refused(
+			json(event(), { headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
+			415,
+		);
 		const huge = event({ data: { answer: 'x'.repeat(MAX_BODY_BYTES) } });
 		await refused(json(huge), 413);
 		await refused(json(event(), { method: 'GET' }), 405);
@@ -110,11 +153,28 @@ export function describeTrigger(getEnv: () => Env): void {
 		const staticData: IDataObject = {};
 		const first = event();
 		const calls = [];
-		for (let attempt = 0; attempt < 4; attempt++) calls.push(await callWebhook(node, json(first), credentials(), staticData));
-		expect(calls.map((c) => [c.answer.statusCode, c.items.length])).toEqual([[200, 1], [200, 0], [200, 0], [200, 0]]);
+		for (let attempt = 0; attempt < 4; attempt++)
+			calls.push(await callWebhook(node, json(first), credentials(), staticData));
+		expect(calls.map((c) => [c.answer.statusCode, c.items.length])).toEqual([
+			[200, 1],
+			[200, 0],
+			[200, 0],
+			[200, 0],
+		]);
 		// A new message, and a reply of another kind to the same question, are new events.
-		expect((await callWebhook(node, json(event()), credentials(), staticData)).items).toHaveLength(1);
-		expect((await callWebhook(node, json({ ...first, timestamp: '2026-05-01T10:00:05.000' }), credentials(), staticData)).items).toHaveLength(1);
+		expect((await callWebhook(node, json(event()), credentials(), staticData)).items).toHaveLength(
+			1,
+		);
+		expect(
+			(
+				await callWebhook(
+					node,
+					json({ ...first, timestamp: '2026-05-01T10:00:05.000' }),
+					credentials(),
+					staticData,
+				)
+			).items,
+		).toHaveLength(1);
 		// After the window the id is forgotten; the memory stays bounded.
 		const seen: IDataObject = {};
 		expect(dropRepeats([first], seen, 0)).toHaveLength(1);
@@ -130,9 +190,14 @@ export function describeTrigger(getEnv: () => Env): void {
 		await hook.start();
 		hook.reset(ALL_KINDS);
 		try {
-			const bodies = Array.from({ length: 1000 }, () => JSON.stringify(event({ clientId: `burst-${n}` })));
+			const bodies = Array.from({ length: 1000 }, () =>
+				JSON.stringify(event({ clientId: `burst-${n}` })),
+			);
 			const statuses: number[] = [];
-			for (let i = 0; i < bodies.length; i += 50) statuses.push(...(await Promise.all(bodies.slice(i, i + 50).map((body) => post(hook.url, body)))));
+			for (let i = 0; i < bodies.length; i += 50)
+				statuses.push(
+					...(await Promise.all(bodies.slice(i, i + 50).map((body) => post(hook.url, body)))),
+				);
 			await until(() => hook.executions.length >= 1000);
 			expect(statuses.filter((status) => status !== 200)).toEqual([]);
 			expect(hook.executions.flat()).toHaveLength(1000);
@@ -149,17 +214,31 @@ export function describeTrigger(getEnv: () => Env): void {
 		for (; cases < 600; cases++) {
 			const body = randomJson(next);
 			// Half the cases carry the right token somewhere near the top, as a forger who knows it would.
-			const withToken = cases % 2 === 1 && body && typeof body === 'object' && !Array.isArray(body) ? { ...(body as IDataObject), token: TOKEN } : body;
-			const raw = next() > 0.9 ? JSON.stringify(withToken).slice(0, -1) : JSON.stringify(withToken) ?? '';
-			const { answer, items } = await callWebhook(node, { body: {}, rawBody: Buffer.from(raw), headers: { 'content-type': 'application/json' } }, credentials());
+			const withToken =
+				cases % 2 === 1 && body && typeof body === 'object' && !Array.isArray(body)
+					? { ...(body as IDataObject), token: TOKEN }
+					: body;
+			const raw =
+				next() > 0.9 ? JSON.stringify(withToken).slice(0, -1) : (JSON.stringify(withToken) ?? '');
+			const { answer, items } = await callWebhook(
+				node,
+				{ body: {}, rawBody: Buffer.from(raw), headers: { 'content-type': 'application/json' } },
+				credentials(),
+			);
 			const valid = answer.statusCode === 200;
 			expect([cases, answer.statusCode]).toEqual([cases, valid ? 200 : expect.any(Number)]);
 			if (!valid) {
-				expect([cases, answer.statusCode! >= 400 && answer.statusCode! < 500, items]).toEqual([cases, true, []]);
+				expect([cases, answer.statusCode! >= 400 && answer.statusCode! < 500, items]).toEqual([
+					cases,
+					true,
+					[],
+				]);
 			} else if (items.length > 0) {
 				// Only bodies that carry the channel token may start, and then with plain items.
 				expect(raw).toContain(TOKEN);
-				expect(items.every((item) => typeof item.eventKind === 'string' && item.token === undefined)).toBe(true);
+				expect(
+					items.every((item) => typeof item.eventKind === 'string' && item.token === undefined),
+				).toBe(true);
 			}
 			expect(JSON.stringify(answer.body ?? '')).not.toContain(TOKEN);
 		}

@@ -6,31 +6,55 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { checkedZone } from '../../nodes/Calls/helpers/callPolicy';
 import { canonicalJson, idempotenceKeyFor } from '../../nodes/Calls/helpers/idempotence';
-import { campaignStatusOf, isoOf, jobStatusOf, plainText, simplifiedReport, withReadableFields } from '../../nodes/Calls/helpers/output';
+import {
+	campaignStatusOf,
+	isoOf,
+	jobStatusOf,
+	plainText,
+	simplifiedReport,
+	withReadableFields,
+} from '../../nodes/Calls/helpers/output';
 import { normalizePhone } from '../../nodes/Calls/helpers/phones';
 import { TovieCalls } from '../../nodes/Calls/TovieCalls.node';
 
 const ctx = (workflowId: string, nodeId: string) =>
-	({ getWorkflow: () => ({ id: workflowId }), getNode: () => ({ id: nodeId, name: 'Tovie Calls' }) }) as unknown as IExecuteFunctions;
+	({
+		getWorkflow: () => ({ id: workflowId }),
+		getNode: () => ({ id: nodeId, name: 'Tovie Calls' }),
+	}) as unknown as IExecuteFunctions;
 
 describe('idempotence keys', () => {
 	it('are the same for the same content, whatever the key order', () => {
-		const a = idempotenceKeyFor(ctx('w1', 'n1'), 'addPhones', [{ phone: '1', payload: { a: 1, b: 2 } }]);
-		const b = idempotenceKeyFor(ctx('w1', 'n1'), 'addPhones', [{ payload: { b: 2, a: 1 }, phone: '1' }]);
+		const a = idempotenceKeyFor(ctx('w1', 'n1'), 'addPhones', [
+			{ phone: '1', payload: { a: 1, b: 2 } },
+		]);
+		const b = idempotenceKeyFor(ctx('w1', 'n1'), 'addPhones', [
+			{ payload: { b: 2, a: 1 }, phone: '1' },
+		]);
 		expect(a).toBe(b);
 		expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/);
 	});
 
 	it('differ by content, order of numbers, workflow, node and scope', () => {
 		const base = idempotenceKeyFor(ctx('w1', 'n1'), 'addPhones', [{ phone: '1' }, { phone: '2' }]);
-		expect(idempotenceKeyFor(ctx('w1', 'n1'), 'addPhones', [{ phone: '2' }, { phone: '1' }])).not.toBe(base);
-		expect(idempotenceKeyFor(ctx('w2', 'n1'), 'addPhones', [{ phone: '1' }, { phone: '2' }])).not.toBe(base);
-		expect(idempotenceKeyFor(ctx('w1', 'n2'), 'addPhones', [{ phone: '1' }, { phone: '2' }])).not.toBe(base);
-		expect(idempotenceKeyFor(ctx('w1', 'n1'), 'crm', [{ phone: '1' }, { phone: '2' }])).not.toBe(base);
+		expect(
+			idempotenceKeyFor(ctx('w1', 'n1'), 'addPhones', [{ phone: '2' }, { phone: '1' }]),
+		).not.toBe(base);
+		expect(
+			idempotenceKeyFor(ctx('w2', 'n1'), 'addPhones', [{ phone: '1' }, { phone: '2' }]),
+		).not.toBe(base);
+		expect(
+			idempotenceKeyFor(ctx('w1', 'n2'), 'addPhones', [{ phone: '1' }, { phone: '2' }]),
+		).not.toBe(base);
+		expect(idempotenceKeyFor(ctx('w1', 'n1'), 'crm', [{ phone: '1' }, { phone: '2' }])).not.toBe(
+			base,
+		);
 	});
 
 	it('canonical JSON drops undefined and sorts keys', () => {
-		expect(canonicalJson({ b: [1, { d: undefined, c: 'x' }], a: null })).toBe('{"a":null,"b":[1,{"c":"x"}]}');
+		expect(canonicalJson({ b: [1, { d: undefined, c: 'x' }], a: null })).toBe(
+			'{"a":null,"b":[1,{"c":"x"}]}',
+		);
 	});
 });
 
@@ -58,15 +82,39 @@ describe('times and statuses', () => {
 	});
 
 	it('turns Unix-ms times into ISO times in the workflow zone and keeps received spellings', () => {
-		expect(withReadableFields({ createdAt: 0, finishedAt: null, jobStatus: 'canceled', status: 'inProcess' }, 'Asia/Kolkata')).toEqual({
-			createdAt: '1970-01-01T05:30:00.000+05:30', finishedAt: null,
-			jobStatus: 'cancelledByUser', jobStatusReceived: 'canceled', status: 'inProgress', statusReceived: 'inProcess',
+		expect(
+			withReadableFields(
+				{ createdAt: 0, finishedAt: null, jobStatus: 'canceled', status: 'inProcess' },
+				'Asia/Kolkata',
+			),
+		).toEqual({
+			createdAt: '1970-01-01T05:30:00.000+05:30',
+			finishedAt: null,
+			jobStatus: 'cancelledByUser',
+			jobStatusReceived: 'canceled',
+			status: 'inProgress',
+			statusReceived: 'inProcess',
 		});
 	});
 
 	it('simplifies reports to their results', () => {
-		expect(simplifiedReport({ callJobId: '1', phone: '1650', jobStatus: 'noAnswer', attemptsCount: 2, redialNumber: null, tagName: 'x', tagPayload: {}, reportData: { a: 1 } })).toEqual({
-			callJobId: '1', phone: '1650', jobStatus: 'noAnswer', attemptsCount: 2, reportData: { a: 1 },
+		expect(
+			simplifiedReport({
+				callJobId: '1',
+				phone: '1650',
+				jobStatus: 'noAnswer',
+				attemptsCount: 2,
+				redialNumber: null,
+				tagName: 'x',
+				tagPayload: {},
+				reportData: { a: 1 },
+			}),
+		).toEqual({
+			callJobId: '1',
+			phone: '1650',
+			jobStatus: 'noAnswer',
+			attemptsCount: 2,
+			reportData: { a: 1 },
 		});
 	});
 
@@ -102,19 +150,36 @@ describe('node description', () => {
 	const operations = description.properties.filter((p) => p.name === 'operation');
 
 	it('offers all 13 spec routes through 12 operations across four resources', () => {
-		const values = operations.flatMap((p) => (p.options ?? []).map((o) => `${p.displayOptions?.show?.resource?.[0]}.${(o as { value: string }).value}`));
+		const values = operations.flatMap((p) =>
+			(p.options ?? []).map(
+				(o) => `${p.displayOptions?.show?.resource?.[0]}.${(o as { value: string }).value}`,
+			),
+		);
 		expect(values.sort()).toEqual([
-			'callAttempt.getAll', 'callAttempt.getReport',
-			'callJob.cancel', 'callJob.getAll', 'callJob.getReport',
-			'campaign.get', 'campaign.getStatus', 'campaign.pause', 'campaign.resume', 'campaign.stop',
-			'phone.add', 'phone.addCrm',
+			'callAttempt.getAll',
+			'callAttempt.getReport',
+			'callJob.cancel',
+			'callJob.getAll',
+			'callJob.getReport',
+			'campaign.get',
+			'campaign.getStatus',
+			'campaign.pause',
+			'campaign.resume',
+			'campaign.stop',
+			'phone.add',
+			'phone.addCrm',
 		]);
 	});
 
 	it('gives every Get Many Return All and Limit', () => {
-		for (const [resource, operation] of [['callJob', 'getAll'], ['callAttempt', 'getAll']]) {
+		for (const [resource, operation] of [
+			['callJob', 'getAll'],
+			['callAttempt', 'getAll'],
+		]) {
 			const shown = description.properties.filter(
-				(p: INodeProperties) => p.displayOptions?.show?.resource?.[0] === resource && p.displayOptions?.show?.operation?.[0] === operation,
+				(p: INodeProperties) =>
+					p.displayOptions?.show?.resource?.[0] === resource &&
+					p.displayOptions?.show?.operation?.[0] === operation,
 			);
 			expect(shown.map((p) => p.name)).toEqual(expect.arrayContaining(['returnAll', 'limit']));
 		}
@@ -126,28 +191,52 @@ describe('node description', () => {
 			expect(names).toEqual([...names].sort());
 		}
 		const policy = description.properties.find((p) => p.name === 'policy')!;
-		expect((policy.options as INodeProperties[]).map((o) => o.displayName)).toContain('Call Attempts');
+		expect((policy.options as INodeProperties[]).map((o) => o.displayName)).toContain(
+			'Call Attempts',
+		);
 		const labels = JSON.stringify(description.properties).match(/"displayName":"Max Attempts"/g);
 		expect(labels).toBeNull();
 	});
 
 	it('offers Unfinished Only among the call job filters and Simplify on reports', () => {
-		const filters = description.properties.find((p) => p.name === 'filters' && p.displayOptions?.show?.resource?.[0] === 'callJob')!;
+		const filters = description.properties.find(
+			(p) => p.name === 'filters' && p.displayOptions?.show?.resource?.[0] === 'callJob',
+		)!;
 		expect((filters.options as INodeProperties[]).map((o) => o.name)).toContain('unfinishedOnly');
-		const simplified = description.properties.filter((p) => p.name === 'simplify').map((p) => `${p.displayOptions?.show?.resource?.[0]}.${p.displayOptions?.show?.operation?.[0]}`);
-		expect(simplified.sort()).toEqual(['callAttempt.getAll', 'callAttempt.getReport', 'callJob.getAll', 'callJob.getReport']);
+		const simplified = description.properties
+			.filter((p) => p.name === 'simplify')
+			.map(
+				(p) => `${p.displayOptions?.show?.resource?.[0]}.${p.displayOptions?.show?.operation?.[0]}`,
+			);
+		expect(simplified.sort()).toEqual([
+			'callAttempt.getAll',
+			'callAttempt.getReport',
+			'callJob.getAll',
+			'callJob.getReport',
+		]);
 	});
 
 	it('is usable as a tool and tested by the shared credential test', () => {
 		expect(description.usableAsTool).toBe(true);
-		expect(description.credentials).toEqual([{ name: 'tovieApi', required: true, testedBy: 'tovieApiTest' }]);
+		expect(description.credentials).toEqual([
+			{ name: 'tovieApi', required: true, testedBy: 'tovieApiTest' },
+		]);
 	});
 });
 
 describe('idempotence keys and credentials', () => {
 	it('differ between two credentials (two campaigns) of the same node', () => {
 		const withCredential = (id: string) =>
-			({ getWorkflow: () => ({ id: 'w1' }), getNode: () => ({ id: 'n1', name: 'Tovie Calls', credentials: { tovieApi: { id, name: id } } }) }) as unknown as IExecuteFunctions;
-		expect(idempotenceKeyFor(withCredential('c1'), 'addPhones', [{ phone: '1' }])).not.toBe(idempotenceKeyFor(withCredential('c2'), 'addPhones', [{ phone: '1' }]));
+			({
+				getWorkflow: () => ({ id: 'w1' }),
+				getNode: () => ({
+					id: 'n1',
+					name: 'Tovie Calls',
+					credentials: { tovieApi: { id, name: id } },
+				}),
+			}) as unknown as IExecuteFunctions;
+		expect(idempotenceKeyFor(withCredential('c1'), 'addPhones', [{ phone: '1' }])).not.toBe(
+			idempotenceKeyFor(withCredential('c2'), 'addPhones', [{ phone: '1' }]),
+		);
 	});
 });

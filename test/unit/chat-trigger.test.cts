@@ -1,10 +1,28 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { advance, eventKey, SEEN_MAX, type CursorState } from '../../nodes/ChatPollingTrigger/cursor';
-import { eventKindOf, fromPolledEvent, matchesOnlyWhen, onlyWhenOf, passesFilter, REPLY_KINDS, toTriggerItem } from '../../nodes/ChatTrigger/events';
+import {
+	advance,
+	eventKey,
+	SEEN_MAX,
+	type CursorState,
+} from '../../nodes/ChatPollingTrigger/cursor';
+import {
+	eventKindOf,
+	fromPolledEvent,
+	matchesOnlyWhen,
+	onlyWhenOf,
+	passesFilter,
+	REPLY_KINDS,
+	toTriggerItem,
+} from '../../nodes/ChatTrigger/events';
 import { TovieChatTrigger } from '../../nodes/ChatTrigger/TovieChatTrigger.node';
 import { safeEqual, verifyWebhook } from '../../nodes/ChatTrigger/verify';
-import { documentedArrayBody, documentedEvent, DOCUMENTED_TOKEN, DOCUMENTED_WEBHOOK_TEXT } from '../fixtures/chat-webhook.cts';
+import {
+	documentedArrayBody,
+	documentedEvent,
+	DOCUMENTED_TOKEN,
+	DOCUMENTED_WEBHOOK_TEXT,
+} from '../fixtures/chat-webhook.cts';
 import { TEST_CREDENTIALS } from '../helpers/context.cts';
 
 const token = TEST_CREDENTIALS.chatApiToken;
@@ -21,13 +39,32 @@ const ALL_KINDS = REPLY_KINDS.map((kind) => kind.value as string);
 
 describe('verifyWebhook: the token is checked per event', () => {
 	it('accepts an object or an array whose events carry the channel token', () => {
-		expect(verifyWebhook(JSON.stringify(reply()), undefined, token)).toMatchObject({ ok: true, events: [reply()], dropped: 0 });
-		expect(verifyWebhook(JSON.stringify([reply(), reply()]), undefined, token)).toMatchObject({ ok: true, dropped: 0 });
-		expect(verifyWebhook(undefined, [reply()], token)).toMatchObject({ ok: true, events: [reply()] });
+		expect(verifyWebhook(JSON.stringify(reply()), undefined, token)).toMatchObject({
+			ok: true,
+			events: [reply()],
+			dropped: 0,
+		});
+		expect(verifyWebhook(JSON.stringify([reply(), reply()]), undefined, token)).toMatchObject({
+			ok: true,
+			dropped: 0,
+		});
+		expect(verifyWebhook(undefined, [reply()], token)).toMatchObject({
+			ok: true,
+			events: [reply()],
+		});
 	});
 
 	it('drops the events with a wrong or missing token and keeps the others', () => {
-		const verdict = verifyWebhook(JSON.stringify([reply({ token: 'x' }), reply({ questionId: 'q-2' }), { clientId: 'no token' }, 7]), undefined, token);
+		const verdict = verifyWebhook(
+			JSON.stringify([
+				reply({ token: 'x' }),
+				reply({ questionId: 'q-2' }),
+				{ clientId: 'no token' },
+				7,
+			]),
+			undefined,
+			token,
+		);
 		expect(verdict).toEqual({ ok: true, events: [reply({ questionId: 'q-2' })], dropped: 3 });
 	});
 
@@ -41,14 +78,21 @@ describe('verifyWebhook: the token is checked per event', () => {
 		['null', 'null', 400],
 		['a wrong token', JSON.stringify(reply({ token: 'other' })), 401],
 		['no token', JSON.stringify({ clientId: 'x' }), 401],
-		['no event with the token', JSON.stringify([reply({ token: 'x' }), reply({ token: undefined })]), 401],
+		[
+			'no event with the token',
+			JSON.stringify([reply({ token: 'x' }), reply({ token: undefined })]),
+			401,
+		],
 		['only non-objects', '[1, "x", null]', 401],
 	])('refuses %s', (_what, raw, status) => {
 		expect(verifyWebhook(raw, undefined, token)).toMatchObject({ ok: false, status });
 	});
 
 	it('never accepts when the credential has no Chat API token', () => {
-		expect(verifyWebhook(JSON.stringify(reply({ token: '' })), undefined, '')).toMatchObject({ ok: false, status: 401 });
+		expect(verifyWebhook(JSON.stringify(reply({ token: '' })), undefined, '')).toMatchObject({
+			ok: false,
+			status: 401,
+		});
 		expect(safeEqual('', '')).toBe(false);
 	});
 });
@@ -57,9 +101,21 @@ describe('event kinds', () => {
 	it('the documented body, exactly as printed, is a bot reply (it carries no mark)', () => {
 		expect(DOCUMENTED_WEBHOOK_TEXT).toContain('"replies": [ // Bot message');
 		const event = documentedEvent();
-		expect(Object.keys(event)).toEqual(['token', 'clientId', 'questionId', 'data', 'timestamp', 'blockForm']);
+		expect(Object.keys(event)).toEqual([
+			'token',
+			'clientId',
+			'questionId',
+			'data',
+			'timestamp',
+			'blockForm',
+		]);
 		expect(eventKindOf(event as IDataObject)).toBe('botReply');
-		expect(toTriggerItem(event as IDataObject)).toMatchObject({ eventKind: 'botReply', clientId: 'test', text: 'Tell the bot something', questionId: '12345' });
+		expect(toTriggerItem(event as IDataObject)).toMatchObject({
+			eventKind: 'botReply',
+			clientId: 'test',
+			text: 'Tell the bot something',
+			questionId: '12345',
+		});
 	});
 
 	it.each([
@@ -79,25 +135,49 @@ describe('event kinds', () => {
 		[{ type: 'botResponse', event: { questionId: 'q', data: { replies: [] } } }, 'botReply'],
 		[{ type: 'agentResponse', event: { questionId: 'q', data: { answer: 'x' } } }, 'agentReply'],
 		[{ type: 'clientRequest', event: { questionId: 'q', query: 'hi' } }, 'clientRequest'],
-		[{ type: 'userRequest', event: { questionId: 'q', query: 'hi', data: { answer: 'x' } } }, 'clientRequest'],
+		[
+			{ type: 'userRequest', event: { questionId: 'q', query: 'hi', data: { answer: 'x' } } },
+			'clientRequest',
+		],
 		// An unknown type: a reply when it carries one, else a client-side event.
 		[{ type: 'message', event: { questionId: 'q', query: 'hi' } }, 'clientRequest'],
 		[{ type: 'widgetState', event: { state: { page: 2 } } }, 'clientRequest'],
-		[{ type: 'message', event: { questionId: 'q', data: { replies: [{ type: 'text', text: 'a' }] } } }, 'botReply'],
+		[
+			{
+				type: 'message',
+				event: { questionId: 'q', data: { replies: [{ type: 'text', text: 'a' }] } },
+			},
+			'botReply',
+		],
 	])('polled: tells client requests from replies (case %#)', (polled, kind) => {
 		expect(eventKindOf(fromPolledEvent(polled as IDataObject), 'poll')).toBe(kind);
 	});
 
 	it('gives a polled client request its own text, and the requested client when the event names none', () => {
-		const item = toTriggerItem(fromPolledEvent({ type: 'clientRequest', event: { questionId: 'q', query: 'Where is my order?' } }, 'c-1'), 'poll');
-		expect(item).toMatchObject({ eventKind: 'clientRequest', clientId: 'c-1', text: 'Where is my order?' });
+		const item = toTriggerItem(
+			fromPolledEvent(
+				{ type: 'clientRequest', event: { questionId: 'q', query: 'Where is my order?' } },
+				'c-1',
+			),
+			'poll',
+		);
+		expect(item).toMatchObject({
+			eventKind: 'clientRequest',
+			clientId: 'c-1',
+			text: 'Where is my order?',
+		});
 	});
 
 	it('strips the channel token from the item and adds kind, text and time (zone-less read as UTC)', () => {
 		const item = toTriggerItem(reply());
 		expect(item.token).toBeUndefined();
 		expect(JSON.stringify(item)).not.toContain(token);
-		expect(item).toMatchObject({ eventKind: 'botReply', clientId: 'user-1', text: 'Hi', receivedAt: '2026-05-01T10:00:00.123+00:00' });
+		expect(item).toMatchObject({
+			eventKind: 'botReply',
+			clientId: 'user-1',
+			text: 'Hi',
+			receivedAt: '2026-05-01T10:00:00.123+00:00',
+		});
 	});
 
 	it('filters by kind and client', () => {
@@ -133,7 +213,13 @@ describe('Only When', () => {
 });
 
 describe('events cursor', () => {
-	const ev = (questionId: string, timestamp: string, type = 'botResponse') => ({ questionId, timestamp, type, clientId: 'c', data: { answer: questionId } });
+	const ev = (questionId: string, timestamp: string, type = 'botResponse') => ({
+		questionId,
+		timestamp,
+		type,
+		clientId: 'c',
+		data: { answer: questionId },
+	});
 	const t = (ms: number) => new Date(ms).toISOString().replace('Z', '');
 	const T = Date.UTC(2026, 4, 1, 10, 0, 0, 0);
 	const now = T + 10_000;
@@ -152,10 +238,17 @@ describe('events cursor', () => {
 		expect(inclusive.state.ts).toBe(exclusive.state.ts);
 	});
 
-	it('keeps a later event stamped in the same millisecond, and a reply sharing its request\'s id and time', () => {
+	it("keeps a later event stamped in the same millisecond, and a reply sharing its request's id and time", () => {
 		const first = advance({}, [ev('a', t(T))], now);
-		const next = advance(first.state, [ev('a', t(T)), ev('b', t(T)), ev('a', t(T), 'clientRequest')], now);
-		expect(next.fresh.map((e) => `${e.questionId}:${e.type}`)).toEqual(['b:botResponse', 'a:clientRequest']);
+		const next = advance(
+			first.state,
+			[ev('a', t(T)), ev('b', t(T)), ev('a', t(T), 'clientRequest')],
+			now,
+		);
+		expect(next.fresh.map((e) => `${e.questionId}:${e.type}`)).toEqual([
+			'b:botResponse',
+			'a:clientRequest',
+		]);
 	});
 
 	it('steps 1 ms past an answer that held only repeats, so the next poll waits instead of spinning', () => {
@@ -166,7 +259,7 @@ describe('events cursor', () => {
 		expect(advance(repeat.state, [], now).state).toMatchObject({ ts: T + 1, repeats: 0 });
 	});
 
-	it('never moves back, and falls back to n8n\'s clock when timestamps read far in the future (wrong zone)', () => {
+	it("never moves back, and falls back to n8n's clock when timestamps read far in the future (wrong zone)", () => {
 		expect(advance({ ts: T + 50 }, [ev('old', t(T))], now).state.ts).toBe(T + 50);
 		expect(advance({ ts: T }, [ev('ahead', t(now + 3 * 3600_000))], now).state.ts).toBe(now);
 		expect(advance({ ts: T }, [], now).state.ts).toBe(T);
@@ -181,8 +274,23 @@ describe('events cursor', () => {
 });
 
 describe('webhook()', () => {
-	function call(raw: string, parameters: IDataObject = {}, credentials: IDataObject = TEST_CREDENTIALS) {
-		const response = { statusCode: 0, body: undefined as unknown, status(code: number) { this.statusCode = code; return this; }, json(body: unknown) { this.body = body; return this; } };
+	function call(
+		raw: string,
+		parameters: IDataObject = {},
+		credentials: IDataObject = TEST_CREDENTIALS,
+	) {
+		const response = {
+			statusCode: 0,
+			body: undefined as unknown,
+			status(code: number) {
+				this.statusCode = code;
+				return this;
+			},
+			json(body: unknown) {
+				this.body = body;
+				return this;
+			},
+		};
 		const params: IDataObject = { triggerOn: ALL_KINDS, options: {}, ...parameters };
 		const ctx = {
 			getResponseObject: () => response,
@@ -191,12 +299,17 @@ describe('webhook()', () => {
 			getWorkflowStaticData: () => ({}),
 			getCredentials: async () => credentials,
 			getNode: () => ({ parameters: params }),
-			getNodeParameter: (name: string, fallback: unknown) => name.split('.').reduce<unknown>((o, k) => (o as IDataObject)?.[k], params) ?? fallback,
+			getNodeParameter: (name: string, fallback: unknown) =>
+				name.split('.').reduce<unknown>((o, k) => (o as IDataObject)?.[k], params) ?? fallback,
 			helpers: { returnJsonArray: (items: IDataObject[]) => items.map((json) => ({ json })) },
 		};
 		return { result: new TovieChatTrigger().webhook.call(ctx as never), response };
 	}
-	const documented = (parameters: IDataObject = {}) => call(documentedArrayBody(), parameters, { ...TEST_CREDENTIALS, chatApiToken: DOCUMENTED_TOKEN });
+	const documented = (parameters: IDataObject = {}) =>
+		call(documentedArrayBody(), parameters, {
+			...TEST_CREDENTIALS,
+			chatApiToken: DOCUMENTED_TOKEN,
+		});
 
 	it('answers 200 and starts one item per event', async () => {
 		const { result, response } = call(JSON.stringify([reply(), reply({ clientId: 'user-2' })]));
@@ -213,23 +326,40 @@ describe('webhook()', () => {
 		[['campaignMessage'], 0],
 		[['timeout'], 0],
 		[ALL_KINDS, 1],
-	])('the documented body with Trigger On %j starts %i item(s), as the editor says', async (triggerOn, count) => {
-		const { result, response } = documented({ triggerOn });
-		const items = (await result).workflowData?.[0] ?? [];
-		expect(response.statusCode).toBe(200);
-		expect(items).toHaveLength(count);
-		if (count) expect(items[0].json).toMatchObject({ eventKind: 'botReply', clientId: 'test', text: 'Tell the bot something', timestamp: '2022-09-28T12:32:13.262' });
-	});
+	])(
+		'the documented body with Trigger On %j starts %i item(s), as the editor says',
+		async (triggerOn, count) => {
+			const { result, response } = documented({ triggerOn });
+			const items = (await result).workflowData?.[0] ?? [];
+			expect(response.statusCode).toBe(200);
+			expect(items).toHaveLength(count);
+			if (count)
+				expect(items[0].json).toMatchObject({
+					eventKind: 'botReply',
+					clientId: 'test',
+					text: 'Tell the bot something',
+					timestamp: '2022-09-28T12:32:13.262',
+				});
+		},
+	);
 
 	it('Only When picks documented events by their fields', async () => {
-		const hit = await documented({ options: { onlyWhen: '={{ $json.data.nlpClass === "/CatchAll" }}' } }).result;
-		const miss = await documented({ options: { onlyWhen: '={{ $json.clientId === "someone-else" }}' } }).result;
+		const hit = await documented({
+			options: { onlyWhen: '={{ $json.data.nlpClass === "/CatchAll" }}' },
+		}).result;
+		const miss = await documented({
+			options: { onlyWhen: '={{ $json.clientId === "someone-else" }}' },
+		}).result;
 		expect(hit.workflowData?.[0]).toHaveLength(1);
 		expect(miss.workflowData).toBeUndefined();
 	});
 
 	it('starts nothing for a wrong token (401) or malformed JSON (400); [] is answered 200', async () => {
-		for (const [raw, status] of [[JSON.stringify(reply({ token: 'nope' })), 401], ['{', 400], ['[]', 200]] as const) {
+		for (const [raw, status] of [
+			[JSON.stringify(reply({ token: 'nope' })), 401],
+			['{', 400],
+			['[]', 200],
+		] as const) {
 			const { result, response } = call(raw);
 			expect((await result).workflowData).toBeUndefined();
 			expect(response.statusCode).toBe(status);
@@ -237,7 +367,9 @@ describe('webhook()', () => {
 	});
 
 	it('starts the events with the token and says how many others it dropped', async () => {
-		const { result, response } = call(JSON.stringify([reply({ token: 'forged' }), reply({ questionId: 'q-9' })]));
+		const { result, response } = call(
+			JSON.stringify([reply({ token: 'forged' }), reply({ questionId: 'q-9' })]),
+		);
 		expect((await result).workflowData?.[0].map((i) => i.json.questionId)).toEqual(['q-9']);
 		expect(response.body).toEqual({ received: 1, dropped: 1 });
 	});

@@ -5,7 +5,14 @@
 import { asyncAnswerOf } from '../../nodes/Chat/actions/message/sendAsync.operation';
 import { simplifyAnswer } from '../../nodes/Chat/actions/message/send.operation';
 import { unreadCountOf } from '../../nodes/Chat/actions/messageStatus/getUnreadCount.operation';
-import { forgetOwnSends, OWN_SEND_KEEP_MS, OWN_SEND_MAX, ownSendOf, rememberOwnSend, withOwnSend } from '../../nodes/Chat/helpers/ownSends';
+import {
+	forgetOwnSends,
+	OWN_SEND_KEEP_MS,
+	OWN_SEND_MAX,
+	ownSendOf,
+	rememberOwnSend,
+	withOwnSend,
+} from '../../nodes/Chat/helpers/ownSends';
 
 describe('Send Async: "only the message ID"', () => {
 	it.each([
@@ -30,7 +37,10 @@ describe('Send Async: "only the message ID"', () => {
 describe('Get Unread Count: the answer as it comes', () => {
 	it.each([
 		[{ count: 3 }, { count: 3 }],
-		[{ notReadCount: 2, clientId: 'x' }, { notReadCount: 2, clientId: 'x', count: 2 }],
+		[
+			{ notReadCount: 2, clientId: 'x' },
+			{ notReadCount: 2, clientId: 'x', count: 2 },
+		],
 		[{ unreadCount: '4' }, { unreadCount: '4', count: 4 }],
 		[{ messageNotReadCount: 0 }, { messageNotReadCount: 0, count: 0 }],
 		[{ total: 9 }, { total: 9 }],
@@ -46,11 +56,25 @@ describe('Get Unread Count: the answer as it comes', () => {
 
 describe('Send: simplify', () => {
 	it('passes the simplified GET echo through without making up a bot answer', () => {
-		expect(simplifyAnswer({ clientId: 'c', query: 'hi', token: '***' })).toEqual({ clientId: 'c', query: 'hi' });
+		expect(simplifyAnswer({ clientId: 'c', query: 'hi', token: '***' })).toEqual({
+			clientId: 'c',
+			query: 'hi',
+		});
 	});
 	it('flattens a bot answer and keeps the $response fields apart', () => {
-		const answer = simplifyAnswer({ clientId: 'c', questionId: 'q', data: { answer: 'A', replies: [], nlpClass: '/S', tracking: 'T' }, timestamp: 't' });
-		expect(answer).toMatchObject({ clientId: 'c', questionId: 'q', answer: 'A', nlpClass: '/S', customData: { tracking: 'T' } });
+		const answer = simplifyAnswer({
+			clientId: 'c',
+			questionId: 'q',
+			data: { answer: 'A', replies: [], nlpClass: '/S', tracking: 'T' },
+			timestamp: 't',
+		});
+		expect(answer).toMatchObject({
+			clientId: 'c',
+			questionId: 'q',
+			answer: 'A',
+			nlpClass: '/S',
+			customData: { tracking: 'T' },
+		});
 	});
 });
 
@@ -70,17 +94,26 @@ describe('own sends', () => {
 
 	it('learns the questionId of a send whose answer had none from the request event, by client and text', () => {
 		rememberOwnSend('tok', { clientId: 'c', text: 'hi', sync: true }, T);
-		expect(ownSendOf('tok', { questionId: 'q9', clientId: 'someone', text: 'hi', isRequest: true }, T)).toBeUndefined();
-		expect(ownSendOf('tok', { questionId: 'q9', clientId: 'c', text: 'hi', isRequest: true }, T)).toMatchObject({ questionId: 'q9' });
+		expect(
+			ownSendOf('tok', { questionId: 'q9', clientId: 'someone', text: 'hi', isRequest: true }, T),
+		).toBeUndefined();
+		expect(
+			ownSendOf('tok', { questionId: 'q9', clientId: 'c', text: 'hi', isRequest: true }, T),
+		).toMatchObject({ questionId: 'q9' });
 		// Now the answer is recognised too, and the same text from the same client again is not.
 		expect(ownSendOf('tok', { questionId: 'q9', isRequest: false }, T)).toBeDefined();
-		expect(ownSendOf('tok', { questionId: 'q10', clientId: 'c', text: 'hi', isRequest: true }, T)).toBeUndefined();
+		expect(
+			ownSendOf('tok', { questionId: 'q10', clientId: 'c', text: 'hi', isRequest: true }, T),
+		).toBeUndefined();
 	});
 
 	it('forgets after a while and keeps a bounded number per channel', () => {
 		rememberOwnSend('tok', { clientId: 'c', questionId: 'old', text: 'x', sync: true }, T);
-		expect(ownSendOf('tok', { questionId: 'old', isRequest: true }, T + OWN_SEND_KEEP_MS + 1)).toBeUndefined();
-		for (let n = 0; n <= OWN_SEND_MAX; n++) rememberOwnSend('tok', { clientId: 'c', questionId: `q${n}`, text: 'x', sync: true }, T);
+		expect(
+			ownSendOf('tok', { questionId: 'old', isRequest: true }, T + OWN_SEND_KEEP_MS + 1),
+		).toBeUndefined();
+		for (let n = 0; n <= OWN_SEND_MAX; n++)
+			rememberOwnSend('tok', { clientId: 'c', questionId: `q${n}`, text: 'x', sync: true }, T);
 		expect(ownSendOf('tok', { questionId: 'q0', isRequest: true }, T)).toBeUndefined();
 		expect(ownSendOf('tok', { questionId: `q${OWN_SEND_MAX}`, isRequest: true }, T)).toBeDefined();
 	});
@@ -88,12 +121,35 @@ describe('own sends', () => {
 	it('notes a send before it goes out, completes it with the answer, forgets it when it fails', async () => {
 		const ctx = { getCredentials: async () => ({ chatApiToken: 'tok' }) } as never;
 		let seenDuringSend: unknown;
-		await withOwnSend(ctx, 0, { clientId: 'c', text: 'hi', sync: true }, async () => {
-			seenDuringSend = ownSendOf('tok', { questionId: 'q-early', clientId: 'c', text: 'hi', isRequest: true });
-			return { questionId: 'q-early' };
-		}, (answer) => answer.questionId);
+		await withOwnSend(
+			ctx,
+			0,
+			{ clientId: 'c', text: 'hi', sync: true },
+			async () => {
+				seenDuringSend = ownSendOf('tok', {
+					questionId: 'q-early',
+					clientId: 'c',
+					text: 'hi',
+					isRequest: true,
+				});
+				return { questionId: 'q-early' };
+			},
+			(answer) => answer.questionId,
+		);
 		expect(seenDuringSend).toBeDefined();
-		await expect(withOwnSend(ctx, 0, { clientId: 'c', text: 'lost', sync: true }, async () => { throw new Error('502'); }, () => undefined)).rejects.toThrow('502');
-		expect(ownSendOf('tok', { questionId: 'q-x', clientId: 'c', text: 'lost', isRequest: true })).toBeUndefined();
+		await expect(
+			withOwnSend(
+				ctx,
+				0,
+				{ clientId: 'c', text: 'lost', sync: true },
+				async () => {
+					throw new Error('502');
+				},
+				() => undefined,
+			),
+		).rejects.toThrow('502');
+		expect(
+			ownSendOf('tok', { questionId: 'q-x', clientId: 'c', text: 'lost', isRequest: true }),
+		).toBeUndefined();
 	});
 });

@@ -21,7 +21,14 @@ import {
 } from '../../nodes/common/dates';
 
 const NY = 'America/New_York';
-const node: INode = { id: 'n', name: 'Tovie Test', type: 'n8n-nodes-tovie.tovieCalls', typeVersion: 1, position: [0, 0], parameters: {} };
+const node: INode = {
+	id: 'n',
+	name: 'Tovie Test',
+	type: 'n8n-nodes-tovie.tovieCalls',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 const ctxIn = (zone: string) => ({ getNode: () => node, getTimezone: () => zone });
 
 describe('the test process', () => {
@@ -49,11 +56,19 @@ describe('parseDateMs: a date without a zone is in the given (workflow) zone', (
 
 	it('keeps an explicit offset or Z, whatever the zone', () => {
 		for (const zone of [NY, 'Asia/Tokyo', 'UTC']) {
-			expect(parseDateMs('2026-01-15T09:00:00+05:30', zone)).toBe(Date.parse('2026-01-15T03:30:00Z'));
-			expect(parseDateMs('2026-01-15T09:00:00-0800', zone)).toBe(Date.parse('2026-01-15T17:00:00Z'));
+			expect(parseDateMs('2026-01-15T09:00:00+05:30', zone)).toBe(
+				Date.parse('2026-01-15T03:30:00Z'),
+			);
+			expect(parseDateMs('2026-01-15T09:00:00-0800', zone)).toBe(
+				Date.parse('2026-01-15T17:00:00Z'),
+			);
 			expect(parseDateMs('2026-01-15T09:00+01', zone)).toBe(Date.parse('2026-01-15T08:00:00Z'));
-			expect(parseDateMs('2026-01-15T09:00:00.5z', zone)).toBe(Date.parse('2026-01-15T09:00:00.500Z'));
-			expect(parseDateMs('Thu, 15 Jan 2026 09:00:00 GMT', zone)).toBe(Date.parse('2026-01-15T09:00:00Z'));
+			expect(parseDateMs('2026-01-15T09:00:00.5z', zone)).toBe(
+				Date.parse('2026-01-15T09:00:00.500Z'),
+			);
+			expect(parseDateMs('Thu, 15 Jan 2026 09:00:00 GMT', zone)).toBe(
+				Date.parse('2026-01-15T09:00:00Z'),
+			);
 		}
 	});
 
@@ -68,18 +83,42 @@ describe('parseDateMs: a date without a zone is in the given (workflow) zone', (
 	});
 
 	it('gives undefined for empty values', () => {
-		for (const empty of [undefined, null, '', '   ']) expect(parseDateMs(empty, NY)).toBeUndefined();
+		for (const empty of [undefined, null, '', '   '])
+			expect(parseDateMs(empty, NY)).toBeUndefined();
 	});
 
 	it.each([
-		'2026-02-30', '2026-13-01', '2026-01-15T24:00', '2026-01-15T10:60', '2026-01-15Z', '2026-01-15T09:00+25:00',
-		'tomorrow', 'Jan 15 2026', '15/01/2026', '1e12', true, {}, [], Number.NaN, Infinity, new Date('x'), 9e15,
+		'2026-02-30',
+		'2026-13-01',
+		'2026-01-15T24:00',
+		'2026-01-15T10:60',
+		'2026-01-15Z',
+		'2026-01-15T09:00+25:00',
+		'tomorrow',
+		'Jan 15 2026',
+		'15/01/2026',
+		'1e12',
+		true,
+		{},
+		[],
+		Number.NaN,
+		Infinity,
+		new Date('x'),
+		9e15,
 	])('refuses %p', (value) => {
 		expect(() => parseDateMs(value, NY)).toThrow(/is not a date/);
 	});
 
 	it('agrees with Luxon on 2 000 wall-clock times in zones with DST, half-hour and odd offsets', () => {
-		const zones = [NY, 'Europe/London', 'Australia/Lord_Howe', 'America/Santiago', 'Asia/Kathmandu', 'Pacific/Chatham', 'America/St_Johns'];
+		const zones = [
+			NY,
+			'Europe/London',
+			'Australia/Lord_Howe',
+			'America/Santiago',
+			'Asia/Kathmandu',
+			'Pacific/Chatham',
+			'America/St_Johns',
+		];
 		let seed = 42;
 		const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 		for (let n = 0; n < 2000; n++) {
@@ -88,7 +127,9 @@ describe('parseDateMs: a date without a zone is in the given (workflow) zone', (
 			const text = wall.toISOString().slice(0, 16);
 			const luxon = DateTime.fromISO(text, { zone });
 			// A time that occurs twice (clocks turned back) is left out: Luxon's pick depends on "now".
-			const other = DateTime.fromMillis(luxon.toMillis() + (luxon.isInDST ? 1 : -1) * 3_600_000, { zone });
+			const other = DateTime.fromMillis(luxon.toMillis() + (luxon.isInDST ? 1 : -1) * 3_600_000, {
+				zone,
+			});
 			if (other.toFormat("yyyy-MM-dd'T'HH:mm") === text) continue;
 			expect([zone, text, parseDateMs(text, zone)]).toEqual([zone, text, luxon.toMillis()]);
 		}
@@ -98,18 +139,30 @@ describe('parseDateMs: a date without a zone is in the given (workflow) zone', (
 describe('daylight saving time edges', () => {
 	it('a time that does not exist (clocks forward) moves forward by the gap', () => {
 		// New York, 2026-03-08: 02:00 EST → 03:00 EDT.
-		expect(new Date(parseDateMs('2026-03-08T02:30', NY)!).toISOString()).toBe('2026-03-08T07:30:00.000Z');
-		expect(formatIso(parseDateMs('2026-03-08T02:30', NY)!, NY)).toBe('2026-03-08T03:30:00.000-04:00');
-		expect(formatIso(parseDateMs('2026-03-08T01:59:59.999', NY)!, NY)).toBe('2026-03-08T01:59:59.999-05:00');
-		expect(formatIso(parseDateMs('2026-03-08T03:00', NY)!, NY)).toBe('2026-03-08T03:00:00.000-04:00');
+		expect(new Date(parseDateMs('2026-03-08T02:30', NY)!).toISOString()).toBe(
+			'2026-03-08T07:30:00.000Z',
+		);
+		expect(formatIso(parseDateMs('2026-03-08T02:30', NY)!, NY)).toBe(
+			'2026-03-08T03:30:00.000-04:00',
+		);
+		expect(formatIso(parseDateMs('2026-03-08T01:59:59.999', NY)!, NY)).toBe(
+			'2026-03-08T01:59:59.999-05:00',
+		);
+		expect(formatIso(parseDateMs('2026-03-08T03:00', NY)!, NY)).toBe(
+			'2026-03-08T03:00:00.000-04:00',
+		);
 	});
 
 	it('a time that occurs twice (clocks back) is the earlier one', () => {
 		// New York, 2026-11-01: 02:00 EDT → 01:00 EST; 01:30 happens at 05:30Z and at 06:30Z.
-		expect(new Date(parseDateMs('2026-11-01T01:30', NY)!).toISOString()).toBe('2026-11-01T05:30:00.000Z');
+		expect(new Date(parseDateMs('2026-11-01T01:30', NY)!).toISOString()).toBe(
+			'2026-11-01T05:30:00.000Z',
+		);
 		expect(formatIso(Date.parse('2026-11-01T06:30:00Z'), NY)).toBe('2026-11-01T01:30:00.000-05:00');
 		// London, 2026-10-25: 02:00 BST → 01:00 GMT.
-		expect(new Date(parseDateMs('2026-10-25T01:30', 'Europe/London')!).toISOString()).toBe('2026-10-25T00:30:00.000Z');
+		expect(new Date(parseDateMs('2026-10-25T01:30', 'Europe/London')!).toISOString()).toBe(
+			'2026-10-25T00:30:00.000Z',
+		);
 	});
 
 	it('a date whose midnight does not exist starts at the first minute of that day', () => {
@@ -125,12 +178,19 @@ describe('daylight saving time edges', () => {
 		expect(zoneOffsetMs(NY, change)).toBe(-4 * 3_600_000);
 		// Kathmandu moved from +05:30 to +05:45 at 18:30Z, within a UTC hour: asked in both orders.
 		const kathmandu = Date.parse('1985-12-31T18:30:00Z');
-		expect([zoneOffsetMs('Asia/Kathmandu', kathmandu), zoneOffsetMs('Asia/Kathmandu', kathmandu - 1000)]).toEqual([345 * 60_000, 330 * 60_000]);
+		expect([
+			zoneOffsetMs('Asia/Kathmandu', kathmandu),
+			zoneOffsetMs('Asia/Kathmandu', kathmandu - 1000),
+		]).toEqual([345 * 60_000, 330 * 60_000]);
 		expect(zoneOffsetMs('Asia/Kathmandu', kathmandu - 3_600_000)).toBe(330 * 60_000);
 		expect(zoneOffsetMs('Asia/Kathmandu', kathmandu - 1000)).toBe(330 * 60_000);
 		// Lord Howe turns back half an hour (+11:00 → +10:30): 01:45 first happens at 14:45Z.
-		expect(zonedWallToEpoch('Australia/Lord_Howe', 2026, 4, 5, 1, 45)).toBe(Date.parse('2026-04-04T14:45:00Z'));
-		expect(formatIso(Date.parse('2026-04-04T15:15:00Z'), 'Australia/Lord_Howe')).toBe('2026-04-05T01:45:00.000+10:30');
+		expect(zonedWallToEpoch('Australia/Lord_Howe', 2026, 4, 5, 1, 45)).toBe(
+			Date.parse('2026-04-04T14:45:00Z'),
+		);
+		expect(formatIso(Date.parse('2026-04-04T15:15:00Z'), 'Australia/Lord_Howe')).toBe(
+			'2026-04-05T01:45:00.000+10:30',
+		);
 	});
 });
 
@@ -165,21 +225,38 @@ describe('n8n contexts', () => {
 
 	it('errors name the field and the item', () => {
 		const ctx = ctxIn(NY);
-		expect(() => readDateMs(ctx, '2026-02-30', 3, 'Start Date-Time')).toThrow('Start Date-Time is not a date: "2026-02-30" [item 3]');
-		expect(() => readDateMs(ctx, { toMillis: () => { throw new Error('boom'); } }, 1, 'From')).toThrow('From is not a date [item 1]');
+		expect(() => readDateMs(ctx, '2026-02-30', 3, 'Start Date-Time')).toThrow(
+			'Start Date-Time is not a date: "2026-02-30" [item 3]',
+		);
+		expect(() =>
+			readDateMs(
+				ctx,
+				{
+					toMillis: () => {
+						throw new Error('boom');
+					},
+				},
+				1,
+				'From',
+			),
+		).toThrow('From is not a date [item 1]');
 		expect(() => requireDateMs(ctx, '', 0, 'Date')).toThrow('Date is empty [item 0]');
 		expect(readDateMs(ctx, '', 0, 'Date')).toBeUndefined();
 	});
 
 	it('a long text is cut in the error', () => {
-		expect(() => readDateMs(ctxIn(NY), 'x'.repeat(500), 0, 'From')).toThrow(/"x{10,}\.\.\. \[item 0\]$/);
+		expect(() => readDateMs(ctxIn(NY), 'x'.repeat(500), 0, 'From')).toThrow(
+			/"x{10,}\.\.\. \[item 0\]$/,
+		);
 	});
 
 	it('readDateOnly keeps the day written; a date-time gives its day in the workflow zone', () => {
 		expect(readDateOnly(ctxIn(NY), '2026-01-15', 0, 'Date')).toBe('2026-01-15');
 		expect(readDateOnly(ctxIn(NY), '2026-01-15T23:30', 0, 'Date')).toBe('2026-01-15');
 		expect(readDateOnly(ctxIn(NY), '2026-01-15T03:00:00Z', 0, 'Date')).toBe('2026-01-14');
-		expect(readDateOnly(ctxIn('Asia/Kolkata'), '2026-01-15T03:00:00Z', 0, 'Date')).toBe('2026-01-15');
+		expect(readDateOnly(ctxIn('Asia/Kolkata'), '2026-01-15T03:00:00Z', 0, 'Date')).toBe(
+			'2026-01-15',
+		);
 	});
 
 	it('isoInZone writes now (or a given time) in the workflow zone', () => {
@@ -191,19 +268,34 @@ describe('n8n contexts', () => {
 describe('zonedDates: output dates of whole results', () => {
 	it('converts the named fields at any depth, from epoch ms or date-times; zone-less platform values are UTC', () => {
 		const result = zonedDates(
-			{ stats: [{ ts: 0, value: 3 }], session: { startTime: '2026-01-15T09:00:00.000+0000', client: { joinDate: '2026-01-15T09:00:00' } }, note: 0 },
+			{
+				stats: [{ ts: 0, value: 3 }],
+				session: {
+					startTime: '2026-01-15T09:00:00.000+0000',
+					client: { joinDate: '2026-01-15T09:00:00' },
+				},
+				note: 0,
+			},
 			new Set(['ts', 'startTime', 'joinDate']),
 			NY,
 		);
 		expect(result).toEqual({
 			stats: [{ ts: '1969-12-31T19:00:00.000-05:00', value: 3 }],
-			session: { startTime: '2026-01-15T04:00:00.000-05:00', client: { joinDate: '2026-01-15T04:00:00.000-05:00' } },
+			session: {
+				startTime: '2026-01-15T04:00:00.000-05:00',
+				client: { joinDate: '2026-01-15T04:00:00.000-05:00' },
+			},
 			note: 0,
 		});
 	});
 
 	it('leaves values that are no date, binary data and errors alone, and does not change its input', () => {
-		const input = { timestamp: 'soon', empty: null, binary: { data: { timestamp: 0 } }, list: [new Error('x')] };
+		const input = {
+			timestamp: 'soon',
+			empty: null,
+			binary: { data: { timestamp: 0 } },
+			list: [new Error('x')],
+		};
 		const copy = structuredClone(input);
 		const out = zonedDates(input, new Set(['timestamp', 'empty']), NY);
 		expect(out.timestamp).toBe('soon');

@@ -4,7 +4,12 @@
  * and expects each to be 0.
  */
 import { join, resolve } from 'path';
-import type { INodeProperties, INodePropertyCollection, INodePropertyOptions, INodeType } from 'n8n-workflow';
+import type {
+	INodeProperties,
+	INodePropertyCollection,
+	INodePropertyOptions,
+	INodeType,
+} from 'n8n-workflow';
 
 const root = resolve(__dirname, '../..');
 const pkg = require(join(root, 'package.json'));
@@ -15,24 +20,57 @@ const nodes = (pkg.n8n.nodes as string[]).map((distPath) => {
 });
 
 /** Words title case leaves in lower case, and words that are spelled as the product spells them. */
-const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'of', 'on', 'or', 'per', 'the', 'to', 'vs', 'via', 'with']);
+const SMALL_WORDS = new Set([
+	'a',
+	'an',
+	'and',
+	'as',
+	'at',
+	'by',
+	'for',
+	'from',
+	'in',
+	'of',
+	'on',
+	'or',
+	'per',
+	'the',
+	'to',
+	'vs',
+	'via',
+	'with',
+]);
 const isTitleWord = (word: string, first: boolean) =>
 	!/^[a-z]/.test(word) || (!first && SMALL_WORDS.has(word)) || /^(e\.g\.|iOS|eMail)$/.test(word);
 
 export function titleCaseBreaks(label: string): string[] {
-	const words = label.replace(/\([^)]*\)/g, (m) => m.slice(1, -1)).split(/[\s/-]+/).filter(Boolean);
+	const words = label
+		.replace(/\([^)]*\)/g, (m) => m.slice(1, -1))
+		.split(/[\s/-]+/)
+		.filter(Boolean);
 	return words.filter((word, i) => !isTitleWord(word, i === 0));
 }
 
 type Field = INodeProperties | INodePropertyCollection;
-interface Walked { node: string; path: string; field: Field }
+interface Walked {
+	node: string;
+	path: string;
+	field: Field;
+}
 
 function walk(node: string, fields: Field[], prefix = ''): Walked[] {
 	return fields.flatMap((field) => {
 		const path = `${prefix}${field.displayName}`;
 		const here: Walked = { node, path, field };
-		const inner = 'options' in field && Array.isArray(field.options) ? field.options : 'values' in field ? field.values : [];
-		const children = (inner as Array<Field | INodePropertyOptions>).filter((o): o is Field => 'displayName' in o);
+		const inner =
+			'options' in field && Array.isArray(field.options)
+				? field.options
+				: 'values' in field
+					? field.values
+					: [];
+		const children = (inner as Array<Field | INodePropertyOptions>).filter(
+			(o): o is Field => 'displayName' in o,
+		);
 		return [here, ...walk(node, children, `${path} → `)];
 	});
 }
@@ -40,25 +78,44 @@ function walk(node: string, fields: Field[], prefix = ''): Walked[] {
 const UNDESCRIBED_OK = new Set(['notice', 'hidden']);
 const SELECTORS = new Set(['resource', 'operation', 'event', 'authentication']);
 
-const walked = nodes.flatMap((n) => walk(n.description.displayName, n.description.properties as Field[]));
+const walked = nodes.flatMap((n) =>
+	walk(n.description.displayName, n.description.properties as Field[]),
+);
 const options = walked.flatMap(({ node, path, field }) =>
-	'type' in field && (field.type === 'options' || field.type === 'multiOptions') && Array.isArray(field.options)
-		? (field.options as INodePropertyOptions[]).map((o) => ({ node, path: `${path} = ${o.name}`, option: o }))
+	'type' in field &&
+	(field.type === 'options' || field.type === 'multiOptions') &&
+	Array.isArray(field.options)
+		? (field.options as INodePropertyOptions[]).map((o) => ({
+				node,
+				path: `${path} = ${o.name}`,
+				option: o,
+			}))
 		: [],
 );
 const actions = nodes.flatMap((n) =>
 	(n.description.properties as INodeProperties[])
 		.filter((p) => p.name === 'operation')
-		.flatMap((p) => (p.options as INodePropertyOptions[]).map((o) => ({ node: n.description.displayName, action: String(o.action ?? ''), value: String(o.value) }))),
+		.flatMap((p) =>
+			(p.options as INodePropertyOptions[]).map((o) => ({
+				node: n.description.displayName,
+				action: String(o.action ?? ''),
+				value: String(o.value),
+			})),
+		),
 );
 
 const undescribed = walked.filter(({ field }) => {
 	if ('type' in field && UNDESCRIBED_OK.has(field.type)) return false;
 	if ('name' in field && SELECTORS.has(field.name) && !('values' in field)) return false;
-	return !('description' in field && field.description) && !('hint' in field && (field as INodeProperties).hint);
+	return (
+		!('description' in field && field.description) &&
+		!('hint' in field && (field as INodeProperties).hint)
+	);
 });
 const titleBreaks = [
-	...walked.filter(({ field }) => !('type' in field && field.type === 'notice')).map(({ node, path, field }) => ({ node, path, label: field.displayName })),
+	...walked
+		.filter(({ field }) => !('type' in field && field.type === 'notice'))
+		.map(({ node, path, field }) => ({ node, path, label: field.displayName })),
 	...options.map(({ node, path, option }) => ({ node, path, label: option.name })),
 ].filter(({ label }) => titleCaseBreaks(label).length > 0);
 const articles = actions.filter(({ action }) => /\b(a|an|the)\b/i.test(action));
@@ -74,12 +131,20 @@ function rawSubtitles(n: INodeType): string[] {
 		.flatMap((p) => {
 			const values = (p.options as INodePropertyOptions[]).map((o) => o.value);
 			const resources = (p.displayOptions?.show?.resource as string[] | undefined) ?? [undefined];
-			return resources.flatMap((resource) => values.map((v) => ({ resource, [p.name]: p.type === 'multiOptions' ? [v] : v })));
+			return resources.flatMap((resource) =>
+				values.map((v) => ({ resource, [p.name]: p.type === 'multiOptions' ? [v] : v })),
+			);
 		});
 	const raw = new Set(
-		props.flatMap((p) => ((p.type === 'options' || p.type === 'multiOptions') && Array.isArray(p.options) ? (p.options as INodePropertyOptions[]).map((o) => String(o.value)) : [])),
+		props.flatMap((p) =>
+			(p.type === 'options' || p.type === 'multiOptions') && Array.isArray(p.options)
+				? (p.options as INodePropertyOptions[]).map((o) => String(o.value))
+				: [],
+		),
 	);
-	const body = String(subtitle).replace(/^=\{\{/, '').replace(/\}\}$/, '');
+	const body = String(subtitle)
+		.replace(/^=\{\{/, '')
+		.replace(/\}\}$/, '');
 	return combos.flatMap((combo) => {
 		const parameter = { ...combo, resource: combo.resource ?? resourceProp?.default };
 		let text: string;
@@ -106,11 +171,18 @@ describe('editor walk over every node description', () => {
 			'raw subtitles': subtitles.length,
 			'articles in actions': articles.length,
 		};
-		console.info(Object.entries(counts).map(([k, v]) => `${k}: ${v}`).join(', '));
+		console.info(
+			Object.entries(counts)
+				.map(([k, v]) => `${k}: ${v}`)
+				.join(', '),
+		);
 		expect(counts).toBeDefined();
 	});
-	it('describes every field', () => expect(undescribed.map(({ node, path }) => `${node}: ${path}`)).toEqual([]));
-	it('writes labels and option names in title case', () => expect(titleBreaks.map(({ node, path, label }) => `${node}: ${path} (${label})`)).toEqual([]));
+	it('describes every field', () =>
+		expect(undescribed.map(({ node, path }) => `${node}: ${path}`)).toEqual([]));
+	it('writes labels and option names in title case', () =>
+		expect(titleBreaks.map(({ node, path, label }) => `${node}: ${path} (${label})`)).toEqual([]));
 	it('builds subtitles from display names', () => expect(subtitles).toEqual([]));
-	it('writes actions without articles', () => expect(articles.map(({ node, action }) => `${node}: ${action}`)).toEqual([]));
+	it('writes actions without articles', () =>
+		expect(articles.map(({ node, action }) => `${node}: ${action}`)).toEqual([]));
 });

@@ -41,7 +41,10 @@ async function call(
 			{
 				method,
 				agent: options.agent ?? false,
-				headers: { ...(text !== undefined ? { 'Content-Type': 'application/json' } : {}), ...options.headers },
+				headers: {
+					...(text !== undefined ? { 'Content-Type': 'application/json' } : {}),
+					...options.headers,
+				},
 			},
 			(response) => {
 				const chunks: Buffer[] = [];
@@ -54,7 +57,13 @@ async function call(
 					} catch {
 						parsed = undefined;
 					}
-					resolve({ status: response.statusCode ?? 0, headers: response.headers, text: raw, body: parsed, ms: Date.now() - started });
+					resolve({
+						status: response.statusCode ?? 0,
+						headers: response.headers,
+						text: raw,
+						body: parsed,
+						ms: Date.now() - started,
+					});
 				});
 			},
 		);
@@ -101,10 +110,13 @@ async function closedPort(): Promise<number> {
 // ---------------------------------------------------------------------------------------------
 
 let fake: FakePlatform;
-const send = async (body: Record<string, unknown>) => await call(fake.url, 'POST', TOKEN_PATH, body);
+const send = async (body: Record<string, unknown>) =>
+	await call(fake.url, 'POST', TOKEN_PATH, body);
 
 beforeAll(async () => {
-	fake = await startFakePlatform({ chat: { tokens: [TOKEN], longPollMs: 300, webhookRetryDelayMs: 50, agentReplyDelayMs: 20 } });
+	fake = await startFakePlatform({
+		chat: { tokens: [TOKEN], longPollMs: 300, webhookRetryDelayMs: 50, agentReplyDelayMs: 20 },
+	});
 });
 afterAll(async () => await fake.close());
 beforeEach(() => fake.reset());
@@ -115,7 +127,13 @@ describe('framework', () => {
 	});
 
 	it('records every request with path, query, headers, body and status', async () => {
-		await call(fake.url, 'POST', `${TOKEN_PATH}?trace=1&x=a%20b`, { clientId: 'u1', query: 'hi' }, { headers: { 'X-Test': 'yes' } });
+		await call(
+			fake.url,
+			'POST',
+			`${TOKEN_PATH}?trace=1&x=a%20b`,
+			{ clientId: 'u1', query: 'hi' },
+			{ headers: { 'X-Test': 'yes' } },
+		);
 		expect(fake.requests).toHaveLength(1);
 		const [request] = fake.requests;
 		expect(request).toMatchObject({
@@ -158,7 +176,10 @@ describe('framework', () => {
 	});
 
 	it('refuses a JSON body that does not parse with a Spring-style 400', async () => {
-		const answer = await call(fake.url, 'POST', TOKEN_PATH, undefined, { raw: '{"clientId": ', headers: { 'Content-Type': 'application/json' } });
+		const answer = await call(fake.url, 'POST', TOKEN_PATH, undefined, {
+			raw: '{"clientId": ',
+			headers: { 'Content-Type': 'application/json' },
+		});
 		expect(answer.status).toBe(400);
 		expect(answer.body).toMatchObject({ status: 400, error: 'Bad Request', path: TOKEN_PATH });
 		expect(answer.body.message).toMatch(/^JSON parse error/);
@@ -166,14 +187,37 @@ describe('framework', () => {
 	});
 
 	it('builds the three platform error shapes', () => {
-		expect(errors.spring(404, 'Gone', '/p').body).toEqual({ timestamp: expect.any(String), status: 404, error: 'Not Found', message: 'Gone', path: '/p' });
-		expect(errors.gateway(401, 'common.unauthorized', 'Bad token', { id: 1 }).body).toEqual({ error: 'common.unauthorized', message: 'Bad token', args: { id: 1 } });
-		expect(errors.calls(400, 'dialer.campaign.not_found', 'No campaign')).toEqual({ status: 400, body: { type: 'dialer.campaign.not_found', message: 'No campaign' } });
+		expect(errors.spring(404, 'Gone', '/p').body).toEqual({
+			timestamp: expect.any(String),
+			status: 404,
+			error: 'Not Found',
+			message: 'Gone',
+			path: '/p',
+		});
+		expect(errors.gateway(401, 'common.unauthorized', 'Bad token', { id: 1 }).body).toEqual({
+			error: 'common.unauthorized',
+			message: 'Bad token',
+			args: { id: 1 },
+		});
+		expect(errors.calls(400, 'dialer.campaign.not_found', 'No campaign')).toEqual({
+			status: 400,
+			body: { type: 'dialer.campaign.not_found', message: 'No campaign' },
+		});
 	});
 
 	it('takes extra modules', async () => {
 		const other = await startFakePlatform({
-			modules: [() => ({ routes: [{ method: 'GET', pattern: '/api/ping/:name', handler: (req) => ({ status: 200, body: { pong: req.params.name } }) }] })],
+			modules: [
+				() => ({
+					routes: [
+						{
+							method: 'GET',
+							pattern: '/api/ping/:name',
+							handler: (req) => ({ status: 200, body: { pong: req.params.name } }),
+						},
+					],
+				}),
+			],
 		});
 		try {
 			expect((await call(other.url, 'GET', '/api/ping/a%20b')).body).toEqual({ pong: 'a b' });
@@ -195,7 +239,13 @@ describe('framework', () => {
 
 describe('fault injection', () => {
 	it('answers an injected status without running the handler, the given number of times', async () => {
-		fake.inject({ method: 'POST', path: /^\/chatapi\/[^/]+$/, status: 503, times: 2, headers: { 'Retry-After': '1' } });
+		fake.inject({
+			method: 'POST',
+			path: /^\/chatapi\/[^/]+$/,
+			status: 503,
+			times: 2,
+			headers: { 'Retry-After': '1' },
+		});
 		const first = await send({ clientId: 'u1', query: 'a' });
 		const second = await send({ clientId: 'u1', query: 'b' });
 		const third = await send({ clientId: 'u1', query: 'c' });
@@ -208,15 +258,23 @@ describe('fault injection', () => {
 	});
 
 	it('answers an injected body in any shape', async () => {
-		fake.inject({ status: 401, body: { error: 'unauthorized', message: 'Token expired', args: {} } });
+		fake.inject({
+			status: 401,
+			body: { error: 'unauthorized', message: 'Token expired', args: {} },
+		});
 		const answer = await send({ clientId: 'u1', query: 'a' });
-		expect(answer).toMatchObject({ status: 401, body: { error: 'unauthorized', message: 'Token expired' } });
+		expect(answer).toMatchObject({
+			status: 401,
+			body: { error: 'unauthorized', message: 'Token expired' },
+		});
 	});
 
 	it('applies only to requests matching method and path', async () => {
 		fake.inject({ method: 'GET', path: /history$/, status: 500 });
 		expect((await send({ clientId: 'u1', query: 'a' })).status).toBe(200);
-		expect((await call(fake.url, 'GET', `${TOKEN_PATH}/client/u1/message-not-read-count`)).status).toBe(200);
+		expect(
+			(await call(fake.url, 'GET', `${TOKEN_PATH}/client/u1/message-not-read-count`)).status,
+		).toBe(200);
 		expect((await call(fake.url, 'GET', `${TOKEN_PATH}/client/u1/history`)).status).toBe(500);
 		expect((await call(fake.url, 'GET', `${TOKEN_PATH}/client/u1/history`)).status).toBe(200);
 	});
@@ -230,16 +288,20 @@ describe('fault injection', () => {
 		expect(fake.requests.map((r) => r.delayMs)).toEqual([150, 0, 100]);
 	});
 
-	it("drops the connection before handling: nothing is committed", async () => {
+	it('drops the connection before handling: nothing is committed', async () => {
 		fake.inject({ drop: 'before' });
-		await expect(send({ clientId: 'u1', query: 'lost' })).rejects.toMatchObject({ code: 'ECONNRESET' });
+		await expect(send({ clientId: 'u1', query: 'lost' })).rejects.toMatchObject({
+			code: 'ECONNRESET',
+		});
 		expect(fake.chat.history(TOKEN, 'u1')).toEqual([]);
 		expect(fake.requests[0]).toMatchObject({ dropped: 'before', status: 0 });
 	});
 
 	it('drops the connection after handling: the platform acted but the answer is lost', async () => {
 		fake.inject({ drop: 'after' });
-		await expect(send({ clientId: 'u1', query: 'half' })).rejects.toMatchObject({ code: 'ECONNRESET' });
+		await expect(send({ clientId: 'u1', query: 'half' })).rejects.toMatchObject({
+			code: 'ECONNRESET',
+		});
 		expect(fake.chat.history(TOKEN, 'u1').map((m) => m.text)).toEqual(['half', 'You said: half']);
 		expect(fake.requests[0]).toMatchObject({ dropped: 'after', status: 0 });
 	});
@@ -265,7 +327,10 @@ describe('fault injection', () => {
 describe('Chat API: sending', () => {
 	it('refuses an unknown token with a 404 that echoes the path, token included', async () => {
 		const secret = 'Unknown1:ffffffffffffffffffffffffffffffffffffffff';
-		const answer = await call(fake.url, 'POST', `/chatapi/${encodeURIComponent(secret)}`, { clientId: 'u1', query: 'hi' });
+		const answer = await call(fake.url, 'POST', `/chatapi/${encodeURIComponent(secret)}`, {
+			clientId: 'u1',
+			query: 'hi',
+		});
 		expect(answer.status).toBe(404);
 		expect(answer.body).toEqual({
 			timestamp: expect.any(String),
@@ -308,7 +373,9 @@ describe('Chat API: sending', () => {
 			nlpClass: '/Start',
 			newSessionStarted: true,
 		});
-		expect((await send({ clientId: 'new', query: 'hello' })).body.data.newSessionStarted).toBe(false);
+		expect((await send({ clientId: 'new', query: 'hello' })).body.data.newSessionStarted).toBe(
+			false,
+		);
 	});
 
 	it('answers an event', async () => {
@@ -316,17 +383,31 @@ describe('Chat API: sending', () => {
 		expect(answer.body.event).toBe('orderShipped');
 		expect(answer.body.query).toBeUndefined();
 		expect(answer.body.data).toMatchObject({
-			replies: [{ type: 'text', text: 'Event orderShipped received', state: '/Event/orderShipped' }],
+			replies: [
+				{ type: 'text', text: 'Event orderShipped received', state: '/Event/orderShipped' },
+			],
 			nlpClass: '/Event/orderShipped',
 		});
 	});
 
 	it('nests the fields the bot script sets on $response in data; the request data is not echoed', async () => {
 		const plain = await send({ clientId: 'u1', query: 'x', data: { foo: 'bar' } });
-		expect(Object.keys(plain.body.data).sort()).toEqual(['answer', 'confidence', 'debugData', 'endSession', 'newSessionStarted', 'nlpClass', 'replies']);
+		expect(Object.keys(plain.body.data).sort()).toEqual([
+			'answer',
+			'confidence',
+			'debugData',
+			'endSession',
+			'newSessionStarted',
+			'nlpClass',
+			'replies',
+		]);
 		fake.chat.responseData = { trackingUrl: 'https://t.example/1', nested: { n: 1 } };
 		const custom = await send({ clientId: 'u1', query: 'x', data: { foo: 'bar' } });
-		expect(custom.body.data).toMatchObject({ trackingUrl: 'https://t.example/1', nested: { n: 1 }, nlpClass: '/Echo' });
+		expect(custom.body.data).toMatchObject({
+			trackingUrl: 'https://t.example/1',
+			nested: { n: 1 },
+			nlpClass: '/Echo',
+		});
 		expect(custom.body.data.foo).toBeUndefined();
 	});
 
@@ -348,27 +429,51 @@ describe('Chat API: sending', () => {
 		expect(answer.body).toMatchObject({ status: 400, error: 'Bad Request', path: TOKEN_PATH });
 	});
 
-	it('answers the simplified GET with the request\'s clientId, query and event (the bot still gets it)', async () => {
-		const answer = await call(fake.url, 'GET', `${TOKEN_PATH}?clientId=u1&query=${encodeURIComponent('a b')}`);
+	it("answers the simplified GET with the request's clientId, query and event (the bot still gets it)", async () => {
+		const answer = await call(
+			fake.url,
+			'GET',
+			`${TOKEN_PATH}?clientId=u1&query=${encodeURIComponent('a b')}`,
+		);
 		expect(answer.status).toBe(200);
 		expect(answer.body).toEqual({ clientId: 'u1', query: 'a b' });
-		expect((await call(fake.url, 'GET', `${TOKEN_PATH}?clientId=u1&event=ping`)).body).toEqual({ clientId: 'u1', event: 'ping' });
-		expect(fake.chat.history(TOKEN, 'u1').map((m) => m.text)).toEqual(['a b', 'You said: a b', '', 'Event ping received']);
+		expect((await call(fake.url, 'GET', `${TOKEN_PATH}?clientId=u1&event=ping`)).body).toEqual({
+			clientId: 'u1',
+			event: 'ping',
+		});
+		expect(fake.chat.history(TOKEN, 'u1').map((m) => m.text)).toEqual([
+			'a b',
+			'You said: a b',
+			'',
+			'Event ping received',
+		]);
 		expect((await call(fake.url, 'GET', `${TOKEN_PATH}?query=x`)).status).toBe(400);
 		// The other reading: the full bot answer, like the POST.
 		fake.chat.simplifiedGetAnswer = 'full';
 		const full = await call(fake.url, 'GET', `${TOKEN_PATH}?clientId=u1&query=x`);
-		expect(full.body).toMatchObject({ clientId: 'u1', query: 'x', data: { answer: 'You said: x' } });
+		expect(full.body).toMatchObject({
+			clientId: 'u1',
+			query: 'x',
+			data: { answer: 'You said: x' },
+		});
 	});
 
 	it('accepts tokens added at runtime', async () => {
 		fake.chat.addToken('Other:1');
-		expect((await call(fake.url, 'POST', `/chatapi/${encodeURIComponent('Other:1')}`, { clientId: 'u', query: 'x' })).status).toBe(200);
+		expect(
+			(
+				await call(fake.url, 'POST', `/chatapi/${encodeURIComponent('Other:1')}`, {
+					clientId: 'u',
+					query: 'x',
+				})
+			).status,
+		).toBe(200);
 	});
 });
 
 describe('Chat API: history, state, statuses', () => {
-	const path = (clientId: string, rest: string) => `${TOKEN_PATH}/client/${encodeURIComponent(clientId)}/${rest}`;
+	const path = (clientId: string, rest: string) =>
+		`${TOKEN_PATH}/client/${encodeURIComponent(clientId)}/${rest}`;
 
 	it('returns the history in time order with total, time span and paging', async () => {
 		const first = (await send({ clientId: 'h1', query: 'one' })).body as ChatResponse;
@@ -385,8 +490,19 @@ describe('Chat API: history, state, statuses', () => {
 			['request', 'two'],
 			['response', 'You said: two'],
 		]);
-		expect(messages[0]).toEqual({ questionId: first.questionId, clientId: 'h1', type: 'request', text: 'one', timestamp: expect.stringMatching(PLATFORM_TIME), ts: expect.any(Number) });
-		expect(messages[1]).toMatchObject({ questionId: first.questionId, type: 'response', status: 'SENT' });
+		expect(messages[0]).toEqual({
+			questionId: first.questionId,
+			clientId: 'h1',
+			type: 'request',
+			text: 'one',
+			timestamp: expect.stringMatching(PLATFORM_TIME),
+			ts: expect.any(Number),
+		});
+		expect(messages[1]).toMatchObject({
+			questionId: first.questionId,
+			type: 'response',
+			status: 'SENT',
+		});
 		const times = messages.map((m) => m.ts);
 		expect([...times].sort((a, b) => a - b)).toEqual(times);
 		expect(new Set(times).size).toBe(4);
@@ -398,12 +514,18 @@ describe('Chat API: history, state, statuses', () => {
 		const span = await call(fake.url, 'GET', path('h1', `history?from=${times[1]}&to=${times[3]}`));
 		expect(span.body.messages.map((m: HistoryMessage) => m.ts)).toEqual([times[1], times[2]]);
 
-		expect((await call(fake.url, 'GET', path('nobody', 'history'))).body).toEqual({ messages: [], total: 0 });
+		expect((await call(fake.url, 'GET', path('nobody', 'history'))).body).toEqual({
+			messages: [],
+			total: 0,
+		});
 	});
 
-	it.each(['limit=251', 'limit=0', 'offset=-1', 'from=yesterday'])('refuses history?%s with 400', async (query) => {
-		expect((await call(fake.url, 'GET', path('h1', `history?${query}`))).status).toBe(400);
-	});
+	it.each(['limit=251', 'limit=0', 'offset=-1', 'from=yesterday'])(
+		'refuses history?%s with 400',
+		async (query) => {
+			expect((await call(fake.url, 'GET', path('h1', `history?${query}`))).status).toBe(400);
+		},
+	);
 
 	it('stores the state object unchanged, and answers {} before any save', async () => {
 		expect((await call(fake.url, 'GET', path('s1', 'state'))).body).toEqual({});
@@ -419,14 +541,20 @@ describe('Chat API: history, state, statuses', () => {
 		const a = (await send({ clientId: 'm1', query: 'a' })).body.questionId as string;
 		const b = (await send({ clientId: 'm1', query: 'b' })).body.questionId as string;
 		const c = (await send({ clientId: 'm1', query: 'c' })).body.questionId as string;
-		const unread = async () => (await call(fake.url, 'GET', path('m1', 'message-not-read-count'))).body;
+		const unread = async () =>
+			(await call(fake.url, 'GET', path('m1', 'message-not-read-count'))).body;
 
-		expect((await call(fake.url, 'GET', path('m1', `message/${a}/status`))).body).toEqual({ questionId: a, status: 'SENT' });
+		expect((await call(fake.url, 'GET', path('m1', `message/${a}/status`))).body).toEqual({
+			questionId: a,
+			status: 'SENT',
+		});
 		expect(await unread()).toEqual({ count: 3 });
 
 		const set = await call(fake.url, 'POST', path('m1', `message/${a}/status`), { status: 'READ' });
 		expect(set.body).toEqual({ questionId: a, status: 'READ' });
-		expect((await call(fake.url, 'GET', path('m1', `message/${a}/status`))).body.status).toBe('READ');
+		expect((await call(fake.url, 'GET', path('m1', `message/${a}/status`))).body.status).toBe(
+			'READ',
+		);
 		expect(await unread()).toEqual({ count: 2 });
 
 		const many = await call(fake.url, 'POST', path('m1', 'message-statuses'), {
@@ -438,17 +566,37 @@ describe('Chat API: history, state, statuses', () => {
 		});
 		expect(many.body).toEqual({ updated: 2 });
 		expect(await unread()).toEqual({ count: 1 });
-		expect(fake.chat.history(TOKEN, 'm1').filter((m) => m.type === 'response').map((m) => m.status)).toEqual(['READ', 'READ', 'DELIVERED']);
-		expect((await call(fake.url, 'GET', path('nobody', 'message-not-read-count'))).body).toEqual({ count: 0 });
+		expect(
+			fake.chat
+				.history(TOKEN, 'm1')
+				.filter((m) => m.type === 'response')
+				.map((m) => m.status),
+		).toEqual(['READ', 'READ', 'DELIVERED']);
+		expect((await call(fake.url, 'GET', path('nobody', 'message-not-read-count'))).body).toEqual({
+			count: 0,
+		});
 	});
 
 	it('refuses invalid statuses and unknown messages', async () => {
 		const a = (await send({ clientId: 'm2', query: 'a' })).body.questionId as string;
-		expect((await call(fake.url, 'POST', path('m2', `message/${a}/status`), { status: 'SEEN' })).status).toBe(400);
-		expect((await call(fake.url, 'POST', path('m2', 'message/unknown/status'), { status: 'READ' })).status).toBe(404);
+		expect(
+			(await call(fake.url, 'POST', path('m2', `message/${a}/status`), { status: 'SEEN' })).status,
+		).toBe(400);
+		expect(
+			(await call(fake.url, 'POST', path('m2', 'message/unknown/status'), { status: 'READ' }))
+				.status,
+		).toBe(404);
 		expect((await call(fake.url, 'GET', path('m2', 'message/unknown/status'))).status).toBe(404);
-		expect((await call(fake.url, 'POST', path('m2', 'message-statuses'), { statuses: 'READ' })).status).toBe(400);
-		expect((await call(fake.url, 'POST', path('m2', 'message-statuses'), { statuses: [{ questionId: a, status: 'nope' }] })).status).toBe(400);
+		expect(
+			(await call(fake.url, 'POST', path('m2', 'message-statuses'), { statuses: 'READ' })).status,
+		).toBe(400);
+		expect(
+			(
+				await call(fake.url, 'POST', path('m2', 'message-statuses'), {
+					statuses: [{ questionId: a, status: 'nope' }],
+				})
+			).status,
+		).toBe(400);
 	});
 
 	it('checks the token on every route', async () => {
@@ -474,7 +622,10 @@ describe('Chat API: events', () => {
 					clientId: 'e1',
 					questionId: expect.stringMatching(UUID),
 					timestamp: expect.stringMatching(PLATFORM_TIME),
-					data: expect.objectContaining({ replies: [{ type: 'text', text: 'Agent here' }], answer: 'Agent here' }),
+					data: expect.objectContaining({
+						replies: [{ type: 'text', text: 'Agent here' }],
+						answer: 'Agent here',
+					}),
 				}),
 			},
 		]);
@@ -482,16 +633,27 @@ describe('Chat API: events', () => {
 		expect(agentOnly.body.events[0].event.ts).toBeUndefined();
 
 		const all = await events('?ts=0&all=true');
-		expect(all.body.events.map((e: { type: string }) => e.type)).toEqual(['clientRequest', 'botResponse', 'agentResponse']);
+		expect(all.body.events.map((e: { type: string }) => e.type)).toEqual([
+			'clientRequest',
+			'botResponse',
+			'agentResponse',
+		]);
 		expect(all.body.events[0].event).toMatchObject({ clientId: 'e1', query: 'hi' });
-		expect(all.body.events[1].event).toMatchObject({ clientId: 'e1', query: 'hi', data: { answer: 'You said: hi' } });
+		expect(all.body.events[1].event).toMatchObject({
+			clientId: 'e1',
+			query: 'hi',
+			data: { answer: 'You said: hi' },
+		});
 	});
 
 	it('filters by ts (from it on by default, strictly after when eventsTsInclusive is off), clientId and cid', async () => {
 		await send({ clientId: 'e1', query: 'one', cid: 'tab-a' });
 		await send({ clientId: 'e1', query: 'two', cid: 'tab-b' });
 		await send({ clientId: 'e2', query: 'three' });
-		const all = (await events('?ts=0&all=true')).body.events as Array<{ type: string; event: { timestamp: string; query: string } }>;
+		const all = (await events('?ts=0&all=true')).body.events as Array<{
+			type: string;
+			event: { timestamp: string; query: string };
+		}>;
 		expect(all).toHaveLength(6);
 
 		const second = Date.parse(`${all[1].event.timestamp}Z`);
@@ -501,10 +663,16 @@ describe('Chat API: events', () => {
 		fake.chat.eventsTsInclusive = true;
 
 		const e2 = await events('?ts=0&all=true&clientId=e2');
-		expect(e2.body.events.map((e: { event: { query: string } }) => e.event.query)).toEqual(['three', 'three']);
+		expect(e2.body.events.map((e: { event: { query: string } }) => e.event.query)).toEqual([
+			'three',
+			'three',
+		]);
 
 		const tabA = await events('?ts=0&all=true&clientId=e1&cid=tab-a');
-		expect(tabA.body.events.map((e: { event: { query: string } }) => e.event.query)).toEqual(['one', 'one']);
+		expect(tabA.body.events.map((e: { event: { query: string } }) => e.event.query)).toEqual([
+			'one',
+			'one',
+		]);
 	});
 
 	it('without ts, returns what came after the previous answer to the same filter', async () => {
@@ -512,7 +680,9 @@ describe('Chat API: events', () => {
 		expect((await events('?clientId=c1')).body.events).toHaveLength(1);
 		fake.chat.pushAgentReply(TOKEN, 'c1', 'second');
 		const next = await events('?clientId=c1');
-		expect(next.body.events.map((e: { event: { data: { answer: string } } }) => e.event.data.answer)).toEqual(['second']);
+		expect(
+			next.body.events.map((e: { event: { data: { answer: string } } }) => e.event.data.answer),
+		).toEqual(['second']);
 	});
 
 	it('returns at most 250 events per answer', async () => {
@@ -541,16 +711,22 @@ describe('Chat API: events', () => {
 		setTimeout(() => fake.chat.pushAgentReply(TOKEN, 'other', 'not for w1'), 50);
 		setTimeout(() => fake.chat.pushAgentReply(TOKEN, 'w1', 'for w1'), 100);
 		const answer = await pending;
-		expect(answer.body.events.map((e: { event: { data: { answer: string } } }) => e.event.data.answer)).toEqual(['for w1']);
+		expect(
+			answer.body.events.map((e: { event: { data: { answer: string } } }) => e.event.data.answer),
+		).toEqual(['for w1']);
 	});
 
 	it('hands "agent" over: a switch reply, then an agent reply event', async () => {
 		const since = Date.now() - 1;
 		const { body } = await send({ clientId: 'a1', query: 'agent' });
-		expect(body.data.replies).toEqual([expect.objectContaining({ type: 'switch', state: '/Agent' })]);
+		expect(body.data.replies).toEqual([
+			expect.objectContaining({ type: 'switch', state: '/Agent' }),
+		]);
 		const answer = await events(`?ts=${since}&clientId=a1`);
 		expect(answer.body.events).toHaveLength(1);
-		expect(answer.body.events[0].event.data.answer).toBe('Hello, this is agent Anna. How can I help?');
+		expect(answer.body.events[0].event.data.answer).toBe(
+			'Hello, this is agent Anna. How can I help?',
+		);
 	});
 });
 
@@ -561,7 +737,11 @@ describe('Chat API: webhook', () => {
 	it('answers /async with the questionId only and posts the full response to the webhook', async () => {
 		receiver = await startReceiver();
 		fake.chat.setWebhook(TOKEN, receiver.url);
-		const answer = await call(fake.url, 'POST', `${TOKEN_PATH}/async`, { clientId: 'w1', query: 'later', data: { orderId: 7 } });
+		const answer = await call(fake.url, 'POST', `${TOKEN_PATH}/async`, {
+			clientId: 'w1',
+			query: 'later',
+			data: { orderId: 7 },
+		});
 		expect(answer.status).toBe(200);
 		// "Only the message ID": plain text by default.
 		expect(answer.headers['content-type']).toMatch(/^text\/plain/);
@@ -572,12 +752,27 @@ describe('Chat API: webhook', () => {
 		expect(receiver.received).toHaveLength(1);
 		// Exactly the documented fields, in the documented order.
 		const [body] = receiver.received[0].body as Array<Record<string, unknown>>;
-		expect(Object.keys(body)).toEqual(['token', 'clientId', 'questionId', 'data', 'timestamp', 'blockForm']);
+		expect(Object.keys(body)).toEqual([
+			'token',
+			'clientId',
+			'questionId',
+			'data',
+			'timestamp',
+			'blockForm',
+		]);
 		expect(body).toEqual({
 			token: TOKEN,
 			clientId: 'w1',
 			questionId: answer.text,
-			data: { replies: [{ type: 'text', text: 'You said: later', state: '/Echo' }], answer: 'You said: later', nlpClass: '/Echo', confidence: 0.9, newSessionStarted: true, endSession: false, debugData: [] },
+			data: {
+				replies: [{ type: 'text', text: 'You said: later', state: '/Echo' }],
+				answer: 'You said: later',
+				nlpClass: '/Echo',
+				confidence: 0.9,
+				newSessionStarted: true,
+				endSession: false,
+				debugData: [],
+			},
 			timestamp: expect.stringMatching(PLATFORM_TIME),
 			blockForm: false,
 		});
@@ -586,19 +781,32 @@ describe('Chat API: webhook', () => {
 	});
 
 	it.each([
-		['json', (text: string) => expect(JSON.parse(text)).toEqual({ questionId: expect.stringMatching(UUID) })],
+		[
+			'json',
+			(text: string) =>
+				expect(JSON.parse(text)).toEqual({ questionId: expect.stringMatching(UUID) }),
+		],
 		['jsonString', (text: string) => expect(JSON.parse(text)).toMatch(UUID)],
 		['number', (text: string) => expect(typeof JSON.parse(text)).toBe('number')],
 	] as const)('answers /async with the ID as %s when asked', async (asyncAnswer, check) => {
 		fake.chat.asyncAnswer = asyncAnswer;
-		const answer = await call(fake.url, 'POST', `${TOKEN_PATH}/async`, { clientId: 'w1', query: 'x' });
+		const answer = await call(fake.url, 'POST', `${TOKEN_PATH}/async`, {
+			clientId: 'w1',
+			query: 'x',
+		});
 		check(answer.text);
-		expect(fake.chat.history(TOKEN, 'w1')[0].questionId).toBe(String(answer.body?.questionId ?? answer.body));
+		expect(fake.chat.history(TOKEN, 'w1')[0].questionId).toBe(
+			String(answer.body?.questionId ?? answer.body),
+		);
 	});
 
 	it('validates /async requests before answering', async () => {
-		expect((await call(fake.url, 'POST', `${TOKEN_PATH}/async`, { clientId: 'w1' })).status).toBe(400);
-		expect((await call(fake.url, 'POST', `/chatapi/nope/async`, { clientId: 'w1', query: 'x' })).status).toBe(404);
+		expect((await call(fake.url, 'POST', `${TOKEN_PATH}/async`, { clientId: 'w1' })).status).toBe(
+			400,
+		);
+		expect(
+			(await call(fake.url, 'POST', `/chatapi/nope/async`, { clientId: 'w1', query: 'x' })).status,
+		).toBe(404);
 	});
 
 	it('sends a bare object when webhookAsArray is false', async () => {
@@ -607,7 +815,11 @@ describe('Chat API: webhook', () => {
 		fake.chat.webhookAsArray = false;
 		await call(fake.url, 'POST', `${TOKEN_PATH}/async`, { clientId: 'w1', event: 'go' });
 		await fake.chat.waitForDeliveries(1);
-		expect(receiver.received[0].body).toMatchObject({ clientId: 'w1', token: TOKEN, data: { answer: 'Event go received' } });
+		expect(receiver.received[0].body).toMatchObject({
+			clientId: 'w1',
+			token: TOKEN,
+			data: { answer: 'Event go received' },
+		});
 	});
 
 	it('retries a failed delivery 3 more times, webhookRetryDelayMs apart, and stops at success', async () => {
@@ -638,7 +850,12 @@ describe('Chat API: webhook', () => {
 		fake.chat.setWebhook(TOKEN, `http://127.0.0.1:${port}/hook`);
 		fake.chat.pushAgentReply(TOKEN, 'r1', 'hi');
 		await fake.chat.idle();
-		expect(fake.chat.deliveries.map((d) => d.error)).toEqual(['ECONNREFUSED', 'ECONNREFUSED', 'ECONNREFUSED', 'ECONNREFUSED']);
+		expect(fake.chat.deliveries.map((d) => d.error)).toEqual([
+			'ECONNREFUSED',
+			'ECONNREFUSED',
+			'ECONNREFUSED',
+			'ECONNREFUSED',
+		]);
 
 		fake.reset();
 		receiver = await startReceiver(['hang', 200]);
@@ -670,12 +887,31 @@ describe('Chat API: webhook', () => {
 		);
 		for (const body of bodies) {
 			// The documented shape, and nothing that says which kind of message it is.
-			expect(Object.keys(body)).toEqual(['token', 'clientId', 'questionId', 'data', 'timestamp', 'blockForm']);
-			expect(body).toMatchObject({ token: TOKEN, questionId: expect.stringMatching(UUID), timestamp: expect.stringMatching(PLATFORM_TIME), blockForm: false });
+			expect(Object.keys(body)).toEqual([
+				'token',
+				'clientId',
+				'questionId',
+				'data',
+				'timestamp',
+				'blockForm',
+			]);
+			expect(body).toMatchObject({
+				token: TOKEN,
+				questionId: expect.stringMatching(UUID),
+				timestamp: expect.stringMatching(PLATFORM_TIME),
+				blockForm: false,
+			});
 		}
-		expect(fake.chat.deliveries.map((d) => d.reason).sort()).toEqual(['agent', 'campaign', 'campaign', 'timeout']);
+		expect(fake.chat.deliveries.map((d) => d.reason).sort()).toEqual([
+			'agent',
+			'campaign',
+			'campaign',
+			'timeout',
+		]);
 		// Each is a bot message the client can mark as read.
-		expect((await call(fake.url, 'GET', `${TOKEN_PATH}/client/u2/message-not-read-count`)).body).toEqual({ count: 1 });
+		expect(
+			(await call(fake.url, 'GET', `${TOKEN_PATH}/client/u2/message-not-read-count`)).body,
+		).toEqual({ count: 1 });
 	});
 
 	it('adds kind marks and the request echo only with the markers switch on', async () => {
@@ -685,10 +921,19 @@ describe('Chat API: webhook', () => {
 		fake.chat.pushAgentReply(TOKEN, 'u1', 'From the agent');
 		fake.chat.runTextCampaign(TOKEN, ['u2'], 'Sale today');
 		fake.chat.fireTimeout(TOKEN, 'u3');
-		await call(fake.url, 'POST', `${TOKEN_PATH}/async`, { clientId: 'u4', query: 'later', cid: 'tab-1' });
+		await call(fake.url, 'POST', `${TOKEN_PATH}/async`, {
+			clientId: 'u4',
+			query: 'later',
+			cid: 'tab-1',
+		});
 		await fake.chat.idle();
 		await fake.chat.waitForDeliveries(4);
-		const byClient = Object.fromEntries(receiver.received.map((r) => [(r.body as ChatResponse[])[0].clientId, (r.body as ChatResponse[])[0]]));
+		const byClient = Object.fromEntries(
+			receiver.received.map((r) => [
+				(r.body as ChatResponse[])[0].clientId,
+				(r.body as ChatResponse[])[0],
+			]),
+		);
 		expect(byClient.u1).toMatchObject({ type: 'agentResponse' });
 		expect(byClient.u2).toMatchObject({ type: 'textCampaign', campaignId: 'campaign-1' });
 		expect(byClient.u3).toMatchObject({ event: 'timeout' });

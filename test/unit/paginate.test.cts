@@ -41,7 +41,9 @@ describe('paginate', () => {
 
 	it('guards against a server that ignores the page parameter', async () => {
 		const { fetchPage, calls } = listApi(500, { ignorePage: true });
-		const fetchWithoutTotal = async (p: number, s: number, o: number) => ({ items: (await fetchPage(p, s, o)).items });
+		const fetchWithoutTotal = async (p: number, s: number, o: number) => ({
+			items: (await fetchPage(p, s, o)).items,
+		});
 		const items = await paginate(fetchWithoutTotal, { pageSize: 100 });
 		expect(items).toHaveLength(100);
 		expect(calls).toHaveLength(2);

@@ -26,12 +26,16 @@ function specOperations(file: string): string[] {
 		const pathMatch = /^ {2}(\/\S*):\s*$/.exec(line);
 		if (pathMatch) path = pathMatch[1];
 		const method = /^ {4}(get|post|put|delete|patch):\s*$/.exec(line);
-		if (method && path) operations.push(`${method[1].toUpperCase()} ${path.replace(/\{\w+\}/g, '{}')}`);
+		if (method && path)
+			operations.push(`${method[1].toUpperCase()} ${path.replace(/\{\w+\}/g, '{}')}`);
 	}
 	return operations.sort();
 }
 
-const routeKeys = (routes: Record<string, { method: string; path: string }>, except: string[] = []) =>
+const routeKeys = (
+	routes: Record<string, { method: string; path: string }>,
+	except: string[] = [],
+) =>
 	Object.entries(routes)
 		.filter(([name]) => !except.includes(name))
 		.map(([, r]) => `${r.method} ${r.path.replace(/\{\w+\}/g, '{}')}`)
@@ -51,14 +55,31 @@ const sources = (node: string) => {
 };
 
 describe.each([
-	['TextCampaign', TEXT_CAMPAIGN_ROUTES, textCampaignResources, ['text-campaign-api.yml'], [] as string[], 19],
-	['Project', PROJECT_ROUTES, projectResources, ['project-api.yml', 'bot-channel-api.yml'], ['asyncEvents'], 14],
+	[
+		'TextCampaign',
+		TEXT_CAMPAIGN_ROUTES,
+		textCampaignResources,
+		['text-campaign-api.yml'],
+		[] as string[],
+		19,
+	],
+	[
+		'Project',
+		PROJECT_ROUTES,
+		projectResources,
+		['project-api.yml', 'bot-channel-api.yml'],
+		['asyncEvents'],
+		14,
+	],
 ] as const)('%s', (node, routes, resources, specs, extra, count) => {
-	(existsSync(join(SPECS, specs[0])) ? it : it.skip)(`the route table is the ${count} operations of ${specs.join(' + ')}`, () => {
-		const spec = specs.flatMap(specOperations).sort();
-		expect(spec).toHaveLength(count);
-		expect(routeKeys(routes, [...extra])).toEqual(spec);
-	});
+	(existsSync(join(SPECS, specs[0])) ? it : it.skip)(
+		`the route table is the ${count} operations of ${specs.join(' + ')}`,
+		() => {
+			const spec = specs.flatMap(specOperations).sort();
+			expect(spec).toHaveLength(count);
+			expect(routeKeys(routes, [...extra])).toEqual(spec);
+		},
+	);
 
 	it('every route is used by an operation, helper or picker', () => {
 		// Project resolution and the pickers live in nodes/common, shared with the other nodes.
@@ -75,7 +96,14 @@ describe.each([
 			.sort();
 		const expected =
 			node === 'TextCampaign'
-				? ['createCampaign', 'createTemplate', 'sendByTemplate', 'sendByTemplateWithData', 'sendEvent', 'sendReplies']
+				? [
+						'createCampaign',
+						'createTemplate',
+						'sendByTemplate',
+						'sendByTemplateWithData',
+						'sendEvent',
+						'sendReplies',
+					]
 				: ['cloneProject', 'createChannel', 'createProject', 'deployChannel'];
 		expect(acting).toEqual(expected);
 	});
@@ -83,7 +111,14 @@ describe.each([
 	it('one file per operation, named by its value, within the size budget', () => {
 		for (const resource of resources as Resource[]) {
 			for (const operation of resource.operations) {
-				const file = join(ROOT, 'nodes', node, 'actions', resource.value, `${operation.value}.operation.ts`);
+				const file = join(
+					ROOT,
+					'nodes',
+					node,
+					'actions',
+					resource.value,
+					`${operation.value}.operation.ts`,
+				);
 				expect([file, existsSync(file)]).toEqual([file, true]);
 				expect([file, readFileSync(file, 'utf8').split('\n').length <= 150]).toEqual([file, true]);
 			}
@@ -98,10 +133,17 @@ describe('descriptions', () => {
 
 	it('actions are short, sentence case, without articles; destructive operations say so', () => {
 		for (const { description } of nodes) {
-			const operations = description.properties.filter((p) => p.name === 'operation').flatMap((p) => p.options as Array<{ value: string; action: string; description: string }>);
+			const operations = description.properties
+				.filter((p) => p.name === 'operation')
+				.flatMap((p) => p.options as Array<{ value: string; action: string; description: string }>);
 			for (const { value, action, description: text } of operations) {
 				expect([action, /\b(a|an|the)\b/i.test(action)]).toEqual([action, false]);
-				expect([action, action.charAt(0) === action.charAt(0).toUpperCase() && action.slice(1) === action.slice(1).replace(/\b[A-Z](?=[a-z])/g, (c) => c.toLowerCase())]).toEqual([action, true]);
+				expect([
+					action,
+					action.charAt(0) === action.charAt(0).toUpperCase() &&
+						action.slice(1) ===
+							action.slice(1).replace(/\b[A-Z](?=[a-z])/g, (c) => c.toLowerCase()),
+				]).toEqual([action, true]);
 				if (value === 'delete') expect(text).toMatch(/cannot be undone/);
 			}
 		}
@@ -111,7 +153,7 @@ describe('descriptions', () => {
 		for (const node of nodes) {
 			const methods = Object.keys(node.methods.listSearch);
 			const wanted = node.description.properties
-				.flatMap((p) => [p, ...((p.options ?? []) as typeof p[])])
+				.flatMap((p) => [p, ...((p.options ?? []) as (typeof p)[])])
 				.flatMap((p) => (p.type === 'resourceLocator' ? (p.modes ?? []) : []))
 				.map((mode) => mode.typeOptions?.searchListMethod)
 				.filter(Boolean);
@@ -119,7 +161,7 @@ describe('descriptions', () => {
 			for (const method of wanted) expect(methods).toContain(method);
 			const loaders = Object.keys((node.methods as { loadOptions?: object }).loadOptions ?? {});
 			const loaded = node.description.properties
-				.flatMap((p) => [p, ...((p.options ?? []) as typeof p[])])
+				.flatMap((p) => [p, ...((p.options ?? []) as (typeof p)[])])
 				.map((p) => p.typeOptions?.loadOptionsMethod)
 				.filter(Boolean);
 			for (const method of loaded) expect(loaders).toContain(method);
@@ -134,17 +176,28 @@ describe('descriptions', () => {
 
 	it('every listable platform object named by a field has a picker that opens on its list', () => {
 		const locators = [new TovieTextCampaign(), new TovieProject()].flatMap((n) =>
-			n.description.properties.flatMap((p) => [p, ...((p.options ?? []) as typeof p[])]).filter((p) => p.type === 'resourceLocator'),
+			n.description.properties
+				.flatMap((p) => [p, ...((p.options ?? []) as (typeof p)[])])
+				.filter((p) => p.type === 'resourceLocator'),
 		);
 		// Templates are the exception: text-campaign-api.yml has no call that lists them.
-		for (const locator of locators.filter((l) => l.name !== 'template' && l.name !== 'eventSendingTemplateUuid')) {
-			expect([locator.name, locator.modes?.[0]?.name, (locator.default as { mode: string }).mode]).toEqual([locator.name, 'list', 'list']);
+		for (const locator of locators.filter(
+			(l) => l.name !== 'template' && l.name !== 'eventSendingTemplateUuid',
+		)) {
+			expect([
+				locator.name,
+				locator.modes?.[0]?.name,
+				(locator.default as { mode: string }).mode,
+			]).toEqual([locator.name, 'list', 'list']);
 		}
 	});
 
 	it('codex: categories and search aliases', () => {
 		for (const name of ['TextCampaign/TovieTextCampaign', 'Project/TovieProject']) {
-			const codex = JSON.parse(readFileSync(join(ROOT, 'nodes', `${name}.node.json`), 'utf8')) as { categories: string[]; alias: string[] };
+			const codex = JSON.parse(readFileSync(join(ROOT, 'nodes', `${name}.node.json`), 'utf8')) as {
+				categories: string[];
+				alias: string[];
+			};
 			expect(codex.categories.length).toBeGreaterThan(0);
 			expect(codex.alias).toEqual(expect.arrayContaining(['JAICP', 'Just AI', 'chatbot']));
 		}

@@ -15,7 +15,22 @@ import { addCrm } from './phone/addCrm.operation';
 /** Operations in the order of their names, as the editor lists them. */
 export const callsResources: Resource[] = [
 	{ value: 'phone', name: 'Phone', description: 'Numbers to call', operations: [add, addCrm] },
-	{ value: 'callJob', name: 'Call Job', description: 'The calls planned for one number', operations: [cancel, getManyJobs, getJobReport] },
-	{ value: 'callAttempt', name: 'Call Attempt', description: 'Single dialling attempts of a call job', operations: [getManyAttempts, getAttemptReport] },
-	{ value: 'campaign', name: 'Campaign', description: "The campaign of the credential's Calls API Token", operations: [getCampaign, getStatus, pause, resume, stop] },
+	{
+		value: 'callJob',
+		name: 'Call Job',
+		description: 'The calls planned for one number',
+		operations: [cancel, getManyJobs, getJobReport],
+	},
+	{
+		value: 'callAttempt',
+		name: 'Call Attempt',
+		description: 'Single dialling attempts of a call job',
+		operations: [getManyAttempts, getAttemptReport],
+	},
+	{
+		value: 'campaign',
+		name: 'Campaign',
+		description: "The campaign of the credential's Calls API Token",
+		operations: [getCampaign, getStatus, pause, resume, stop],
+	},
 ];

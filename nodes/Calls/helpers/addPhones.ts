@@ -49,8 +49,11 @@ export function firstItemWith(ctx: IExecuteFunctions, phone: string, itemIndex: 
 /** The phones a 400 names (`phone`, `phonesDuplicates`), normalised like ours. */
 function namedPhones({ body }: Failure): Set<string> {
 	const named = new Set<string>();
-	if (typeof body.phone === 'string' || typeof body.phone === 'number') named.add(normalizePhone(String(body.phone)));
-	for (const phone of (Array.isArray(body.phonesDuplicates) ? body.phonesDuplicates : []) as unknown[]) {
+	if (typeof body.phone === 'string' || typeof body.phone === 'number')
+		named.add(normalizePhone(String(body.phone)));
+	for (const phone of (Array.isArray(body.phonesDuplicates)
+		? body.phonesDuplicates
+		: []) as unknown[]) {
 		named.add(normalizePhone(String(phone)));
 	}
 	return named;
@@ -69,7 +72,7 @@ function itemError(ctx: IExecuteFunctions, entry: Entry, failure: Failure, conte
 	const description =
 		failure.code === 'phone.duplicated'
 			? 'The campaign already has this number (with the same payload) from the last 24 hours, or the request held it twice.'
-			: (failure.error as NodeOperationError).description ?? undefined;
+			: ((failure.error as NodeOperationError).description ?? undefined);
 	const { errorResponse } = failure.error as NodeApiError;
 	if (errorResponse) {
 		return new NodeApiError(ctx.getNode(), errorResponse, {
@@ -79,7 +82,10 @@ function itemError(ctx: IExecuteFunctions, entry: Entry, failure: Failure, conte
 			itemIndex: entry.itemIndex,
 		});
 	}
-	return new NodeOperationError(ctx.getNode(), message, { itemIndex: entry.itemIndex, description });
+	return new NodeOperationError(ctx.getNode(), message, {
+		itemIndex: entry.itemIndex,
+		description,
+	});
 }
 
 /**
@@ -92,7 +98,8 @@ function unclearError(ctx: IExecuteFunctions, entry: Entry, batch: Entry[], coun
 		`Phone ${entry.value.phone} may have been added: the platform accepted the request with ${range(batch)} but answered ${count} call job IDs for ${batch.length} numbers [item ${entry.itemIndex}]`,
 		{
 			itemIndex: entry.itemIndex,
-			description: 'The call jobs were probably created. Check the campaign\'s call jobs before running again: re-sending may call these numbers twice (with "Prevent Duplicate Calls" on, a re-run within 24 hours returns the jobs already created).',
+			description:
+				'The call jobs were probably created. Check the campaign\'s call jobs before running again: re-sending may call these numbers twice (with "Prevent Duplicate Calls" on, a re-run within 24 hours returns the jobs already created).',
 		},
 	);
 }
@@ -133,7 +140,9 @@ export async function addPhones(
 		for (let round = 1; pending.length; round++) {
 			const { fatal } = run;
 			if (fatal) {
-				fail(pending, (entry) => itemError(ctx, entry, fatal, '(not sent after an earlier refusal)'));
+				fail(pending, (entry) =>
+					itemError(ctx, entry, fatal, '(not sent after an earlier refusal)'),
+				);
 				break;
 			}
 			let ids: string[];
@@ -146,7 +155,11 @@ export async function addPhones(
 					queue.unshift(pending.slice(0, half), pending.slice(half));
 					break;
 				}
-				if ((failure.code && FATAL_CODES.has(failure.code)) || (failure.status && FATAL_STATUSES.has(failure.status))) run.fatal = failure;
+				if (
+					(failure.code && FATAL_CODES.has(failure.code)) ||
+					(failure.status && FATAL_STATUSES.has(failure.status))
+				)
+					run.fatal = failure;
 				const named = namedPhones(failure);
 				const refused = pending.filter((entry) => named.has(entry.value.phone));
 				// A fatal refusal fails the whole request even when it names phones: nothing is re-sent.
@@ -157,8 +170,12 @@ export async function addPhones(
 				continue;
 			}
 			const sent = pending;
-			if (ids.length !== sent.length) fail(sent, (entry) => unclearError(ctx, entry, sent, ids.length));
-			else sent.forEach((entry, n) => outcomes.set(entry.itemIndex, { phone: entry.value.phone, callJobId: ids[n] }));
+			if (ids.length !== sent.length)
+				fail(sent, (entry) => unclearError(ctx, entry, sent, ids.length));
+			else
+				sent.forEach((entry, n) =>
+					outcomes.set(entry.itemIndex, { phone: entry.value.phone, callJobId: ids[n] }),
+				);
 			break;
 		}
 	}

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { invalidInput, jsonObjectParameter, toEpochMs } from '../../common/validate';
 
@@ -19,10 +24,25 @@ const timeWindowValues: INodeProperties[] = [
 		type: 'options',
 		options: [{ name: 'Every Day Without Own Windows', value: 'default' }, ...DAYS],
 		default: 'default',
-		description: 'The day the window applies to; "Every Day Without Own Windows" covers the days that have none',
+		description:
+			'The day the window applies to; "Every Day Without Own Windows" covers the days that have none',
 	},
-	{ displayName: 'From', name: 'from', type: 'string', default: '09:00', placeholder: 'e.g. 09:00', description: 'Start of the window, 24-hour HH:MM' },
-	{ displayName: 'To', name: 'to', type: 'string', default: '18:00', placeholder: 'e.g. 18:00', description: 'End of the window, 24-hour HH:MM, after From' },
+	{
+		displayName: 'From',
+		name: 'from',
+		type: 'string',
+		default: '09:00',
+		placeholder: 'e.g. 09:00',
+		description: 'Start of the window, 24-hour HH:MM',
+	},
+	{
+		displayName: 'To',
+		name: 'to',
+		type: 'string',
+		default: '18:00',
+		placeholder: 'e.g. 18:00',
+		description: 'End of the window, 24-hour HH:MM, after From',
+	},
 ];
 /** One window of "Time Windows" (a variable: groups take a description their type does not list). */
 const timeWindow = {
@@ -40,7 +60,8 @@ export const policyFields: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add setting',
 		default: {},
-		description: "When and how often this number is called; settings not added here are taken from the campaign",
+		description:
+			'When and how often this number is called; settings not added here are taken from the campaign',
 		options: [
 			{
 				displayName: 'Allowed Days',
@@ -76,7 +97,8 @@ export const policyFields: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0 },
 				default: 3,
-				description: 'How many times the platform asks the External Check URL again when it does not answer',
+				description:
+					'How many times the platform asks the External Check URL again when it does not answer',
 			},
 			{
 				displayName: 'External Check URL',
@@ -84,14 +106,16 @@ export const policyFields: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. https://token@crm.example.com/may-we-call',
-				description: 'Address the platform asks before each call whether the number may still be called',
+				description:
+					'Address the platform asks before each call whether the number may still be called',
 			},
 			{
 				displayName: 'Finish Date-Time',
 				name: 'finishDateTime',
 				type: 'dateTime',
 				default: '',
-				description: "The number is never called after this time. A date without a time zone is read in the workflow's time zone.",
+				description:
+					"The number is never called after this time. A date without a time zone is read in the workflow's time zone.",
 			},
 			{
 				displayName: 'Retry Interval (Minutes)',
@@ -106,7 +130,8 @@ export const policyFields: INodeProperties[] = [
 				name: 'startDateTime',
 				type: 'dateTime',
 				default: '',
-				description: "The number is not called before this time. A date without a time zone is read in the workflow's time zone.",
+				description:
+					"The number is not called before this time. A date without a time zone is read in the workflow's time zone.",
 			},
 			{
 				displayName: 'Time Zone',
@@ -114,7 +139,8 @@ export const policyFields: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. +03:30 or Europe/Berlin',
-				description: "The callee's time zone: an offset from -18:00 to +18:00 or a zone name. Empty: the zone of the phone number.",
+				description:
+					"The callee's time zone: an offset from -18:00 to +18:00 or a zone name. Empty: the zone of the phone number.",
 			},
 		],
 	},
@@ -137,7 +163,8 @@ export const policyFields: INodeProperties[] = [
 		typeOptions: { multipleValues: true },
 		placeholder: 'Add window',
 		default: {},
-		description: 'Hours in which the number may be called; a day can have several windows that do not overlap',
+		description:
+			'Hours in which the number may be called; a day can have several windows that do not overlap',
 		displayOptions: { show: { allowedTimeMode: ['fields'] } },
 		options: [timeWindow],
 	},
@@ -146,7 +173,8 @@ export const policyFields: INodeProperties[] = [
 		name: 'allowedTimeJson',
 		type: 'json',
 		default: '{\n  "default": [{ "localTimeFrom": "09:00", "localTimeTo": "18:00" }]\n}',
-		description: 'Keys mon…sun or default, each a list of {"localTimeFrom": "HH:MM", "localTimeTo": "HH:MM"}',
+		description:
+			'Keys mon…sun or default, each a list of {"localTimeFrom": "HH:MM", "localTimeTo": "HH:MM"}',
 		displayOptions: { show: { allowedTimeMode: ['json'] } },
 	},
 ];
@@ -164,30 +192,62 @@ export function checkedZone(zone: string): string | undefined {
 	}
 	if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(zone)) return undefined;
 	try {
-		return Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone ? zone : undefined;
+		return Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone
+			? zone
+			: undefined;
 	} catch {
 		return undefined;
 	}
 }
 
-function minutesOf(ctx: IExecuteFunctions, itemIndex: number, value: unknown, label: string): [string, number] {
+function minutesOf(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	value: unknown,
+	label: string,
+): [string, number] {
 	const match = TIME.exec(String(value ?? '').trim());
 	if (!match || Number(match[1]) > 23 || Number(match[2]) > 59) {
-		throw invalidInput(ctx, itemIndex, label, `is not a time: ${JSON.stringify(value)}`, 'Use 24-hour HH:MM, e.g. 09:30.');
+		throw invalidInput(
+			ctx,
+			itemIndex,
+			label,
+			`is not a time: ${JSON.stringify(value)}`,
+			'Use 24-hour HH:MM, e.g. 09:30.',
+		);
 	}
 	return [`${match[1].padStart(2, '0')}:${match[2]}`, Number(match[1]) * 60 + Number(match[2])];
 }
 
 /** Windows per day key, checked: HH:MM, From before To, no overlap within one day. */
-function checkedAllowedTime(ctx: IExecuteFunctions, itemIndex: number, windows: Array<[string, unknown, unknown]>): IDataObject {
-	const byDay: Record<string, Array<{ from: number; to: number; localTimeFrom: string; localTimeTo: string }>> = {};
+function checkedAllowedTime(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	windows: Array<[string, unknown, unknown]>,
+): IDataObject {
+	const byDay: Record<
+		string,
+		Array<{ from: number; to: number; localTimeFrom: string; localTimeTo: string }>
+	> = {};
 	for (const [day, from, to] of windows) {
 		if (day !== 'default' && !DAY_KEYS.includes(day)) {
-			throw invalidInput(ctx, itemIndex, 'Allowed Time', `has an unknown day "${day}"`, `Use ${DAY_KEYS.join(', ')} or default.`);
+			throw invalidInput(
+				ctx,
+				itemIndex,
+				'Allowed Time',
+				`has an unknown day "${day}"`,
+				`Use ${DAY_KEYS.join(', ')} or default.`,
+			);
 		}
 		const [localTimeFrom, start] = minutesOf(ctx, itemIndex, from, `Allowed Time ${day} From`);
 		const [localTimeTo, end] = minutesOf(ctx, itemIndex, to, `Allowed Time ${day} To`);
-		if (start >= end) throw invalidInput(ctx, itemIndex, `Allowed Time ${day}`, `${localTimeFrom}–${localTimeTo} does not end after it starts`);
+		if (start >= end)
+			throw invalidInput(
+				ctx,
+				itemIndex,
+				`Allowed Time ${day}`,
+				`${localTimeFrom}–${localTimeTo} does not end after it starts`,
+			);
 		(byDay[day] ??= []).push({ from: start, to: end, localTimeFrom, localTimeTo });
 	}
 	const allowedTime: IDataObject = {};
@@ -195,10 +255,18 @@ function checkedAllowedTime(ctx: IExecuteFunctions, itemIndex: number, windows: 
 		list.sort((a, b) => a.from - b.from);
 		for (let n = 1; n < list.length; n++) {
 			if (list[n].from < list[n - 1].to) {
-				throw invalidInput(ctx, itemIndex, `Allowed Time ${day}`, `has overlapping windows ${list[n - 1].localTimeFrom}–${list[n - 1].localTimeTo} and ${list[n].localTimeFrom}–${list[n].localTimeTo}`);
+				throw invalidInput(
+					ctx,
+					itemIndex,
+					`Allowed Time ${day}`,
+					`has overlapping windows ${list[n - 1].localTimeFrom}–${list[n - 1].localTimeTo} and ${list[n].localTimeFrom}–${list[n].localTimeTo}`,
+				);
 			}
 		}
-		allowedTime[day] = list.map(({ localTimeFrom, localTimeTo }) => ({ localTimeFrom, localTimeTo }));
+		allowedTime[day] = list.map(({ localTimeFrom, localTimeTo }) => ({
+			localTimeFrom,
+			localTimeTo,
+		}));
 	}
 	return allowedTime;
 }
@@ -207,31 +275,56 @@ function allowedTimeOf(ctx: IExecuteFunctions, itemIndex: number): IDataObject |
 	const mode = ctx.getNodeParameter('allowedTimeMode', itemIndex, 'campaign') as string;
 	const windows: Array<[string, unknown, unknown]> = [];
 	if (mode === 'fields') {
-		const list = ((ctx.getNodeParameter('allowedTimeWindows', itemIndex, {}) as IDataObject).window ?? []) as IDataObject[];
-		for (const window of list) windows.push([String(window.day ?? 'default'), window.from, window.to]);
+		const list = ((ctx.getNodeParameter('allowedTimeWindows', itemIndex, {}) as IDataObject)
+			.window ?? []) as IDataObject[];
+		for (const window of list)
+			windows.push([String(window.day ?? 'default'), window.from, window.to]);
 	} else if (mode === 'json') {
-		const json = jsonObjectParameter(ctx, 'allowedTimeJson', itemIndex, 'Allowed Time (JSON)') ?? {};
+		const json =
+			jsonObjectParameter(ctx, 'allowedTimeJson', itemIndex, 'Allowed Time (JSON)') ?? {};
 		for (const [day, list] of Object.entries(json)) {
 			if (!Array.isArray(list) || list.length === 0) {
-				throw invalidInput(ctx, itemIndex, `Allowed Time (JSON) ${day}`, 'must be a non-empty list of windows');
+				throw invalidInput(
+					ctx,
+					itemIndex,
+					`Allowed Time (JSON) ${day}`,
+					'must be a non-empty list of windows',
+				);
 			}
-			for (const window of list as IDataObject[]) windows.push([day, window?.localTimeFrom, window?.localTimeTo]);
+			for (const window of list as IDataObject[])
+				windows.push([day, window?.localTimeFrom, window?.localTimeTo]);
 		}
 	}
 	return windows.length ? checkedAllowedTime(ctx, itemIndex, windows) : undefined;
 }
 
-function intIn(ctx: IExecuteFunctions, itemIndex: number, value: unknown, label: string, min: number, max: number): number | undefined {
+function intIn(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	value: unknown,
+	label: string,
+	min: number,
+	max: number,
+): number | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	const number = Number(value);
 	if (!Number.isInteger(number) || number < min || number > max) {
-		throw invalidInput(ctx, itemIndex, label, `must be a whole number from ${min} to ${max}, not ${JSON.stringify(value)}`);
+		throw invalidInput(
+			ctx,
+			itemIndex,
+			label,
+			`must be a whole number from ${min} to ${max}, not ${JSON.stringify(value)}`,
+		);
 	}
 	return number;
 }
 
 /** One `CallJobParameters` object, validated as the spec (and the platform) require. */
-export function callJobParametersOf(ctx: IExecuteFunctions, itemIndex: number, number: { phone: string; payload?: IDataObject }): IDataObject {
+export function callJobParametersOf(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	number: { phone: string; payload?: IDataObject },
+): IDataObject {
 	const params: IDataObject = { phone: number.phone };
 	if (number.payload) params.payload = number.payload;
 	const policy = ctx.getNodeParameter('policy', itemIndex, {}) as IDataObject;
@@ -245,27 +338,55 @@ export function callJobParametersOf(ctx: IExecuteFunctions, itemIndex: number, n
 	if (finish !== undefined) params.finishDateTime = new Date(finish).toISOString();
 
 	const days = policy.allowedDays as unknown;
-	const dayList = (Array.isArray(days) ? days : typeof days === 'string' && days ? days.split(',') : []).map((d) => String(d).trim().toLowerCase().slice(0, 3));
+	const dayList = (
+		Array.isArray(days) ? days : typeof days === 'string' && days ? days.split(',') : []
+	).map((d) => String(d).trim().toLowerCase().slice(0, 3));
 	const unknownDay = dayList.find((day) => !DAY_KEYS.includes(day));
-	if (unknownDay) throw invalidInput(ctx, itemIndex, 'Allowed Days', `has an unknown day "${unknownDay}"`);
+	if (unknownDay)
+		throw invalidInput(ctx, itemIndex, 'Allowed Days', `has an unknown day "${unknownDay}"`);
 	if (dayList.length) params.allowedDays = [...new Set(dayList)];
 
 	const allowedTime = allowedTimeOf(ctx, itemIndex);
 	if (allowedTime) params.allowedTime = allowedTime;
-	params.retryIntervalInMinutes = intIn(ctx, itemIndex, policy.retryIntervalInMinutes, 'Retry Interval (Minutes)', 1, 2880);
+	params.retryIntervalInMinutes = intIn(
+		ctx,
+		itemIndex,
+		policy.retryIntervalInMinutes,
+		'Retry Interval (Minutes)',
+		1,
+		2880,
+	);
 	params.maxAttempts = intIn(ctx, itemIndex, policy.maxAttempts, 'Call Attempts', 1, 50);
 	params.dialerPriority = intIn(ctx, itemIndex, policy.dialerPriority, 'Dialer Priority', 1, 5);
 
 	const zone = String(policy.gmtZone ?? '').trim();
 	if (zone) {
 		const checked = checkedZone(zone);
-		if (!checked) throw invalidInput(ctx, itemIndex, 'Time Zone', `"${zone}" is neither an offset from -18:00 to +18:00 nor an IANA zone name`, 'For example +03:30 or Europe/Berlin.');
+		if (!checked)
+			throw invalidInput(
+				ctx,
+				itemIndex,
+				'Time Zone',
+				`"${zone}" is neither an offset from -18:00 to +18:00 nor an IANA zone name`,
+				'For example +03:30 or Europe/Berlin.',
+			);
 		params.gmtZone = checked;
 	}
 	const url = String(policy.externalCheckUrl ?? '').trim();
 	if (url) {
-		if (!/^https?:\/\/[^/\s]+/.test(url)) throw invalidInput(ctx, itemIndex, 'External Check URL', 'is not an http(s) URL');
-		params.externalCheck = { externalCheckUrl: url, externalCheckMaxRetries: intIn(ctx, itemIndex, policy.externalCheckMaxRetries, 'External Check Max Retries', 0, 1000) };
+		if (!/^https?:\/\/[^/\s]+/.test(url))
+			throw invalidInput(ctx, itemIndex, 'External Check URL', 'is not an http(s) URL');
+		params.externalCheck = {
+			externalCheckUrl: url,
+			externalCheckMaxRetries: intIn(
+				ctx,
+				itemIndex,
+				policy.externalCheckMaxRetries,
+				'External Check Max Retries',
+				0,
+				1000,
+			),
+		};
 	}
 	for (const key of Object.keys(params)) if (params[key] === undefined) delete params[key];
 	return params;

@@ -25,7 +25,15 @@ export function idempotenceKeyFor(ctx: IExecuteFunctions, scope: string, content
 	const node = ctx.getNode();
 	const hex = createHash('sha256')
 		// The credential's id (not its secret) keeps keys of two campaigns apart.
-		.update(canonicalJson({ scope, workflowId, node: node.id ?? node.name, credential: node.credentials?.tovieApi?.id, content }))
+		.update(
+			canonicalJson({
+				scope,
+				workflowId,
+				node: node.id ?? node.name,
+				credential: node.credentials?.tovieApi?.id,
+				content,
+			}),
+		)
 		.digest('hex');
 	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

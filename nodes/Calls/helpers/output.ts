@@ -16,16 +16,33 @@ export function isoOf(value: unknown, zone: string): string | undefined {
 	}
 }
 
-const TIME_FIELDS = ['createdAt', 'finishedAt', 'startedAt', 'creationDate', 'startTime', 'endTime'];
+const TIME_FIELDS = [
+	'createdAt',
+	'finishedAt',
+	'startedAt',
+	'creationDate',
+	'startTime',
+	'endTime',
+];
 
 /** Docs spellings (and legacy ones) → the spec's enum values. */
-const CAMPAIGN_STATUS_ALIASES: Record<string, string> = { inProcess: 'inProgress', in_progress: 'inProgress' };
-const JOB_STATUS_ALIASES: Record<string, string> = { canceled: 'cancelledByUser', cancelled: 'cancelledByUser' };
+const CAMPAIGN_STATUS_ALIASES: Record<string, string> = {
+	inProcess: 'inProgress',
+	in_progress: 'inProgress',
+};
+const JOB_STATUS_ALIASES: Record<string, string> = {
+	canceled: 'cancelledByUser',
+	cancelled: 'cancelledByUser',
+};
 
 export function campaignStatusOf(raw: unknown): string {
-	const text = String(raw ?? '').trim().replace(/^"(.*)"$/, '$1');
+	const text = String(raw ?? '')
+		.trim()
+		.replace(/^"(.*)"$/, '$1');
 	const lower = text.toLowerCase();
-	const known = ['new', 'planned', 'inProgress', 'finished', 'paused', 'deleted'].find((s) => s.toLowerCase() === lower);
+	const known = ['new', 'planned', 'inProgress', 'finished', 'paused', 'deleted'].find(
+		(s) => s.toLowerCase() === lower,
+	);
 	return CAMPAIGN_STATUS_ALIASES[text] ?? known ?? text;
 }
 
@@ -41,7 +58,8 @@ export function jobStatusOf(raw: unknown): unknown {
 export function withReadableFields(record: IDataObject, zone: string): IDataObject {
 	const out: IDataObject = { ...record };
 	for (const field of TIME_FIELDS) {
-		if (out[field] !== undefined && out[field] !== null) out[field] = isoOf(out[field], zone) ?? out[field];
+		if (out[field] !== undefined && out[field] !== null)
+			out[field] = isoOf(out[field], zone) ?? out[field];
 	}
 	if (typeof out.jobStatus === 'string') {
 		const status = jobStatusOf(out.jobStatus);
@@ -57,7 +75,19 @@ export function withReadableFields(record: IDataObject, zone: string): IDataObje
 }
 
 /** What "Simplify" keeps of a call job or call attempt report: results, not script internals. */
-const SIMPLE_FIELDS = ['callJobId', 'phone', 'jobStatus', 'attemptNumber', 'attemptsCount', 'callResult', 'callDuration', 'createdAt', 'startedAt', 'finishedAt', 'reportData'];
+const SIMPLE_FIELDS = [
+	'callJobId',
+	'phone',
+	'jobStatus',
+	'attemptNumber',
+	'attemptsCount',
+	'callResult',
+	'callDuration',
+	'createdAt',
+	'startedAt',
+	'finishedAt',
+	'reportData',
+];
 
 export function simplifiedReport(record: IDataObject): IDataObject {
 	const out: IDataObject = {};

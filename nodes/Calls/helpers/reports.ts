@@ -26,18 +26,34 @@ export const idsAndPhonesFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. 16500000000, 16500000001',
-		description: 'Phone numbers of the campaign separated by commas (or an array from an expression), with the country code',
+		description:
+			'Phone numbers of the campaign separated by commas (or an array from an expression), with the country code',
 	},
 ];
 
 /** The selection of one item; at least one ID or phone, else an error naming both fields. */
-export function idsAndPhonesOf(ctx: IExecuteFunctions, itemIndex: number): { ids?: string[]; phones?: string[] } {
-	const ids = [...new Set(listOf(ctx, itemIndex, ctx.getNodeParameter('ids', itemIndex, ''), 'Call Job IDs'))];
+export function idsAndPhonesOf(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): { ids?: string[]; phones?: string[] } {
+	const ids = [
+		...new Set(listOf(ctx, itemIndex, ctx.getNodeParameter('ids', itemIndex, ''), 'Call Job IDs')),
+	];
 	const phones = [
-		...new Set(listOf(ctx, itemIndex, ctx.getNodeParameter('phones', itemIndex, ''), 'Phone Numbers').map((raw) => checkedPhone(ctx, itemIndex, raw, 'Phone Numbers'))),
+		...new Set(
+			listOf(ctx, itemIndex, ctx.getNodeParameter('phones', itemIndex, ''), 'Phone Numbers').map(
+				(raw) => checkedPhone(ctx, itemIndex, raw, 'Phone Numbers'),
+			),
+		),
 	];
 	if (ids.length === 0 && phones.length === 0) {
-		throw invalidInput(ctx, itemIndex, 'Call Job IDs / Phone Numbers', 'are both empty', 'Enter at least one call job ID or phone number.');
+		throw invalidInput(
+			ctx,
+			itemIndex,
+			'Call Job IDs / Phone Numbers',
+			'are both empty',
+			'Enter at least one call job ID or phone number.',
+		);
 	}
 	return { ids: ids.length ? ids : undefined, phones: phones.length ? phones : undefined };
 }
@@ -48,13 +64,15 @@ export type DateFilter = [name: string, label: string, description: string];
 /** The "Filters" collection: the spec's date filters, plus `extra` options; sorted by label. */
 export function filtersField(dates: DateFilter[], extra: INodeProperties[] = []): INodeProperties {
 	const options: INodeProperties[] = [
-		...dates.map(([name, displayName, description]): INodeProperties => ({
-			displayName,
-			name,
-			type: 'dateTime',
-			default: '',
-			description: `${description}. A date without a time zone is read in the workflow's time zone.`,
-		})),
+		...dates.map(
+			([name, displayName, description]): INodeProperties => ({
+				displayName,
+				name,
+				type: 'dateTime',
+				default: '',
+				description: `${description}. A date without a time zone is read in the workflow's time zone.`,
+			}),
+		),
 		...extra,
 	];
 	return {
@@ -69,7 +87,12 @@ export function filtersField(dates: DateFilter[], extra: INodeProperties[] = [])
 }
 
 /** The date filters of one item as the spec's `date-time` strings; From after To is refused. */
-export function dateFilterOf(ctx: IExecuteFunctions, itemIndex: number, raw: IDataObject, dates: DateFilter[]): IDataObject {
+export function dateFilterOf(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	raw: IDataObject,
+	dates: DateFilter[],
+): IDataObject {
 	const filter: IDataObject = {};
 	const ms: Record<string, number> = {};
 	for (const [name, label] of dates) {
@@ -81,14 +104,24 @@ export function dateFilterOf(ctx: IExecuteFunctions, itemIndex: number, raw: IDa
 	for (const [from, fromLabel] of dates.filter(([name]) => name.endsWith('From'))) {
 		const to = dates.find(([name]) => name === from.replace(/From$/, 'To'));
 		if (to && ms[to[0]] !== undefined && ms[from] > ms[to[0]]) {
-			throw invalidInput(ctx, itemIndex, `Filter ${fromLabel}`, `is after ${to[1]}`, 'Swap the two dates.');
+			throw invalidInput(
+				ctx,
+				itemIndex,
+				`Filter ${fromLabel}`,
+				`is after ${to[1]}`,
+				'Swap the two dates.',
+			);
 		}
 	}
 	return filter;
 }
 
 /** Report records as output: ISO times in the workflow zone, simplified unless Simplify is off. */
-export function reportOutput(ctx: IExecuteFunctions, itemIndex: number, records: unknown): IDataObject[] {
+export function reportOutput(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	records: unknown,
+): IDataObject[] {
 	const zone = workflowZone(ctx);
 	const simplify = ctx.getNodeParameter('simplify', itemIndex, true) as boolean;
 	return (Array.isArray(records) ? (records as IDataObject[]) : []).map((record) => {

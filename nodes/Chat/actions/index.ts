@@ -15,9 +15,16 @@ import { save as saveState } from './state/save.operation';
  * local date-time in UTC, docs/platform-assumptions.md). `ts` and `nextTs` stay epoch ms: they
  * are the Chat API's `ts` cursor, passed back as "Since".
  */
-export const chatResources: Resource[] = withOutputDates([
-	{ value: 'message', name: 'Message', operations: [send, sendAsync, getHistory] },
-	{ value: 'event', name: 'Event', operations: [getEvents] },
-	{ value: 'state', name: 'State', operations: [saveState, loadState] },
-	{ value: 'messageStatus', name: 'Message Status', operations: [getStatus, updateStatus, getUnreadCount] },
-], ['timestamp']);
+export const chatResources: Resource[] = withOutputDates(
+	[
+		{ value: 'message', name: 'Message', operations: [send, sendAsync, getHistory] },
+		{ value: 'event', name: 'Event', operations: [getEvents] },
+		{ value: 'state', name: 'State', operations: [saveState, loadState] },
+		{
+			value: 'messageStatus',
+			name: 'Message Status',
+			operations: [getStatus, updateStatus, getUnreadCount],
+		},
+	],
+	['timestamp'],
+);

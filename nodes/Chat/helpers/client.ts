@@ -19,5 +19,12 @@ export function clientIdOf(ctx: IExecuteFunctions, itemIndex: number): string {
 
 /** The Chat API's `cid`: the client's chat window (a browser tab, say), named by the sender. */
 export function connectionIdField(description: string): INodeProperties {
-	return { displayName: 'Connection ID', name: 'cid', type: 'string', default: '', placeholder: 'e.g. tab-1', description };
+	return {
+		displayName: 'Connection ID',
+		name: 'cid',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. tab-1',
+		description,
+	};
 }

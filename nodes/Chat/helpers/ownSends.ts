@@ -36,13 +36,19 @@ function channelOf(token: string): string {
 
 function recent(token: string, now: number): OwnSend[] {
 	const key = channelOf(token);
-	const kept = (channels.get(key) ?? []).filter((send) => now - send.at <= OWN_SEND_KEEP_MS).slice(-OWN_SEND_MAX);
+	const kept = (channels.get(key) ?? [])
+		.filter((send) => now - send.at <= OWN_SEND_KEEP_MS)
+		.slice(-OWN_SEND_MAX);
 	if (kept.length) channels.set(key, kept);
 	else channels.delete(key);
 	return kept;
 }
 
-export function rememberOwnSend(token: string, send: Omit<OwnSend, 'at'>, now = Date.now()): OwnSend | undefined {
+export function rememberOwnSend(
+	token: string,
+	send: Omit<OwnSend, 'at'>,
+	now = Date.now(),
+): OwnSend | undefined {
 	if (!token) return undefined;
 	const entry: OwnSend = { ...send, at: now };
 	const sends = recent(token, now);
@@ -63,11 +69,18 @@ export function ownSendOf(
 ): OwnSend | undefined {
 	if (!token) return undefined;
 	const sends = recent(token, now);
-	const questionId = event.questionId === undefined || event.questionId === null ? undefined : String(event.questionId);
-	const byId = questionId === undefined ? undefined : sends.find((send) => send.questionId === questionId);
+	const questionId =
+		event.questionId === undefined || event.questionId === null
+			? undefined
+			: String(event.questionId);
+	const byId =
+		questionId === undefined ? undefined : sends.find((send) => send.questionId === questionId);
 	if (byId || !event.isRequest) return byId;
 	const byText = sends.find(
-		(send) => send.questionId === undefined && send.clientId === String(event.clientId ?? '') && send.text === String(event.text ?? ''),
+		(send) =>
+			send.questionId === undefined &&
+			send.clientId === String(event.clientId ?? '') &&
+			send.text === String(event.text ?? ''),
 	);
 	if (byText && questionId !== undefined) byText.questionId = questionId;
 	return byText;
@@ -98,14 +111,23 @@ export async function withOwnSend<T>(
 		const answer = await run();
 		sent = true;
 		const questionId = questionIdOf(answer);
-		if (entry && entry.questionId === undefined && questionId !== undefined && questionId !== null && questionId !== '') {
+		if (
+			entry &&
+			entry.questionId === undefined &&
+			questionId !== undefined &&
+			questionId !== null &&
+			questionId !== ''
+		) {
 			entry.questionId = String(questionId);
 		}
 		return answer;
 	} finally {
 		if (!sent && entry) {
 			const key = channelOf(token);
-			channels.set(key, (channels.get(key) ?? []).filter((other) => other !== entry));
+			channels.set(
+				key,
+				(channels.get(key) ?? []).filter((other) => other !== entry),
+			);
 		}
 	}
 }

@@ -5,5 +5,8 @@ import type { INodeProperties } from 'n8n-workflow';
  * editor shows it under the field (docs/platform-assumptions.md lists every such place).
  */
 export function unconfirmed(field: INodeProperties, what: string): INodeProperties {
-	return { ...field, hint: `Unconfirmed: ${what} (see docs/platform-assumptions.md in the package)` };
+	return {
+		...field,
+		hint: `Unconfirmed: ${what} (see docs/platform-assumptions.md in the package)`,
+	};
 }

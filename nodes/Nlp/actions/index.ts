@@ -33,17 +33,56 @@ import { inflect } from './text/inflect.operation';
 import { markup } from './text/markup.operation';
 
 /** Output dates in the workflow zone (nodes/common/dates.ts): the training status times (`NLUStatusData`). */
-const OUTPUT_DATES = ['lastChangeInIntents', 'lastChangeInEntities', 'lastModelTrainStart', 'lastModelTrainTime', 'cachedModelTrainStart', 'cachedModelTrainTime'];
+const OUTPUT_DATES = [
+	'lastChangeInIntents',
+	'lastChangeInEntities',
+	'lastModelTrainStart',
+	'lastModelTrainTime',
+	'cachedModelTrainStart',
+	'cachedModelTrainTime',
+];
 
 /** Resources and their operations in the order the editor lists them: by name. */
-const byName = <T extends { name: string }>(list: T[]) => [...list].sort((a, b) => a.name.localeCompare(b.name));
+const byName = <T extends { name: string }>(list: T[]) =>
+	[...list].sort((a, b) => a.name.localeCompare(b.name));
 
 export const nlpResources: Resource[] = withOutputDates(
 	byName([
-		{ value: 'text', name: 'Text', operations: [analyze, classify, conform, detectLanguage, findEntities, inflect, markup] },
-		{ value: 'intent', name: 'Intent', operations: [createIntent, deleteIntent, exportIntents, getIntent, getIntents, importIntents, updateIntent] },
-		{ value: 'entity', name: 'Entity', operations: [createEntity, deleteEntity, getEntity, getEntities, updateEntity] },
-		{ value: 'entityRecord', name: 'Entity Record', operations: [createRecord, deleteRecord, getRecords, replaceRecords, updateRecord, uploadRecords] },
+		{
+			value: 'text',
+			name: 'Text',
+			operations: [analyze, classify, conform, detectLanguage, findEntities, inflect, markup],
+		},
+		{
+			value: 'intent',
+			name: 'Intent',
+			operations: [
+				createIntent,
+				deleteIntent,
+				exportIntents,
+				getIntent,
+				getIntents,
+				importIntents,
+				updateIntent,
+			],
+		},
+		{
+			value: 'entity',
+			name: 'Entity',
+			operations: [createEntity, deleteEntity, getEntity, getEntities, updateEntity],
+		},
+		{
+			value: 'entityRecord',
+			name: 'Entity Record',
+			operations: [
+				createRecord,
+				deleteRecord,
+				getRecords,
+				replaceRecords,
+				updateRecord,
+				uploadRecords,
+			],
+		},
 		{ value: 'project', name: 'Project', operations: [exportProject, importProject] },
 		{ value: 'model', name: 'Model', operations: [getStatus, train] },
 		{ value: 'speller', name: 'Speller', operations: [getSpeller, setSpeller] },

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { invalidInput, jsonValueOf } from '../../common/validate';
 
@@ -21,18 +26,32 @@ export const outputBinaryField: INodeProperties = {
 };
 
 /** The bytes and file name of an input binary field, checked before any request. */
-export async function binaryInput(ctx: IExecuteFunctions, itemIndex: number): Promise<{ data: Buffer; fileName: string; mimeType: string }> {
+export async function binaryInput(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): Promise<{ data: Buffer; fileName: string; mimeType: string }> {
 	const property = String(ctx.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
 	const binary = ctx.getInputData()[itemIndex]?.binary?.[property];
 	if (!binary) {
-		throw invalidInput(ctx, itemIndex, 'Input Binary Field', `"${property}" has no file on this item`, 'Check the name of the binary field, e.g. with a Read Binary File node before this one.');
+		throw invalidInput(
+			ctx,
+			itemIndex,
+			'Input Binary Field',
+			`"${property}" has no file on this item`,
+			'Check the name of the binary field, e.g. with a Read Binary File node before this one.',
+		);
 	}
 	const data = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
 	return { data, fileName: binary.fileName ?? 'file', mimeType: binary.mimeType };
 }
 
 /** JSON from a file: the bytes must be UTF-8 JSON, else an error naming the field. */
-export function parseJsonFile(ctx: IExecuteFunctions, data: Buffer, itemIndex: number, label: string): unknown {
+export function parseJsonFile(
+	ctx: IExecuteFunctions,
+	data: Buffer,
+	itemIndex: number,
+	label: string,
+): unknown {
 	try {
 		return JSON.parse(data.toString('utf8').replace(/^\uFEFF/, ''));
 	} catch (error) {
@@ -49,7 +68,8 @@ export async function fileItem(
 	mimeType: string,
 	json: IDataObject,
 ): Promise<INodeExecutionData> {
-	const property = String(ctx.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim() || 'data';
+	const property =
+		String(ctx.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim() || 'data';
 	const binary = await ctx.helpers.prepareBinaryData(data, fileName, mimeType);
 	return { json: { ...json, fileName, fileSize: data.length }, binary: { [property]: binary } };
 }
@@ -67,14 +87,21 @@ export function toBuffer(body: unknown): Buffer {
  * "Source" of a JSON input (Intent → Import, Project → Import): a JSON file in an input binary
  * field, or the JSON field `json` (shown only for that source). Read it back with `jsonFromSource`.
  */
-export function jsonSourceFields(json: INodeProperties, first: 'binary' | 'json'): INodeProperties[] {
+export function jsonSourceFields(
+	json: INodeProperties,
+	first: 'binary' | 'json',
+): INodeProperties[] {
 	return [
 		{
 			displayName: 'Source',
 			name: 'source',
 			type: 'options',
 			options: [
-				{ name: 'Binary File', value: 'binary', description: 'A JSON file in an input binary field' },
+				{
+					name: 'Binary File',
+					value: 'binary',
+					description: 'A JSON file in an input binary field',
+				},
 				{ name: 'JSON', value: 'json', description: `The JSON in "${json.displayName}"` },
 			],
 			default: first,
@@ -94,9 +121,19 @@ export async function jsonFromSource(
 ): Promise<{ value: unknown; label: string; file?: { data: Buffer; fileName: string } }> {
 	if (ctx.getNodeParameter('source', itemIndex, 'json') === 'binary') {
 		const file = await binaryInput(ctx, itemIndex);
-		return { value: parseJsonFile(ctx, file.data, itemIndex, binaryPropertyField.displayName), label: binaryPropertyField.displayName, file };
+		return {
+			value: parseJsonFile(ctx, file.data, itemIndex, binaryPropertyField.displayName),
+			label: binaryPropertyField.displayName,
+			file,
+		};
 	}
-	const value = jsonValueOf(ctx, itemIndex, ctx.getNodeParameter(json.name, itemIndex, ''), json.displayName);
-	if (value === undefined) throw invalidInput(ctx, itemIndex, json.displayName, 'is empty', emptyHint);
+	const value = jsonValueOf(
+		ctx,
+		itemIndex,
+		ctx.getNodeParameter(json.name, itemIndex, ''),
+		json.displayName,
+	);
+	if (value === undefined)
+		throw invalidInput(ctx, itemIndex, json.displayName, 'is empty', emptyHint);
 	return { value, label: json.displayName };
 }

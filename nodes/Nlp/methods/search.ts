@@ -1,9 +1,17 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, INodeParameterResourceLocator } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchResult,
+	INodeParameterResourceLocator,
+} from 'n8n-workflow';
 
 import { RECORDS_PAGE_SIZE, request } from '../api';
 
 /** Intents for the resource locator, by path; a filter searches paths on the platform. */
-export async function searchIntents(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchIntents(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const intents = filter
 		? await request<IDataObject[]>(this, 'searchIntents', { body: { path: filter } })
 		: await request<IDataObject[]>(this, 'listIntents');
@@ -14,7 +22,10 @@ export async function searchIntents(this: ILoadOptionsFunctions, filter?: string
 }
 
 /** Entities for the resource locator, by name. */
-export async function searchEntities(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchEntities(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const entities = await request<IDataObject[]>(this, 'listEntities');
 	const needle = (filter ?? '').toLowerCase();
 	const results = (entities ?? [])
@@ -28,9 +39,17 @@ export async function searchEntities(this: ILoadOptionsFunctions, filter?: strin
  * Records of the entity chosen in the node, a page at a time (value: the record ID); a filter
  * searches values and synonyms on the platform. No entity chosen yet: an empty list.
  */
-export async function searchRecords(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	const locator = this.getCurrentNodeParameter('entity') as INodeParameterResourceLocator | undefined;
-	const chosen = String(locator?.value ?? '').trim().replace(/^@/, '');
+export async function searchRecords(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const locator = this.getCurrentNodeParameter('entity') as
+		| INodeParameterResourceLocator
+		| undefined;
+	const chosen = String(locator?.value ?? '')
+		.trim()
+		.replace(/^@/, '');
 	if (!chosen) return { results: [] };
 	const page = Number(paginationToken ?? 0);
 	const byId = locator?.mode === 'id';
@@ -42,7 +61,10 @@ export async function searchRecords(this: ILoadOptionsFunctions, filter?: string
 	const total = Number((answer?.paging as IDataObject | undefined)?.totalCount ?? 0);
 	const results = records.map((record) => {
 		const rules = ((record.rule ?? []) as unknown[]).map(String).join(', ');
-		return { name: rules ? `${String(record.value)} (${rules})` : String(record.value), value: String(record.id) };
+		return {
+			name: rules ? `${String(record.value)} (${rules})` : String(record.value),
+			value: String(record.id),
+		};
 	});
 	const more = (page + 1) * RECORDS_PAGE_SIZE < total;
 	return { results, paginationToken: more ? String(page + 1) : undefined };

@@ -4,11 +4,17 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { CREDENTIAL_NAME } from '../../common/transport';
 import { invalidInput, optionalString } from '../../common/validate';
 import { itemRequest } from '../api';
-import { CREDENTIAL_WEBHOOK_FIELD, parseOperatorWebhook, rememberedWebhook, type OperatorWebhook } from './webhook';
+import {
+	CREDENTIAL_WEBHOOK_FIELD,
+	parseOperatorWebhook,
+	rememberedWebhook,
+	type OperatorWebhook,
+} from './webhook';
 
 export type OperatorEventType = 'TextMessage' | 'FileMessage' | 'Closed' | 'SelectDestination';
 
-const WEBHOOK_FORM = 'Expected https://{host}/chatadapter/chatapi/webhook/operatorapi/{channel ID}.';
+const WEBHOOK_FORM =
+	'Expected https://{host}/chatadapter/chatapi/webhook/operatorapi/{channel ID}.';
 const NO_WEBHOOK_HINT =
 	'Publish the workflow with the Tovie Operator Trigger and connect the channel (the platform then sends its webhook URL), or fill in "Operator Webhook URL" in the credential, or choose "Custom URL" under Platform Webhook.';
 
@@ -17,23 +23,41 @@ const NO_WEBHOOK_HINT =
  * Operator Webhook URL when filled in, else the URL the Tovie Operator Trigger of this workflow
  * received from the platform (workflow static data; production executions only).
  */
-export async function operatorWebhookOf(ctx: IExecuteFunctions, itemIndex: number): Promise<OperatorWebhook> {
+export async function operatorWebhookOf(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperatorWebhook> {
 	const source = ctx.getNodeParameter('webhookSource', itemIndex, 'auto') as string;
 	if (source === 'url') {
 		const url = optionalString(ctx, 'webhookUrl', itemIndex);
 		const parsed = parseOperatorWebhook(url);
-		if (!parsed) throw invalidInput(ctx, itemIndex, 'Webhook URL', url ? 'is not an Operator API webhook URL' : 'is empty', WEBHOOK_FORM);
+		if (!parsed)
+			throw invalidInput(
+				ctx,
+				itemIndex,
+				'Webhook URL',
+				url ? 'is not an Operator API webhook URL' : 'is empty',
+				WEBHOOK_FORM,
+			);
 		return parsed;
 	}
 	const credentials = (await ctx.getCredentials(CREDENTIAL_NAME, itemIndex)) as IDataObject;
 	const fromCredential = credentials[CREDENTIAL_WEBHOOK_FIELD];
 	if (typeof fromCredential === 'string' && fromCredential.trim()) {
 		const parsed = parseOperatorWebhook(fromCredential);
-		if (!parsed) throw invalidInput(ctx, itemIndex, "The credential's Operator Webhook URL", 'is not an Operator API webhook URL', WEBHOOK_FORM);
+		if (!parsed)
+			throw invalidInput(
+				ctx,
+				itemIndex,
+				"The credential's Operator Webhook URL",
+				'is not an Operator API webhook URL',
+				WEBHOOK_FORM,
+			);
 		return parsed;
 	}
 	const parsed = parseOperatorWebhook(rememberedWebhook(ctx.getWorkflowStaticData('global'))?.url);
-	if (!parsed) throw invalidInput(ctx, itemIndex, 'Platform Webhook', 'is not known yet', NO_WEBHOOK_HINT);
+	if (!parsed)
+		throw invalidInput(ctx, itemIndex, 'Platform Webhook', 'is not known yet', NO_WEBHOOK_HINT);
 	return parsed;
 }
 
@@ -53,6 +77,9 @@ export async function sendOperatorEvent(
 		body: event,
 		extraSecrets: [webhook.apiKey],
 	});
-	const hasAnswer = answer !== undefined && answer !== null && !(typeof answer === 'object' && Object.keys(answer).length === 0);
+	const hasAnswer =
+		answer !== undefined &&
+		answer !== null &&
+		!(typeof answer === 'object' && Object.keys(answer).length === 0);
 	return hasAnswer ? { ...event, response: answer as IDataObject } : event;
 }

@@ -20,13 +20,28 @@ export const projectResources: Resource[] = [
 	{
 		value: 'channel',
 		name: 'Channel',
-		description: 'Where the bot talks to clients: messengers, the chat widget, the Chat API, telephony',
-		operations: [createChannel, getChannel, getManyChannels, updateChannel, deleteChannel, deployChannel],
+		description:
+			'Where the bot talks to clients: messengers, the chat widget, the Chat API, telephony',
+		operations: [
+			createChannel,
+			getChannel,
+			getManyChannels,
+			updateChannel,
+			deleteChannel,
+			deployChannel,
+		],
 	},
 	{
 		value: 'project',
 		name: 'Project',
 		description: 'Bot projects: the script, NLU settings and channels',
-		operations: [createProject, getProject, getManyProjects, updateProject, deleteProject, cloneProject],
+		operations: [
+			createProject,
+			getProject,
+			getManyProjects,
+			updateProject,
+			deleteProject,
+			cloneProject,
+		],
 	},
 ];

@@ -10,7 +10,8 @@ export interface ChannelRef {
 	botId?: string;
 }
 
-const BOT_ID_HELP = 'The bot ID is shown on the Channels page of the project, under the channel name';
+const BOT_ID_HELP =
+	'The bot ID is shown on the Channels page of the project, under the channel name';
 
 /** The channel picker of Tovie Project: From List (stores the ID), By ID, By Bot ID. */
 export const channelLocator: INodeProperties = listLocator({
@@ -24,9 +25,19 @@ export const channelLocator: INodeProperties = listLocator({
 			name: 'id',
 			type: 'string',
 			placeholder: 'e.g. 49199',
-			validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A channel ID is a number' } }],
+			validation: [
+				{
+					type: 'regex',
+					properties: { regex: '^\\d+$', errorMessage: 'A channel ID is a number' },
+				},
+			],
 		},
-		{ displayName: 'By Bot ID', name: 'botId', type: 'string', placeholder: 'e.g. 263-acme-support-263-Wnu-49199' },
+		{
+			displayName: 'By Bot ID',
+			name: 'botId',
+			type: 'string',
+			placeholder: 'e.g. 263-acme-support-263-Wnu-49199',
+		},
 	],
 });
 
@@ -35,25 +46,54 @@ export function channelRefOf(ctx: IExecuteFunctions, itemIndex: number): Channel
 	const raw = ctx.getNodeParameter('channel', itemIndex, '') as unknown;
 	const { mode, value } =
 		raw && typeof raw === 'object'
-			? { mode: String((raw as IDataObject).mode ?? 'id'), value: String((raw as IDataObject).value ?? '').trim() }
+			? {
+					mode: String((raw as IDataObject).mode ?? 'id'),
+					value: String((raw as IDataObject).value ?? '').trim(),
+				}
 			: { mode: 'id', value: String(raw ?? '').trim() };
-	if (!value) throw invalidInput(ctx, itemIndex, 'Channel', 'is empty', 'Pick a channel from the list or enter its ID or bot ID.');
+	if (!value)
+		throw invalidInput(
+			ctx,
+			itemIndex,
+			'Channel',
+			'is empty',
+			'Pick a channel from the list or enter its ID or bot ID.',
+		);
 	if (mode === 'botId') return { botId: value };
-	if (!/^\d+$/.test(value)) throw invalidInput(ctx, itemIndex, 'Channel', `must be a number, got "${value}"`, `Switch to "By Bot ID" to enter a bot ID. ${BOT_ID_HELP}.`);
+	if (!/^\d+$/.test(value))
+		throw invalidInput(
+			ctx,
+			itemIndex,
+			'Channel',
+			`must be a number, got "${value}"`,
+			`Switch to "By Bot ID" to enter a bot ID. ${BOT_ID_HELP}.`,
+		);
 	return { id: Number(value) };
 }
 
 /** The whole channel, by ID or by bot ID (one request). */
-export async function fetchChannel(ctx: IExecuteFunctions, itemIndex: number, ref: ChannelRef, keepToken = false): Promise<IDataObject> {
+export async function fetchChannel(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	ref: ChannelRef,
+	keepToken = false,
+): Promise<IDataObject> {
 	// Reads that feed an update keep the channel token to send it back; they never reach an output.
 	const keep = keepToken ? { keepSecretsInAnswer: true } : {};
 	return ref.id !== undefined
 		? await itemRequest(ctx, itemIndex, 'getChannel', { pathParams: { id: ref.id }, ...keep })
-		: await itemRequest(ctx, itemIndex, 'getChannelByBotId', { pathParams: { botId: ref.botId! }, ...keep });
+		: await itemRequest(ctx, itemIndex, 'getChannelByBotId', {
+				pathParams: { botId: ref.botId! },
+				...keep,
+			});
 }
 
 /** The numeric ID of a channel (a bot ID is looked up). */
-export async function channelIdOf(ctx: IExecuteFunctions, itemIndex: number, ref: ChannelRef): Promise<number> {
+export async function channelIdOf(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	ref: ChannelRef,
+): Promise<number> {
 	if (ref.id !== undefined) return ref.id;
 	return Number((await fetchChannel(ctx, itemIndex, ref)).id);
 }
@@ -64,7 +104,9 @@ export function customDataObject(raw: unknown): IDataObject | undefined {
 	if (typeof raw !== 'string' || !raw.trim()) return undefined;
 	try {
 		const parsed: unknown = JSON.parse(raw);
-		return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as IDataObject) : undefined;
+		return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+			? (parsed as IDataObject)
+			: undefined;
 	} catch {
 		return undefined;
 	}

@@ -7,7 +7,8 @@ export function withIsoDates(ctx: ZoneSource, object: IDataObject, fields: strin
 	const zone = workflowZone(ctx);
 	const copy: IDataObject = { ...object };
 	for (const field of fields) {
-		if (copy[field] !== undefined) copy[field] = outputDate(copy[field], zone) as IDataObject[string];
+		if (copy[field] !== undefined)
+			copy[field] = outputDate(copy[field], zone) as IDataObject[string];
 	}
 	return copy;
 }
@@ -29,7 +30,9 @@ export function projectOut(ctx: ZoneSource, project: IDataObject, simplify: bool
 		language: settings.language ?? out.language,
 		defaultBranch: out.defaultBranch,
 		templateName: out.templateName,
-		channelIds: Array.isArray(out.botChannels) ? (out.botChannels as IDataObject[]).map((channel) => channel.id) : undefined,
+		channelIds: Array.isArray(out.botChannels)
+			? (out.botChannels as IDataObject[]).map((channel) => channel.id)
+			: undefined,
 		lastModificationTime: out.lastModificationTime,
 	};
 }

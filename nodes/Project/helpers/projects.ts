@@ -4,6 +4,17 @@ import { pageSizeList } from '../../common/requests';
 import { pagedList } from '../api';
 
 /** The bot projects the token can see, with Return All / Limit. */
-export async function listProjects(ctx: IExecuteFunctions, itemIndex: number, qs: IDataObject, limit: number | undefined): Promise<IDataObject[]> {
-	return await pagedList(ctx, itemIndex, 'listProjects', { qs }, { limit, ...pageSizeList('projects') });
+export async function listProjects(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	qs: IDataObject,
+	limit: number | undefined,
+): Promise<IDataObject[]> {
+	return await pagedList(
+		ctx,
+		itemIndex,
+		'listProjects',
+		{ qs },
+		{ limit, ...pageSizeList('projects') },
+	);
 }

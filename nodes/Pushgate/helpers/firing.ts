@@ -22,17 +22,36 @@ export async function pushbackTarget(
 	allowOtherHost: boolean,
 ): Promise<PushbackTarget> {
 	const text = typeof input === 'string' ? input.trim() : '';
-	if (!text) throw invalidInput(ctx, itemIndex, 'Pushback', 'is empty', 'Enter the pushback ID or paste its activation link.');
+	if (!text)
+		throw invalidInput(
+			ctx,
+			itemIndex,
+			'Pushback',
+			'is empty',
+			'Enter the pushback ID or paste its activation link.',
+		);
 	const link = LINK.exec(text);
 	if (!link) {
 		if (BARE_ID.test(text.replace(/^push_/, ''))) return { id: text.replace(/^push_/, '') };
-		throw invalidInput(ctx, itemIndex, 'Pushback', 'is neither a pushback ID nor an activation link', 'Expected an ID like 96190b45-84ee-4007-9aab-d257ad22729f or a link like https://platform.tovie.ai/pushgate/push_<id>.');
+		throw invalidInput(
+			ctx,
+			itemIndex,
+			'Pushback',
+			'is neither a pushback ID nor an activation link',
+			'Expected an ID like 96190b45-84ee-4007-9aab-d257ad22729f or a link like https://platform.tovie.ai/pushgate/push_<id>.',
+		);
 	}
 	const [, origin, id] = link;
 	const credentials = (await ctx.getCredentials(CREDENTIAL_NAME, itemIndex)) as IDataObject;
 	if (origin.replace(/\/+$/, '') === baseUrlOf(credentials)) return { id };
 	if (!allowOtherHost) {
-		throw invalidInput(ctx, itemIndex, 'Pushback', `links to ${origin}, not to the credential's server ${baseUrlOf(credentials)}`, 'Turn on "Allow Links to Another Server" in the options if the pushback really lives there.');
+		throw invalidInput(
+			ctx,
+			itemIndex,
+			'Pushback',
+			`links to ${origin}, not to the credential's server ${baseUrlOf(credentials)}`,
+			'Turn on "Allow Links to Another Server" in the options if the pushback really lives there.',
+		);
 	}
 	return { id, baseUrl: origin };
 }
@@ -42,7 +61,9 @@ function parseAnswer(body: unknown): IDataObject {
 	if (typeof body !== 'string' || body.trim() === '') return {};
 	try {
 		const parsed = JSON.parse(body);
-		return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : { response: parsed };
+		return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+			? parsed
+			: { response: parsed };
 	} catch {
 		return { response: body };
 	}
@@ -55,13 +76,18 @@ export async function firePushback(
 	target: PushbackTarget,
 	data: IDataObject | undefined,
 ): Promise<IDataObject> {
-	const { statusCode, body } = await itemRequestFull<string>(ctx, itemIndex, data ? 'fireWithData' : 'fire', {
-		pathParams: { id: target.id },
-		baseUrl: target.baseUrl,
-		body: data,
-		responseType: 'text',
-		extraSecrets: [target.id],
-	});
+	const { statusCode, body } = await itemRequestFull<string>(
+		ctx,
+		itemIndex,
+		data ? 'fireWithData' : 'fire',
+		{
+			pathParams: { id: target.id },
+			baseUrl: target.baseUrl,
+			body: data,
+			responseType: 'text',
+			extraSecrets: [target.id],
+		},
+	);
 	return {
 		pushbackId: target.id,
 		firedAt: isoInZone(ctx),

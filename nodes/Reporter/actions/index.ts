@@ -56,54 +56,95 @@ import { getAll as getManyStateRoutes } from './stateRoute/getAll.operation';
  * Output dates in the workflow zone (nodes/common/dates.ts): the date-time fields of the Reporter
  * and Async API answers (`yyyy-MM-ddTHH:mm:ss.SSSZ`). Statistics write their own (`intervalStart`).
  */
-const OUTPUT_DATES = ['startTime', 'sessionStartTime', 'timestamp', 'joinDate', 'lastVisitDate', 'blockDate', 'creationTime', 'requestTime', 'responseTime'];
+const OUTPUT_DATES = [
+	'startTime',
+	'sessionStartTime',
+	'timestamp',
+	'joinDate',
+	'lastVisitDate',
+	'blockDate',
+	'creationTime',
+	'requestTime',
+	'responseTime',
+];
 
-export const reporterResources: Resource[] = withOutputDates([
-	{ value: 'statistics', name: 'Statistic', operations: [getByInterval, getSummary] },
-	{ value: 'session', name: 'Session', operations: [countSessions, getManySessions] },
-	{ value: 'client', name: 'Client', operations: [getManyClients, getManyClientsForBot] },
-	{ value: 'message', name: 'Message', operations: [getManyMessages, getPagePosition] },
-	{ value: 'stateRoute', name: 'State Route', operations: [getManyStateRoutes] },
-	{
-		value: 'messageLabel',
-		name: 'Message Label',
-		operations: [
-			addToMessage, bulkLabelMessages, changeMessageLabelPriority, createMessageLabel, deleteMessageLabel, getMessageLabel,
-			getManyMessageLabels, removeFromMessage, setForMessage, updateMessageLabel,
-		],
-	},
-	{
-		value: 'labelGroup',
-		name: 'Label Group',
-		description: 'Groups of message labels; a group is created with its first label (Message Label → Create)',
-		operations: [changeLabelGroupPriority, deleteLabelGroup, getLabelGroup, updateLabelGroup],
-	},
-	{
-		value: 'sessionLabel',
-		name: 'Session Label',
-		description: 'Labels that mark whole sessions',
-		operations: [
-			addToSession, bulkLabelSessions, changeSessionLabelPriority, createSessionLabel, deleteSessionLabel, getSessionLabel,
-			removeFromSession, setForSession, updateSessionLabel,
-		],
-	},
-	{ value: 'comment', name: 'Comment', operations: [addComment, deleteComment] },
-	{
-		value: 'experiment',
-		name: 'Experiment',
-		operations: [
-			countExperimentSessions, createExperiment, deleteExperiment, finishExperiment, getExperiment, getManyExperiments,
-			joinExperiment,
-		],
-	},
-	{
-		value: 'report',
-		name: 'Report',
-		operations: [createReport, deleteCompletedTasks, deleteTask, downloadReport, getAllTasks, getTask],
-	},
-	{
-		value: 'filter',
-		name: 'Filter',
-		operations: [getFilterDefinitions, getFilterOptions, getFilterSet, createFilterSet],
-	},
-], OUTPUT_DATES);
+export const reporterResources: Resource[] = withOutputDates(
+	[
+		{ value: 'statistics', name: 'Statistic', operations: [getByInterval, getSummary] },
+		{ value: 'session', name: 'Session', operations: [countSessions, getManySessions] },
+		{ value: 'client', name: 'Client', operations: [getManyClients, getManyClientsForBot] },
+		{ value: 'message', name: 'Message', operations: [getManyMessages, getPagePosition] },
+		{ value: 'stateRoute', name: 'State Route', operations: [getManyStateRoutes] },
+		{
+			value: 'messageLabel',
+			name: 'Message Label',
+			operations: [
+				addToMessage,
+				bulkLabelMessages,
+				changeMessageLabelPriority,
+				createMessageLabel,
+				deleteMessageLabel,
+				getMessageLabel,
+				getManyMessageLabels,
+				removeFromMessage,
+				setForMessage,
+				updateMessageLabel,
+			],
+		},
+		{
+			value: 'labelGroup',
+			name: 'Label Group',
+			description:
+				'Groups of message labels; a group is created with its first label (Message Label → Create)',
+			operations: [changeLabelGroupPriority, deleteLabelGroup, getLabelGroup, updateLabelGroup],
+		},
+		{
+			value: 'sessionLabel',
+			name: 'Session Label',
+			description: 'Labels that mark whole sessions',
+			operations: [
+				addToSession,
+				bulkLabelSessions,
+				changeSessionLabelPriority,
+				createSessionLabel,
+				deleteSessionLabel,
+				getSessionLabel,
+				removeFromSession,
+				setForSession,
+				updateSessionLabel,
+			],
+		},
+		{ value: 'comment', name: 'Comment', operations: [addComment, deleteComment] },
+		{
+			value: 'experiment',
+			name: 'Experiment',
+			operations: [
+				countExperimentSessions,
+				createExperiment,
+				deleteExperiment,
+				finishExperiment,
+				getExperiment,
+				getManyExperiments,
+				joinExperiment,
+			],
+		},
+		{
+			value: 'report',
+			name: 'Report',
+			operations: [
+				createReport,
+				deleteCompletedTasks,
+				deleteTask,
+				downloadReport,
+				getAllTasks,
+				getTask,
+			],
+		},
+		{
+			value: 'filter',
+			name: 'Filter',
+			operations: [getFilterDefinitions, getFilterOptions, getFilterSet, createFilterSet],
+		},
+	],
+	OUTPUT_DATES,
+);

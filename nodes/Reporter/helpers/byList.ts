@@ -5,7 +5,11 @@ import type { ReporterRoute } from '../api';
 import { itemRequest } from '../api';
 
 /** Results of one by-list request: one per sent entry, in order (the by-list routes answer no body). */
-export type ByListResults = (ctx: IExecuteFunctions, itemIndex: number, entries: IDataObject[]) => OperationResult[] | Promise<OperationResult[]>;
+export type ByListResults = (
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	entries: IDataObject[],
+) => OperationResult[] | Promise<OperationResult[]>;
 
 /**
  * A "by-list" route as a batch: one entry per item (built and checked by `entryOf`), all of them

@@ -12,29 +12,55 @@ import { invalidInput } from '../../common/validate';
  */
 
 /** `YYYY-MM-DD`: a date stays the day written; a date-time gives its day in the workflow zone. */
-export function toDateOnly(ctx: IExecuteFunctions, value: unknown, itemIndex: number, label: string): string | undefined {
+export function toDateOnly(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+	label: string,
+): string | undefined {
 	return readDateOnly(ctx, value, itemIndex, label);
 }
 
 /** `2024-02-14T21:00:00.234Z` (UTC, milliseconds, `Z`). */
-export function toDateTime(ctx: IExecuteFunctions, value: unknown, itemIndex: number, label: string): string | undefined {
+export function toDateTime(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+	label: string,
+): string | undefined {
 	const ms = readDateMs(ctx, value, itemIndex, label);
 	return ms === undefined ? undefined : new Date(ms).toISOString();
 }
 
 export function requiredDate<T>(
-	convert: (ctx: IExecuteFunctions, value: unknown, itemIndex: number, label: string) => T | undefined,
+	convert: (
+		ctx: IExecuteFunctions,
+		value: unknown,
+		itemIndex: number,
+		label: string,
+	) => T | undefined,
 	ctx: IExecuteFunctions,
 	name: string,
 	itemIndex: number,
 	label: string,
 ): T {
-	const value = convert(ctx, ctx.getNodeParameter(name, itemIndex, '') as unknown, itemIndex, label);
-	if (value === undefined) throw invalidInput(ctx, itemIndex, label, 'is empty', 'Enter a date such as 2026-01-31.');
+	const value = convert(
+		ctx,
+		ctx.getNodeParameter(name, itemIndex, '') as unknown,
+		itemIndex,
+		label,
+	);
+	if (value === undefined)
+		throw invalidInput(ctx, itemIndex, label, 'is empty', 'Enter a date such as 2026-01-31.');
 	return value;
 }
 
 /** Epoch milliseconds (the message-reaction report's times). */
-export function toEpochMsOf(ctx: IExecuteFunctions, value: unknown, itemIndex: number, label: string): number | undefined {
+export function toEpochMsOf(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+	label: string,
+): number | undefined {
 	return readDateMs(ctx, value, itemIndex, label);
 }

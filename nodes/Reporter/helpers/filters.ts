@@ -1,4 +1,10 @@
-import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties, INodePropertyCollection } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IDisplayOptions,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyCollection,
+} from 'n8n-workflow';
 
 import { invalidInput, jsonValueOf, listOf } from '../../common/validate';
 import { toDateTime } from './dates';
@@ -49,11 +55,16 @@ export const FILTER_KEYS: Record<string, string> = {
 };
 
 /** The intervals statistics and saved filter sets group by. */
-export const INTERVALS = ['HOUR', 'DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR'].map((value) => ({ name: value.charAt(0) + value.slice(1).toLowerCase(), value }));
+export const INTERVALS = ['HOUR', 'DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR'].map((value) => ({
+	name: value.charAt(0) + value.slice(1).toLowerCase(),
+	value,
+}));
 
 /** Options of a key field: the keys' names, sorted by name. */
 export function keyOptions(keys: string[] = Object.keys(FILTER_KEYS)) {
-	return keys.map((value) => ({ name: FILTER_KEYS[value], value })).sort((a, b) => a.name.localeCompare(b.name));
+	return keys
+		.map((value) => ({ name: FILTER_KEYS[value], value }))
+		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
 const keyField = (keys: string[], fallback: string, description: string): INodeProperties => ({
@@ -71,57 +82,170 @@ const group = (displayName: string, name: string, description: string, values: I
 
 const filterGroups: INodePropertyCollection[] = [
 	group('Period', 'period', 'Only what happened between two times', [
-		keyField(['SESSION_START_TIME', 'SESSION_END_TIME', 'MESSAGE_TIME', 'CLIENT_JOIN_TIME', 'CLIENT_LAST_ACTIVITY_TIME'], 'SESSION_START_TIME', 'Which time the period applies to'),
-		{ displayName: 'From', name: 'from', type: 'dateTime', default: '', description: 'Start of the period; a date without a time zone is in the workflow’s time zone' },
-		{ displayName: 'To', name: 'to', type: 'dateTime', default: '', description: 'End of the period; empty means up to now' },
-	]),
-	group('Values (Bot, Channel, Labels…)', 'values', 'Only what has (or lacks) some of the chosen values, such as bots, channels or labels', [
-		keyField(['BOT_ID', 'CHANNEL_TYPE', 'CHANNEL_NAME', 'LOG_LABELS', 'SESSION_LABELS', 'SESSION_RESULT', 'INTENT', 'NLP_STATE'], 'BOT_ID', 'What the values are'),
-		{
-			displayName: 'Comparison',
-			name: 'comparisonType',
-			type: 'options',
-			options: [
-				{ name: 'Contains Any', value: 'CONTAINS', description: 'Has at least one of the values' },
-				{ name: 'Does Not Contain', value: 'NOT_CONTAINS', description: 'Has none of the values' },
-				{ name: 'Does Not Exist', value: 'NOT_EXISTS', description: 'Has no value at all (values are ignored)' },
-				{ name: 'Exists (Any Value)', value: 'EXISTS', description: 'Has any value (values are ignored)' },
+		keyField(
+			[
+				'SESSION_START_TIME',
+				'SESSION_END_TIME',
+				'MESSAGE_TIME',
+				'CLIENT_JOIN_TIME',
+				'CLIENT_LAST_ACTIVITY_TIME',
 			],
-			default: 'CONTAINS',
-			description: 'How the values are matched',
+			'SESSION_START_TIME',
+			'Which time the period applies to',
+		),
+		{
+			displayName: 'From',
+			name: 'from',
+			type: 'dateTime',
+			default: '',
+			description: 'Start of the period; a date without a time zone is in the workflow’s time zone',
 		},
 		{
-			displayName: 'Value Names or IDs',
-			name: 'options',
-			type: 'multiOptions',
-			typeOptions: { loadOptionsMethod: 'getFilterValues', loadOptionsDependsOn: ['&key'] },
-			default: [],
-			description: 'The values the platform offers for this field in the project (bots, channels, labels…). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			displayName: 'To',
+			name: 'to',
+			type: 'dateTime',
+			default: '',
+			description: 'End of the period; empty means up to now',
 		},
 	]),
+	group(
+		'Values (Bot, Channel, Labels…)',
+		'values',
+		'Only what has (or lacks) some of the chosen values, such as bots, channels or labels',
+		[
+			keyField(
+				[
+					'BOT_ID',
+					'CHANNEL_TYPE',
+					'CHANNEL_NAME',
+					'LOG_LABELS',
+					'SESSION_LABELS',
+					'SESSION_RESULT',
+					'INTENT',
+					'NLP_STATE',
+				],
+				'BOT_ID',
+				'What the values are',
+			),
+			{
+				displayName: 'Comparison',
+				name: 'comparisonType',
+				type: 'options',
+				options: [
+					{
+						name: 'Contains Any',
+						value: 'CONTAINS',
+						description: 'Has at least one of the values',
+					},
+					{
+						name: 'Does Not Contain',
+						value: 'NOT_CONTAINS',
+						description: 'Has none of the values',
+					},
+					{
+						name: 'Does Not Exist',
+						value: 'NOT_EXISTS',
+						description: 'Has no value at all (values are ignored)',
+					},
+					{
+						name: 'Exists (Any Value)',
+						value: 'EXISTS',
+						description: 'Has any value (values are ignored)',
+					},
+				],
+				default: 'CONTAINS',
+				description: 'How the values are matched',
+			},
+			{
+				displayName: 'Value Names or IDs',
+				name: 'options',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getFilterValues', loadOptionsDependsOn: ['&key'] },
+				default: [],
+				description:
+					'The values the platform offers for this field in the project (bots, channels, labels…). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+		],
+	),
 	group('Text', 'text', 'Only what contains (or lacks) a text', [
-		keyField(['MESSAGE_OR_ANSWER_TEXT', 'MESSAGE_TEXT', 'ANSWER_TEXT', 'CLIENT_ID_OR_NAME', 'COMMENT_TEXT', 'SESSION_ID'], 'MESSAGE_OR_ANSWER_TEXT', 'Which text to search'),
+		keyField(
+			[
+				'MESSAGE_OR_ANSWER_TEXT',
+				'MESSAGE_TEXT',
+				'ANSWER_TEXT',
+				'CLIENT_ID_OR_NAME',
+				'COMMENT_TEXT',
+				'SESSION_ID',
+			],
+			'MESSAGE_OR_ANSWER_TEXT',
+			'Which text to search',
+		),
 		{
 			displayName: 'Comparison',
 			name: 'comparisonType',
 			type: 'options',
 			options: [
-				{ name: 'Contains', value: 'CONTAINS', description: 'The text holds one of the alternatives' },
-				{ name: 'Does Not Contain', value: 'NOT_CONTAINS', description: 'The text holds none of the alternatives' },
+				{
+					name: 'Contains',
+					value: 'CONTAINS',
+					description: 'The text holds one of the alternatives',
+				},
+				{
+					name: 'Does Not Contain',
+					value: 'NOT_CONTAINS',
+					description: 'The text holds none of the alternatives',
+				},
 				{ name: 'Equals', value: 'EQUALS', description: 'The text is one of the alternatives' },
 			],
 			default: 'CONTAINS',
 			description: 'How the text is matched',
 		},
-		{ displayName: 'Text', name: 'values', type: 'string', default: '', placeholder: 'e.g. refund, money back', description: 'One or more alternatives, separated by commas' },
-		{ displayName: 'Case Sensitive', name: 'isCaseSensitive', type: 'boolean', default: false, description: 'Whether upper and lower case must match' },
+		{
+			displayName: 'Text',
+			name: 'values',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. refund, money back',
+			description: 'One or more alternatives, separated by commas',
+		},
+		{
+			displayName: 'Case Sensitive',
+			name: 'isCaseSensitive',
+			type: 'boolean',
+			default: false,
+			description: 'Whether upper and lower case must match',
+		},
 	]),
 	group('Message Count', 'messageCount', 'Only sessions with a number of messages in a range', [
-		{ displayName: 'Min', name: 'from', type: 'number', typeOptions: { minValue: 0 }, default: 0, description: 'Least number of messages' },
-		{ displayName: 'Max', name: 'to', type: 'number', typeOptions: { minValue: 0 }, default: 0, description: 'Most number of messages; 0 means no upper bound' },
+		{
+			displayName: 'Min',
+			name: 'from',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description: 'Least number of messages',
+		},
+		{
+			displayName: 'Max',
+			name: 'to',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description: 'Most number of messages; 0 means no upper bound',
+		},
 	]),
 	group('Yes / No', 'flag', 'Only what has, or has not, a property', [
-		keyField(['TRANSFER_TO_OPERATOR', 'EXCEPTION_EXISTENCE', 'WITHOUT_EMPTY_MESSAGES', 'WITHOUT_EMPTY_SESSIONS', 'WITHOUT_TEST_SESSIONS'], 'WITHOUT_EMPTY_SESSIONS', 'The property'),
+		keyField(
+			[
+				'TRANSFER_TO_OPERATOR',
+				'EXCEPTION_EXISTENCE',
+				'WITHOUT_EMPTY_MESSAGES',
+				'WITHOUT_EMPTY_SESSIONS',
+				'WITHOUT_TEST_SESSIONS',
+			],
+			'WITHOUT_EMPTY_SESSIONS',
+			'The property',
+		),
 		{
 			displayName: 'Option',
 			name: 'option',
@@ -155,7 +279,8 @@ export function filtersField(displayOptions?: IDisplayOptions): INodeProperties 
 		typeOptions: { multipleValues: true },
 		placeholder: 'Add filter',
 		default: {},
-		description: 'Which sessions, messages or clients count, as in the filters of the platform’s Analytics pages; none means all',
+		description:
+			'Which sessions, messages or clients count, as in the filters of the platform’s Analytics pages; none means all',
 		...(displayOptions ? { displayOptions } : {}),
 		options: filterGroups,
 	};
@@ -164,46 +289,90 @@ export function filtersField(displayOptions?: IDisplayOptions): INodeProperties 
 /** The Filters collection as a field list (for operations that spread their fields). */
 export const filterFields: INodeProperties[] = [filtersField()];
 
-function periodFilter(ctx: IExecuteFunctions, entry: IDataObject, itemIndex: number, n: number): IDataObject {
+function periodFilter(
+	ctx: IExecuteFunctions,
+	entry: IDataObject,
+	itemIndex: number,
+	n: number,
+): IDataObject {
 	const filter: IDataObject = { key: entry.key, type: 'DATE_TIME_RANGE' };
 	const from = toDateTime(ctx, entry.from, itemIndex, `Filters Period #${n} From`);
 	const to = toDateTime(ctx, entry.to, itemIndex, `Filters Period #${n} To`);
-	if (!from && !to) throw invalidInput(ctx, itemIndex, `Filters Period #${n}`, 'has neither From nor To');
+	if (!from && !to)
+		throw invalidInput(ctx, itemIndex, `Filters Period #${n}`, 'has neither From nor To');
 	if (from) filter.from = from;
 	if (to) filter.to = to;
 	return filter;
 }
 
-function jsonFilters(ctx: IExecuteFunctions, itemIndex: number, raw: unknown, n: number): IDataObject[] {
+function jsonFilters(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	raw: unknown,
+	n: number,
+): IDataObject[] {
 	const label = `Filters Other (JSON) #${n}`;
 	let value = jsonValueOf(ctx, itemIndex, raw, label);
 	if (value === undefined) return [];
-	if (value && !Array.isArray(value) && Array.isArray((value as IDataObject).filters)) value = (value as IDataObject).filters;
-	if (!Array.isArray(value)) throw invalidInput(ctx, itemIndex, label, 'must be an array of filters', 'For example [{"key": "NPS", "type": "NUMERIC_RANGE", "from": 9}].');
+	if (value && !Array.isArray(value) && Array.isArray((value as IDataObject).filters))
+		value = (value as IDataObject).filters;
+	if (!Array.isArray(value))
+		throw invalidInput(
+			ctx,
+			itemIndex,
+			label,
+			'must be an array of filters',
+			'For example [{"key": "NPS", "type": "NUMERIC_RANGE", "from": 9}].',
+		);
 	value.forEach((filter: IDataObject, k: number) => {
-		if (!filter || typeof filter !== 'object' || !filter.key || !filter.type) throw invalidInput(ctx, itemIndex, `${label} entry ${k + 1}`, 'needs "key" and "type"');
+		if (!filter || typeof filter !== 'object' || !filter.key || !filter.type)
+			throw invalidInput(ctx, itemIndex, `${label} entry ${k + 1}`, 'needs "key" and "type"');
 	});
 	return value as IDataObject[];
 }
 
 /** The `filters` array of one item, in the order: period, values, text, count, flags, JSON. */
 export function filtersOf(ctx: IExecuteFunctions, itemIndex: number): IDataObject[] {
-	const form = ctx.getNodeParameter('filters', itemIndex, {}) as Record<string, IDataObject[] | undefined>;
+	const form = ctx.getNodeParameter('filters', itemIndex, {}) as Record<
+		string,
+		IDataObject[] | undefined
+	>;
 	const filters: IDataObject[] = [];
-	(form.period ?? []).forEach((entry, n) => filters.push(periodFilter(ctx, entry, itemIndex, n + 1)));
+	(form.period ?? []).forEach((entry, n) =>
+		filters.push(periodFilter(ctx, entry, itemIndex, n + 1)),
+	);
 	(form.values ?? []).forEach((entry) =>
-		filters.push({ key: entry.key, type: 'CHECKBOX', options: listOf(ctx, itemIndex, entry.options, 'Filters Values'), comparisonType: entry.comparisonType }),
+		filters.push({
+			key: entry.key,
+			type: 'CHECKBOX',
+			options: listOf(ctx, itemIndex, entry.options, 'Filters Values'),
+			comparisonType: entry.comparisonType,
+		}),
 	);
 	(form.text ?? []).forEach((entry) =>
-		filters.push({ key: entry.key, type: 'TEXT', values: listOf(ctx, itemIndex, entry.values, 'Filters Text'), comparisonType: entry.comparisonType, isCaseSensitive: entry.isCaseSensitive === true }),
+		filters.push({
+			key: entry.key,
+			type: 'TEXT',
+			values: listOf(ctx, itemIndex, entry.values, 'Filters Text'),
+			comparisonType: entry.comparisonType,
+			isCaseSensitive: entry.isCaseSensitive === true,
+		}),
 	);
 	(form.messageCount ?? []).forEach((entry) => {
-		const filter: IDataObject = { key: 'MESSAGE_COUNT', type: 'NUMERIC_RANGE', from: Number(entry.from ?? 0) };
+		const filter: IDataObject = {
+			key: 'MESSAGE_COUNT',
+			type: 'NUMERIC_RANGE',
+			from: Number(entry.from ?? 0),
+		};
 		if (Number(entry.to)) filter.to = Number(entry.to);
 		filters.push(filter);
 	});
-	(form.flag ?? []).forEach((entry) => filters.push({ key: entry.key, type: 'RADIO', option: entry.option }));
-	(form.json ?? []).forEach((entry, n) => filters.push(...jsonFilters(ctx, itemIndex, entry.filters, n + 1)));
+	(form.flag ?? []).forEach((entry) =>
+		filters.push({ key: entry.key, type: 'RADIO', option: entry.option }),
+	);
+	(form.json ?? []).forEach((entry, n) =>
+		filters.push(...jsonFilters(ctx, itemIndex, entry.filters, n + 1)),
+	);
 	return filters;
 }
 

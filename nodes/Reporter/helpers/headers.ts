@@ -14,7 +14,8 @@ export const timeZoneOption: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'e.g. Europe/Berlin',
-	description: 'The time zone whose days and hours the platform counts in (a name from the IANA list); empty leaves it to the platform',
+	description:
+		'The time zone whose days and hours the platform counts in (a name from the IANA list); empty leaves it to the platform',
 };
 
 export const languageOption: INodeProperties = {
@@ -23,17 +24,29 @@ export const languageOption: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'e.g. en',
-	description: 'Two-letter code of the language for names in the answer or the report (filter and column names)',
+	description:
+		'Two-letter code of the language for names in the answer or the report (filter and column names)',
 };
 
 export const headerOptions: INodeProperties[] = [timeZoneOption, languageOption];
 
 /** The headers of one item from its Options → Time Zone and Language. */
-export function headersOf(ctx: IExecuteFunctions, itemIndex: number, options: IDataObject): Record<string, string> {
+export function headersOf(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	options: IDataObject,
+): Record<string, string> {
 	const headers: Record<string, string> = {};
 	const zone = String(options.timeZone ?? '').trim();
 	if (zone) {
-		if (!isTimeZone(zone)) throw invalidInput(ctx, itemIndex, 'Time Zone', `is not a time zone: "${zone}"`, 'Use a name such as Europe/Berlin or America/New_York.');
+		if (!isTimeZone(zone))
+			throw invalidInput(
+				ctx,
+				itemIndex,
+				'Time Zone',
+				`is not a time zone: "${zone}"`,
+				'Use a name such as Europe/Berlin or America/New_York.',
+			);
 		headers.Timezone = String(Math.round(zoneOffsetMs(zone, Date.now()) / 60_000));
 	}
 	if (options.language) headers.language = String(options.language);

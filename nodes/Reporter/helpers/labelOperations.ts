@@ -6,7 +6,17 @@ import { itemRequest } from '../api';
 import { byList } from './byList';
 import { filtersField } from './filters';
 import type { LabelKind } from './labels';
-import { bulkBody, bulkFields, labelIdOf, labelIdsField, labelIdsOf, prioritiesField, prioritiesOf, updateFieldsField, updateFieldsOf } from './labels';
+import {
+	bulkBody,
+	bulkFields,
+	labelIdOf,
+	labelIdsField,
+	labelIdsOf,
+	prioritiesField,
+	prioritiesOf,
+	updateFieldsField,
+	updateFieldsOf,
+} from './labels';
 
 /**
  * The operations message labels, session labels and label groups share, up to nouns and routes.
@@ -25,13 +35,18 @@ export function getOperation(kind: LabelKind, { route, description }: Call): Ope
 		description,
 		properties: [kind.locator],
 		async execute(this: IExecuteFunctions, itemIndex: number) {
-			return await itemRequest(this, itemIndex, route, { pathParams: { id: labelIdOf(this, itemIndex, kind) } });
+			return await itemRequest(this, itemIndex, route, {
+				pathParams: { id: labelIdOf(this, itemIndex, kind) },
+			});
 		},
 	};
 }
 
 /** Update through the by-list route: it takes partial records, so one request carries every item. */
-export function updateOperation(kind: LabelKind, { route, description, fields }: Call & { fields?: INodeProperties[] }): Operation {
+export function updateOperation(
+	kind: LabelKind,
+	{ route, description, fields }: Call & { fields?: INodeProperties[] },
+): Operation {
 	return {
 		value: 'update',
 		name: 'Update',
@@ -40,7 +55,10 @@ export function updateOperation(kind: LabelKind, { route, description, fields }:
 		properties: [kind.locator, updateFieldsField(kind.noun, fields)],
 		batch: byList(
 			route,
-			(ctx, itemIndex) => ({ id: labelIdOf(ctx, itemIndex, kind), ...updateFieldsOf(ctx, itemIndex) }),
+			(ctx, itemIndex) => ({
+				id: labelIdOf(ctx, itemIndex, kind),
+				...updateFieldsOf(ctx, itemIndex),
+			}),
 			(_ctx, _itemIndex, entries) => entries.map((entry) => ({ ...entry, updated: true })),
 			true,
 		),
@@ -55,7 +73,9 @@ export function deleteOperation(kind: LabelKind, { route, description }: Call): 
 		description,
 		properties: [kind.locator],
 		async execute(this: IExecuteFunctions, itemIndex: number) {
-			await itemRequest(this, itemIndex, route, { pathParams: { id: labelIdOf(this, itemIndex, kind) } });
+			await itemRequest(this, itemIndex, route, {
+				pathParams: { id: labelIdOf(this, itemIndex, kind) },
+			});
 			return { deleted: true };
 		},
 	};
@@ -88,7 +108,14 @@ export interface LabelTarget {
 export function linkOperation(
 	kind: LabelKind,
 	target: LabelTarget,
-	how: { value: string; name: string; action: string; description: string; route: ReporterRoute; result: IDataObject },
+	how: {
+		value: string;
+		name: string;
+		action: string;
+		description: string;
+		route: ReporterRoute;
+		result: IDataObject;
+	},
 ): Operation {
 	return {
 		value: how.value,
@@ -106,24 +133,42 @@ export function linkOperation(
 }
 
 /** Replace the labels of one object with a list (an empty list removes them all). */
-export function setLabelsOperation(kind: LabelKind, target: LabelTarget, { value, route, description }: Call & { value: string }): Operation {
+export function setLabelsOperation(
+	kind: LabelKind,
+	target: LabelTarget,
+	{ value, route, description }: Call & { value: string },
+): Operation {
 	return {
 		value,
 		name: `Set on ${target.noun[0].toUpperCase()}${target.noun.slice(1)}`,
 		action: `Set ${target.noun} labels`,
 		description,
-		properties: [...target.fields, labelIdsField(kind.loadOptionsMethod, `The labels the ${target.noun} keeps; the others are removed`)],
+		properties: [
+			...target.fields,
+			labelIdsField(
+				kind.loadOptionsMethod,
+				`The labels the ${target.noun} keeps; the others are removed`,
+			),
+		],
 		async execute(this: IExecuteFunctions, itemIndex: number) {
 			const qs = target.query(this, itemIndex);
 			const labelIds = labelIdsOf(this, itemIndex, true);
-			await itemRequest(this, itemIndex, route, { qs, body: labelIds.map((labelId) => ({ labelId })), idempotent: true });
+			await itemRequest(this, itemIndex, route, {
+				qs,
+				body: labelIds.map((labelId) => ({ labelId })),
+				idempotent: true,
+			});
 			return { ...qs, labelIds };
 		},
 	};
 }
 
 /** Add or remove labels on many objects at once, chosen by IDs or filters (BulkLabelingDto). */
-export function bulkLabelOperation(kind: LabelKind, target: { plural: string; idsLabel: string; idsHint: string }, { route, description }: Call): Operation {
+export function bulkLabelOperation(
+	kind: LabelKind,
+	target: { plural: string; idsLabel: string; idsHint: string },
+	{ route, description }: Call,
+): Operation {
 	return {
 		value: 'bulkLabel',
 		name: 'Bulk Label',

@@ -19,12 +19,27 @@ export interface LabelKind {
 
 const PICK_OR_ID = 'Pick it from the list, or enter its ID';
 
-export const messageLabelLocator = locator('Message Label', 'labelId', 'searchMessageLabels', 'e.g. 12',
-	`The message label, shown as "Group / Label". ${PICK_OR_ID} (Message Label → Get Many lists the IDs).`);
-export const sessionLabelLocator = locator('Session Label', 'labelId', 'searchSessionLabels', 'e.g. 7',
-	`The session label. ${PICK_OR_ID}; the list shows the labels the project's sessions can be filtered by.`);
-export const labelGroupLocator = locator('Label Group', 'groupId', 'searchLabelGroups', 'e.g. 3',
-	`The group of message labels. ${PICK_OR_ID}; the list shows the groups that hold at least one label.`);
+export const messageLabelLocator = locator(
+	'Message Label',
+	'labelId',
+	'searchMessageLabels',
+	'e.g. 12',
+	`The message label, shown as "Group / Label". ${PICK_OR_ID} (Message Label → Get Many lists the IDs).`,
+);
+export const sessionLabelLocator = locator(
+	'Session Label',
+	'labelId',
+	'searchSessionLabels',
+	'e.g. 7',
+	`The session label. ${PICK_OR_ID}; the list shows the labels the project's sessions can be filtered by.`,
+);
+export const labelGroupLocator = locator(
+	'Label Group',
+	'groupId',
+	'searchLabelGroups',
+	'e.g. 3',
+	`The group of message labels. ${PICK_OR_ID}; the list shows the groups that hold at least one label.`,
+);
 
 /** Several labels picked from a list (or IDs given by expression). */
 export function labelIdsField(loadOptionsMethod: string, description: string): INodeProperties {
@@ -38,13 +53,23 @@ export function labelIdsField(loadOptionsMethod: string, description: string): I
 	};
 }
 
-function numericIds(ctx: IExecuteFunctions, itemIndex: number, raw: unknown, label: string): number[] {
+function numericIds(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	raw: unknown,
+	label: string,
+): number[] {
 	return listOf(ctx, itemIndex, raw, label).map((id) => numericId(ctx, id, itemIndex, label));
 }
 
-export function labelIdsOf(ctx: IExecuteFunctions, itemIndex: number, allowEmpty = false): number[] {
+export function labelIdsOf(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	allowEmpty = false,
+): number[] {
 	const ids = numericIds(ctx, itemIndex, ctx.getNodeParameter('labelIds', itemIndex, []), 'Labels');
-	if (!ids.length && !allowEmpty) throw invalidInput(ctx, itemIndex, 'Labels', 'is empty', 'Pick at least one label.');
+	if (!ids.length && !allowEmpty)
+		throw invalidInput(ctx, itemIndex, 'Labels', 'is empty', 'Pick at least one label.');
 	return ids;
 }
 
@@ -54,11 +79,25 @@ export function labelIdOf(ctx: IExecuteFunctions, itemIndex: number, kind: Label
 }
 
 export function nameField(what: string): INodeProperties {
-	return { displayName: 'Name', name: 'name', type: 'string', default: '', required: true, placeholder: 'e.g. Refund', description: `Name of the ${what}, as the platform shows it` };
+	return {
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. Refund',
+		description: `Name of the ${what}, as the platform shows it`,
+	};
 }
 
 export function priorityField(what: string): INodeProperties {
-	return { displayName: 'Priority', name: 'priority', type: 'number', default: 0, description: `Position of the ${what} in its list (lower comes first)` };
+	return {
+		displayName: 'Priority',
+		name: 'priority',
+		type: 'number',
+		default: 0,
+		description: `Position of the ${what} in its list (lower comes first)`,
+	};
 }
 
 export function nameOf(ctx: IExecuteFunctions, itemIndex: number): string {
@@ -72,13 +111,26 @@ export const groupIdOption: INodeProperties = {
 	type: 'options',
 	typeOptions: { loadOptionsMethod: 'getLabelGroups' },
 	default: '',
-	description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+	description:
+		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 	hint: 'The label moves to this group',
 };
 
 const nameAndPriority = (what: string): INodeProperties[] => [
-	{ displayName: 'Name', name: 'name', type: 'string', default: '', description: `New name of the ${what}` },
-	{ displayName: 'Priority', name: 'priority', type: 'number', default: 0, description: `New position of the ${what} in its list (lower comes first)` },
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		description: `New name of the ${what}`,
+	},
+	{
+		displayName: 'Priority',
+		name: 'priority',
+		type: 'number',
+		default: 0,
+		description: `New position of the ${what} in its list (lower comes first)`,
+	},
 ];
 
 /** "Update Fields": only the fields set are sent; the platform keeps the others (options sorted by name). */
@@ -90,7 +142,9 @@ export function updateFieldsField(what: string, extra: INodeProperties[] = []): 
 		placeholder: 'Add field',
 		default: {},
 		description: `The fields of the ${what} to change; the others keep their values`,
-		options: [...extra, ...nameAndPriority(what)].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: [...extra, ...nameAndPriority(what)].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
 	};
 }
 
@@ -98,8 +152,16 @@ export function updateFieldsField(what: string, extra: INodeProperties[] = []): 
 export function updateFieldsOf(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const fields = { ...(ctx.getNodeParameter('updateFields', itemIndex, {}) as IDataObject) };
 	if (fields.groupId === '') delete fields.groupId;
-	if (fields.groupId !== undefined) fields.groupId = numericId(ctx, String(fields.groupId), itemIndex, 'Group');
-	if (Object.keys(fields).length === 0) throw invalidInput(ctx, itemIndex, 'Update Fields', 'is empty', 'Add at least one field to change.');
+	if (fields.groupId !== undefined)
+		fields.groupId = numericId(ctx, String(fields.groupId), itemIndex, 'Group');
+	if (Object.keys(fields).length === 0)
+		throw invalidInput(
+			ctx,
+			itemIndex,
+			'Update Fields',
+			'is empty',
+			'Add at least one field to change.',
+		);
 	return fields;
 }
 
@@ -127,7 +189,13 @@ export function prioritiesField(kind: LabelKind): INodeProperties {
 						default: '',
 						description: `The ${what}. Choose from the list, or specify an ID using an ${EXPRESSION_LINK}.`,
 					},
-					{ displayName: 'New Priority', name: 'newPriority', type: 'number', default: 0, description: `New position of the ${what} in its list (lower comes first)` },
+					{
+						displayName: 'New Priority',
+						name: 'newPriority',
+						type: 'number',
+						default: 0,
+						description: `New position of the ${what} in its list (lower comes first)`,
+					},
 				],
 				description: `One ${what} and its new position`,
 			},
@@ -135,9 +203,21 @@ export function prioritiesField(kind: LabelKind): INodeProperties {
 	};
 }
 
-export function prioritiesOf(ctx: IExecuteFunctions, itemIndex: number, kind: LabelKind): IDataObject[] {
-	const list = ((ctx.getNodeParameter('priorities', itemIndex, {}) as IDataObject).priority ?? []) as IDataObject[];
-	if (list.length === 0) throw invalidInput(ctx, itemIndex, 'Priorities', 'is empty', `Add at least one ${kind.noun} and its new priority.`);
+export function prioritiesOf(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	kind: LabelKind,
+): IDataObject[] {
+	const list = ((ctx.getNodeParameter('priorities', itemIndex, {}) as IDataObject).priority ??
+		[]) as IDataObject[];
+	if (list.length === 0)
+		throw invalidInput(
+			ctx,
+			itemIndex,
+			'Priorities',
+			'is empty',
+			`Add at least one ${kind.noun} and its new priority.`,
+		);
 	return list.map((entry) => ({
 		id: numericId(ctx, String(entry.id ?? '').trim(), itemIndex, kind.id[1]),
 		newPriority: Number(entry.newPriority ?? 0),
@@ -153,7 +233,11 @@ export function bulkFields(what: string, idsLabel: string, idsHint: string): INo
 			type: 'options',
 			options: [
 				{ name: 'Add Labels', value: 'CONTAINS', description: `Add the labels to the ${what}` },
-				{ name: 'Remove Labels', value: 'NOT_CONTAINS', description: `Remove the labels from the ${what}` },
+				{
+					name: 'Remove Labels',
+					value: 'NOT_CONTAINS',
+					description: `Remove the labels from the ${what}`,
+				},
 			],
 			default: 'CONTAINS',
 			description: `Whether to add the labels to the ${what} or remove them`,
@@ -175,12 +259,23 @@ export function bulkBody(ctx: IExecuteFunctions, itemIndex: number, idsLabel: st
 		comparisonType: ctx.getNodeParameter('comparisonType', itemIndex) as string,
 		labels: labelIdsOf(ctx, itemIndex),
 	};
-	const objectIds = listOf(ctx, itemIndex, ctx.getNodeParameter('objectIds', itemIndex, ''), idsLabel);
+	const objectIds = listOf(
+		ctx,
+		itemIndex,
+		ctx.getNodeParameter('objectIds', itemIndex, ''),
+		idsLabel,
+	);
 	if (objectIds.length) body.objectIds = objectIds;
 	const filters = filtersOf(ctx, itemIndex);
 	if (filters.length) body.filters = { filters };
 	if (!objectIds.length && !filters.length) {
-		throw invalidInput(ctx, itemIndex, idsLabel, 'is empty and no filter is set', `Enter ${idsLabel} or add filters, so that not every object gets labelled.`);
+		throw invalidInput(
+			ctx,
+			itemIndex,
+			idsLabel,
+			'is empty and no filter is set',
+			`Enter ${idsLabel} or add filters, so that not every object gets labelled.`,
+		);
 	}
 	return body;
 }

@@ -6,7 +6,13 @@ import { invalidInput, listOf } from '../../common/validate';
  * Fields that name a platform object: a resource locator ("From List" calls a list search of
  * methods/, "By ID" takes the ID), or a multi-select filled by a load-options method.
  */
-export function locator(displayName: string, name: string, searchListMethod: string, placeholder: string, description: string): INodeProperties {
+export function locator(
+	displayName: string,
+	name: string,
+	searchListMethod: string,
+	placeholder: string,
+	description: string,
+): INodeProperties {
 	return {
 		displayName,
 		name,
@@ -15,29 +21,58 @@ export function locator(displayName: string, name: string, searchListMethod: str
 		required: true,
 		description,
 		modes: [
-			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod, searchable: true } },
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod, searchable: true },
+			},
 			{ displayName: 'By ID', name: 'id', type: 'string', placeholder },
 		],
 	};
 }
 
-export function locatorValue(ctx: IExecuteFunctions, name: string, itemIndex: number, label: string): string {
+export function locatorValue(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	label: string,
+): string {
 	const raw = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
 	const value = String(raw ?? '').trim();
-	if (!value) throw invalidInput(ctx, itemIndex, label, 'is empty', `Pick a value from the list or enter the ID.`);
+	if (!value)
+		throw invalidInput(
+			ctx,
+			itemIndex,
+			label,
+			'is empty',
+			`Pick a value from the list or enter the ID.`,
+		);
 	return value;
 }
 
 /** A numeric (int64) id from a locator or text field. */
-export function numericId(ctx: IExecuteFunctions, value: string, itemIndex: number, label: string): number {
-	if (!/^\d+$/.test(value)) throw invalidInput(ctx, itemIndex, label, `must be a number, got "${value}"`);
+export function numericId(
+	ctx: IExecuteFunctions,
+	value: string,
+	itemIndex: number,
+	label: string,
+): number {
+	if (!/^\d+$/.test(value))
+		throw invalidInput(ctx, itemIndex, label, `must be a number, got "${value}"`);
 	return Number(value);
 }
 
 const BOT_HELP = 'In the project, open Channels: the bot ID is in the channel’s settings';
 
 /** One bot, picked from the channels of the project (Options → Project, else the credential’s). */
-export const botField = locator('Bot', 'botId', 'searchBots', 'e.g. 263-acme-support-263-Wnu-49199', `The bot (channel) whose data to read. ${BOT_HELP}.`);
+export const botField = locator(
+	'Bot',
+	'botId',
+	'searchBots',
+	'e.g. 263-acme-support-263-Wnu-49199',
+	`The bot (channel) whose data to read. ${BOT_HELP}.`,
+);
 
 /** Any number of bots; none means every bot of the project. */
 export const botIdsField: INodeProperties = {
@@ -53,7 +88,13 @@ export function botIdsOf(ctx: IExecuteFunctions, itemIndex: number): string[] {
 	return listOf(ctx, itemIndex, ctx.getNodeParameter('botIds', itemIndex, []), 'Bot Names or IDs');
 }
 
-export const taskField = locator('Report Task', 'taskId', 'searchReportTasks', 'e.g. 5f1c…', 'The report task: Report → Create gives its ID, Report → Get Many Tasks lists them');
+export const taskField = locator(
+	'Report Task',
+	'taskId',
+	'searchReportTasks',
+	'e.g. 5f1c…',
+	'The report task: Report → Create gives its ID, Report → Get Many Tasks lists them',
+);
 
 /** The message a label or comment belongs to. */
 export const questionIdField: INodeProperties = {
@@ -63,7 +104,8 @@ export const questionIdField: INodeProperties = {
 	default: '',
 	required: true,
 	placeholder: 'e.g. q-4f2a…',
-	description: 'The ID of the message (one client request and the bot reply; questionId in the output of Message → Get Many). In the project, open Analytics → Dialogs: the ID is in the message’s details.',
+	description:
+		'The ID of the message (one client request and the bot reply; questionId in the output of Message → Get Many). In the project, open Analytics → Dialogs: the ID is in the message’s details.',
 };
 
 export const sessionIdField: INodeProperties = {
@@ -72,7 +114,8 @@ export const sessionIdField: INodeProperties = {
 	type: 'string',
 	default: '',
 	required: true,
-	description: 'The ID of the session (sessionId in the output of Session → Get Many). In the project, open Analytics → Sessions: the ID is in the session’s card.',
+	description:
+		'The ID of the session (sessionId in the output of Session → Get Many). In the project, open Analytics → Sessions: the ID is in the session’s card.',
 };
 
 export const clientIdField: INodeProperties = {
@@ -81,5 +124,6 @@ export const clientIdField: INodeProperties = {
 	type: 'string',
 	default: '',
 	required: true,
-	description: 'The ID of the client (the user talking to the bot; clientId in the output of Client → Get Many). In the project, open Analytics → Clients: the ID is in the client’s card.',
+	description:
+		'The ID of the client (the user talking to the bot; clientId in the output of Client → Get Many). In the project, open Analytics → Clients: the ID is in the client’s card.',
 };

@@ -17,15 +17,29 @@ export const reportTiming = {
 const DONE = 'COMPLETED';
 const BROKEN = new Set(['FAILED', 'STOPPED', 'DELETED']);
 
-function failed(ctx: IExecuteFunctions, itemIndex: number, requestId: string, why: string): NodeOperationError {
-	return new NodeOperationError(ctx.getNode(), `The report ${requestId} was not generated: ${why} [item ${itemIndex}]`, {
-		itemIndex,
-		description: 'Check the filters and settings, then create the report again.',
-	});
+function failed(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	requestId: string,
+	why: string,
+): NodeOperationError {
+	return new NodeOperationError(
+		ctx.getNode(),
+		`The report ${requestId} was not generated: ${why} [item ${itemIndex}]`,
+		{
+			itemIndex,
+			description: 'Check the filters and settings, then create the report again.',
+		},
+	);
 }
 
 /** A finished task (COMPLETED with a file URL), or an error for a failed one; `undefined` while running. */
-export function settled(ctx: IExecuteFunctions, itemIndex: number, requestId: string, task: IDataObject | undefined) {
+export function settled(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	requestId: string,
+	task: IDataObject | undefined,
+) {
 	if (!task) return undefined;
 	const status = String(task.status ?? '');
 	if (BROKEN.has(status)) throw failed(ctx, itemIndex, requestId, `its task is ${status}`);
@@ -37,22 +51,37 @@ export function settled(ctx: IExecuteFunctions, itemIndex: number, requestId: st
  * reads the task list (the answer may have been taken by another client). Returns the task
  * (taskId, status, fileUrl, fileName…), or fails on a failed task or at the deadline.
  */
-export async function waitForReport(ctx: IExecuteFunctions, itemIndex: number, requestId: string, waitSeconds: number): Promise<IDataObject> {
+export async function waitForReport(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	requestId: string,
+	waitSeconds: number,
+): Promise<IDataObject> {
 	const deadline = Date.now() + waitSeconds * 1000;
 	let taskId = requestId;
 	while (Date.now() < deadline) {
 		const started = Date.now();
-		const seconds = Math.max(1, Math.min(reportTiming.longPollSeconds, Math.ceil((deadline - started) / 1000)));
+		const seconds = Math.max(
+			1,
+			Math.min(reportTiming.longPollSeconds, Math.ceil((deadline - started) / 1000)),
+		);
 		const answer = await itemRequest<IDataObject | undefined>(ctx, itemIndex, 'asyncEvents', {
 			qs: { requestId, timeout: seconds },
 			timeoutMs: seconds * 1000 + 5_000,
 			longPoll: true,
 		});
-		const events = ((answer?.response ?? []) as IDataObject[]).filter((event) => event.requestId === requestId);
+		const events = ((answer?.response ?? []) as IDataObject[]).filter(
+			(event) => event.requestId === requestId,
+		);
 		for (const event of events) {
 			if (event.isOk === false) {
 				const error = (event.error ?? {}) as IDataObject;
-				throw failed(ctx, itemIndex, requestId, String(error.message ?? error.error ?? 'the platform reported a failure'));
+				throw failed(
+					ctx,
+					itemIndex,
+					requestId,
+					String(error.message ?? error.error ?? 'the platform reported a failure'),
+				);
 			}
 			const payload = (event.payload ?? {}) as IDataObject;
 			if (payload.taskId) taskId = String(payload.taskId);
@@ -64,12 +93,17 @@ export async function waitForReport(ctx: IExecuteFunctions, itemIndex: number, r
 		const done = settled(ctx, itemIndex, requestId, task);
 		if (done) return done;
 		const elapsed = Date.now() - started;
-		if (elapsed < reportTiming.minIntervalMs && Date.now() < deadline) await reportTiming.sleep(reportTiming.minIntervalMs - elapsed);
+		if (elapsed < reportTiming.minIntervalMs && Date.now() < deadline)
+			await reportTiming.sleep(reportTiming.minIntervalMs - elapsed);
 	}
-	throw new NodeOperationError(ctx.getNode(), `The report ${requestId} was not ready within ${waitSeconds} seconds [item ${itemIndex}]`, {
-		itemIndex,
-		description: `Raise "Wait Timeout", or download it later with Report → Download File and the task ID ${taskId}.`,
-	});
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`The report ${requestId} was not ready within ${waitSeconds} seconds [item ${itemIndex}]`,
+		{
+			itemIndex,
+			description: `Raise "Wait Timeout", or download it later with Report → Download File and the task ID ${taskId}.`,
+		},
+	);
 }
 
 const MIME: Record<string, string> = {
@@ -82,12 +116,19 @@ const MIME: Record<string, string> = {
  * with n8n's filesystem/S3 binary mode a large report never sits in memory.
  * The unified token is sent only when the file lives on the credential's own server.
  */
-export async function downloadReport(ctx: IExecuteFunctions, itemIndex: number, task: IDataObject, binaryProperty: string): Promise<INodeExecutionData> {
+export async function downloadReport(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	task: IDataObject,
+	binaryProperty: string,
+): Promise<INodeExecutionData> {
 	const credentials = (await ctx.getCredentials(CREDENTIAL_NAME, itemIndex)) as IDataObject;
 	const own = new URL(`${baseUrlOf(credentials)}/`);
 	const url = new URL(String(task.fileUrl), own);
 	const sameOrigin = url.origin === own.origin;
-	const response = await tovieRequestFull<Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0]>(
+	const response = await tovieRequestFull<
+		Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0]
+	>(
 		ctx,
 		{
 			method: 'GET',
@@ -100,10 +141,19 @@ export async function downloadReport(ctx: IExecuteFunctions, itemIndex: number, 
 		},
 		callOptions(ctx, itemIndex),
 	);
-	const fileName = String(task.fileName ?? '') || decodeURIComponent(url.pathname.split('/').pop() ?? '') || `report-${String(task.taskId)}`;
+	const fileName =
+		String(task.fileName ?? '') ||
+		decodeURIComponent(url.pathname.split('/').pop() ?? '') ||
+		`report-${String(task.taskId)}`;
 	const extension = fileName.split('.').pop()?.toLowerCase() ?? '';
 	const header = response.headers['content-type'];
-	const mimeType = MIME[extension] ?? (typeof header === 'string' ? header.split(';')[0] : 'application/octet-stream');
-	const binary: IBinaryData = await ctx.helpers.prepareBinaryData(response.body, fileName, mimeType);
+	const mimeType =
+		MIME[extension] ??
+		(typeof header === 'string' ? header.split(';')[0] : 'application/octet-stream');
+	const binary: IBinaryData = await ctx.helpers.prepareBinaryData(
+		response.body,
+		fileName,
+		mimeType,
+	);
 	return { json: { ...task }, binary: { [binaryProperty]: binary } };
 }

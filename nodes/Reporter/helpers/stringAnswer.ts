@@ -9,8 +9,15 @@ import { itemRequest } from '../api';
  * asked as text, because a JSON client would already have unquoted it and could not tell it from
  * broken JSON.
  */
-export async function itemRequestString(ctx: IExecuteFunctions, itemIndex: number, route: ReporterRoute, request: PlatformRequest = {}): Promise<string> {
-	const text = String((await itemRequest<unknown>(ctx, itemIndex, route, { ...request, responseType: 'text' })) ?? '').trim();
+export async function itemRequestString(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	route: ReporterRoute,
+	request: PlatformRequest = {},
+): Promise<string> {
+	const text = String(
+		(await itemRequest<unknown>(ctx, itemIndex, route, { ...request, responseType: 'text' })) ?? '',
+	).trim();
 	try {
 		const value: unknown = JSON.parse(text);
 		return typeof value === 'string' ? value : text;

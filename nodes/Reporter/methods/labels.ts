@@ -1,4 +1,10 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { currentProjectShortName } from '../../common/search';
 import { request } from '../api';
@@ -11,7 +17,11 @@ import { request } from '../api';
 
 function matching(items: INodeListSearchItems[], filter?: string): INodeListSearchResult {
 	const needle = (filter ?? '').trim().toLowerCase();
-	return { results: needle ? items.filter((item) => `${item.name} ${item.value}`.toLowerCase().includes(needle)) : items };
+	return {
+		results: needle
+			? items.filter((item) => `${item.name} ${item.value}`.toLowerCase().includes(needle))
+			: items,
+	};
 }
 
 function labelName(label: IDataObject): string {
@@ -28,7 +38,8 @@ async function labelGroups(ctx: ILoadOptionsFunctions): Promise<INodePropertyOpt
 	const groups = new Map<string, string>();
 	for (const label of await request<IDataObject[]>(ctx, 'listMessageLabels')) {
 		const group = (label.group ?? {}) as IDataObject;
-		if (group.id !== undefined && group.id !== null) groups.set(String(group.id), String(group.name));
+		if (group.id !== undefined && group.id !== null)
+			groups.set(String(group.id), String(group.name));
 	}
 	return [...groups].map(([value, name]) => ({ name, value }));
 }
@@ -36,21 +47,39 @@ async function labelGroups(ctx: ILoadOptionsFunctions): Promise<INodePropertyOpt
 /** Session labels of Options → Project or the credential's project (filter key SESSION_LABELS). */
 async function sessionLabels(ctx: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const options = await request<IDataObject[]>(ctx, 'filterOptions', {
-		qs: { projectShortName: await currentProjectShortName(ctx), filterKey: 'SESSION_LABELS', analyticsSection: 'SESSIONS', page: 0, size: 200 },
+		qs: {
+			projectShortName: await currentProjectShortName(ctx),
+			filterKey: 'SESSION_LABELS',
+			analyticsSection: 'SESSIONS',
+			page: 0,
+			size: 200,
+		},
 		body: { filters: [] },
 		idempotent: true,
 	});
-	return options.map((option) => ({ name: String(option.label ?? option.value), value: String(option.value) }));
+	return options.map((option) => ({
+		name: String(option.label ?? option.value),
+		value: String(option.value),
+	}));
 }
 
 export const labelListSearch = {
-	async searchMessageLabels(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	async searchMessageLabels(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+	): Promise<INodeListSearchResult> {
 		return matching(await messageLabels(this), filter);
 	},
-	async searchLabelGroups(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	async searchLabelGroups(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+	): Promise<INodeListSearchResult> {
 		return matching(await labelGroups(this), filter);
 	},
-	async searchSessionLabels(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	async searchSessionLabels(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+	): Promise<INodeListSearchResult> {
 		return matching(await sessionLabels(this), filter);
 	},
 };

@@ -33,7 +33,15 @@ export const textCampaignResources: Resource[] = [
 		value: 'campaign',
 		name: 'Text Campaign',
 		description: 'Campaigns the messages are counted in (the Text campaigns page)',
-		operations: [createCampaign, getCampaign, getManyCampaigns, updateCampaign, stopCampaign, resumeCampaign, completeCampaign],
+		operations: [
+			createCampaign,
+			getCampaign,
+			getManyCampaigns,
+			updateCampaign,
+			stopCampaign,
+			resumeCampaign,
+			completeCampaign,
+		],
 	},
 	{
 		value: 'template',

@@ -4,15 +4,41 @@ import { pageSizeList } from '../../common/requests';
 import { pagedList } from '../api';
 
 /** The text campaigns of a project, with Return All / Limit. */
-export async function listCampaigns(ctx: IExecuteFunctions, itemIndex: number, projectShortName: string, qs: IDataObject, limit: number | undefined): Promise<IDataObject[]> {
-	return await pagedList(ctx, itemIndex, 'listCampaigns', { pathParams: { projectShortName }, qs }, { limit, ...pageSizeList('textCampaigns') });
+export async function listCampaigns(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	projectShortName: string,
+	qs: IDataObject,
+	limit: number | undefined,
+): Promise<IDataObject[]> {
+	return await pagedList(
+		ctx,
+		itemIndex,
+		'listCampaigns',
+		{ pathParams: { projectShortName }, qs },
+		{ limit, ...pageSizeList('textCampaigns') },
+	);
 }
 
 /** Sendings (`offset`/`limit`, `{sendings, totalCount}`), with Return All / Limit. */
-export async function listSendings(ctx: IExecuteFunctions, itemIndex: number, qs: IDataObject, limit: number | undefined): Promise<IDataObject[]> {
-	return await pagedList(ctx, itemIndex, 'listSendings', { qs }, {
-		limit,
-		pageQuery: (_page, size, offset) => ({ limit: size, offset }),
-		read: (answer) => ({ items: (answer.sendings ?? []) as IDataObject[], total: typeof answer.totalCount === 'number' ? answer.totalCount : undefined }),
-	});
+export async function listSendings(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	qs: IDataObject,
+	limit: number | undefined,
+): Promise<IDataObject[]> {
+	return await pagedList(
+		ctx,
+		itemIndex,
+		'listSendings',
+		{ qs },
+		{
+			limit,
+			pageQuery: (_page, size, offset) => ({ limit: size, offset }),
+			read: (answer) => ({
+				items: (answer.sendings ?? []) as IDataObject[],
+				total: typeof answer.totalCount === 'number' ? answer.totalCount : undefined,
+			}),
+		},
+	);
 }

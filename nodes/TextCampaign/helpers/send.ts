@@ -44,12 +44,18 @@ export interface PreparedSend {
 
 /** `sendingTime` of a send body for its output item, in the workflow's time zone (none when sent at once). */
 export function scheduledAt(ctx: IExecuteFunctions, body: IDataObject): IDataObject {
-	return body.sendingTime ? { sendingTime: outputDate(body.sendingTime, workflowZone(ctx)) as string } : {};
+	return body.sendingTime
+		? { sendingTime: outputDate(body.sendingTime, workflowZone(ctx)) as string }
+		: {};
 }
 
 /** Same route, path and body → same key: those items share one request. */
 function keyOf(send: PreparedSend): string {
-	const text = JSON.stringify([send.route, send.request.pathParams ?? null, send.request.body ?? null]);
+	const text = JSON.stringify([
+		send.route,
+		send.request.pathParams ?? null,
+		send.request.body ?? null,
+	]);
 	return createHash('sha256').update(text).digest('hex');
 }
 
@@ -66,40 +72,70 @@ const STOPPED =
 	'Sends already confirmed stay sent; the items after this one were not sent. With Settings → On Error → Continue, every item comes out with what was sent and what failed.';
 
 /** The error of one item, naming its client and telling whether the message may have gone out. */
-function itemError(ctx: IExecuteFunctions, entry: BatchEntry<PreparedSend>, error: unknown, reuse: boolean, stopOnError: boolean): Error {
+function itemError(
+	ctx: IExecuteFunctions,
+	entry: BatchEntry<PreparedSend>,
+	error: unknown,
+	reuse: boolean,
+	stopOnError: boolean,
+): Error {
 	const { echo } = entry.value;
-	const who = echo.clientId !== undefined ? `client ${String(echo.clientId)}` : `template ${String(echo.templateId)}`;
+	const who =
+		echo.clientId !== undefined
+			? `client ${String(echo.clientId)}`
+			: `template ${String(echo.templateId)}`;
 	const maybe = mayHaveArrived(error);
 	const reason = String((error as Error).message ?? error).replace(/ \[item \d+\]$/, '');
 	const message = `${maybe ? 'Maybe not sent' : 'Not sent'} to ${who}: ${reason} [item ${entry.itemIndex}]`;
 	const original = (error as NodeOperationError).description ?? undefined;
-	const description = [maybe ? MAYBE_SENT : original, stopOnError ? STOPPED : undefined].filter(Boolean).join(' ') || undefined;
+	const description =
+		[maybe ? MAYBE_SENT : original, stopOnError ? STOPPED : undefined].filter(Boolean).join(' ') ||
+		undefined;
 	if (reuse && (error instanceof NodeApiError || error instanceof NodeOperationError)) {
 		error.message = message;
 		error.description = description ?? null;
 		error.context.itemIndex = entry.itemIndex;
 		return error;
 	}
-	return new NodeOperationError(ctx.getNode(), message, { itemIndex: entry.itemIndex, description });
+	return new NodeOperationError(ctx.getNode(), message, {
+		itemIndex: entry.itemIndex,
+		description,
+	});
 }
 
 /**
  * The batch form of a send operation: `prepare` reads and checks one item (the router checks every
  * item before the first request); equal sends share one request; Requests at Once requests run at once.
  */
-export function sendBatch(prepare: (this: IExecuteFunctions, itemIndex: number) => PreparedSend): BatchSpec<PreparedSend> {
+export function sendBatch(
+	prepare: (this: IExecuteFunctions, itemIndex: number) => PreparedSend,
+): BatchSpec<PreparedSend> {
 	return {
 		prepare,
 		key: (send) => keyOf(send),
 		// Every item with the same key in one chunk: one request for the group.
 		size: Number.POSITIVE_INFINITY,
 		concurrency: batchSizeOf(requestsAtOnceOption),
-		async send(this: IExecuteFunctions, chunk, { stopOnError }): Promise<Array<OperationResult | Error>> {
+		async send(
+			this: IExecuteFunctions,
+			chunk,
+			{ stopOnError },
+		): Promise<Array<OperationResult | Error>> {
 			const [first] = chunk;
 			try {
-				const answer = await itemRequest<IDataObject | undefined>(this, first.itemIndex, first.value.route, first.value.request);
+				const answer = await itemRequest<IDataObject | undefined>(
+					this,
+					first.itemIndex,
+					first.value.route,
+					first.value.request,
+				);
 				const sendingId = answer?.uuid;
-				return chunk.map(({ value, itemIndex }) => ({ ...value.echo, sent: true, sendingId, ...(itemIndex === first.itemIndex ? {} : { duplicateOf: first.itemIndex }) }));
+				return chunk.map(({ value, itemIndex }) => ({
+					...value.echo,
+					sent: true,
+					sendingId,
+					...(itemIndex === first.itemIndex ? {} : { duplicateOf: first.itemIndex }),
+				}));
 			} catch (error) {
 				return chunk.map((entry, n) => itemError(this, entry, error, n === 0, stopOnError));
 			}

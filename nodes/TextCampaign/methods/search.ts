@@ -1,4 +1,9 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchResult,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { currentProjectShortName, searchBots } from '../../common/search';
 import { outputDate } from '../../common/dates';
@@ -9,43 +14,73 @@ export { searchBots, searchProjects } from '../../common/search';
 /** Items a picker asks for at once: the spec declares no maximum (docs/platform-assumptions.md). */
 const PICKER_SIZE = 1000;
 
-async function campaigns(ctx: ILoadOptionsFunctions, filter: string | undefined, dynamicOnly: boolean): Promise<IDataObject[]> {
+async function campaigns(
+	ctx: ILoadOptionsFunctions,
+	filter: string | undefined,
+	dynamicOnly: boolean,
+): Promise<IDataObject[]> {
 	const shortName = await currentProjectShortName(ctx);
 	if (!shortName) return [];
 	const qs: IDataObject = { page: 0, size: PICKER_SIZE };
 	if (filter?.trim()) qs.textCampaignName = filter.trim();
 	if (dynamicOnly) qs.isDynamic = true;
-	const answer = await request(ctx, 'listCampaigns', { pathParams: { projectShortName: shortName }, qs });
+	const answer = await request(ctx, 'listCampaigns', {
+		pathParams: { projectShortName: shortName },
+		qs,
+	});
 	const needle = (filter ?? '').trim().toLowerCase();
 	return ((answer.textCampaigns ?? []) as IDataObject[])
 		.filter((campaign) => !needle || String(campaign.name).toLowerCase().includes(needle))
-		.filter((campaign) => !['COMPLETED', 'DELETED'].includes(String(campaign.status)) || !dynamicOnly);
+		.filter(
+			(campaign) => !['COMPLETED', 'DELETED'].includes(String(campaign.status)) || !dynamicOnly,
+		);
 }
 
-const campaignItem = (campaign: IDataObject) => ({ name: `${String(campaign.name)} (${String(campaign.status).toLowerCase()})`, value: String(campaign.id) });
+const campaignItem = (campaign: IDataObject) => ({
+	name: `${String(campaign.name)} (${String(campaign.status).toLowerCase()})`,
+	value: String(campaign.id),
+});
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
 
 /** Campaigns of the project (value: the ID), by name. */
-export async function searchCampaigns(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchCampaigns(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	return { results: (await campaigns(this, filter, false)).map(campaignItem).sort(byName) };
 }
 
 /** Dynamic campaigns that can still take sends (value: the name, what the send calls take). */
-export async function searchDynamicCampaigns(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchDynamicCampaigns(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const list = await campaigns(this, filter, true);
-	return { results: list.map((campaign) => ({ name: String(campaign.name), value: String(campaign.name) })).sort(byName) };
+	return {
+		results: list
+			.map((campaign) => ({ name: String(campaign.name), value: String(campaign.name) }))
+			.sort(byName),
+	};
 }
 
 /** The latest sendings (value: the sending ID), newest first: client, status and time. */
-export async function searchSendings(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchSendings(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const answer = await request(this, 'listSendings', { qs: { offset: 0, limit: PICKER_SIZE } });
 	const needle = (filter ?? '').trim().toLowerCase();
-	const sendings = ((answer.sendings ?? []) as IDataObject[]).sort((a, b) => String(b.sendingTime ?? '').localeCompare(String(a.sendingTime ?? '')));
+	const sendings = ((answer.sendings ?? []) as IDataObject[]).sort((a, b) =>
+		String(b.sendingTime ?? '').localeCompare(String(a.sendingTime ?? '')),
+	);
 	const results = sendings
 		.map((sending) => {
 			const what = sending.event ? `event ${String(sending.event)}` : 'message';
 			const when = sending.sendingTime ? `, ${String(outputDate(sending.sendingTime, 'UTC'))}` : '';
-			return { name: `Client ${String(sending.clientId)}: ${what}, ${String(sending.status).toLowerCase()}${when}`, value: String(sending.id) };
+			return {
+				name: `Client ${String(sending.clientId)}: ${what}, ${String(sending.status).toLowerCase()}${when}`,
+				value: String(sending.id),
+			};
 		})
 		.filter((item) => !needle || `${item.name} ${item.value}`.toLowerCase().includes(needle));
 	return { results };
@@ -58,5 +93,8 @@ export async function getCampaigns(this: ILoadOptionsFunctions): Promise<INodePr
 
 /** Filter values: the channels of the project (value: the bot ID). */
 export async function getBots(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return (await searchBots.call(this)).results.map(({ name, value }) => ({ name, value: String(value) }));
+	return (await searchBots.call(this)).results.map(({ name, value }) => ({
+		name,
+		value: String(value),
+	}));
 }

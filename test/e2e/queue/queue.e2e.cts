@@ -7,7 +7,13 @@
  */
 import type { FakePlatform } from '../../helpers/fake-platform/server.cts';
 import { startE2eFake } from '../fake.cts';
-import { exampleCredential, EXAMPLE_CREDENTIAL_ID, EXAMPLE_CREDENTIAL_NAME, leakedSecrets, SECRETS } from '../fixtures.cts';
+import {
+	exampleCredential,
+	EXAMPLE_CREDENTIAL_ID,
+	EXAMPLE_CREDENTIAL_NAME,
+	leakedSecrets,
+	SECRETS,
+} from '../fixtures.cts';
 import { N8nInstance, packageNodeTypes, waitForHttp, type PublicExecution } from '../n8n.cts';
 
 const BASE_PORT = Number(process.env.E2E_QUEUE_PORT ?? 5701);
@@ -40,20 +46,44 @@ const credentials = { tovieApi: { id: EXAMPLE_CREDENTIAL_ID, name: EXAMPLE_CREDE
 function queueWorkflow() {
 	const types = new Set(packageNodeTypes());
 	const steps = [
-		{ name: 'Slow step', type: 'n8n-nodes-base.wait', typeVersion: 1.1, parameters: { amount: 2, unit: 'seconds' }, webhookId: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f' },
+		{
+			name: 'Slow step',
+			type: 'n8n-nodes-base.wait',
+			typeVersion: 1.1,
+			parameters: { amount: 2, unit: 'seconds' },
+			webhookId: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
+		},
 		{
 			name: 'Ask the bot',
 			type: 'n8n-nodes-tovie.tovieChat',
 			typeVersion: 1,
-			parameters: { resource: 'message', operation: 'send', clientId: "={{ $('Tovie Chat Trigger').item.json.clientId }}", query: 'Follow-up from the worker', additionalFields: {} },
+			parameters: {
+				resource: 'message',
+				operation: 'send',
+				clientId: "={{ $('Tovie Chat Trigger').item.json.clientId }}",
+				query: 'Follow-up from the worker',
+				additionalFields: {},
+			},
 			credentials,
 		},
-		{ name: 'Campaign status', type: 'n8n-nodes-tovie.tovieCalls', typeVersion: 1, parameters: { resource: 'campaign', operation: 'getStatus' }, credentials },
+		{
+			name: 'Campaign status',
+			type: 'n8n-nodes-tovie.tovieCalls',
+			typeVersion: 1,
+			parameters: { resource: 'campaign', operation: 'getStatus' },
+			credentials,
+		},
 		{
 			name: 'Classify',
 			type: 'n8n-nodes-tovie.tovieNlp',
 			typeVersion: 1,
-			parameters: { resource: 'text', operation: 'classify', text: "={{ $('Tovie Chat Trigger').item.json.text }}", simplify: true, options: {} },
+			parameters: {
+				resource: 'text',
+				operation: 'classify',
+				text: "={{ $('Tovie Chat Trigger').item.json.text }}",
+				simplify: true,
+				options: {},
+			},
 			credentials,
 		},
 	].filter((step) => !step.type.startsWith('n8n-nodes-tovie.') || types.has(step.type));
@@ -65,14 +95,28 @@ function queueWorkflow() {
 			typeVersion: 1,
 			position: [0, 0],
 			webhookId: WEBHOOK_ID,
-			parameters: { triggerOn: ['botReply', 'agentReply', 'campaignMessage', 'timeout'], options: {} },
+			parameters: {
+				triggerOn: ['botReply', 'agentReply', 'campaignMessage', 'timeout'],
+				options: {},
+			},
 			credentials,
 		},
-		...steps.map((step, index) => ({ id: `9a8b7c6d-0000-4000-8000-00000000001${index}`, position: [220 * (index + 1), 0], ...step })),
+		...steps.map((step, index) => ({
+			id: `9a8b7c6d-0000-4000-8000-00000000001${index}`,
+			position: [220 * (index + 1), 0],
+			...step,
+		})),
 	];
 	const connections: Record<string, unknown> = {};
-	for (let i = 0; i < nodes.length - 1; i++) connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
-	return { id: WORKFLOW_ID, name: 'Queue mode: trigger → Chat, Calls, NLP', nodes, connections, settings: { executionOrder: 'v1' } };
+	for (let i = 0; i < nodes.length - 1; i++)
+		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+	return {
+		id: WORKFLOW_ID,
+		name: 'Queue mode: trigger → Chat, Calls, NLP',
+		nodes,
+		connections,
+		settings: { executionOrder: 'v1' },
+	};
 }
 
 beforeAll(async () => {
@@ -87,12 +131,20 @@ beforeAll(async () => {
 	webhook = new N8nInstance({ port: BASE_PORT + 1, env: queueEnv() });
 	webhook.spawnProcess('webhook', ['webhook']);
 	for (const [index, port] of [BASE_PORT + 2, BASE_PORT + 3].entries()) {
-		const worker = new N8nInstance({ port, env: { ...queueEnv(), QUEUE_HEALTH_CHECK_PORT: String(port) } });
+		const worker = new N8nInstance({
+			port,
+			env: { ...queueEnv(), QUEUE_HEALTH_CHECK_PORT: String(port) },
+		});
 		worker.spawnProcess(`worker${index + 1}`, ['worker', '--concurrency=1']);
 		workers.push(worker);
 	}
 	await waitForHttp(`${webhook.url}/healthz`, 120_000, () => webhook.log('webhook'));
-	await Promise.all(workers.map(async (worker, i) => await waitForHttp(`${worker.url}/healthz`, 120_000, () => worker.log(`worker${i + 1}`))));
+	await Promise.all(
+		workers.map(
+			async (worker, i) =>
+				await waitForHttp(`${worker.url}/healthz`, 120_000, () => worker.log(`worker${i + 1}`)),
+		),
+	);
 	fake.chat.setWebhook(SECRETS.chatApiToken, `${webhook.url}/webhook/${WEBHOOK_ID}/webhook`);
 	await webhook.waitForWebhook(`${WEBHOOK_ID}/webhook`);
 }, 400_000);
@@ -103,7 +155,11 @@ afterAll(async () => {
 });
 
 test('the main process does not serve production webhooks; the webhook process does', async () => {
-	const onMain = await fetch(`${main.url}/webhook/${WEBHOOK_ID}/webhook`, { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } });
+	const onMain = await fetch(`${main.url}/webhook/${WEBHOOK_ID}/webhook`, {
+		method: 'POST',
+		body: '{}',
+		headers: { 'Content-Type': 'application/json' },
+	});
 	expect(onMain.status).not.toBe(200);
 	const wrongToken = await fetch(`${webhook.url}/webhook/${WEBHOOK_ID}/webhook`, {
 		method: 'POST',
@@ -115,17 +171,24 @@ test('the main process does not serve production webhooks; the webhook process d
 
 test('webhooks arrive at the webhook process and two workers run the workflows', async () => {
 	for (const clientId of CLIENTS) {
-		const response = await fetch(`${fake.url}/chatapi/${encodeURIComponent(SECRETS.chatApiToken)}/async`, {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/json' },
-			body: JSON.stringify({ clientId, query: 'Hello' }),
-		});
+		const response = await fetch(
+			`${fake.url}/chatapi/${encodeURIComponent(SECRETS.chatApiToken)}/async`,
+			{
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify({ clientId, query: 'Hello' }),
+			},
+		);
 		expect(response.status).toBe(200);
 	}
 	const deliveries = await fake.chat.waitForDeliveries(CLIENTS.length, 15_000);
 	expect(deliveries.map((d) => [d.status, d.attempt])).toEqual(CLIENTS.map(() => [200, 1]));
 
-	const executions: PublicExecution[] = await main.waitForExecutions(WORKFLOW_ID, CLIENTS.length, 120_000);
+	const executions: PublicExecution[] = await main.waitForExecutions(
+		WORKFLOW_ID,
+		CLIENTS.length,
+		120_000,
+	);
 	expect(executions.map((e) => e.status)).toEqual(CLIENTS.map(() => 'success'));
 	expect(executions.every((e) => e.mode === 'webhook')).toBe(true);
 
@@ -134,22 +197,45 @@ test('webhooks arrive at the webhook process and two workers run the workflows',
 	for (const execution of executions) {
 		for (const name of names) {
 			const run = execution.data?.resultData.runData[name]?.[0];
-			expect({ name, error: run?.error?.message, items: (run?.data?.main?.[0] ?? []).length > 0 }).toEqual({ name, error: undefined, items: true });
+			expect({
+				name,
+				error: run?.error?.message,
+				items: (run?.data?.main?.[0] ?? []).length > 0,
+			}).toEqual({ name, error: undefined, items: true });
 		}
 	}
 	// The bot got each worker's follow-up, and the other APIs were called once per execution.
 	for (const clientId of CLIENTS) {
-		expect(fake.requestsTo('POST').filter((r) => (r.body as { clientId?: string })?.clientId === clientId && /^\/chatapi\/[^/]+$/.test(r.path)).length).toBe(1);
+		expect(
+			fake
+				.requestsTo('POST')
+				.filter(
+					(r) =>
+						(r.body as { clientId?: string })?.clientId === clientId &&
+						/^\/chatapi\/[^/]+$/.test(r.path),
+				).length,
+		).toBe(1);
 	}
-	if (packageNodeTypes().includes('n8n-nodes-tovie.tovieCalls')) expect(fake.requestsTo(/^\/api\/calls\//).length).toBe(CLIENTS.length);
+	if (packageNodeTypes().includes('n8n-nodes-tovie.tovieCalls'))
+		expect(fake.requestsTo(/^\/api\/calls\//).length).toBe(CLIENTS.length);
 
 	// Which process ran what: the workers' logs name the executions; main and webhook ran none.
-	const ran = workers.map((worker, i) => (worker.log(`worker${i + 1}`).match(/Worker finished execution/gi) ?? []).length);
+	const ran = workers.map(
+		(worker, i) => (worker.log(`worker${i + 1}`).match(/Worker finished execution/gi) ?? []).length,
+	);
 	expect(ran[0] + ran[1]).toBe(CLIENTS.length);
 	expect(ran.every((count) => count > 0)).toBe(true);
 	console.info(`executions per worker: ${ran.join(', ')}`);
 	expect(leakedSecrets(JSON.stringify(executions))).toEqual([]);
-	for (const [name, text] of [['main', main.log('main')], ['webhook', webhook.log('webhook')], ...workers.map((w, i) => [`worker${i + 1}`, w.log(`worker${i + 1}`)])]) {
-		expect({ name, leaks: leakedSecrets(text), unknown: /Unrecognized node type/.test(text) }).toEqual({ name, leaks: [], unknown: false });
+	for (const [name, text] of [
+		['main', main.log('main')],
+		['webhook', webhook.log('webhook')],
+		...workers.map((w, i) => [`worker${i + 1}`, w.log(`worker${i + 1}`)]),
+	]) {
+		expect({
+			name,
+			leaks: leakedSecrets(text),
+			unknown: /Unrecognized node type/.test(text),
+		}).toEqual({ name, leaks: [], unknown: false });
 	}
 }, 240_000);

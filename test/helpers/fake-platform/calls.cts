@@ -10,10 +10,26 @@
  * an injectable clock, page reports, and refuse `addPhones` bodies above a configurable size.
  * Choices where the spec is silent are marked [chosen].
  */
-import { errors, json, type FakeModule, type FakePlatform, type FakeReply, type FakeRequest, type Route, type RouteContext } from './server.cts';
+import {
+	errors,
+	json,
+	type FakeModule,
+	type FakePlatform,
+	type FakeReply,
+	type FakeRequest,
+	type Route,
+	type RouteContext,
+} from './server.cts';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
-export const CAMPAIGN_STATUSES = ['new', 'planned', 'inProgress', 'finished', 'paused', 'deleted'] as const;
+export const CAMPAIGN_STATUSES = [
+	'new',
+	'planned',
+	'inProgress',
+	'finished',
+	'paused',
+	'deleted',
+] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
@@ -80,7 +96,9 @@ function bad(type: string, message: string, extra: Record<string, unknown> = {})
 }
 
 function normalize(phone: unknown): string {
-	return String(phone ?? '').trim().replace(/^\+/, '');
+	return String(phone ?? '')
+		.trim()
+		.replace(/^\+/, '');
 }
 
 /** ISO strings or Unix ms → ms; `undefined` when absent or not a time. */
@@ -103,19 +121,34 @@ function validZone(zone: string): boolean {
 }
 
 function intOutside(value: unknown, min: number, max: number): boolean {
-	return value !== undefined && (!Number.isInteger(value) || (value as number) < min || (value as number) > max);
+	return (
+		value !== undefined &&
+		(!Number.isInteger(value) || (value as number) < min || (value as number) > max)
+	);
 }
 
 /** Checks one `CallJobParameters`; a reply for the first problem, else undefined. */
 function checkParams(item: Record<string, unknown>): FakeReply | undefined {
 	const phone = normalize(item.phone);
-	if (!/^\d{7,15}$/.test(phone)) return bad('phone.bad.format', `Phone number ${phone} does not comply with the regional format`, { phone });
+	if (!/^\d{7,15}$/.test(phone))
+		return bad(
+			'phone.bad.format',
+			`Phone number ${phone} does not comply with the regional format`,
+			{ phone },
+		);
 	if (intOutside(item.dialerPriority, 1, 5)) {
-		return bad('invalid.dialer_priority', 'The priority value must be an integer in the range between 1 and 5 inclusive');
+		return bad(
+			'invalid.dialer_priority',
+			'The priority value must be an integer in the range between 1 and 5 inclusive',
+		);
 	}
 	// [chosen] type for the other range checks: the spec lists none.
-	if (intOutside(item.maxAttempts, 1, 50)) return bad('invalid.parameters', 'maxAttempts must be between 1 and 50', { phone });
-	if (intOutside(item.retryIntervalInMinutes, 1, 2880)) return bad('invalid.parameters', 'retryIntervalInMinutes must be between 1 and 2880', { phone });
+	if (intOutside(item.maxAttempts, 1, 50))
+		return bad('invalid.parameters', 'maxAttempts must be between 1 and 50', { phone });
+	if (intOutside(item.retryIntervalInMinutes, 1, 2880))
+		return bad('invalid.parameters', 'retryIntervalInMinutes must be between 1 and 2880', {
+			phone,
+		});
 	const start = timeOf(item.startDateTime);
 	const finish = timeOf(item.finishDateTime);
 	if (start !== undefined && finish !== undefined && start >= finish) {
@@ -123,12 +156,20 @@ function checkParams(item: Record<string, unknown>): FakeReply | undefined {
 	}
 	if (item.allowedDays !== undefined) {
 		const days = item.allowedDays as unknown[];
-		if (!Array.isArray(days) || days.length < 1 || days.length > 7 || days.some((d) => !DAYS.includes(String(d)))) {
+		if (
+			!Array.isArray(days) ||
+			days.length < 1 ||
+			days.length > 7 ||
+			days.some((d) => !DAYS.includes(String(d)))
+		) {
 			return bad('invalid.parameters', 'allowedDays must hold 1 to 7 of mon…sun', { phone });
 		}
 	}
 	if (item.gmtZone !== undefined && !validZone(String(item.gmtZone))) {
-		return bad('phone.gmtZone.bad.format', `Time zone ${String(item.gmtZone)} has a bad format`, { phone, gmtZone: item.gmtZone });
+		return bad('phone.gmtZone.bad.format', `Time zone ${String(item.gmtZone)} has a bad format`, {
+			phone,
+			gmtZone: item.gmtZone,
+		});
 	}
 	for (const [day, list] of Object.entries((item.allowedTime ?? {}) as Record<string, unknown>)) {
 		const windows = (Array.isArray(list) ? list : []).map((w: Record<string, string>) => {
@@ -176,19 +217,59 @@ export class CallsModule implements FakeModule {
 		const calls = '/api/calls/campaign/:token';
 		const crm = '/api/crmCalls/campaign/:token';
 		this.routes = [
-			this.route('POST', `${calls}/addPhones`, (c, r, x) => this.keyed(c, r, x, 'addPhones', () => this.addPhones(c, r))),
-			this.route('GET', `${crm}/addPhone`, (c, r, x) => this.keyed(c, r, x, 'crm', () => this.addCrm(c, r.query, 'crm'))),
-			this.route('POST', `${crm}/addPhone`, (c, r, x) => this.keyed(c, r, x, 'crm', () => this.addCrm(c, this.formOf(r), 'crm'))),
-			this.route('GET', `${crm}/test/addPhone`, (c, r, x) => this.keyed(c, r, x, 'crmTest', () => this.addCrm(c, r.query, 'crmTest'))),
-			this.route('POST', `${calls}/callJob/cancel`, (c, r, x) => this.keyed(c, r, x, 'cancel', () => this.cancel(c, r))),
-			this.route('POST', `${calls}/callJob/getReport`, (c, r) => this.select(c, r, c.jobs, (job) => this.jobReport(job))),
-			this.route('POST', `${calls}/callJob/getReportByDate`, (c, r) => this.page(r, c.jobs.filter((job) => this.inRange(r, job.createdAt, job.finishedAt, 'createdAt')).map((job) => this.jobReport(job)), true)),
-			this.route('POST', `${calls}/callJob/getUnfinished`, (c, r) => this.page(r, c.jobs.filter((job) => job.finishedAt === null).map((job) => this.jobReport(job)), false)),
-			this.route('POST', `${calls}/callAttempt/getReport`, (c, r) => this.select(c, r, c.attempts, (attempt) => ({ ...attempt }))),
-			this.route('POST', `${calls}/callAttempt/getReportByDate`, (c, r) => this.page(r, c.attempts.filter((a) => this.inRange(r, a.startedAt, a.finishedAt, 'startedAt')).map((a) => ({ ...a })), true)),
+			this.route('POST', `${calls}/addPhones`, (c, r, x) =>
+				this.keyed(c, r, x, 'addPhones', () => this.addPhones(c, r)),
+			),
+			this.route('GET', `${crm}/addPhone`, (c, r, x) =>
+				this.keyed(c, r, x, 'crm', () => this.addCrm(c, r.query, 'crm')),
+			),
+			this.route('POST', `${crm}/addPhone`, (c, r, x) =>
+				this.keyed(c, r, x, 'crm', () => this.addCrm(c, this.formOf(r), 'crm')),
+			),
+			this.route('GET', `${crm}/test/addPhone`, (c, r, x) =>
+				this.keyed(c, r, x, 'crmTest', () => this.addCrm(c, r.query, 'crmTest')),
+			),
+			this.route('POST', `${calls}/callJob/cancel`, (c, r, x) =>
+				this.keyed(c, r, x, 'cancel', () => this.cancel(c, r)),
+			),
+			this.route('POST', `${calls}/callJob/getReport`, (c, r) =>
+				this.select(c, r, c.jobs, (job) => this.jobReport(job)),
+			),
+			this.route('POST', `${calls}/callJob/getReportByDate`, (c, r) =>
+				this.page(
+					r,
+					c.jobs
+						.filter((job) => this.inRange(r, job.createdAt, job.finishedAt, 'createdAt'))
+						.map((job) => this.jobReport(job)),
+					true,
+				),
+			),
+			this.route('POST', `${calls}/callJob/getUnfinished`, (c, r) =>
+				this.page(
+					r,
+					c.jobs.filter((job) => job.finishedAt === null).map((job) => this.jobReport(job)),
+					false,
+				),
+			),
+			this.route('POST', `${calls}/callAttempt/getReport`, (c, r) =>
+				this.select(c, r, c.attempts, (attempt) => ({ ...attempt })),
+			),
+			this.route('POST', `${calls}/callAttempt/getReportByDate`, (c, r) =>
+				this.page(
+					r,
+					c.attempts
+						.filter((a) => this.inRange(r, a.startedAt, a.finishedAt, 'startedAt'))
+						.map((a) => ({ ...a })),
+					true,
+				),
+			),
 			this.route('GET', calls, (c) => json(200, this.campaignData(c))),
-			this.route('GET', `${calls}/status`, (c) => this.text(this.docsStatusSpelling && c.status === 'inProgress' ? 'inProcess' : c.status)),
-			this.route('POST', `${calls}/control/:action`, (c, r, x) => this.keyed(c, r, x, `control:${r.params.action}`, () => this.control(c, r.params.action))),
+			this.route('GET', `${calls}/status`, (c) =>
+				this.text(this.docsStatusSpelling && c.status === 'inProgress' ? 'inProcess' : c.status),
+			),
+			this.route('POST', `${calls}/control/:action`, (c, r, x) =>
+				this.keyed(c, r, x, `control:${r.params.action}`, () => this.control(c, r.params.action)),
+			),
 		];
 	}
 
@@ -198,13 +279,21 @@ export class CallsModule implements FakeModule {
 		this.maxBatch = this.options.maxBatch ?? 1000;
 		this.docsStatusSpelling = this.options.docsStatusSpelling ?? false;
 		this.bareText = this.options.bareText ?? false;
-		for (const campaign of this.options.campaigns ?? [{ token: 'calls-token-1' }]) this.addCampaign(campaign.token, campaign);
+		for (const campaign of this.options.campaigns ?? [{ token: 'calls-token-1' }])
+			this.addCampaign(campaign.token, campaign);
 	}
 
 	addCampaign(token: string, init: { name?: string; status?: CampaignStatus } = {}): FakeCampaign {
 		const campaign: FakeCampaign = {
-			token, id: this.nextCampaignId++, name: init.name ?? `Campaign ${token.slice(0, 4)}`, status: init.status ?? 'inProgress',
-			creationDate: this.now(), jobs: [], attempts: [], idempotence: new Map(), replays: 0,
+			token,
+			id: this.nextCampaignId++,
+			name: init.name ?? `Campaign ${token.slice(0, 4)}`,
+			status: init.status ?? 'inProgress',
+			creationDate: this.now(),
+			jobs: [],
+			attempts: [],
+			idempotence: new Map(),
+			replays: 0,
 		};
 		this.campaigns.set(token, campaign);
 		return campaign;
@@ -227,7 +316,17 @@ export class CallsModule implements FakeModule {
 	}
 
 	/** Dials a job once: an attempt with the given result; `finish` ends the job. */
-	dial(token: string, callJobId: string, outcome: { jobStatus?: string; callResult?: string; durationSec?: number; finish?: boolean; reportData?: Record<string, unknown> } = {}): FakeCallAttempt {
+	dial(
+		token: string,
+		callJobId: string,
+		outcome: {
+			jobStatus?: string;
+			callResult?: string;
+			durationSec?: number;
+			finish?: boolean;
+			reportData?: Record<string, unknown>;
+		} = {},
+	): FakeCallAttempt {
 		const campaign = this.campaign(token);
 		const job = campaign.jobs.find((j) => j.callJobId === callJobId);
 		if (!job) throw new Error(`No call job ${callJobId}`);
@@ -239,9 +338,16 @@ export class CallsModule implements FakeModule {
 		Object.assign(job.reportData, outcome.reportData ?? {});
 		if (outcome.finish !== false) job.finishedAt = now;
 		const attempt: FakeCallAttempt = {
-			callJobId, phone: job.phone, attemptNumber: job.attemptsCount, jobStatus: job.jobStatus,
-			callResult: outcome.callResult ?? 'DONE', callDuration: duration, startedAt: now - duration * 1000, finishedAt: now,
-			redialNumber: null, reportData: { ...(outcome.reportData ?? {}) },
+			callJobId,
+			phone: job.phone,
+			attemptNumber: job.attemptsCount,
+			jobStatus: job.jobStatus,
+			callResult: outcome.callResult ?? 'DONE',
+			callDuration: duration,
+			startedAt: now - duration * 1000,
+			finishedAt: now,
+			redialNumber: null,
+			reportData: { ...(outcome.reportData ?? {}) },
 		};
 		campaign.attempts.push(attempt);
 		return attempt;
@@ -260,7 +366,13 @@ export class CallsModule implements FakeModule {
 	}
 
 	/** Header `Idempotence-Key` (spec) or query parameter of that name (docs, GET). */
-	private keyed(campaign: FakeCampaign, req: FakeRequest, ctx: RouteContext, scope: string, create: () => FakeReply): FakeReply {
+	private keyed(
+		campaign: FakeCampaign,
+		req: FakeRequest,
+		ctx: RouteContext,
+		scope: string,
+		create: () => FakeReply,
+	): FakeReply {
 		const header = req.headers['idempotence-key'];
 		const key = (Array.isArray(header) ? header[0] : header) ?? req.query['Idempotence-Key'];
 		if (!key) return create();
@@ -276,7 +388,9 @@ export class CallsModule implements FakeModule {
 	}
 
 	private text(value: string): FakeReply {
-		return this.bareText ? { status: 200, raw: value, headers: { 'Content-Type': 'text/plain' } } : json(200, value);
+		return this.bareText
+			? { status: 200, raw: value, headers: { 'Content-Type': 'text/plain' } }
+			: json(200, value);
 	}
 
 	private formOf(req: FakeRequest): Record<string, string> {
@@ -287,14 +401,29 @@ export class CallsModule implements FakeModule {
 
 	private refusesAdds(campaign: FakeCampaign): FakeReply | undefined {
 		if (campaign.status !== 'finished' && campaign.status !== 'deleted') return undefined;
-		return bad('invalid.call.task.state', 'Campaign is stopped', { state: campaign.status.toUpperCase() });
+		return bad('invalid.call.task.state', 'Campaign is stopped', {
+			state: campaign.status.toUpperCase(),
+		});
 	}
 
-	private createJob(campaign: FakeCampaign, params: Record<string, unknown>, source: string): FakeCallJob {
+	private createJob(
+		campaign: FakeCampaign,
+		params: Record<string, unknown>,
+		source: string,
+	): FakeCallJob {
 		const job: FakeCallJob = {
-			callJobId: String(this.nextJobId++), phone: normalize(params.phone), params,
-			payload: params.payload as Record<string, unknown> | undefined, createdAt: this.now(), finishedAt: null,
-			jobStatus: 'planned', attemptsCount: 0, callDuration: 0, redialNumber: null, reportData: {}, source,
+			callJobId: String(this.nextJobId++),
+			phone: normalize(params.phone),
+			params,
+			payload: params.payload as Record<string, unknown> | undefined,
+			createdAt: this.now(),
+			finishedAt: null,
+			jobStatus: 'planned',
+			attemptsCount: 0,
+			callDuration: 0,
+			redialNumber: null,
+			reportData: {},
+			source,
 		};
 		campaign.jobs.push(job);
 		return job;
@@ -303,25 +432,40 @@ export class CallsModule implements FakeModule {
 	private addPhones(campaign: FakeCampaign, req: FakeRequest): FakeReply {
 		const refusal = this.refusesAdds(campaign);
 		if (refusal) return refusal;
-		if (!Array.isArray(req.body)) return errors.spring(400, 'Request body must be a JSON array', req.path);
+		if (!Array.isArray(req.body))
+			return errors.spring(400, 'Request body must be a JSON array', req.path);
 		const items = req.body as Array<Record<string, unknown>>;
 		if (items.length > this.maxBatch) {
-			return { status: 413, body: { type: 'request.too.large', message: `At most ${this.maxBatch} phones per request` } };
+			return {
+				status: 413,
+				body: { type: 'request.too.large', message: `At most ${this.maxBatch} phones per request` },
+			};
 		}
 		const seen = new Map<string, number>();
-		for (const item of items) seen.set(normalize(item.phone), (seen.get(normalize(item.phone)) ?? 0) + 1);
+		for (const item of items)
+			seen.set(normalize(item.phone), (seen.get(normalize(item.phone)) ?? 0) + 1);
 		const duplicates = [...seen].filter(([, count]) => count > 1).map(([phone]) => phone);
 		if (duplicates.length) {
-			return bad('phone.duplicated', 'There are duplicated phone numbers in the phone list', { phone: duplicates[0], phonesDuplicates: duplicates });
+			return bad('phone.duplicated', 'There are duplicated phone numbers in the phone list', {
+				phone: duplicates[0],
+				phonesDuplicates: duplicates,
+			});
 		}
 		for (const item of items) {
 			const problem = checkParams(item);
 			if (problem) return problem;
 		}
-		return json(200, items.map((item) => this.createJob(campaign, item, 'addPhones').callJobId));
+		return json(
+			200,
+			items.map((item) => this.createJob(campaign, item, 'addPhones').callJobId),
+		);
 	}
 
-	private addCrm(campaign: FakeCampaign, params: Record<string, string>, source: 'crm' | 'crmTest'): FakeReply {
+	private addCrm(
+		campaign: FakeCampaign,
+		params: Record<string, string>,
+		source: 'crm' | 'crmTest',
+	): FakeReply {
 		const refusal = this.refusesAdds(campaign);
 		if (refusal) return refusal;
 		const { phone, gmtZone, 'Idempotence-Key': _key, ...payload } = params;
@@ -330,12 +474,23 @@ export class CallsModule implements FakeModule {
 		const hasPayload = Object.keys(payload).length > 0;
 		if (source === 'crm') {
 			const repeat = campaign.jobs.find(
-				(job) => job.source === 'crm' && job.phone === normalize(phone) && this.now() - job.createdAt < DAY_MS &&
+				(job) =>
+					job.source === 'crm' &&
+					job.phone === normalize(phone) &&
+					this.now() - job.createdAt < DAY_MS &&
 					JSON.stringify(job.payload ?? null) === JSON.stringify(hasPayload ? payload : null),
 			);
-			if (repeat) return bad('phone.duplicated', 'The phone number was added in the last 24 hours', { phone: normalize(phone), phonesDuplicates: [normalize(phone)] });
+			if (repeat)
+				return bad('phone.duplicated', 'The phone number was added in the last 24 hours', {
+					phone: normalize(phone),
+					phonesDuplicates: [normalize(phone)],
+				});
 		}
-		const job = this.createJob(campaign, { phone, ...(gmtZone ? { gmtZone } : {}), ...(hasPayload ? { payload } : {}) }, source);
+		const job = this.createJob(
+			campaign,
+			{ phone, ...(gmtZone ? { gmtZone } : {}), ...(hasPayload ? { payload } : {}) },
+			source,
+		);
 		return this.text(job.callJobId);
 	}
 
@@ -345,13 +500,25 @@ export class CallsModule implements FakeModule {
 	}
 
 	/** Report by ids/phones; an unknown one → `id.not.found` / `phone.not.found`. */
-	private select<T extends { callJobId: string; phone: string }>(campaign: FakeCampaign, req: FakeRequest, list: T[], view: (entry: T) => unknown): FakeReply {
+	private select<T extends { callJobId: string; phone: string }>(
+		campaign: FakeCampaign,
+		req: FakeRequest,
+		list: T[],
+		view: (entry: T) => unknown,
+	): FakeReply {
 		const { ids, phones } = this.selection(req);
 		const missingId = ids.find((id) => !campaign.jobs.some((job) => job.callJobId === id));
-		if (missingId) return bad('id.not.found', `Call job ${missingId} was not found in the campaign`);
+		if (missingId)
+			return bad('id.not.found', `Call job ${missingId} was not found in the campaign`);
 		const missingPhone = phones.find((phone) => !campaign.jobs.some((job) => job.phone === phone));
-		if (missingPhone) return bad('phone.not.found', `Phone ${missingPhone} was not found in the campaign`);
-		return json(200, list.filter((entry) => ids.includes(entry.callJobId) || phones.includes(entry.phone)).map(view));
+		if (missingPhone)
+			return bad('phone.not.found', `Phone ${missingPhone} was not found in the campaign`);
+		return json(
+			200,
+			list
+				.filter((entry) => ids.includes(entry.callJobId) || phones.includes(entry.phone))
+				.map(view),
+		);
 	}
 
 	private cancel(campaign: FakeCampaign, req: FakeRequest): FakeReply {
@@ -367,27 +534,50 @@ export class CallsModule implements FakeModule {
 		return json(200, cancelled);
 	}
 
-	private inRange(req: FakeRequest, first: number, finished: number | null, firstName: string): boolean {
+	private inRange(
+		req: FakeRequest,
+		first: number,
+		finished: number | null,
+		firstName: string,
+	): boolean {
 		const filter = ((req.body ?? {}) as { filter?: Record<string, unknown> }).filter ?? {};
 		const within = (value: number | null, from: unknown, to: unknown) => {
 			const min = timeOf(from);
 			const max = timeOf(to);
 			if (min === undefined && max === undefined) return true;
-			return value !== null && (min === undefined || value >= min) && (max === undefined || value <= max);
+			return (
+				value !== null && (min === undefined || value >= min) && (max === undefined || value <= max)
+			);
 		};
-		return within(first, filter[`${firstName}From`], filter[`${firstName}To`]) && within(finished, filter.finishedAtFrom, filter.finishedAtTo);
+		return (
+			within(first, filter[`${firstName}From`], filter[`${firstName}To`]) &&
+			within(finished, filter.finishedAtFrom, filter.finishedAtTo)
+		);
 	}
 
 	/** `PaginationRequest` (page 0–199, pageSize 1–200) at the top level or under `pagination`. */
 	private page(req: FakeRequest, all: unknown[], nested: boolean): FakeReply {
 		const body = (req.body ?? {}) as Record<string, unknown>;
-		const pagination = ((nested ? body.pagination : body) ?? {}) as { page?: number; pageSize?: number };
+		const pagination = ((nested ? body.pagination : body) ?? {}) as {
+			page?: number;
+			pageSize?: number;
+		};
 		const page = pagination.page ?? 0;
 		const pageSize = pagination.pageSize ?? 20;
-		if (!Number.isInteger(page) || page < 0 || page > 199 || !Number.isInteger(pageSize) || pageSize < 1 || pageSize > 200) {
+		if (
+			!Number.isInteger(page) ||
+			page < 0 ||
+			page > 199 ||
+			!Number.isInteger(pageSize) ||
+			pageSize < 1 ||
+			pageSize > 200
+		) {
 			return errors.spring(400, 'page must be 0–199 and pageSize 1–200', req.path);
 		}
-		return json(200, { items: all.slice(page * pageSize, (page + 1) * pageSize), pagination: { page, pageSize } });
+		return json(200, {
+			items: all.slice(page * pageSize, (page + 1) * pageSize),
+			pagination: { page, pageSize },
+		});
 	}
 
 	private jobReport(job: FakeCallJob): Record<string, unknown> {
@@ -398,8 +588,14 @@ export class CallsModule implements FakeModule {
 	private campaignData(campaign: FakeCampaign): Record<string, unknown> {
 		const finished = campaign.jobs.filter((job) => job.finishedAt !== null);
 		return {
-			id: campaign.id, name: campaign.name, projectName: 'acme-project', creationDate: campaign.creationDate,
-			botId: 'acme-project-1-phone-42', startTime: campaign.creationDate, status: campaign.status, maxSimultaneousCalls: 5,
+			id: campaign.id,
+			name: campaign.name,
+			projectName: 'acme-project',
+			creationDate: campaign.creationDate,
+			botId: 'acme-project-1-phone-42',
+			startTime: campaign.creationDate,
+			status: campaign.status,
+			maxSimultaneousCalls: 5,
 			shortReport: {
 				totalNumbers: campaign.jobs.length,
 				processedNumbers: finished.length,
@@ -420,9 +616,20 @@ export class CallsModule implements FakeModule {
 			stop: [['new', 'planned', 'inProgress', 'paused'], 'finished'],
 		};
 		const rule = next[action];
-		if (!rule) return errors.gateway(400, 'calls.campaign.control.unknown.action', `Unknown action ${action}`, { action });
+		if (!rule)
+			return errors.gateway(
+				400,
+				'calls.campaign.control.unknown.action',
+				`Unknown action ${action}`,
+				{ action },
+			);
 		if (!rule[0].includes(from)) {
-			return errors.gateway(400, 'calls.campaign.invalid.state.transition', `Cannot ${action} a campaign that is ${from}`, { action, status: from });
+			return errors.gateway(
+				400,
+				'calls.campaign.invalid.state.transition',
+				`Cannot ${action} a campaign that is ${from}`,
+				{ action, status: from },
+			);
 		}
 		campaign.status = rule[1];
 		return { status: 200 };
@@ -430,7 +637,10 @@ export class CallsModule implements FakeModule {
 }
 
 /** Factory for `startFakePlatform({ modules: [...] })`; the module is also kept in `holder.calls`. */
-export function callsModule(options: CallsOptions = {}, holder?: { calls?: CallsModule }): (platform: FakePlatform) => FakeModule {
+export function callsModule(
+	options: CallsOptions = {},
+	holder?: { calls?: CallsModule },
+): (platform: FakePlatform) => FakeModule {
 	return (platform) => {
 		const module = new CallsModule(platform, options);
 		if (holder) holder.calls = module;

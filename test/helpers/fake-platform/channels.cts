@@ -13,7 +13,14 @@
 import { randomUUID } from 'node:crypto';
 
 import { bad, projectRoutes } from './projects.cts';
-import type { FakeModule, FakePlatform, FakeReply, FakeRequest, Route, RouteContext } from './server.cts';
+import type {
+	FakeModule,
+	FakePlatform,
+	FakeReply,
+	FakeRequest,
+	Route,
+	RouteContext,
+} from './server.cts';
 import { errors, json, NEXT_ROUTE } from './server.cts';
 
 export interface FakeChannel {
@@ -79,14 +86,51 @@ export interface ChannelsOptions {
 
 const ACCOUNT_ID = 263;
 export const CHANNEL_TYPES = [
-	'AZURE', 'TELEGRAM', 'FACEBOOK', 'INSTAGRAM', 'VIBER', 'CHAT_API', 'CHAT_WIDGET', 'TEST_WIDGET', 'YANDEX', 'MARUSIA', 'SBER',
-	'RESTERISK', 'SLACK', 'VK', 'LIVETEX_PROMPTER', 'PROMPTER_API', 'INBOUND_LIVETEX', 'ZENDESK_PROMPTER', 'WECHAT', 'ZENDESK', 'WEBIM',
-	'INCOMING_WEBIM2', 'ZOPIM', 'VOICE_TEST_WIDGET', 'GOOGLE', 'ALEXA', 'ZENBOX', 'BITRIX', 'CHAT2DESK', 'ODNOKLASSNIKI', 'NEXMO',
-	'I_DIGITAL', 'THREADS', 'INCOMING_JIVOSITE', 'JAICP_ALEXA', 'DIALOGFLOW', 'WAZZUP', 'WHATSAPP', 'EDNA_PLATFORM', 'MATTERMOST',
+	'AZURE',
+	'TELEGRAM',
+	'FACEBOOK',
+	'INSTAGRAM',
+	'VIBER',
+	'CHAT_API',
+	'CHAT_WIDGET',
+	'TEST_WIDGET',
+	'YANDEX',
+	'MARUSIA',
+	'SBER',
+	'RESTERISK',
+	'SLACK',
+	'VK',
+	'LIVETEX_PROMPTER',
+	'PROMPTER_API',
+	'INBOUND_LIVETEX',
+	'ZENDESK_PROMPTER',
+	'WECHAT',
+	'ZENDESK',
+	'WEBIM',
+	'INCOMING_WEBIM2',
+	'ZOPIM',
+	'VOICE_TEST_WIDGET',
+	'GOOGLE',
+	'ALEXA',
+	'ZENBOX',
+	'BITRIX',
+	'CHAT2DESK',
+	'ODNOKLASSNIKI',
+	'NEXMO',
+	'I_DIGITAL',
+	'THREADS',
+	'INCOMING_JIVOSITE',
+	'JAICP_ALEXA',
+	'DIALOGFLOW',
+	'WAZZUP',
+	'WHATSAPP',
+	'EDNA_PLATFORM',
+	'MATTERMOST',
 ];
 
 const iso = (ms = Date.now()) => new Date(ms).toISOString();
-const channelNotFound = (id: string) => errors.gateway(404, 'botadmin.botchannel.not_found', `Bot channel ${id} not found`, { id });
+const channelNotFound = (id: string) =>
+	errors.gateway(404, 'botadmin.botchannel.not_found', `Bot channel ${id} not found`, { id });
 
 export class ChannelsModule implements FakeModule {
 	readonly routes: Route[];
@@ -114,7 +158,11 @@ export class ChannelsModule implements FakeModule {
 	) {
 		this.deployMs = options.deployMs ?? 150;
 		this.maxPageSize = options.maxPageSize ?? 1000;
-		const guarded = (method: Route['method'], pattern: string, handler: (req: FakeRequest, ctx: RouteContext) => FakeReply | Promise<FakeReply>): Route => ({
+		const guarded = (
+			method: Route['method'],
+			pattern: string,
+			handler: (req: FakeRequest, ctx: RouteContext) => FakeReply | Promise<FakeReply>,
+		): Route => ({
 			method,
 			pattern,
 			handler: async (req, ctx) => this.guard(req) ?? (await handler(req, ctx)),
@@ -129,7 +177,14 @@ export class ChannelsModule implements FakeModule {
 			guarded('DELETE', '/api/v1/bot-channels/:id', (req) => this.remove(req)),
 			guarded('POST', '/api/v1/async/bot-channels/deploy', (req) => this.deploy(req)),
 			// Shared with Reporter's report tasks: answers only for its own request IDs.
-			{ method: 'GET', pattern: '/api/v1/async/events', handler: async (req, ctx) => (this.ownsAsync(req) ? (this.guard(req) ?? (await this.asyncEvents(req, ctx.signal))) : NEXT_ROUTE) },
+			{
+				method: 'GET',
+				pattern: '/api/v1/async/events',
+				handler: async (req, ctx) =>
+					this.ownsAsync(req)
+						? (this.guard(req) ?? (await this.asyncEvents(req, ctx.signal)))
+						: NEXT_ROUTE,
+			},
 		];
 		this.reset();
 	}
@@ -137,7 +192,12 @@ export class ChannelsModule implements FakeModule {
 	// ---- test helpers -------------------------------------------------------------------------
 
 	/** A project with one Chat API channel (and a widget channel, to be skipped). */
-	addProject(shortName: string, chatToken: string, webhookUrl?: string, chatBotId?: string): FakeChannel {
+	addProject(
+		shortName: string,
+		chatToken: string,
+		webhookUrl?: string,
+		chatBotId?: string,
+	): FakeChannel {
 		const project = this.newProject(shortName, shortName);
 		const widget = this.channel('Web widget', 'CHAT_WIDGET', 'widget-token');
 		const chat = this.channel('Chat API', 'CHAT_API', chatToken);
@@ -157,7 +217,13 @@ export class ChannelsModule implements FakeModule {
 			botChannelsType: 'CHAT_BOT',
 			defaultBranch: 'master',
 			contentDirectory: '.',
-			projectSettingsData: { language: 'en', spellingCorrection: false, classificationAlgorithm: 'sts', timezone: 'UTC', shared: false },
+			projectSettingsData: {
+				language: 'en',
+				spellingCorrection: false,
+				classificationAlgorithm: 'sts',
+				timezone: 'UTC',
+				shared: false,
+			},
 			lastModificationTime: iso(),
 			channels: [],
 			...fields,
@@ -167,11 +233,22 @@ export class ChannelsModule implements FakeModule {
 	}
 
 	/** Adds a channel to a project; a Chat API token becomes known to the Chat module. */
-	addChannel(shortName: string, fields: Partial<FakeChannel> & { channelType: string }): FakeChannel {
+	addChannel(
+		shortName: string,
+		fields: Partial<FakeChannel> & { channelType: string },
+	): FakeChannel {
 		const project = this.projects.get(shortName);
 		if (!project) throw new Error(`No project ${shortName}`);
-		const channel = { ...this.channel(fields.channelName ?? fields.channelType, fields.channelType, fields.accessToken), ...fields };
-		if (channel.channelType === 'CHAT_API' && channel.accessToken) this.platform.chat.addToken(channel.accessToken);
+		const channel = {
+			...this.channel(
+				fields.channelName ?? fields.channelType,
+				fields.channelType,
+				fields.accessToken,
+			),
+			...fields,
+		};
+		if (channel.channelType === 'CHAT_API' && channel.accessToken)
+			this.platform.chat.addToken(channel.accessToken);
 		project.channels.push(channel);
 		return channel;
 	}
@@ -232,7 +309,8 @@ export class ChannelsModule implements FakeModule {
 			isBlocked: false,
 			isRemoved: false,
 			repositoryReference: { type: 'BRANCH', value: 'master' },
-			customData: channelType === 'CHAT_API' ? JSON.stringify({ chatApi: { blockForm: true } }) : undefined,
+			customData:
+				channelType === 'CHAT_API' ? JSON.stringify({ chatApi: { blockForm: true } }) : undefined,
 			creationTime: iso(),
 			modificationTime: iso(),
 			createdBy: 1,
@@ -247,60 +325,103 @@ export class ChannelsModule implements FakeModule {
 
 	guard(req: FakeRequest): FakeReply | undefined {
 		const header = String(req.headers.authorization ?? '');
-		if (!header.startsWith('Bearer ')) return errors.gateway(401, 'gateway.auth.missing', 'Authorization header is required');
-		if (!this.apiTokens.includes(header.slice(7))) return errors.gateway(403, 'gateway.auth.invalid_token', 'Invalid API token');
+		if (!header.startsWith('Bearer '))
+			return errors.gateway(401, 'gateway.auth.missing', 'Authorization header is required');
+		if (!this.apiTokens.includes(header.slice(7)))
+			return errors.gateway(403, 'gateway.auth.invalid_token', 'Invalid API token');
 		return undefined;
 	}
 
 	/** Checks the writable fields of a create or update body; a reply when refused. */
 	private invalid(body: Record<string, unknown>): FakeReply | undefined {
 		for (const name of ['accessToken', 'channelName', 'operatorChannelId', 'jaicfChannelId']) {
-			if (body[name] !== undefined && typeof body[name] !== 'string') return bad(`${name} must be a string`);
+			if (body[name] !== undefined && typeof body[name] !== 'string')
+				return bad(`${name} must be a string`);
 		}
 		for (const name of ['isAutoDeploy', 'isBlock']) {
-			if (body[name] !== undefined && typeof body[name] !== 'boolean') return bad(`${name} must be a boolean`);
+			if (body[name] !== undefined && typeof body[name] !== 'boolean')
+				return bad(`${name} must be a boolean`);
 		}
-		for (const name of ['customData', 'chatWidgetParams', 'telephonyParams', 'repositoryReference']) {
+		for (const name of [
+			'customData',
+			'chatWidgetParams',
+			'telephonyParams',
+			'repositoryReference',
+		]) {
 			const value = body[name];
-			if (value !== undefined && (!value || typeof value !== 'object' || Array.isArray(value))) return bad(`${name} must be an object`);
+			if (value !== undefined && (!value || typeof value !== 'object' || Array.isArray(value)))
+				return bad(`${name} must be an object`);
 		}
 		const reference = body.repositoryReference as Record<string, unknown> | undefined;
-		if (reference && reference.type !== undefined && !['BRANCH', 'TAG', 'REVISION'].includes(String(reference.type))) return bad('repositoryReference.type');
+		if (
+			reference &&
+			reference.type !== undefined &&
+			!['BRANCH', 'TAG', 'REVISION'].includes(String(reference.type))
+		)
+			return bad('repositoryReference.type');
 		return undefined;
 	}
 
-	private applyCustomData(channel: FakeChannel, customData: Record<string, unknown> | undefined): void {
+	private applyCustomData(
+		channel: FakeChannel,
+		customData: Record<string, unknown> | undefined,
+	): void {
 		if (!customData) return;
 		const chatApi = customData.chatApi as Record<string, unknown> | undefined;
-		if (channel.channelType === 'CHAT_API' && chatApi) this.setUrl(channel, String(chatApi.callbackUrl ?? ''), Boolean(chatApi.blockForm ?? false));
+		if (channel.channelType === 'CHAT_API' && chatApi)
+			this.setUrl(channel, String(chatApi.callbackUrl ?? ''), Boolean(chatApi.blockForm ?? false));
 		else channel.customData = JSON.stringify(customData);
 	}
 
 	// ---- Bot channel API ----------------------------------------------------------------------
 
 	private list(req: FakeRequest): FakeReply {
-		if (!/^\d+$/.test(req.query.projectId ?? '')) return bad('projectId is required and must be a number');
+		if (!/^\d+$/.test(req.query.projectId ?? ''))
+			return bad('projectId is required and must be a number');
 		const project = this.projectById(req.query.projectId);
-		if (!project) return errors.gateway(404, 'botadmin.project.not_found', `Project ${req.query.projectId} not found`);
+		if (!project)
+			return errors.gateway(
+				404,
+				'botadmin.project.not_found',
+				`Project ${req.query.projectId} not found`,
+			);
 		return json(200, { items: project.channels });
 	}
 
 	private create(req: FakeRequest): FakeReply {
-		if (!/^\d+$/.test(req.query.projectId ?? '')) return bad('projectId is required and must be a number');
+		if (!/^\d+$/.test(req.query.projectId ?? ''))
+			return bad('projectId is required and must be a number');
 		const project = this.projectById(req.query.projectId);
-		if (!project) return errors.gateway(404, 'botadmin.project.not_found', `Project ${req.query.projectId} not found`);
+		if (!project)
+			return errors.gateway(
+				404,
+				'botadmin.project.not_found',
+				`Project ${req.query.projectId} not found`,
+			);
 		const body = (req.body ?? {}) as Record<string, unknown>;
-		if (!CHANNEL_TYPES.includes(String(body.channelType))) return bad('channelType is required and must be a ChannelType', { channelType: String(body.channelType) });
+		if (!CHANNEL_TYPES.includes(String(body.channelType)))
+			return bad('channelType is required and must be a ChannelType', {
+				channelType: String(body.channelType),
+			});
 		const refused = this.invalid(body);
 		if (refused) return refused;
 		const type = String(body.channelType);
 		// Chat API and widget channels get their token from the platform.
-		const token = (body.accessToken as string | undefined) ?? (['CHAT_API', 'CHAT_WIDGET', 'TEST_WIDGET'].includes(type) ? `${type.toLowerCase()}-${randomUUID().slice(0, 8)}` : undefined);
-		if (!token && ['TELEGRAM', 'VIBER', 'SLACK', 'FACEBOOK'].includes(type)) return bad(`accessToken is required for ${type}`);
+		const token =
+			(body.accessToken as string | undefined) ??
+			(['CHAT_API', 'CHAT_WIDGET', 'TEST_WIDGET'].includes(type)
+				? `${type.toLowerCase()}-${randomUUID().slice(0, 8)}`
+				: undefined);
+		if (!token && ['TELEGRAM', 'VIBER', 'SLACK', 'FACEBOOK'].includes(type))
+			return bad(`accessToken is required for ${type}`);
 		const channel = this.channel(String(body.channelName ?? type), type, token);
 		Object.assign(channel, {
 			isAutoDeploy: body.isAutoDeploy ?? true,
-			repositoryReference: { type: 'BRANCH', value: project.defaultBranch ?? 'master', ...(body.repositoryReference as object | undefined) },
+			repositoryReference: {
+				type: 'BRANCH',
+				value: project.defaultBranch ?? 'master',
+				...(body.repositoryReference as object | undefined),
+			},
 			operatorChannelId: body.operatorChannelId,
 			chatWidgetParams: body.chatWidgetParams,
 			telephonyParams: body.telephonyParams,
@@ -347,7 +468,8 @@ export class ChannelsModule implements FakeModule {
 			modificationTime: iso(),
 		});
 		if (channel.channelType === 'CHAT_API') {
-			const chatApi = ((body.customData as Record<string, unknown> | undefined)?.chatApi ?? {}) as Record<string, unknown>;
+			const chatApi = ((body.customData as Record<string, unknown> | undefined)?.chatApi ??
+				{}) as Record<string, unknown>;
 			this.setUrl(channel, String(chatApi.callbackUrl ?? ''), Boolean(chatApi.blockForm ?? false));
 		} else {
 			channel.customData = body.customData ? JSON.stringify(body.customData) : undefined;
@@ -371,12 +493,19 @@ export class ChannelsModule implements FakeModule {
 
 	private deploy(req: FakeRequest): FakeReply {
 		const body = (req.body ?? {}) as Record<string, unknown>;
-		if (typeof body.projectShortName !== 'string' || typeof body.botId !== 'string') return bad('projectShortName and botId are required');
+		if (typeof body.projectShortName !== 'string' || typeof body.botId !== 'string')
+			return bad('projectShortName and botId are required');
 		for (const flag of ['forceDeploy', 'skipNotifications', 'skipTests', 'runTestsInBackground']) {
-			if (body[flag] !== undefined && typeof body[flag] !== 'boolean') return bad(`${flag} must be a boolean`);
+			if (body[flag] !== undefined && typeof body[flag] !== 'boolean')
+				return bad(`${flag} must be a boolean`);
 		}
 		const project = this.projects.get(body.projectShortName);
-		if (!project) return errors.gateway(404, 'botadmin.project.not_found', `Project ${body.projectShortName} not found`);
+		if (!project)
+			return errors.gateway(
+				404,
+				'botadmin.project.not_found',
+				`Project ${body.projectShortName} not found`,
+			);
 		if (!project.channels.some((c) => c.botId === body.botId)) return channelNotFound(body.botId);
 		const now = Date.now();
 		const task: DeployTask = {
@@ -391,7 +520,10 @@ export class ChannelsModule implements FakeModule {
 		};
 		this.failNextDeploy = undefined;
 		this.deploys.set(task.requestId, task);
-		return { status: 200, headers: { 'Z-Request-id': task.requestId, 'Z-Request-time': task.requestTime } };
+		return {
+			status: 200,
+			headers: { 'Z-Request-id': task.requestId, 'Z-Request-time': task.requestTime },
+		};
 	}
 
 	private ownsAsync(req: FakeRequest): boolean {
@@ -404,22 +536,51 @@ export class ChannelsModule implements FakeModule {
 		task.delivered = true;
 		const base = { requestId: task.requestId, requestTime: task.requestTime, responseTime: iso() };
 		return task.fail
-			? { ...base, isOk: false, error: { error: 'botadmin.deploy.build_failed', message: task.fail, args: { botId: task.botId } } }
-			: { ...base, isOk: true, payload: { botId: task.botId, projectShortName: task.projectShortName, status: 'DEPLOYED', branch: 'master', forceDeploy: task.body.forceDeploy ?? false } };
+			? {
+					...base,
+					isOk: false,
+					error: {
+						error: 'botadmin.deploy.build_failed',
+						message: task.fail,
+						args: { botId: task.botId },
+					},
+				}
+			: {
+					...base,
+					isOk: true,
+					payload: {
+						botId: task.botId,
+						projectShortName: task.projectShortName,
+						status: 'DEPLOYED',
+						branch: 'master',
+						forceDeploy: task.body.forceDeploy ?? false,
+					},
+				};
 	}
 
 	private async asyncEvents(req: FakeRequest, signal: AbortSignal): Promise<FakeReply> {
 		const requestId = req.query.requestId;
 		const until = Date.now() + Math.min(Number(req.query.timeout ?? 0) || 0, 60) * 1000;
 		for (;;) {
-			const ready = [...this.deploys.values()].filter((task) => (!requestId || task.requestId === requestId) && !task.delivered && task.readyAt <= Date.now());
-			if (ready.length || Date.now() >= until || signal.aborted) return json(200, { response: ready.map((task) => this.answerOf(task)) });
+			const ready = [...this.deploys.values()].filter(
+				(task) =>
+					(!requestId || task.requestId === requestId) &&
+					!task.delivered &&
+					task.readyAt <= Date.now(),
+			);
+			if (ready.length || Date.now() >= until || signal.aborted)
+				return json(200, { response: ready.map((task) => this.answerOf(task)) });
 			await new Promise((resolve) => setTimeout(resolve, 10));
 		}
 	}
 }
 
 /** The module factory for `startFakePlatform({ modules })`, keeping a handle on it. */
-export function channelsModule(apiTokens: string[], options: ChannelsOptions = {}, holder: { channels?: ChannelsModule } = {}) {
-	return (platform: FakePlatform) => (holder.channels = new ChannelsModule(platform, apiTokens, options));
+export function channelsModule(
+	apiTokens: string[],
+	options: ChannelsOptions = {},
+	holder: { channels?: ChannelsModule } = {},
+) {
+	return (platform: FakePlatform) =>
+		(holder.channels = new ChannelsModule(platform, apiTokens, options));
 }

@@ -9,7 +9,16 @@
 import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 
-import { errors, json, type FakeModule, type FakePlatform, type FakeReply, type FakeRequest, type Route, type RouteContext } from './server.cts';
+import {
+	errors,
+	json,
+	type FakeModule,
+	type FakePlatform,
+	type FakeReply,
+	type FakeRequest,
+	type Route,
+	type RouteContext,
+} from './server.cts';
 
 // ---------------------------------------------------------------------------------------------
 // Types
@@ -297,9 +306,27 @@ export class ChatModule implements FakeModule {
 	}
 
 	/** A live agent answers the client: history entry, `agentResponse` event and webhook call. */
-	pushAgentReply(token: string, clientId: string, replyText: string, options: { cid?: string } = {}): ChatResponse {
-		const response = this.botMessage(token, clientId, [{ type: 'text', text: replyText }], '/LiveAgent', options.cid);
-		this.addEvent(token, 'agentResponse', clientId, options.cid, this.eventBody(response), Date.parse(`${response.timestamp}Z`));
+	pushAgentReply(
+		token: string,
+		clientId: string,
+		replyText: string,
+		options: { cid?: string } = {},
+	): ChatResponse {
+		const response = this.botMessage(
+			token,
+			clientId,
+			[{ type: 'text', text: replyText }],
+			'/LiveAgent',
+			options.cid,
+		);
+		this.addEvent(
+			token,
+			'agentResponse',
+			clientId,
+			options.cid,
+			this.eventBody(response),
+			Date.parse(`${response.timestamp}Z`),
+		);
 		if (this.markers) response.type = 'agentResponse';
 		this.deliver(token, response, 'agent');
 		return response;
@@ -308,7 +335,12 @@ export class ChatModule implements FakeModule {
 	/** A text campaign run: one webhook call per client, shaped like a bot answer. */
 	runTextCampaign(token: string, clientIds: string[], campaignText: string): ChatResponse[] {
 		return clientIds.map((clientId) => {
-			const response = this.botMessage(token, clientId, [{ type: 'text', text: campaignText, state: '/Campaign' }], '/Campaign');
+			const response = this.botMessage(
+				token,
+				clientId,
+				[{ type: 'text', text: campaignText, state: '/Campaign' }],
+				'/Campaign',
+			);
 			if (this.markers) Object.assign(response, { type: 'textCampaign', campaignId: 'campaign-1' });
 			this.deliver(token, response, 'campaign');
 			return response;
@@ -323,7 +355,14 @@ export class ChatModule implements FakeModule {
 			[{ type: 'text', text: 'Are you still there?', state: '/Timeout' }],
 			'/Timeout',
 		);
-		this.addEvent(token, 'botResponse', clientId, undefined, this.eventBody(response), Date.parse(`${response.timestamp}Z`));
+		this.addEvent(
+			token,
+			'botResponse',
+			clientId,
+			undefined,
+			this.eventBody(response),
+			Date.parse(`${response.timestamp}Z`),
+		);
 		if (this.markers) response.event = 'timeout';
 		this.deliver(token, response, 'timeout');
 		return response;
@@ -333,7 +372,12 @@ export class ChatModule implements FakeModule {
 	 * The bot handles an event raised on the platform side (a fired pushback, a scheduled event):
 	 * its reply goes out by webhook and as an event, like the answer to an async request.
 	 */
-	botEvent(token: string, clientId: string, event: string, data?: Record<string, unknown>): ChatResponse {
+	botEvent(
+		token: string,
+		clientId: string,
+		event: string,
+		data?: Record<string, unknown>,
+	): ChatResponse {
 		if (!this.tokens.has(token)) throw new Error(`Unknown Chat API token ${token}`);
 		const response = this.process(token, { clientId, event, data });
 		this.deliver(token, response, 'pushback');
@@ -425,7 +469,14 @@ export class ChatModule implements FakeModule {
 		return client;
 	}
 
-	private addEvent(token: string, type: ChatEventType, clientId: string, cid: string | undefined, event: Record<string, unknown>, ts: number): void {
+	private addEvent(
+		token: string,
+		type: ChatEventType,
+		clientId: string,
+		cid: string | undefined,
+		event: Record<string, unknown>,
+		ts: number,
+	): void {
 		this.channel(token).events.push({ type, clientId, cid, ts, event });
 		this.wakeWaiters();
 	}
@@ -441,19 +492,45 @@ export class ChatModule implements FakeModule {
 	}
 
 	/** Something the channel says to a client outside a request (agent, campaign, timeout). */
-	private botMessage(token: string, clientId: string, replies: Reply[], nlpClass: string, cid?: string): ChatResponse {
+	private botMessage(
+		token: string,
+		clientId: string,
+		replies: Reply[],
+		nlpClass: string,
+		cid?: string,
+	): ChatResponse {
 		if (!this.tokens.has(token)) throw new Error(`Unknown Chat API token ${token}`);
 		const client = this.clientOf(token, clientId);
 		const ts = this.nextTs();
 		const questionId = this.newQuestionId();
-		const answer = replies.filter((r) => r.type === 'text').map((r) => String(r.text)).join('\n\n');
-		client.history.push({ questionId, clientId, type: 'response', text: answer, replies, timestamp: platformTimestamp(ts), ts, status: 'SENT' });
+		const answer = replies
+			.filter((r) => r.type === 'text')
+			.map((r) => String(r.text))
+			.join('\n\n');
+		client.history.push({
+			questionId,
+			clientId,
+			type: 'response',
+			text: answer,
+			replies,
+			timestamp: platformTimestamp(ts),
+			ts,
+			status: 'SENT',
+		});
 		client.statuses.set(questionId, 'SENT');
 		const response: ChatResponse = {
 			token,
 			clientId,
 			questionId,
-			data: { replies, answer, nlpClass, confidence: 1, newSessionStarted: false, endSession: false, debugData: [] },
+			data: {
+				replies,
+				answer,
+				nlpClass,
+				confidence: 1,
+				newSessionStarted: false,
+				endSession: false,
+				debugData: [],
+			},
 			timestamp: platformTimestamp(ts),
 			blockForm: false,
 		};
@@ -464,15 +541,28 @@ export class ChatModule implements FakeModule {
 	// ---- the bot ------------------------------------------------------------------------------
 
 	/** Deterministic answers, so tests can assert exact replies. */
-	private script(message: IncomingMessage): { replies: Reply[]; nlpClass: string; confidence: number; agent?: boolean } {
+	private script(message: IncomingMessage): {
+		replies: Reply[];
+		nlpClass: string;
+		confidence: number;
+		agent?: boolean;
+	} {
 		if (message.event !== undefined) {
 			const state = `/Event/${message.event}`;
-			return { replies: [{ type: 'text', text: `Event ${message.event} received`, state }], nlpClass: state, confidence: 1 };
+			return {
+				replies: [{ type: 'text', text: `Event ${message.event} received`, state }],
+				nlpClass: state,
+				confidence: 1,
+			};
 		}
 		const query = message.query ?? '';
 		switch (query.trim().toLowerCase()) {
 			case 'hello':
-				return { replies: [{ type: 'text', text: 'Hello! I am the test bot.', state: '/Start' }], nlpClass: '/Start', confidence: 1 };
+				return {
+					replies: [{ type: 'text', text: 'Hello! I am the test bot.', state: '/Start' }],
+					nlpClass: '/Start',
+					confidence: 1,
+				};
 			case 'buttons':
 				return {
 					replies: [
@@ -499,7 +589,11 @@ export class ChatModule implements FakeModule {
 					agent: true,
 				};
 			default:
-				return { replies: [{ type: 'text', text: `You said: ${query}`, state: '/Echo' }], nlpClass: '/Echo', confidence: 0.9 };
+				return {
+					replies: [{ type: 'text', text: `You said: ${query}`, state: '/Echo' }],
+					nlpClass: '/Echo',
+					confidence: 0.9,
+				};
 		}
 	}
 
@@ -516,7 +610,13 @@ export class ChatModule implements FakeModule {
 			return errors.spring(400, 'data must be a JSON object', path);
 		}
 		const cid = text(source.cid);
-		return { clientId, query, event, data: source.data as Record<string, unknown> | undefined, cid };
+		return {
+			clientId,
+			query,
+			event,
+			data: source.data as Record<string, unknown> | undefined,
+			cid,
+		};
 	}
 
 	/** Runs one client message through the bot: history, events, statuses; returns the answer. */
@@ -536,17 +636,27 @@ export class ChatModule implements FakeModule {
 			timestamp: platformTimestamp(requestTs),
 			ts: requestTs,
 		});
-		this.addEvent(token, 'clientRequest', message.clientId, message.cid, {
-			questionId,
-			clientId: message.clientId,
-			...(message.query !== undefined ? { query: message.query } : { event: message.event }),
-			...(message.data ? { data: message.data } : {}),
-			...(message.cid ? { cid: message.cid } : {}),
-			timestamp: platformTimestamp(requestTs),
-		}, requestTs);
+		this.addEvent(
+			token,
+			'clientRequest',
+			message.clientId,
+			message.cid,
+			{
+				questionId,
+				clientId: message.clientId,
+				...(message.query !== undefined ? { query: message.query } : { event: message.event }),
+				...(message.data ? { data: message.data } : {}),
+				...(message.cid ? { cid: message.cid } : {}),
+				timestamp: platformTimestamp(requestTs),
+			},
+			requestTs,
+		);
 
 		const { replies, nlpClass, confidence, agent } = this.script(message);
-		const answer = replies.filter((r) => r.type === 'text').map((r) => String(r.text)).join('\n\n');
+		const answer = replies
+			.filter((r) => r.type === 'text')
+			.map((r) => String(r.text))
+			.join('\n\n');
 		const ts = this.nextTs();
 		const response: ChatResponse = {
 			token,
@@ -568,13 +678,34 @@ export class ChatModule implements FakeModule {
 			...(message.cid ? { cid: message.cid } : {}),
 			blockForm: false,
 		};
-		client.history.push({ questionId, clientId: message.clientId, type: 'response', text: answer, replies, timestamp: response.timestamp, ts, status: 'SENT' });
+		client.history.push({
+			questionId,
+			clientId: message.clientId,
+			type: 'response',
+			text: answer,
+			replies,
+			timestamp: response.timestamp,
+			ts,
+			status: 'SENT',
+		});
 		client.statuses.set(questionId, 'SENT');
-		this.addEvent(token, 'botResponse', message.clientId, message.cid, this.eventBody(response), ts);
+		this.addEvent(
+			token,
+			'botResponse',
+			message.clientId,
+			message.cid,
+			this.eventBody(response),
+			ts,
+		);
 
 		if (agent) {
 			this.later(this.agentReplyDelayMs, () => {
-				if (this.tokens.has(token)) this.pushAgentReply(token, message.clientId, 'Hello, this is agent Anna. How can I help?');
+				if (this.tokens.has(token))
+					this.pushAgentReply(
+						token,
+						message.clientId,
+						'Hello, this is agent Anna. How can I help?',
+					);
 			});
 		}
 		return response;
@@ -648,7 +779,10 @@ export class ChatModule implements FakeModule {
 				url,
 				{
 					method: 'POST',
-					headers: { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(text)) },
+					headers: {
+						'Content-Type': 'application/json',
+						'Content-Length': String(Buffer.byteLength(text)),
+					},
 					timeout: this.webhookTimeoutMs,
 					agent: false,
 				},
@@ -663,7 +797,9 @@ export class ChatModule implements FakeModule {
 				finish({ error: 'timeout' });
 				request.destroy();
 			});
-			request.on('error', (error: NodeJS.ErrnoException) => finish({ error: error.code ?? error.message }));
+			request.on('error', (error: NodeJS.ErrnoException) =>
+				finish({ error: error.code ?? error.message }),
+			);
 			request.on('close', () => finish({ error: 'aborted' }));
 			request.end(text);
 		});
@@ -674,7 +810,13 @@ export class ChatModule implements FakeModule {
 	private buildRoutes(): Route[] {
 		/** Wraps a handler with the token check every Chat API call starts with. */
 		const withToken =
-			(handler: (req: FakeRequest, token: string, ctx: RouteContext) => FakeReply | Promise<FakeReply>) =>
+			(
+				handler: (
+					req: FakeRequest,
+					token: string,
+					ctx: RouteContext,
+				) => FakeReply | Promise<FakeReply>,
+			) =>
 			async (req: FakeRequest, ctx: RouteContext): Promise<FakeReply> => {
 				const token = req.params.token;
 				// The real platform echoes the request path, token included: the package must redact it.
@@ -693,7 +835,9 @@ export class ChatModule implements FakeModule {
 				method: 'POST',
 				pattern: '/chatapi/:token',
 				handler: withToken((req, token) =>
-					isObject(req.body) ? send(req.body, req, token) : errors.spring(400, 'Required request body is missing', req.path),
+					isObject(req.body)
+						? send(req.body, req, token)
+						: errors.spring(400, 'Required request body is missing', req.path),
 				),
 			},
 			{
@@ -704,14 +848,19 @@ export class ChatModule implements FakeModule {
 					if (this.simplifiedGetAnswer === 'full' || reply.status !== 200) return reply;
 					// "returns several parameters of the request: clientId, query, and event".
 					const { clientId, query, event } = reply.body as ChatResponse;
-					return json(200, { clientId, ...(query !== undefined ? { query } : {}), ...(event !== undefined ? { event } : {}) });
+					return json(200, {
+						clientId,
+						...(query !== undefined ? { query } : {}),
+						...(event !== undefined ? { event } : {}),
+					});
 				}),
 			},
 			{
 				method: 'POST',
 				pattern: '/chatapi/:token/async',
 				handler: withToken((req, token) => {
-					if (!isObject(req.body)) return errors.spring(400, 'Required request body is missing', req.path);
+					if (!isObject(req.body))
+						return errors.spring(400, 'Required request body is missing', req.path);
 					const message = this.parseMessage(req.body, req.path);
 					if ('status' in message) return message;
 					const response = this.process(token, message);
@@ -734,7 +883,8 @@ export class ChatModule implements FakeModule {
 				method: 'POST',
 				pattern: '/chatapi/:token/client/:clientId/state',
 				handler: withToken((req, token) => {
-					if (req.body === undefined) return errors.spring(400, 'Required request body is missing', req.path);
+					if (req.body === undefined)
+						return errors.spring(400, 'Required request body is missing', req.path);
 					// Stored as sent: "its contents are not checked" (the Chat API pages).
 					this.clientOf(token, req.params.clientId).state = req.body;
 					return { status: 200 };
@@ -743,7 +893,9 @@ export class ChatModule implements FakeModule {
 			{
 				method: 'GET',
 				pattern: '/chatapi/:token/client/:clientId/state',
-				handler: withToken((req, token) => json(200, this.client(token, req.params.clientId)?.state ?? {})),
+				handler: withToken((req, token) =>
+					json(200, this.client(token, req.params.clientId)?.state ?? {}),
+				),
 			},
 			{
 				method: 'GET',
@@ -765,7 +917,8 @@ export class ChatModule implements FakeModule {
 						return errors.spring(400, `Invalid status: ${JSON.stringify(status)}`, req.path);
 					}
 					const client = this.client(token, clientId);
-					if (!client?.statuses.has(questionId)) return errors.spring(404, 'Message not found', req.path);
+					if (!client?.statuses.has(questionId))
+						return errors.spring(404, 'Message not found', req.path);
 					this.setStatus(client, questionId, status as MessageStatus);
 					return json(200, { questionId, status });
 				}),
@@ -775,9 +928,14 @@ export class ChatModule implements FakeModule {
 				pattern: '/chatapi/:token/client/:clientId/message-statuses',
 				handler: withToken((req, token) => {
 					const statuses = isObject(req.body) ? req.body.statuses : undefined;
-					if (!Array.isArray(statuses)) return errors.spring(400, 'statuses must be an array', req.path);
+					if (!Array.isArray(statuses))
+						return errors.spring(400, 'statuses must be an array', req.path);
 					for (const entry of statuses) {
-						if (!isObject(entry) || !text(entry.questionId) || !MESSAGE_STATUSES.includes(entry.status as MessageStatus)) {
+						if (
+							!isObject(entry) ||
+							!text(entry.questionId) ||
+							!MESSAGE_STATUSES.includes(entry.status as MessageStatus)
+						) {
 							return errors.spring(400, `Invalid status entry: ${JSON.stringify(entry)}`, req.path);
 						}
 					}
@@ -798,7 +956,9 @@ export class ChatModule implements FakeModule {
 				pattern: '/chatapi/:token/client/:clientId/message-not-read-count',
 				handler: withToken((req, token) => {
 					const client = this.client(token, req.params.clientId);
-					const count = client ? [...client.statuses.values()].filter((s) => s !== 'READ').length : 0;
+					const count = client
+						? [...client.statuses.values()].filter((s) => s !== 'READ').length
+						: 0;
 					return json(200, { count });
 				}),
 			},
@@ -815,7 +975,11 @@ export class ChatModule implements FakeModule {
 			case 'number':
 				return json(200, Number(questionId));
 			default:
-				return { status: 200, raw: questionId, headers: { 'Content-Type': 'text/plain;charset=UTF-8' } };
+				return {
+					status: 200,
+					raw: questionId,
+					headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
+				};
 		}
 	}
 
@@ -829,10 +993,12 @@ export class ChatModule implements FakeModule {
 	private history_(req: FakeRequest, token: string): FakeReply {
 		const from = epochParam(req.query.from);
 		const to = epochParam(req.query.to);
-		if (from === null || to === null) return errors.spring(400, 'from and to must be epoch milliseconds or ISO dates', req.path);
+		if (from === null || to === null)
+			return errors.spring(400, 'from and to must be epoch milliseconds or ISO dates', req.path);
 		const offset = req.query.offset === undefined ? 0 : Number(req.query.offset);
 		const limit = req.query.limit === undefined ? HISTORY_PAGE_MAX : Number(req.query.limit);
-		if (!Number.isInteger(offset) || offset < 0) return errors.spring(400, 'offset must be a non-negative integer', req.path);
+		if (!Number.isInteger(offset) || offset < 0)
+			return errors.spring(400, 'offset must be a non-negative integer', req.path);
 		if (!Number.isInteger(limit) || limit < 1 || limit > HISTORY_PAGE_MAX) {
 			return errors.spring(400, `limit must be between 1 and ${HISTORY_PAGE_MAX}`, req.path);
 		}
@@ -888,6 +1054,11 @@ export class ChatModule implements FakeModule {
 		}
 		if (found.length > 0) channel.cursors.set(cursorKey, found[found.length - 1].ts);
 		// The client request's type is not documented: `requestEventType` renames it.
-		return json(200, { events: found.map((e) => ({ type: e.type === 'clientRequest' ? this.requestEventType : e.type, event: e.event })) });
+		return json(200, {
+			events: found.map((e) => ({
+				type: e.type === 'clientRequest' ? this.requestEventType : e.type,
+				event: e.event,
+			})),
+		});
 	}
 }

@@ -10,7 +10,16 @@
  * `{error, message, args}`. [chosen] parts the spec leaves open: an unknown key answers 401 with a
  * message that repeats the key (so redaction is tested); the zb-csv layout is `value;synonym;…`.
  */
-import { errors, type FakeModule, type FakePlatform, type FakePlatformOptions, type FakeReply, type FakeRequest, type Route, startFakePlatform } from './server.cts';
+import {
+	errors,
+	type FakeModule,
+	type FakePlatform,
+	type FakePlatformOptions,
+	type FakeReply,
+	type FakeRequest,
+	type Route,
+	startFakePlatform,
+} from './server.cts';
 
 type Obj = Record<string, unknown>;
 
@@ -79,15 +88,27 @@ export interface Project {
 }
 
 const clone = <T,>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
-const tokens = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const tokens = (text: string) =>
+	text
+		.toLowerCase()
+		.split(/[^\p{L}\p{N}]+/u)
+		.filter(Boolean);
 const normal = (text: string) => tokens(text).join(' ');
 
 function reply(status: number, body?: unknown): FakeReply {
 	return { status, body };
 }
-const text = (body: string, contentType = 'text/plain; charset=utf-8'): FakeReply => ({ status: 200, raw: body, headers: { 'Content-Type': contentType } });
-const bad = (message: string, args: Obj = {}) => errors.gateway(400, 'caila.common.validation_error', message, args);
-const notFound = (what: string, id: unknown) => errors.gateway(404, 'caila.common.not_found', `${what} ${String(id)} not found`, { id: String(id) });
+const text = (body: string, contentType = 'text/plain; charset=utf-8'): FakeReply => ({
+	status: 200,
+	raw: body,
+	headers: { 'Content-Type': contentType },
+});
+const bad = (message: string, args: Obj = {}) =>
+	errors.gateway(400, 'caila.common.validation_error', message, args);
+const notFound = (what: string, id: unknown) =>
+	errors.gateway(404, 'caila.common.not_found', `${what} ${String(id)} not found`, {
+		id: String(id),
+	});
 
 /** Repeated query keys (`paths=a&paths=b`), which FakeRequest.query collapses. */
 export function queryAll(req: FakeRequest, name: string): string[] {
@@ -96,7 +117,9 @@ export function queryAll(req: FakeRequest, name: string): string[] {
 }
 
 /** The `file` part of a multipart/form-data body (text files only). */
-export function multipartFile(req: FakeRequest): { name: string; fileName?: string; content: string } | undefined {
+export function multipartFile(
+	req: FakeRequest,
+): { name: string; fileName?: string; content: string } | undefined {
 	const type = String(req.headers['content-type'] ?? '');
 	const boundary = /boundary=([^;]+)/.exec(type)?.[1];
 	if (!/multipart\/form-data/i.test(type) || !boundary) return undefined;
@@ -106,7 +129,11 @@ export function multipartFile(req: FakeRequest): { name: string; fileName?: stri
 		const head = part.slice(0, split);
 		const name = /name="([^"]*)"/.exec(head)?.[1];
 		if (name !== 'file') continue;
-		return { name, fileName: /filename="([^"]*)"/.exec(head)?.[1], content: part.slice(split + 4).replace(/\r\n$/, '') };
+		return {
+			name,
+			fileName: /filename="([^"]*)"/.exec(head)?.[1],
+			content: part.slice(split + 4).replace(/\r\n$/, ''),
+		};
 	}
 	return undefined;
 }
@@ -137,7 +164,8 @@ export class NlpModule implements FakeModule {
 		this.projects.clear();
 		this.trainingMs = this.options.trainingMs ?? 300;
 		this.maxBatch = this.options.maxBatch ?? 1000;
-		for (const key of this.options.keys ?? ['nlp-key-1']) this.projects.set(key, this.newProject(key, this.options.seed !== false));
+		for (const key of this.options.keys ?? ['nlp-key-1'])
+			this.projects.set(key, this.newProject(key, this.options.seed !== false));
 	}
 
 	/** The project of a key (settles a finished training first). */
@@ -164,7 +192,13 @@ export class NlpModule implements FakeModule {
 		const now = Date.now();
 		const project: Project = {
 			key,
-			settings: { language: 'en', spellingCorrection: true, classificationAlgorithm: 'sts', timezone: 'Europe/London', extendedSettings: { patternsEnabled: true, tokenizerEngine: 'udpipe' } },
+			settings: {
+				language: 'en',
+				spellingCorrection: true,
+				classificationAlgorithm: 'sts',
+				timezone: 'Europe/London',
+				extendedSettings: { patternsEnabled: true, tokenizerEngine: 'udpipe' },
+			},
 			intents: new Map(),
 			entities: new Map(),
 			speller: '',
@@ -177,14 +211,34 @@ export class NlpModule implements FakeModule {
 		};
 		if (!seed) return project;
 		const add = (path: string, phrases: string[], answer: string) => {
-			const intent: Intent = { id: this.id(), path, answer, enabled: true, phrases: phrases.map((t) => ({ text: t })), patterns: [], slots: [] };
+			const intent: Intent = {
+				id: this.id(),
+				path,
+				answer,
+				enabled: true,
+				phrases: phrases.map((t) => ({ text: t })),
+				patterns: [],
+				slots: [],
+			};
 			project.intents.set(intent.id, intent);
 		};
 		add('/Greeting', ['hello', 'hi there', 'good morning'], 'Hello! How can I help?');
-		add('/Booking/Table', ['book a table', 'reserve a table for two', 'I want to book a table'], 'For how many people?');
+		add(
+			'/Booking/Table',
+			['book a table', 'reserve a table for two', 'I want to book a table'],
+			'For how many people?',
+		);
 		add('/Goodbye', ['bye', 'see you later', 'goodbye'], 'Goodbye!');
 		const city: Entity = {
-			id: this.id(), name: 'city', type: 'dictionary', enabled: true, noSpelling: false, noMorph: false, phoneticSearch: false, fuzzySearch: false, client: false,
+			id: this.id(),
+			name: 'city',
+			type: 'dictionary',
+			enabled: true,
+			noSpelling: false,
+			noMorph: false,
+			phoneticSearch: false,
+			fuzzySearch: false,
+			client: false,
 			records: [
 				{ id: this.id(), type: 'synonyms', rule: ['London', 'LDN'], value: 'London' },
 				{ id: this.id(), type: 'synonyms', rule: ['New York', 'NYC'], value: 'New York' },
@@ -200,9 +254,17 @@ export class NlpModule implements FakeModule {
 	}
 
 	private settle(project: Project): void {
-		if (project.trainingStatus !== 'TRAINING' || project.trainingEndsAt === undefined || Date.now() < project.trainingEndsAt) return;
-		const empty = [...project.intents.values()].find((intent) => intent.enabled && !intent.phrases.length && !intent.patterns.length);
-		const failure = project.failNext ?? (empty ? `Intent ${empty.path} has no training phrases` : undefined);
+		if (
+			project.trainingStatus !== 'TRAINING' ||
+			project.trainingEndsAt === undefined ||
+			Date.now() < project.trainingEndsAt
+		)
+			return;
+		const empty = [...project.intents.values()].find(
+			(intent) => intent.enabled && !intent.phrases.length && !intent.patterns.length,
+		);
+		const failure =
+			project.failNext ?? (empty ? `Intent ${empty.path} has no training phrases` : undefined);
 		project.failNext = undefined;
 		project.trainingEndsAt = undefined;
 		if (failure) {
@@ -240,7 +302,13 @@ export class NlpModule implements FakeModule {
 		return {
 			phrase: { text: phrase, entities: this.findEntities(project, phrase) },
 			variants: scored.map(({ intent, confidence }) => ({
-				intent: { id: intent.id, path: intent.path, answer: intent.answer ?? null, customData: intent.customData ?? null, slots: [] },
+				intent: {
+					id: intent.id,
+					path: intent.path,
+					answer: intent.answer ?? null,
+					customData: intent.customData ?? null,
+					slots: [],
+				},
 				confidence,
 				slots: [],
 			})),
@@ -255,21 +323,48 @@ export class NlpModule implements FakeModule {
 			for (const record of entity.records) {
 				if (record.clientId && record.clientId !== clientId) continue;
 				for (const rule of record.rule) {
-					const at = lower.search(new RegExp(`(^|[^\\p{L}\\p{N}])${rule.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'u'));
+					const at = lower.search(
+						new RegExp(
+							`(^|[^\\p{L}\\p{N}])${rule.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`,
+							'u',
+						),
+					);
 					if (at < 0) continue;
 					const startPos = lower.indexOf(rule.toLowerCase(), at);
-					found.push({ entity: entity.name, slot: entity.name, startPos, endPos: startPos + rule.length, text: phrase.slice(startPos, startPos + rule.length), value: record.value, default: true, system: false, entityId: entity.id });
+					found.push({
+						entity: entity.name,
+						slot: entity.name,
+						startPos,
+						endPos: startPos + rule.length,
+						text: phrase.slice(startPos, startPos + rule.length),
+						value: record.value,
+						default: true,
+						system: false,
+						entityId: entity.id,
+					});
 				}
 			}
 		}
 		for (const match of phrase.matchAll(/\d+/g)) {
-			found.push({ entity: 'duckling.number', slot: 'duckling.number', startPos: match.index, endPos: match.index! + match[0].length, text: match[0], value: match[0], default: true, system: true });
+			found.push({
+				entity: 'duckling.number',
+				slot: 'duckling.number',
+				startPos: match.index,
+				endPos: match.index! + match[0].length,
+				text: match[0],
+				value: match[0],
+				default: true,
+				system: true,
+			});
 		}
 		return found.sort((a, b) => Number(a.startPos) - Number(b.startPos));
 	}
 
 	markup(project: Project, source: string): Obj {
-		const dictionary = project.speller.split('\n').map((line) => line.split('\t')[0]).filter(Boolean);
+		const dictionary = project.speller
+			.split('\n')
+			.map((line) => line.split('\t')[0])
+			.filter(Boolean);
 		const words: Obj[] = [];
 		let corrected = source;
 		for (const match of source.matchAll(/[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu)) {
@@ -277,11 +372,23 @@ export class NlpModule implements FakeModule {
 			const punctuation = !/[\p{L}\p{N}]/u.test(word);
 			let fixed = word;
 			if (project.settings.spellingCorrection && !punctuation && word.length >= 4) {
-				const near = dictionary.find((entry) => entry.toLowerCase() !== word.toLowerCase() && editDistance(entry.toLowerCase(), word.toLowerCase()) === 1);
+				const near = dictionary.find(
+					(entry) =>
+						entry.toLowerCase() !== word.toLowerCase() &&
+						editDistance(entry.toLowerCase(), word.toLowerCase()) === 1,
+				);
 				if (near) fixed = near;
 			}
 			if (fixed !== word) corrected = corrected.replace(word, fixed);
-			words.push({ annotations: { lemma: fixed.toLowerCase(), pos: punctuation ? 'PUNCT' : 'X' }, startPos: match.index, endPos: match.index! + word.length, pattern: false, punctuation, source: word, word: fixed });
+			words.push({
+				annotations: { lemma: fixed.toLowerCase(), pos: punctuation ? 'PUNCT' : 'X' },
+				startPos: match.index,
+				endPos: match.index! + word.length,
+				pattern: false,
+				punctuation,
+				source: word,
+				word: fixed,
+			});
 		}
 		return { source, correctedText: corrected, words };
 	}
@@ -290,7 +397,13 @@ export class NlpModule implements FakeModule {
 	// Shapes
 
 	summary(intent: Intent): Obj {
-		return { id: intent.id, path: intent.path, enabled: intent.enabled, itemsCount: intent.phrases.length, stagedPhrases: [] };
+		return {
+			id: intent.id,
+			path: intent.path,
+			enabled: intent.enabled,
+			itemsCount: intent.phrases.length,
+			stagedPhrases: [],
+		};
 	}
 
 	entityData(entity: Entity, withCount = false): Obj {
@@ -303,7 +416,10 @@ export class NlpModule implements FakeModule {
 			project: { id: `project-${project.key.length}`, name: 'Fake NLU project', folder: '/' },
 			settings: clone(project.settings),
 			intents: clone([...project.intents.values()]),
-			entities: [...project.entities.values()].map((entity) => ({ entity: this.entityData(entity), records: clone(entity.records) })),
+			entities: [...project.entities.values()].map((entity) => ({
+				entity: this.entityData(entity),
+				records: clone(entity.records),
+			})),
 			enabledSystemEntities: ['duckling.number'],
 		};
 	}
@@ -312,9 +428,11 @@ export class NlpModule implements FakeModule {
 		const path = typeof body.path === 'string' ? body.path : '';
 		if (!path.startsWith('/')) return `Intent path must start with "/": "${path}"`;
 		const phrases = Array.isArray(body.phrases) ? (body.phrases as Obj[]) : [];
-		if (phrases.some((phrase) => !phrase || typeof phrase.text !== 'string' || !phrase.text.trim())) return 'Phrases must have a non-empty text';
+		if (phrases.some((phrase) => !phrase || typeof phrase.text !== 'string' || !phrase.text.trim()))
+			return 'Phrases must have a non-empty text';
 		return {
-			id, path,
+			id,
+			path,
 			description: body.description as string | undefined,
 			answer: body.answer as string | undefined,
 			customData: body.customData as string | undefined,
@@ -328,20 +446,37 @@ export class NlpModule implements FakeModule {
 	private entityFrom(body: Obj, id: number, records: EntityRecord[] = []): Entity | string {
 		const name = typeof body.name === 'string' ? body.name.trim() : '';
 		if (!name) return 'Entity name is required';
-		if (body.type !== 'dictionary' && body.type !== 'annotation') return `Entity type must be dictionary or annotation: "${String(body.type)}"`;
+		if (body.type !== 'dictionary' && body.type !== 'annotation')
+			return `Entity type must be dictionary or annotation: "${String(body.type)}"`;
 		return {
-			id, name, type: body.type, enabled: body.enabled !== false, priority: body.priority as number | undefined,
-			noSpelling: body.noSpelling === true, noMorph: body.noMorph === true, phoneticSearch: body.phoneticSearch === true,
-			fuzzySearch: body.fuzzySearch === true, client: body.client === true, records,
+			id,
+			name,
+			type: body.type,
+			enabled: body.enabled !== false,
+			priority: body.priority as number | undefined,
+			noSpelling: body.noSpelling === true,
+			noMorph: body.noMorph === true,
+			phoneticSearch: body.phoneticSearch === true,
+			fuzzySearch: body.fuzzySearch === true,
+			client: body.client === true,
+			records,
 		};
 	}
 
 	private recordFrom(data: unknown, id: number, clientId?: string): EntityRecord | string {
 		const record = (data ?? {}) as Obj;
-		if (record.type !== 'synonyms' && record.type !== 'pattern') return `Record type must be synonyms or pattern: "${String(record.type)}"`;
-		if (!Array.isArray(record.rule) || record.rule.length === 0) return 'Record rule must be a non-empty array';
+		if (record.type !== 'synonyms' && record.type !== 'pattern')
+			return `Record type must be synonyms or pattern: "${String(record.type)}"`;
+		if (!Array.isArray(record.rule) || record.rule.length === 0)
+			return 'Record rule must be a non-empty array';
 		if (typeof record.value !== 'string' || !record.value) return 'Record value is required';
-		return { id, type: record.type, rule: (record.rule as unknown[]).map(String), value: record.value, clientId: (record.clientId as string | undefined) ?? clientId };
+		return {
+			id,
+			type: record.type,
+			rule: (record.rule as unknown[]).map(String),
+			value: record.value,
+			clientId: (record.clientId as string | undefined) ?? clientId,
+		};
 	}
 
 	// -------------------------------------------------------------------------------------------
@@ -355,23 +490,33 @@ export class NlpModule implements FakeModule {
 			pattern: P + path,
 			handler: (req) => {
 				const project = this.projects.get(req.params.key);
-				if (!project) return errors.gateway(401, 'caila.access.invalid_token', `Access token ${req.params.key} is not valid`, { token: req.params.key });
+				if (!project)
+					return errors.gateway(
+						401,
+						'caila.access.invalid_token',
+						`Access token ${req.params.key} is not valid`,
+						{ token: req.params.key },
+					);
 				this.settle(project);
 				return handler(project, req);
 			},
 		});
 		const body = (req: FakeRequest) => (req.body ?? {}) as Obj;
-		const numericParam = (req: FakeRequest, name: string) => (/^\d+$/.test(req.params[name]) ? Number(req.params[name]) : undefined);
+		const numericParam = (req: FakeRequest, name: string) =>
+			/^\d+$/.test(req.params[name]) ? Number(req.params[name]) : undefined;
 		const entityOf = (project: Project, req: FakeRequest): Entity | FakeReply => {
 			if (req.params.entityName !== undefined) {
-				const found = [...project.entities.values()].find((entity) => entity.name === req.params.entityName);
+				const found = [...project.entities.values()].find(
+					(entity) => entity.name === req.params.entityName,
+				);
 				return found ?? notFound('Entity', req.params.entityName);
 			}
 			const id = numericParam(req, 'entityId');
 			if (id === undefined) return bad(`entityId must be a number: "${req.params.entityId}"`);
 			return project.entities.get(id) ?? notFound('Entity', id);
 		};
-		const isReply = (value: unknown): value is FakeReply => typeof (value as FakeReply).status === 'number' && !('records' in (value as Obj));
+		const isReply = (value: unknown): value is FakeReply =>
+			typeof (value as FakeReply).status === 'number' && !('records' in (value as Obj));
 		const touchEntities = (project: Project) => (project.lastChangeInEntities = Date.now());
 		const touchIntents = (project: Project) => (project.lastChangeInIntents = Date.now());
 
@@ -382,15 +527,26 @@ export class NlpModule implements FakeModule {
 				const page = Number(req.query.page ?? 0);
 				const size = Number(req.query.size ?? 20);
 				const search = (req.query.searchQuery ?? '').toLowerCase();
-				const list = entity.records.filter((record) =>
-					(!req.query.clientId || record.clientId === req.query.clientId) &&
-					(!search || record.value.toLowerCase().includes(search) || record.rule.some((rule) => rule.toLowerCase().includes(search))));
-				return reply(200, { paging: { pageNum: page, pageSize: size, totalCount: list.length }, records: clone(list.slice(page * size, page * size + size)) });
+				const list = entity.records.filter(
+					(record) =>
+						(!req.query.clientId || record.clientId === req.query.clientId) &&
+						(!search ||
+							record.value.toLowerCase().includes(search) ||
+							record.rule.some((rule) => rule.toLowerCase().includes(search))),
+				);
+				return reply(200, {
+					paging: { pageNum: page, pageSize: size, totalCount: list.length },
+					records: clone(list.slice(page * size, page * size + size)),
+				});
 			}),
 			route('POST', `${base}/records`, (project, req) => {
 				const entity = entityOf(project, req);
 				if (isReply(entity)) return entity;
-				const record = this.recordFrom(body(req).data, this.id(), body(req).clientId as string | undefined);
+				const record = this.recordFrom(
+					body(req).data,
+					this.id(),
+					body(req).clientId as string | undefined,
+				);
 				if (typeof record === 'string') return bad(record);
 				entity.records.push(record);
 				touchEntities(project);
@@ -411,7 +567,11 @@ export class NlpModule implements FakeModule {
 				const recordId = numericParam(req, 'recordId');
 				const index = entity.records.findIndex((record) => record.id === recordId);
 				if (index < 0) return notFound('Record', req.params.recordId);
-				const record = this.recordFrom(body(req).data, recordId!, body(req).clientId as string | undefined);
+				const record = this.recordFrom(
+					body(req).data,
+					recordId!,
+					body(req).clientId as string | undefined,
+				);
 				if (typeof record === 'string') return bad(record);
 				entity.records[index] = record;
 				touchEntities(project);
@@ -436,10 +596,15 @@ export class NlpModule implements FakeModule {
 
 		return [
 			// Inference
-			route('GET', '/nlu/markup', (project, req) => (req.query.query ? reply(200, this.markup(project, req.query.query)) : bad('query is required'))),
+			route('GET', '/nlu/markup', (project, req) =>
+				req.query.query
+					? reply(200, this.markup(project, req.query.query))
+					: bad('query is required'),
+			),
 			route('GET', '/nlu/conform', (_project, req) => {
 				const number = Number(req.query.number);
-				if (!req.query.text || !Number.isInteger(number)) return bad('text and number are required');
+				if (!req.query.text || !Number.isInteger(number))
+					return bad('text and number are required');
 				return text(`${req.query.text}${Math.abs(number) === 1 ? '' : 's'}`);
 			}),
 			route('GET', '/nlu/inflect', (_project, req) => {
@@ -450,7 +615,10 @@ export class NlpModule implements FakeModule {
 			route('POST', '/nlu/detectlanguage', (_project, req) => {
 				const documents = body(req).documents;
 				if (!Array.isArray(documents)) return bad('documents must be an array');
-				return reply(200, documents.map((doc) => (/[\u0400-\u04FF]/.test(String(doc)) ? 'ru' : 'en')));
+				return reply(
+					200,
+					documents.map((doc) => (/[\u0400-\u04FF]/.test(String(doc)) ? 'ru' : 'en')),
+				);
 			}),
 			route('GET', '/nlu/inference', (project, req) => {
 				if (!req.query.query) return bad('query is required');
@@ -465,13 +633,25 @@ export class NlpModule implements FakeModule {
 			route('POST', '/nlu/inference-multiple', (project, req) => {
 				const phrases = body(req).phrases;
 				if (!Array.isArray(phrases)) return bad('phrases must be an array');
-				if (phrases.length > this.maxBatch) return bad(`Too many phrases: ${phrases.length} > ${this.maxBatch}`, { max: String(this.maxBatch) });
+				if (phrases.length > this.maxBatch)
+					return bad(`Too many phrases: ${phrases.length} > ${this.maxBatch}`, {
+						max: String(this.maxBatch),
+					});
 				const nBest = Number(body(req).nBest ?? 1);
-				return reply(200, (phrases as Obj[]).map((entry) => this.classify(project, String(((entry?.phrase ?? {}) as Obj).text ?? ''), nBest)));
+				return reply(
+					200,
+					(phrases as Obj[]).map((entry) =>
+						this.classify(project, String(((entry?.phrase ?? {}) as Obj).text ?? ''), nBest),
+					),
+				);
 			}),
 			route('GET', '/nlu/entities', (project, req) => {
-				if (!req.query.query || req.query.showAll === undefined) return bad('query and showAll are required');
-				return reply(200, { text: req.query.query, entities: this.findEntities(project, req.query.query, req.query.clientId) });
+				if (!req.query.query || req.query.showAll === undefined)
+					return bad('query and showAll are required');
+				return reply(200, {
+					text: req.query.query,
+					entities: this.findEntities(project, req.query.query, req.query.clientId),
+				});
 			}),
 			route('POST', '/nlu/analyze', (project, req) => {
 				const data = (body(req).data ?? {}) as Obj;
@@ -479,7 +659,10 @@ export class NlpModule implements FakeModule {
 				if (!phrase) return bad('data.phrase.text is required');
 				return reply(200, {
 					markup: this.markup(project, phrase),
-					entitiesLookup: { text: phrase, entities: this.findEntities(project, phrase, data.clientId as string | undefined) },
+					entitiesLookup: {
+						text: phrase,
+						entities: this.findEntities(project, phrase, data.clientId as string | undefined),
+					},
 					inference: this.classify(project, phrase, Number(data.nBest ?? 1)),
 				});
 			}),
@@ -487,7 +670,8 @@ export class NlpModule implements FakeModule {
 			route('POST', '/export', (project) => reply(200, this.exportData(project))),
 			route('POST', '/import', (project, req) => {
 				const data = body(req);
-				if (data.intents !== undefined && !Array.isArray(data.intents)) return bad('intents must be an array');
+				if (data.intents !== undefined && !Array.isArray(data.intents))
+					return bad('intents must be an array');
 				const intents = new Map<number, Intent>();
 				for (const raw of (data.intents ?? []) as Obj[]) {
 					const intent = this.intentFrom(raw, this.id());
@@ -523,21 +707,38 @@ export class NlpModule implements FakeModule {
 			route('POST', '/entities/delete-multiple-by-name', (project, req) => {
 				if (!Array.isArray(req.body)) return bad('Body must be an array of entity names');
 				const names = new Set((req.body as unknown[]).map(String));
-				for (const entity of [...project.entities.values()]) if (names.has(entity.name)) project.entities.delete(entity.id);
+				for (const entity of [...project.entities.values()])
+					if (names.has(entity.name)) project.entities.delete(entity.id);
 				touchEntities(project);
 				return reply(204);
 			}),
 			route('GET', '/entities/get-by-names', (project, req) => {
 				const names = new Set(queryAll(req, 'names'));
-				return reply(200, [...project.entities.values()].filter((entity) => names.has(entity.name)).map((entity) => this.entityData(entity)));
+				return reply(
+					200,
+					[...project.entities.values()]
+						.filter((entity) => names.has(entity.name))
+						.map((entity) => this.entityData(entity)),
+				);
 			}),
 			route('GET', '/entities', (project, req) =>
-				reply(200, [...project.entities.values()].map((entity) => this.entityData(entity, req.query.withRecordsCount === 'true')))),
+				reply(
+					200,
+					[...project.entities.values()].map((entity) =>
+						this.entityData(entity, req.query.withRecordsCount === 'true'),
+					),
+				),
+			),
 			route('POST', '/entities', (project, req) => {
 				const entity = this.entityFrom(body(req), this.id());
 				if (typeof entity === 'string') return bad(entity);
 				if ([...project.entities.values()].some((other) => other.name === entity.name)) {
-					return errors.gateway(409, 'caila.entity.duplicate_name', `Entity ${entity.name} already exists`, { name: entity.name });
+					return errors.gateway(
+						409,
+						'caila.entity.duplicate_name',
+						`Entity ${entity.name} already exists`,
+						{ name: entity.name },
+					);
 				}
 				project.entities.set(entity.id, entity);
 				touchEntities(project);
@@ -552,7 +753,12 @@ export class NlpModule implements FakeModule {
 				const added: EntityRecord[] = [];
 				for (const line of file.content.split(/\r?\n/).filter((l) => l.trim())) {
 					const [value, ...synonyms] = line.split(';').map((cell) => cell.trim());
-					added.push({ id: this.id(), type: 'synonyms', value, rule: synonyms.length ? synonyms : [value] });
+					added.push({
+						id: this.id(),
+						type: 'synonyms',
+						value,
+						rule: synonyms.length ? synonyms : [value],
+					});
 				}
 				entity.records.push(...added);
 				touchEntities(project);
@@ -574,7 +780,9 @@ export class NlpModule implements FakeModule {
 			...recordRoutes('/entities/:entityId', '/entities/:entityId'),
 			route('GET', '/entities-by-name/:entityName', (project, req) => {
 				const entity = entityOf(project, req);
-				return isReply(entity) ? entity : reply(200, { entity: this.entityData(entity), records: clone(entity.records) });
+				return isReply(entity)
+					? entity
+					: reply(200, { entity: this.entityData(entity), records: clone(entity.records) });
 			}),
 			...recordRoutes('/entities-by-names/:entityName', '/entities-by-name/:entityName'),
 			// Training
@@ -587,17 +795,24 @@ export class NlpModule implements FakeModule {
 			}),
 			route('GET', '/nlu/status', (project) =>
 				reply(200, {
-					trainingStatus: project.trainingStatus, lastError: project.lastError,
-					lastChangeInIntents: project.lastChangeInIntents, lastChangeInEntities: project.lastChangeInEntities,
-					lastModelTrainStart: project.lastModelTrainStart ?? null, lastModelTrainTime: project.lastModelTrainTime ?? null,
-					cachedModelTrainStart: null, cachedModelTrainTime: null,
-				})),
+					trainingStatus: project.trainingStatus,
+					lastError: project.lastError,
+					lastChangeInIntents: project.lastChangeInIntents,
+					lastChangeInEntities: project.lastChangeInEntities,
+					lastModelTrainStart: project.lastModelTrainStart ?? null,
+					lastModelTrainTime: project.lastModelTrainTime ?? null,
+					cachedModelTrainStart: null,
+					cachedModelTrainTime: null,
+				}),
+			),
 			// Speller
 			route('GET', '/speller', (project) => text(project.speller)),
 			route('POST', '/speller', (project, req) => {
 				const file = multipartFile(req);
 				if (!file) return bad('A multipart file is required');
-				const broken = file.content.split(/\r?\n/).find((line) => line.trim() && !/^[^\t]+\t-?\d+(\.\d+)?$/.test(line));
+				const broken = file.content
+					.split(/\r?\n/)
+					.find((line) => line.trim() && !/^[^\t]+\t-?\d+(\.\d+)?$/.test(line));
 				if (broken !== undefined) return bad(`Line is not word<TAB>number: ${broken}`);
 				project.speller = file.content;
 				return text('Dictionary uploaded');
@@ -612,25 +827,46 @@ export class NlpModule implements FakeModule {
 			route('POST', '/intents/delete-multiple-by-paths', (project, req) => {
 				if (!Array.isArray(req.body)) return bad('Body must be an array of intent paths');
 				const paths = new Set((req.body as unknown[]).map(String));
-				for (const intent of [...project.intents.values()]) if (paths.has(intent.path)) project.intents.delete(intent.id);
+				for (const intent of [...project.intents.values()])
+					if (paths.has(intent.path)) project.intents.delete(intent.id);
 				touchIntents(project);
 				return reply(204);
 			}),
 			route('POST', '/intents/get-by-paths', (project, req) => {
 				const paths = new Set(queryAll(req, 'paths'));
-				return reply(200, clone([...project.intents.values()].filter((intent) => paths.has(intent.path))));
+				return reply(
+					200,
+					clone([...project.intents.values()].filter((intent) => paths.has(intent.path))),
+				);
 			}),
 			route('POST', '/intents/search', (project, req) => {
 				const criteria = body(req);
-				const has = (value: unknown, needle: unknown) => typeof needle === 'string' && needle !== '' && String(value ?? '').toLowerCase().includes(needle.toLowerCase());
-				return reply(200, [...project.intents.values()]
-					.filter((intent) => has(intent.path, criteria.path) || has(intent.description, criteria.description) || has(intent.answer, criteria.answer) ||
-						intent.phrases.some((phrase) => has(phrase.text, criteria.phrases)) || intent.slots.some((slot) => has(slot.name, criteria.slots)))
-					.map((intent) => this.summary(intent)));
+				const has = (value: unknown, needle: unknown) =>
+					typeof needle === 'string' &&
+					needle !== '' &&
+					String(value ?? '')
+						.toLowerCase()
+						.includes(needle.toLowerCase());
+				return reply(
+					200,
+					[...project.intents.values()]
+						.filter(
+							(intent) =>
+								has(intent.path, criteria.path) ||
+								has(intent.description, criteria.description) ||
+								has(intent.answer, criteria.answer) ||
+								intent.phrases.some((phrase) => has(phrase.text, criteria.phrases)) ||
+								intent.slots.some((slot) => has(slot.name, criteria.slots)),
+						)
+						.map((intent) => this.summary(intent)),
+				);
 			}),
 			route('POST', '/intents/import', (project, req) => {
 				const strategy = req.query.strategy;
-				if (!['overwrite', 'merge', 'unresolved', 'cleanwrite', 'skipwrite'].includes(strategy ?? '')) return bad(`Unknown strategy: ${String(strategy)}`);
+				if (
+					!['overwrite', 'merge', 'unresolved', 'cleanwrite', 'skipwrite'].includes(strategy ?? '')
+				)
+					return bad(`Unknown strategy: ${String(strategy)}`);
 				const file = multipartFile(req);
 				if (!file) return bad('A multipart file is required');
 				let parsed: unknown;
@@ -649,21 +885,39 @@ export class NlpModule implements FakeModule {
 					if (typeof intent === 'string') return bad(intent);
 					if (existing && strategy === 'merge') {
 						const known = new Set(existing.phrases.map((phrase) => normal(phrase.text)));
-						intent.phrases = [...existing.phrases, ...intent.phrases.filter((phrase) => !known.has(normal(phrase.text)))];
+						intent.phrases = [
+							...existing.phrases,
+							...intent.phrases.filter((phrase) => !known.has(normal(phrase.text))),
+						];
 					}
 					project.intents.set(intent.id, intent);
 					touched.push(intent);
 				}
 				touchIntents(project);
-				return reply(200, touched.map((intent) => this.summary(intent)));
+				return reply(
+					200,
+					touched.map((intent) => this.summary(intent)),
+				);
 			}),
-			route('GET', '/intents/export-file', (project) => text(JSON.stringify([...project.intents.values()], null, 2), 'application/octet-stream')),
-			route('GET', '/intents', (project) => reply(200, [...project.intents.values()].map((intent) => this.summary(intent)))),
+			route('GET', '/intents/export-file', (project) =>
+				text(JSON.stringify([...project.intents.values()], null, 2), 'application/octet-stream'),
+			),
+			route('GET', '/intents', (project) =>
+				reply(
+					200,
+					[...project.intents.values()].map((intent) => this.summary(intent)),
+				),
+			),
 			route('POST', '/intents', (project, req) => {
 				const intent = this.intentFrom(body(req), this.id());
 				if (typeof intent === 'string') return bad(intent);
 				if ([...project.intents.values()].some((other) => other.path === intent.path)) {
-					return errors.gateway(409, 'caila.intent.duplicate_path', `Intent ${intent.path} already exists`, { path: intent.path });
+					return errors.gateway(
+						409,
+						'caila.intent.duplicate_path',
+						`Intent ${intent.path} already exists`,
+						{ path: intent.path },
+					);
 				}
 				project.intents.set(intent.id, intent);
 				touchIntents(project);
@@ -688,7 +942,10 @@ export class NlpModule implements FakeModule {
 				}
 				project.intents.set(current.id, updated);
 				touchIntents(project);
-				return reply(200, { updatedIntent: clone(updated), affectedRecords: affected.map((intent) => this.summary(intent)) });
+				return reply(200, {
+					updatedIntent: clone(updated),
+					affectedRecords: affected.map((intent) => this.summary(intent)),
+				});
 			}),
 		];
 	}
@@ -716,7 +973,10 @@ export async function startNlpPlatform(
 	let nlp: NlpModule | undefined;
 	const fake = await startFakePlatform({
 		...platformOptions,
-		modules: [...(platformOptions.modules ?? []), (platform) => (nlp = new NlpModule(platform, options))],
+		modules: [
+			...(platformOptions.modules ?? []),
+			(platform) => (nlp = new NlpModule(platform, options)),
+		],
 	});
 	return { fake, nlp: nlp! };
 }

@@ -46,20 +46,30 @@ const REQUIRED: Record<string, string[]> = {
 
 /** What is wrong with an agent event, or `undefined`: every listed field is required (brief). */
 export function agentEventProblem(event: unknown): string | undefined {
-	if (!event || typeof event !== 'object' || Array.isArray(event)) return 'The body must be a JSON object';
+	if (!event || typeof event !== 'object' || Array.isArray(event))
+		return 'The body must be a JSON object';
 	const e = event as Record<string, unknown>;
-	for (const field of ['id', 'userId', 'type']) if (typeof e[field] !== 'string' || !e[field]) return `${field} is required`;
+	for (const field of ['id', 'userId', 'type'])
+		if (typeof e[field] !== 'string' || !e[field]) return `${field} is required`;
 	const required = REQUIRED[String(e.type)];
 	if (!required) return `Unknown event type ${String(e.type)}`;
-	for (const field of required) if (e[field] === undefined || e[field] === null) return `${field} is required`;
-	if (e.type === 'FileMessage' && (typeof e.size !== 'number' || !Number.isInteger(e.size))) return 'size must be an integer';
+	for (const field of required)
+		if (e[field] === undefined || e[field] === null) return `${field} is required`;
+	if (e.type === 'FileMessage' && (typeof e.size !== 'number' || !Number.isInteger(e.size)))
+		return 'size must be an integer';
 	if (e.employee !== undefined) {
 		const employee = e.employee as Record<string, unknown>;
-		for (const field of EMPLOYEE_FIELDS) if (typeof employee?.[field] !== 'string' || !employee[field]) return `employee.${field} is required`;
+		for (const field of EMPLOYEE_FIELDS)
+			if (typeof employee?.[field] !== 'string' || !employee[field])
+				return `employee.${field} is required`;
 	}
 	if (e.type === 'SelectDestination') {
 		const d = e.destination as Record<string, unknown>;
-		if (typeof d?.destinationId !== 'string' || typeof d?.name !== 'string' || typeof d?.hasOnline !== 'boolean') {
+		if (
+			typeof d?.destinationId !== 'string' ||
+			typeof d?.name !== 'string' ||
+			typeof d?.hasOnline !== 'boolean'
+		) {
 			return 'destination needs destinationId, name and hasOnline';
 		}
 	}
@@ -81,8 +91,17 @@ export class OperatorModule implements FakeModule {
 	/** Channels that exist from the start, without an API URL (they accept agent events only). */
 	private readonly initialChannels: string[];
 
-	constructor(private readonly platform: FakePlatform, options: { channels?: string[] } = {}) {
-		this.routes = [{ method: 'POST', pattern: '/chatadapter/chatapi/webhook/operatorapi/:apiKey', handler: (req) => this.receive(req) }];
+	constructor(
+		private readonly platform: FakePlatform,
+		options: { channels?: string[] } = {},
+	) {
+		this.routes = [
+			{
+				method: 'POST',
+				pattern: '/chatadapter/chatapi/webhook/operatorapi/:apiKey',
+				handler: (req) => this.receive(req),
+			},
+		];
 		this.initialChannels = options.channels ?? [];
 		this.reset();
 	}
@@ -104,9 +123,25 @@ export class OperatorModule implements FakeModule {
 	}
 
 	/** The script's Transfer to agent block: opens a session with an agent group. */
-	async transfer(channelId: string, userId: string, destinationId: string, extra: Record<string, unknown> = {}): Promise<OutgoingCall> {
-		const outgoing = await this.call(channelId, 'POST', 'selectDestination', { userId, destinationId, ...extra });
-		if (outgoing.status === 200) this.dialogs.set(userId, { channelId, userId, destinationId, status: 'withAgent', transcript: [] });
+	async transfer(
+		channelId: string,
+		userId: string,
+		destinationId: string,
+		extra: Record<string, unknown> = {},
+	): Promise<OutgoingCall> {
+		const outgoing = await this.call(channelId, 'POST', 'selectDestination', {
+			userId,
+			destinationId,
+			...extra,
+		});
+		if (outgoing.status === 200)
+			this.dialogs.set(userId, {
+				channelId,
+				userId,
+				destinationId,
+				status: 'withAgent',
+				transcript: [],
+			});
 		return outgoing;
 	}
 
@@ -115,12 +150,27 @@ export class OperatorModule implements FakeModule {
 		return await this.call(channelId, 'POST', 'sendText', { userId, text });
 	}
 
-	async clientFile(channelId: string, userId: string, url: string, fileName?: string, size?: number): Promise<OutgoingCall> {
+	async clientFile(
+		channelId: string,
+		userId: string,
+		url: string,
+		fileName?: string,
+		size?: number,
+	): Promise<OutgoingCall> {
 		this.dialogs.get(userId)?.transcript.push(`client file: ${url}`);
-		return await this.call(channelId, 'POST', 'sendFile', { userId, url, ...(fileName ? { fileName } : {}), ...(size !== undefined ? { size } : {}) });
+		return await this.call(channelId, 'POST', 'sendFile', {
+			userId,
+			url,
+			...(fileName ? { fileName } : {}),
+			...(size !== undefined ? { size } : {}),
+		});
 	}
 
-	async clientClose(channelId: string, userId: string, text = 'The user closed the dialog'): Promise<OutgoingCall> {
+	async clientClose(
+		channelId: string,
+		userId: string,
+		text = 'The user closed the dialog',
+	): Promise<OutgoingCall> {
 		const dialog = this.dialogs.get(userId);
 		if (dialog) dialog.status = 'closedByClient';
 		return await this.call(channelId, 'POST', 'closeChat', { userId, text });
@@ -138,11 +188,24 @@ export class OperatorModule implements FakeModule {
 		this.dialogs.clear();
 	}
 
-	private async call(channelId: string, method: 'GET' | 'POST', call: string, body?: unknown): Promise<OutgoingCall> {
+	private async call(
+		channelId: string,
+		method: 'GET' | 'POST',
+		call: string,
+		body?: unknown,
+	): Promise<OutgoingCall> {
 		const apiUrl = this.channels.get(channelId);
 		if (!apiUrl) throw new Error(`Channel ${channelId} has no API URL: call connect() first`);
 		const url = `${apiUrl}/${call}`;
-		const record: OutgoingCall = { channelId, call, method, url, body, status: 0, response: undefined };
+		const record: OutgoingCall = {
+			channelId,
+			call,
+			method,
+			url,
+			body,
+			status: 0,
+			response: undefined,
+		};
 		this.outgoing.push(record);
 		try {
 			const response = await fetch(url, {
@@ -167,7 +230,8 @@ export class OperatorModule implements FakeModule {
 	private receive(req: FakeRequest): FakeReply {
 		const channelId = req.params.apiKey;
 		// The message names the channel id, as a real error page might: the node must redact it.
-		if (!this.channels.has(channelId)) return errors.spring(404, `Operator API channel ${channelId} not found`, req.path);
+		if (!this.channels.has(channelId))
+			return errors.spring(404, `Operator API channel ${channelId} not found`, req.path);
 		const problem = agentEventProblem(req.body);
 		if (problem) return errors.spring(400, problem, req.path);
 		const event = req.body as Record<string, unknown>;
@@ -175,8 +239,10 @@ export class OperatorModule implements FakeModule {
 		const dialog = this.dialogs.get(String(event.userId));
 		if (dialog) {
 			const employee = event.employee as Record<string, string> | undefined;
-			if (event.type === 'TextMessage') dialog.transcript.push(`agent ${employee?.firstName}: ${String(event.text)}`);
-			if (event.type === 'FileMessage') dialog.transcript.push(`agent ${employee?.firstName} file: ${String(event.url)}`);
+			if (event.type === 'TextMessage')
+				dialog.transcript.push(`agent ${employee?.firstName}: ${String(event.text)}`);
+			if (event.type === 'FileMessage')
+				dialog.transcript.push(`agent ${employee?.firstName} file: ${String(event.url)}`);
 			if (event.type === 'Closed') dialog.status = 'closedByAgent';
 		}
 		return json(200, {});

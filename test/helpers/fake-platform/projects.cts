@@ -13,8 +13,10 @@ const SORT_FIELDS = ['CREATION_DATE', 'LAST_MODIFICATION_DATA', 'SHORT_NAME'];
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
 /** The gateway's validation error. */
-export const bad = (message: string, args: Record<string, unknown> = {}) => errors.gateway(400, 'botadmin.common.validation_error', message, args);
-const notFound = (id: string) => errors.gateway(404, 'botadmin.project.not_found', `Project ${id} not found`, { id });
+export const bad = (message: string, args: Record<string, unknown> = {}) =>
+	errors.gateway(400, 'botadmin.common.validation_error', message, args);
+const notFound = (id: string) =>
+	errors.gateway(404, 'botadmin.project.not_found', `Project ${id} not found`, { id });
 
 /** ProjectDto of a stored project. */
 export function projectDto(project: FakeProject): Record<string, unknown> {
@@ -22,7 +24,9 @@ export function projectDto(project: FakeProject): Record<string, unknown> {
 	return {
 		...fields,
 		tagLabels: [],
-		language: String((project.projectSettingsData?.language as string | undefined) ?? 'en').toUpperCase(),
+		language: String(
+			(project.projectSettingsData?.language as string | undefined) ?? 'en',
+		).toUpperCase(),
 		repository: { url: `https://git.example/${project.shortName}.git`, authType: 'GUEST_USER' },
 		environment: 'JAICP_CLOUD',
 		product: 'jaicp',
@@ -31,7 +35,12 @@ export function projectDto(project: FakeProject): Record<string, unknown> {
 }
 
 function shortNameFor(module: ChannelsModule, name: string): string {
-	const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 30) || 'project';
+	const slug =
+		name
+			.toLowerCase()
+			.replace(/[^a-z0-9]+/g, '_')
+			.replace(/^_+|_+$/g, '')
+			.slice(0, 30) || 'project';
 	for (let n = module.projects.size; ; n++) {
 		const suffix = LETTERS[n % 52] + LETTERS[(n * 7) % 52] + LETTERS[(n * 13) % 52];
 		const shortName = `${slug}-263-${suffix}`;
@@ -39,18 +48,30 @@ function shortNameFor(module: ChannelsModule, name: string): string {
 	}
 }
 
-function settingsOf(body: Record<string, unknown>): Record<string, unknown> | FakeReply | undefined {
+function settingsOf(
+	body: Record<string, unknown>,
+): Record<string, unknown> | FakeReply | undefined {
 	const settings = body.projectSettingsData;
 	if (settings === undefined) return undefined;
-	if (!settings || typeof settings !== 'object' || Array.isArray(settings)) return bad('projectSettingsData must be an object');
+	if (!settings || typeof settings !== 'object' || Array.isArray(settings))
+		return bad('projectSettingsData must be an object');
 	const algorithm = (settings as Record<string, unknown>).classificationAlgorithm;
-	if (algorithm !== undefined && !['sts', 'regression', 'deeplearning', 'logreg', 'transformer'].includes(String(algorithm))) {
+	if (
+		algorithm !== undefined &&
+		!['sts', 'regression', 'deeplearning', 'logreg', 'transformer'].includes(String(algorithm))
+	) {
 		return bad('projectSettingsData.classificationAlgorithm is not a ClassificationAlgorithm');
 	}
 	return settings as Record<string, unknown>;
 }
 
-const isReply = (value: unknown): value is FakeReply => Boolean(value && typeof value === 'object' && 'status' in value && typeof (value as FakeReply).status === 'number');
+const isReply = (value: unknown): value is FakeReply =>
+	Boolean(
+		value &&
+			typeof value === 'object' &&
+			'status' in value &&
+			typeof (value as FakeReply).status === 'number',
+	);
 
 export function projectRoutes(module: ChannelsModule): Route[] {
 	const byId = (req: FakeRequest): FakeProject | FakeReply => {
@@ -66,21 +87,37 @@ export function projectRoutes(module: ChannelsModule): Route[] {
 		if (size > module.maxPageSize) return bad(`size must be at most ${module.maxPageSize}`);
 		const field = req.query.sortingField ?? 'CREATION_DATE';
 		const order = req.query.sortingOrder ?? 'ASC';
-		if (!SORT_FIELDS.includes(field) || !['ASC', 'DESC'].includes(order)) return bad('sortingField or sortingOrder');
-		const key = (p: FakeProject) => (field === 'SHORT_NAME' ? p.shortName : field === 'CREATION_DATE' ? String(p.id).padStart(10, '0') : String(p.lastModificationTime));
-		const all = [...module.projects.values()].sort((a, b) => key(a).localeCompare(key(b)) * (order === 'DESC' ? -1 : 1));
-		return json(200, { projects: all.slice(page * size, page * size + size).map(projectDto), paging: { pageNum: page, pageSize: size, totalCount: all.length } });
+		if (!SORT_FIELDS.includes(field) || !['ASC', 'DESC'].includes(order))
+			return bad('sortingField or sortingOrder');
+		const key = (p: FakeProject) =>
+			field === 'SHORT_NAME'
+				? p.shortName
+				: field === 'CREATION_DATE'
+					? String(p.id).padStart(10, '0')
+					: String(p.lastModificationTime);
+		const all = [...module.projects.values()].sort(
+			(a, b) => key(a).localeCompare(key(b)) * (order === 'DESC' ? -1 : 1),
+		);
+		return json(200, {
+			projects: all.slice(page * size, page * size + size).map(projectDto),
+			paging: { pageNum: page, pageSize: size, totalCount: all.length },
+		});
 	};
 
 	const create = (req: FakeRequest): FakeReply => {
 		const body = (req.body ?? {}) as Record<string, unknown>;
 		if (typeof body.name !== 'string' || !body.name.trim()) return bad('name is required');
-		if (body.botChannelsType !== undefined && !['CHAT_BOT', 'CALLS_BOT'].includes(String(body.botChannelsType))) return bad('botChannelsType');
+		if (
+			body.botChannelsType !== undefined &&
+			!['CHAT_BOT', 'CALLS_BOT'].includes(String(body.botChannelsType))
+		)
+			return bad('botChannelsType');
 		const settings = settingsOf(body);
 		if (isReply(settings)) return settings;
 		const template = body.template as Record<string, unknown> | undefined;
 		const git = body.gitRepository as Record<string, unknown> | undefined;
-		if (git !== undefined && (typeof git.url !== 'string' || !/^https?:\/\//.test(git.url))) return bad('gitRepository.url must be a URL');
+		if (git !== undefined && (typeof git.url !== 'string' || !/^https?:\/\//.test(git.url)))
+			return bad('gitRepository.url must be a URL');
 		const project = module.newProject(shortNameFor(module, body.name), body.name, {
 			botChannelsType: (body.botChannelsType as string | undefined) ?? 'CHAT_BOT',
 			defaultBranch: (body.defaultBranch as string | undefined) ?? 'master',
@@ -89,7 +126,12 @@ export function projectRoutes(module: ChannelsModule): Route[] {
 		});
 		project.projectSettingsData = { ...project.projectSettingsData, ...settings };
 		const dto = projectDto(project);
-		if (git) dto.repository = { url: git.url, login: git.login, authType: git.authType ?? 'PERSONAL_USER' };
+		if (git)
+			dto.repository = {
+				url: git.url,
+				login: git.login,
+				authType: git.authType ?? 'PERSONAL_USER',
+			};
 		return json(200, dto);
 	};
 
@@ -103,7 +145,8 @@ export function projectRoutes(module: ChannelsModule): Route[] {
 		if (isReply(project)) return project;
 		const body = (req.body ?? {}) as Record<string, unknown>;
 		if (typeof body.name !== 'string' || !body.name.trim()) return bad('name is required');
-		if (body.description !== undefined && typeof body.description !== 'string') return bad('description must be a string');
+		if (body.description !== undefined && typeof body.description !== 'string')
+			return bad('description must be a string');
 		const settings = settingsOf(body);
 		if (isReply(settings)) return settings;
 		project.name = body.name;
@@ -118,7 +161,8 @@ export function projectRoutes(module: ChannelsModule): Route[] {
 		const project = byId(req);
 		if (isReply(project)) return project;
 		module.projects.delete(project.shortName);
-		for (const channel of project.channels) if (channel.accessToken) module.platform.chat.setWebhook(channel.accessToken, undefined);
+		for (const channel of project.channels)
+			if (channel.accessToken) module.platform.chat.setWebhook(channel.accessToken, undefined);
 		return json(200, projectDto(project));
 	};
 
@@ -146,7 +190,11 @@ export function projectRoutes(module: ChannelsModule): Route[] {
 	return [
 		{ method: 'GET', pattern: '/api/v1/projects', handler: list },
 		{ method: 'POST', pattern: '/api/v1/projects', handler: create },
-		{ method: 'GET', pattern: '/api/v1/projects/:shortName/by-project-short-name', handler: byShortName },
+		{
+			method: 'GET',
+			pattern: '/api/v1/projects/:shortName/by-project-short-name',
+			handler: byShortName,
+		},
 		{ method: 'POST', pattern: '/api/v1/projects/:id/clone', handler: clone },
 		{ method: 'GET', pattern: '/api/v1/projects/:id', handler: read },
 		{ method: 'PUT', pattern: '/api/v1/projects/:id', handler: update },

@@ -41,9 +41,22 @@ export class PushgateModule implements FakeModule {
 	}
 
 	/** What `$pushgate.createPushback(channelType, botId, chatId, event, eventData)` returns. */
-	create(token: string, clientId: string, event: string, eventData: Record<string, unknown> = {}): Pushback {
+	create(
+		token: string,
+		clientId: string,
+		event: string,
+		eventData: Record<string, unknown> = {},
+	): Pushback {
 		const id = randomUUID();
-		const pushback = { id, link: `${this.platform.url}/pushgate/push_${id}`, token, clientId, event, eventData, created: new Date().toISOString() };
+		const pushback = {
+			id,
+			link: `${this.platform.url}/pushgate/push_${id}`,
+			token,
+			clientId,
+			event,
+			eventData,
+			created: new Date().toISOString(),
+		};
 		this.pushbacks.set(id, pushback);
 		return pushback;
 	}
@@ -56,14 +69,26 @@ export class PushgateModule implements FakeModule {
 	private fire(req: FakeRequest): FakeReply {
 		const pushback = this.pushbacks.get(req.params.id);
 		// The message names the id, as a real error page would: the node must redact it.
-		if (!pushback) return errors.gateway(404, 'pushgate.pushback.not_found', `Pushback ${req.params.id} not found`);
-		if (req.method === 'POST' && (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body))) {
+		if (!pushback)
+			return errors.gateway(
+				404,
+				'pushgate.pushback.not_found',
+				`Pushback ${req.params.id} not found`,
+			);
+		if (
+			req.method === 'POST' &&
+			(typeof req.body !== 'object' || req.body === null || Array.isArray(req.body))
+		) {
 			return errors.gateway(400, 'pushgate.body.invalid', 'The body must be a JSON object');
 		}
-		const data = req.method === 'POST' ? { ...pushback.eventData, ...(req.body as Record<string, unknown>) } : pushback.eventData;
+		const data =
+			req.method === 'POST'
+				? { ...pushback.eventData, ...(req.body as Record<string, unknown>) }
+				: pushback.eventData;
 		this.firings.push({ id: pushback.id, method: req.method, data, at: Date.now() });
-		this.platform.chat.botEvent(pushback.token, pushback.clientId, pushback.event, { eventData: data });
+		this.platform.chat.botEvent(pushback.token, pushback.clientId, pushback.event, {
+			eventData: data,
+		});
 		return json(200, { status: 'OK' });
 	}
 }
-

@@ -154,11 +154,22 @@ export const errors = {
 	spring(status: number, message: string, path: string): FakeReply {
 		return {
 			status,
-			body: { timestamp: springTimestamp(), status, error: REASONS[status] ?? 'Error', message, path },
+			body: {
+				timestamp: springTimestamp(),
+				status,
+				error: REASONS[status] ?? 'Error',
+				message,
+				path,
+			},
 		};
 	},
 	/** API gateway: `{error, message, args}` (unified API, NLP). */
-	gateway(status: number, error: string, message: string, args: Record<string, unknown> = {}): FakeReply {
+	gateway(
+		status: number,
+		error: string,
+		message: string,
+		args: Record<string, unknown> = {},
+	): FakeReply {
 		return { status, body: { error, message, args } };
 	},
 	/** Calls API: `{type, message}`. */
@@ -296,7 +307,9 @@ export class FakePlatform {
 	requestsTo(...filters: Array<string | RegExp>): RecordedRequest[] {
 		return this.requests.filter((request) =>
 			filters.every((filter) =>
-				typeof filter === 'string' ? request.method === filter.toUpperCase() : filter.test(request.path),
+				typeof filter === 'string'
+					? request.method === filter.toUpperCase()
+					: filter.test(request.path),
 			),
 		);
 	}
@@ -354,12 +367,22 @@ export class FakePlatform {
 			return; // the client went away mid-body
 		}
 		const record: RecordedRequest = {
-			method, path, rawPath, query, headers: req.headers, body: undefined, rawBody, status: 0, at: Date.now(),
+			method,
+			path,
+			rawPath,
+			query,
+			headers: req.headers,
+			body: undefined,
+			rawBody,
+			status: 0,
+			at: Date.now(),
 		};
 		this.requests.push(record);
 		if (Object.keys(query).some((key) => key.toLowerCase() === 'idempotence-key')) {
 			// Path segments with digits (tokens, ids) left out: the list may end up in a test report.
-			this.contractViolations.push(`${method} ${path.replace(/[^/]*\d[^/]*/g, '…')}: Idempotence-Key in the query string`);
+			this.contractViolations.push(
+				`${method} ${path.replace(/[^/]*\d[^/]*/g, '…')}: Idempotence-Key in the query string`,
+			);
 		}
 		this.maxInFlight = Math.max(this.maxInFlight, ++this.inFlight);
 		let done = false;
@@ -391,7 +414,17 @@ export class FakePlatform {
 
 		let reply: FakeReply | undefined;
 		const injected = injection && (injection.status !== undefined || injection.body !== undefined);
-		if (!injected || commitFirst) reply = await this.dispatch(method, path, rawPath, query, req.headers, rawBody, record, signal);
+		if (!injected || commitFirst)
+			reply = await this.dispatch(
+				method,
+				path,
+				rawPath,
+				query,
+				req.headers,
+				rawBody,
+				record,
+				signal,
+			);
 		if (injection && injected) {
 			const status = injection.status ?? 200;
 			reply =
@@ -409,7 +442,8 @@ export class FakePlatform {
 		}
 		if (injection?.invalidJson) reply = { ...reply, raw: '{"truncated": tru' };
 		if (injection?.emptyBody) reply = { status: reply.status, raw: '' };
-		if (injection?.headers) reply = { ...reply, headers: { ...reply.headers, ...injection.headers } };
+		if (injection?.headers)
+			reply = { ...reply, headers: { ...reply.headers, ...injection.headers } };
 		this.send(res, reply);
 		record.status = reply.status;
 	}
@@ -455,7 +489,11 @@ export class FakePlatform {
 			try {
 				reply = await route.handler(request, { platform: this, signal, json, errors, replay });
 			} catch (error) {
-				return errors.spring(500, `Fake platform handler failed: ${(error as Error).message}`, path);
+				return errors.spring(
+					500,
+					`Fake platform handler failed: ${(error as Error).message}`,
+					path,
+				);
 			}
 			// A module that shares a path with another (the Async API) passes what is not its own.
 			if (reply === NEXT_ROUTE) continue;

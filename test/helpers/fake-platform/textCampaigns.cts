@@ -23,8 +23,26 @@ import { errors, json } from './server.cts';
 type Obj = Record<string, unknown>;
 
 export const ACCOUNT_ID = 263;
-const STATUSES = ['CREATED', 'READY', 'STARTED', 'STOPPED', 'POSTPONED', 'COMPLETED', 'FAILED', 'DELETED'];
-const SENDING_STATUSES = ['INIT', 'PENDING', 'SENT', 'DELIVERED', 'NOT_DELIVERED', 'FAILED', 'POSTPONED', 'CANCELED'];
+const STATUSES = [
+	'CREATED',
+	'READY',
+	'STARTED',
+	'STOPPED',
+	'POSTPONED',
+	'COMPLETED',
+	'FAILED',
+	'DELETED',
+];
+const SENDING_STATUSES = [
+	'INIT',
+	'PENDING',
+	'SENT',
+	'DELIVERED',
+	'NOT_DELIVERED',
+	'FAILED',
+	'POSTPONED',
+	'CANCELED',
+];
 
 export interface FakeCampaign {
 	id: number;
@@ -88,9 +106,17 @@ export interface TextCampaignOptions {
 }
 
 const iso = (ms = Date.now()) => new Date(ms).toISOString();
-const bad = (message: string, args: Obj = {}) => errors.gateway(400, 'textcampaign.common.validation_error', message, args);
-const notFound = (what: string, id: unknown) => errors.gateway(404, `textcampaign.${what.toLowerCase().replace(/\s+/g, '_')}.not_found`, `${what} ${String(id)} not found`, { id: String(id) });
-const isObject = (value: unknown): value is Obj => Boolean(value) && typeof value === 'object' && !Array.isArray(value);
+const bad = (message: string, args: Obj = {}) =>
+	errors.gateway(400, 'textcampaign.common.validation_error', message, args);
+const notFound = (what: string, id: unknown) =>
+	errors.gateway(
+		404,
+		`textcampaign.${what.toLowerCase().replace(/\s+/g, '_')}.not_found`,
+		`${what} ${String(id)} not found`,
+		{ id: String(id) },
+	);
+const isObject = (value: unknown): value is Obj =>
+	Boolean(value) && typeof value === 'object' && !Array.isArray(value);
 const isDate = (value: unknown) => typeof value === 'string' && Number.isFinite(Date.parse(value));
 
 export class TextCampaignModule implements FakeModule {
@@ -125,7 +151,11 @@ export class TextCampaignModule implements FakeModule {
 
 	// ---- test helpers -------------------------------------------------------------------------
 
-	addCampaign(projectShortName: string, name: string, fields: Partial<FakeCampaign> = {}): FakeCampaign {
+	addCampaign(
+		projectShortName: string,
+		name: string,
+		fields: Partial<FakeCampaign> = {},
+	): FakeCampaign {
 		const isDynamic = fields.isDynamic ?? true;
 		const campaign: FakeCampaign = {
 			id: this.nextId++,
@@ -148,15 +178,44 @@ export class TextCampaignModule implements FakeModule {
 	}
 
 	/** A sending template of a campaign, as Template → Create would make it. */
-	addTemplate(campaign: FakeCampaign, botId: string, clientId: string, fields: Partial<FakeTemplate> = {}): FakeTemplate {
-		const template: FakeTemplate = { id: randomUUID(), campaignId: campaign.id, botId, clientId, event: 'reminder', priority: 0, ...fields };
+	addTemplate(
+		campaign: FakeCampaign,
+		botId: string,
+		clientId: string,
+		fields: Partial<FakeTemplate> = {},
+	): FakeTemplate {
+		const template: FakeTemplate = {
+			id: randomUUID(),
+			campaignId: campaign.id,
+			botId,
+			clientId,
+			event: 'reminder',
+			priority: 0,
+			...fields,
+		};
 		this.templates.set(template.id, template);
 		return template;
 	}
 
 	/** A stored sending (not delivered by itself), e.g. one scheduled for later. */
-	addSending(campaign: FakeCampaign, botId: string, clientId: string, fields: Partial<FakeSending> = {}): FakeSending {
-		const sending: FakeSending = { id: randomUUID(), textCampaignId: campaign.id, botId, clientId, event: 'reminder', sendingTime: iso(Date.now() + 3_600_000), status: 'POSTPONED', priority: 0, createdAt: Date.now(), ...fields };
+	addSending(
+		campaign: FakeCampaign,
+		botId: string,
+		clientId: string,
+		fields: Partial<FakeSending> = {},
+	): FakeSending {
+		const sending: FakeSending = {
+			id: randomUUID(),
+			textCampaignId: campaign.id,
+			botId,
+			clientId,
+			event: 'reminder',
+			sendingTime: iso(Date.now() + 3_600_000),
+			status: 'POSTPONED',
+			priority: 0,
+			createdAt: Date.now(),
+			...fields,
+		};
 		this.sendings.set(sending.id, sending);
 		return sending;
 	}
@@ -185,7 +244,8 @@ export class TextCampaignModule implements FakeModule {
 		this.failingClients.clear();
 		this.sendDelayMs = this.options.sendDelayMs ?? 20;
 		this.nextId = 1000;
-		for (const seed of this.options.seed ?? []) this.addCampaign(seed.projectShortName, seed.name, { isDynamic: seed.isDynamic ?? true });
+		for (const seed of this.options.seed ?? [])
+			this.addCampaign(seed.projectShortName, seed.name, { isDynamic: seed.isDynamic ?? true });
 	}
 
 	close(): void {
@@ -197,8 +257,10 @@ export class TextCampaignModule implements FakeModule {
 
 	private guard(req: FakeRequest): FakeReply | undefined {
 		const header = String(req.headers.authorization ?? '');
-		if (!header.startsWith('Bearer ')) return errors.gateway(401, 'gateway.auth.missing', 'Authorization header is required');
-		if (!this.options.tokens.includes(header.slice(7))) return errors.gateway(403, 'gateway.auth.invalid_token', 'Invalid API token');
+		if (!header.startsWith('Bearer '))
+			return errors.gateway(401, 'gateway.auth.missing', 'Authorization header is required');
+		if (!this.options.tokens.includes(header.slice(7)))
+			return errors.gateway(403, 'gateway.auth.invalid_token', 'Invalid API token');
 		return undefined;
 	}
 
@@ -213,60 +275,122 @@ export class TextCampaignModule implements FakeModule {
 	}
 
 	private campaignOf(req: FakeRequest): FakeCampaign | FakeReply {
-		if (!this.projectKnown(req.params.projectShortName)) return notFound('Project', req.params.projectShortName);
-		if (req.params.accountId !== undefined && req.params.accountId !== String(ACCOUNT_ID)) return errors.gateway(403, 'textcampaign.account.forbidden', `No access to account ${req.params.accountId}`);
+		if (!this.projectKnown(req.params.projectShortName))
+			return notFound('Project', req.params.projectShortName);
+		if (req.params.accountId !== undefined && req.params.accountId !== String(ACCOUNT_ID))
+			return errors.gateway(
+				403,
+				'textcampaign.account.forbidden',
+				`No access to account ${req.params.accountId}`,
+			);
 		if (!/^\d+$/.test(req.params.id)) return bad('textCampaignId must be a number');
 		const campaign = this.campaigns.get(Number(req.params.id));
-		if (!campaign || campaign.projectShortName !== req.params.projectShortName || campaign.status === 'DELETED') return notFound('Text campaign', req.params.id);
+		if (
+			!campaign ||
+			campaign.projectShortName !== req.params.projectShortName ||
+			campaign.status === 'DELETED'
+		)
+			return notFound('Text campaign', req.params.id);
 		return campaign;
 	}
 
 	/** Checks CreateTextCampaignDto / UpdateTextCampaignDto; a reply when refused. */
 	private invalidSettings(body: Obj): FakeReply | undefined {
 		if (typeof body.name !== 'string' || !body.name.trim()) return bad('name is required');
-		if (body.eventName !== undefined && typeof body.eventName !== 'string') return bad('eventName must be a string');
+		if (body.eventName !== undefined && typeof body.eventName !== 'string')
+			return bad('eventName must be a string');
 		const delay = body.delayBetweenSending;
 		// The spec says minimum 1 and default 0: the default is accepted back.
-		if (delay !== undefined && (!Number.isInteger(delay) || (delay as number) < 0 || (delay as number) > 60000)) return bad('delayBetweenSending must be from 1 to 60000');
+		if (
+			delay !== undefined &&
+			(!Number.isInteger(delay) || (delay as number) < 0 || (delay as number) > 60000)
+		)
+			return bad('delayBetweenSending must be from 1 to 60000');
 		const threads = body.threadCount;
-		if (threads !== undefined && (!Number.isInteger(threads) || (threads as number) < 1 || (threads as number) > 10)) return bad('threadCount must be from 1 to 10');
-		if (body.isDynamic !== undefined && typeof body.isDynamic !== 'boolean') return bad('isDynamic must be a boolean');
-		if (body.jgraphReplies !== undefined && (body.jgraphReplies === null || typeof body.jgraphReplies !== 'object')) return bad('jgraphReplies must be JSON');
+		if (
+			threads !== undefined &&
+			(!Number.isInteger(threads) || (threads as number) < 1 || (threads as number) > 10)
+		)
+			return bad('threadCount must be from 1 to 10');
+		if (body.isDynamic !== undefined && typeof body.isDynamic !== 'boolean')
+			return bad('isDynamic must be a boolean');
+		if (
+			body.jgraphReplies !== undefined &&
+			(body.jgraphReplies === null || typeof body.jgraphReplies !== 'object')
+		)
+			return bad('jgraphReplies must be JSON');
 		return undefined;
 	}
 
 	private nameTaken(projectShortName: string, name: string, except?: number): boolean {
-		return [...this.campaigns.values()].some((c) => c.projectShortName === projectShortName && c.name === name && c.id !== except && c.status !== 'DELETED');
+		return [...this.campaigns.values()].some(
+			(c) =>
+				c.projectShortName === projectShortName &&
+				c.name === name &&
+				c.id !== except &&
+				c.status !== 'DELETED',
+		);
 	}
 
 	/** The campaign and channel of a send; a reply when the send is refused. */
-	private target(textCampaignName: unknown, botId: unknown): { campaign: FakeCampaign } | FakeReply {
+	private target(
+		textCampaignName: unknown,
+		botId: unknown,
+	): { campaign: FakeCampaign } | FakeReply {
 		if (typeof botId !== 'string' || !botId) return bad('botId is required');
-		if (typeof textCampaignName !== 'string' || !textCampaignName) return bad('textCampaignName is required');
+		if (typeof textCampaignName !== 'string' || !textCampaignName)
+			return bad('textCampaignName is required');
 		const bot = this.options.channels?.findBot(botId);
 		if (this.options.channels && !bot) return notFound('Bot', botId);
-		const campaign = [...this.campaigns.values()].find((c) => c.name === textCampaignName && c.status !== 'DELETED' && (!bot || c.projectShortName === bot.project.shortName));
+		const campaign = [...this.campaigns.values()].find(
+			(c) =>
+				c.name === textCampaignName &&
+				c.status !== 'DELETED' &&
+				(!bot || c.projectShortName === bot.project.shortName),
+		);
 		if (!campaign) return notFound('Text campaign', textCampaignName);
 		if (!campaign.isDynamic) return bad(`Text campaign ${textCampaignName} is not dynamic`);
-		if (campaign.status !== 'STARTED') return bad(`Text campaign ${textCampaignName} is ${campaign.status}, not STARTED`);
+		if (campaign.status !== 'STARTED')
+			return bad(`Text campaign ${textCampaignName} is ${campaign.status}, not STARTED`);
 		return { campaign };
 	}
 
 	/** Checks the optional fields every send shares; a reply when refused. */
 	private invalidSend(body: Obj): FakeReply | undefined {
-		if (body.priority !== undefined && !Number.isInteger(body.priority)) return bad('priority must be an integer');
-		if (body.sendingTime !== undefined && !isDate(body.sendingTime)) return bad('sendingTime must be a date-time');
-		if (body.callbackUrl !== undefined && (typeof body.callbackUrl !== 'string' || !/^https?:\/\//.test(body.callbackUrl))) return bad('callbackUrl must be a URL');
-		if (body.eventData !== undefined && (body.eventData === null || typeof body.eventData !== 'object')) return bad('eventData must be JSON');
-		if (body.replies !== undefined && (body.replies === null || typeof body.replies !== 'object')) return bad('replies must be JSON');
+		if (body.priority !== undefined && !Number.isInteger(body.priority))
+			return bad('priority must be an integer');
+		if (body.sendingTime !== undefined && !isDate(body.sendingTime))
+			return bad('sendingTime must be a date-time');
+		if (
+			body.callbackUrl !== undefined &&
+			(typeof body.callbackUrl !== 'string' || !/^https?:\/\//.test(body.callbackUrl))
+		)
+			return bad('callbackUrl must be a URL');
+		if (
+			body.eventData !== undefined &&
+			(body.eventData === null || typeof body.eventData !== 'object')
+		)
+			return bad('eventData must be JSON');
+		if (body.replies !== undefined && (body.replies === null || typeof body.replies !== 'object'))
+			return bad('replies must be JSON');
 		return undefined;
 	}
 
 	/** Accepts a send: stores the sending and schedules its delivery. */
-	private accept(fields: Omit<FakeSending, 'id' | 'status' | 'createdAt' | 'sendingTime'> & { sendingTime?: string }): FakeReply {
+	private accept(
+		fields: Omit<FakeSending, 'id' | 'status' | 'createdAt' | 'sendingTime'> & {
+			sendingTime?: string;
+		},
+	): FakeReply {
 		const now = Date.now();
 		const at = fields.sendingTime ? Date.parse(fields.sendingTime) : now;
-		const sending: FakeSending = { ...fields, id: randomUUID(), sendingTime: iso(at), status: at > now + 1000 ? 'POSTPONED' : 'PENDING', createdAt: now };
+		const sending: FakeSending = {
+			...fields,
+			id: randomUUID(),
+			sendingTime: iso(at),
+			status: at > now + 1000 ? 'POSTPONED' : 'PENDING',
+			createdAt: now,
+		};
 		this.sendings.set(sending.id, sending);
 		const delay = Math.max(this.sendDelayMs, at - now);
 		// Far-away times stay scheduled (a timer cannot wait longer than about 24 days).
@@ -292,10 +416,20 @@ export class TextCampaignModule implements FakeModule {
 		try {
 			if (channel?.channelType === 'CHAT_API' && channel.accessToken) {
 				if (sending.event !== undefined) {
-					chat.botEvent(channel.accessToken, sending.clientId, sending.event, (isObject(sending.eventData) ? sending.eventData : undefined) as Obj | undefined);
+					chat.botEvent(
+						channel.accessToken,
+						sending.clientId,
+						sending.event,
+						(isObject(sending.eventData) ? sending.eventData : undefined) as Obj | undefined,
+					);
 				} else {
-					const replies = (Array.isArray(sending.replies) ? sending.replies : [sending.replies]) as Obj[];
-					const text = replies.filter((r) => r && r.type === 'text').map((r) => String(r.text)).join('\n\n');
+					const replies = (
+						Array.isArray(sending.replies) ? sending.replies : [sending.replies]
+					) as Obj[];
+					const text = replies
+						.filter((r) => r && r.type === 'text')
+						.map((r) => String(r.text))
+						.join('\n\n');
 					chat.runTextCampaign(channel.accessToken, [sending.clientId], text);
 				}
 			}
@@ -305,7 +439,10 @@ export class TextCampaignModule implements FakeModule {
 		}
 	}
 
-	private paging(req: FakeRequest, keys: [string, string]): { first: number; size: number } | FakeReply {
+	private paging(
+		req: FakeRequest,
+		keys: [string, string],
+	): { first: number; size: number } | FakeReply {
 		const [pageKey, sizeKey] = keys;
 		const page = Number(req.query[pageKey] ?? 0);
 		const size = Number(req.query[sizeKey] ?? 20);
@@ -318,24 +455,33 @@ export class TextCampaignModule implements FakeModule {
 	// ---- campaigns ----------------------------------------------------------------------------
 
 	private listCampaigns(req: FakeRequest): FakeReply {
-		if (!this.projectKnown(req.params.projectShortName)) return notFound('Project', req.params.projectShortName);
+		if (!this.projectKnown(req.params.projectShortName))
+			return notFound('Project', req.params.projectShortName);
 		const paging = this.paging(req, ['page', 'size']);
 		if (!('first' in paging)) return paging;
 		const { first, size } = paging;
 		const botIds = this.all(req, 'botIds');
 		const statuses = this.all(req, 'statuses');
-		if (statuses.some((s) => !STATUSES.includes(s))) return bad('statuses must be TextCampaignStatus values');
+		if (statuses.some((s) => !STATUSES.includes(s)))
+			return bad('statuses must be TextCampaignStatus values');
 		const ranges: Array<[string, keyof FakeCampaign, 'from' | 'to']> = [
-			['creationTimeFrom', 'creationTime', 'from'], ['creationTimeTo', 'creationTime', 'to'],
-			['startTimeFrom', 'startTime', 'from'], ['startTimeTo', 'startTime', 'to'],
-			['stopTimeFrom', 'stopTime', 'from'], ['stopTimeTo', 'stopTime', 'to'],
+			['creationTimeFrom', 'creationTime', 'from'],
+			['creationTimeTo', 'creationTime', 'to'],
+			['startTimeFrom', 'startTime', 'from'],
+			['startTimeTo', 'startTime', 'to'],
+			['stopTimeFrom', 'stopTime', 'from'],
+			['stopTimeTo', 'stopTime', 'to'],
 		];
-		for (const [key] of ranges) if (req.query[key] !== undefined && !isDate(req.query[key])) return bad(`${key} must be a date-time`);
+		for (const [key] of ranges)
+			if (req.query[key] !== undefined && !isDate(req.query[key]))
+				return bad(`${key} must be a date-time`);
 		const name = req.query.textCampaignName;
 		const dynamic = req.query.isDynamic;
-		if (dynamic !== undefined && !['true', 'false'].includes(dynamic)) return bad('isDynamic must be a boolean');
+		if (dynamic !== undefined && !['true', 'false'].includes(dynamic))
+			return bad('isDynamic must be a boolean');
 		const found = [...this.campaigns.values()].filter((c) => {
-			if (c.projectShortName !== req.params.projectShortName || c.status === 'DELETED') return false;
+			if (c.projectShortName !== req.params.projectShortName || c.status === 'DELETED')
+				return false;
 			if (name && !c.name.toLowerCase().includes(name.toLowerCase())) return false;
 			if (botIds.length && !botIds.includes(String(c.botId))) return false;
 			if (statuses.length && !statuses.includes(c.status)) return false;
@@ -345,18 +491,25 @@ export class TextCampaignModule implements FakeModule {
 				if (limit === undefined) return true;
 				const value = c[field] as string | null | undefined;
 				if (!value) return false;
-				return side === 'from' ? Date.parse(value) >= Date.parse(limit) : Date.parse(value) <= Date.parse(limit);
+				return side === 'from'
+					? Date.parse(value) >= Date.parse(limit)
+					: Date.parse(value) <= Date.parse(limit);
 			});
 		});
-		return json(200, { paging: { pageNum: Math.floor(first / size), pageSize: size, totalCount: found.length }, textCampaigns: found.slice(first, first + size) });
+		return json(200, {
+			paging: { pageNum: Math.floor(first / size), pageSize: size, totalCount: found.length },
+			textCampaigns: found.slice(first, first + size),
+		});
 	}
 
 	private createCampaign(req: FakeRequest): FakeReply {
-		if (!this.projectKnown(req.params.projectShortName)) return notFound('Project', req.params.projectShortName);
+		if (!this.projectKnown(req.params.projectShortName))
+			return notFound('Project', req.params.projectShortName);
 		const body = (req.body ?? {}) as Obj;
 		const refused = this.invalidSettings(body);
 		if (refused) return refused;
-		if (this.nameTaken(req.params.projectShortName, String(body.name))) return bad(`A text campaign named ${String(body.name)} exists`, { name: String(body.name) });
+		if (this.nameTaken(req.params.projectShortName, String(body.name)))
+			return bad(`A text campaign named ${String(body.name)} exists`, { name: String(body.name) });
 		const campaign = this.addCampaign(req.params.projectShortName, String(body.name), {
 			isDynamic: (body.isDynamic as boolean | undefined) ?? false,
 			eventName: body.eventName as string | undefined,
@@ -378,8 +531,10 @@ export class TextCampaignModule implements FakeModule {
 		const body = (req.body ?? {}) as Obj;
 		const refused = this.invalidSettings(body);
 		if (refused) return refused;
-		if (body.isDynamic !== undefined && body.isDynamic !== campaign.isDynamic) return bad('isDynamic cannot be changed');
-		if (this.nameTaken(campaign.projectShortName, String(body.name), campaign.id)) return bad(`A text campaign named ${String(body.name)} exists`);
+		if (body.isDynamic !== undefined && body.isDynamic !== campaign.isDynamic)
+			return bad('isDynamic cannot be changed');
+		if (this.nameTaken(campaign.projectShortName, String(body.name), campaign.id))
+			return bad(`A text campaign named ${String(body.name)} exists`);
 		// A PUT replaces the settings.
 		Object.assign(campaign, {
 			name: body.name,
@@ -400,7 +555,10 @@ export class TextCampaignModule implements FakeModule {
 		return (req: FakeRequest): FakeReply => {
 			const campaign = this.campaignOf(req);
 			if (!('id' in campaign)) return campaign;
-			if (!from[to].includes(campaign.status)) return bad(`Text campaign ${campaign.id} is ${campaign.status}: it cannot become ${to}`, { status: campaign.status });
+			if (!from[to].includes(campaign.status))
+				return bad(`Text campaign ${campaign.id} is ${campaign.status}: it cannot become ${to}`, {
+					status: campaign.status,
+				});
 			campaign.status = to;
 			if (to === 'STARTED') campaign.startTime = iso();
 			else campaign.stopTime = iso();
@@ -423,8 +581,10 @@ export class TextCampaignModule implements FakeModule {
 		if (!('campaign' in target)) return target;
 		const refused = this.invalidSend(body);
 		if (refused) return refused;
-		if (body.event !== undefined && typeof body.event !== 'string') return bad('event must be a string');
-		if (body.event === undefined && body.replies === undefined) return bad('event or replies is required');
+		if (body.event !== undefined && typeof body.event !== 'string')
+			return bad('event must be a string');
+		if (body.event === undefined && body.replies === undefined)
+			return bad('event or replies is required');
 		const template: FakeTemplate = {
 			id: randomUUID(),
 			campaignId: target.campaign.id,
@@ -437,22 +597,30 @@ export class TextCampaignModule implements FakeModule {
 			priority: (body.priority as number | undefined) ?? 0,
 		};
 		this.templates.set(template.id, template);
-		return json(200, { id: template.id, link: `${this.platform.url}/api/v1/text-campaign-service/dynamics/send-event-by-template/${template.id}` });
+		return json(200, {
+			id: template.id,
+			link: `${this.platform.url}/api/v1/text-campaign-service/dynamics/send-event-by-template/${template.id}`,
+		});
 	}
 
 	private template(req: FakeRequest): FakeTemplate | FakeReply {
-		return this.templates.get(req.params.uuid) ?? notFound('Event sending template', req.params.uuid);
+		return (
+			this.templates.get(req.params.uuid) ?? notFound('Event sending template', req.params.uuid)
+		);
 	}
 
 	private sendByTemplate(req: FakeRequest): FakeReply {
 		const template = this.template(req);
 		if (!('campaignId' in template)) return template;
-		const body = (req.method === 'POST' ? req.body ?? {} : {}) as Obj;
+		const body = (req.method === 'POST' ? (req.body ?? {}) : {}) as Obj;
 		if (!isObject(body)) return bad('body must be an EventSendingTemplateSendDto');
 		const refused = this.invalidSend(body);
 		if (refused) return refused;
 		const campaign = this.campaigns.get(template.campaignId);
-		if (!campaign || campaign.status !== 'STARTED') return bad(`Text campaign ${String(campaign?.name)} is ${String(campaign?.status)}, not STARTED`);
+		if (!campaign || campaign.status !== 'STARTED')
+			return bad(
+				`Text campaign ${String(campaign?.name)} is ${String(campaign?.status)}, not STARTED`,
+			);
 		return this.accept({
 			textCampaignId: template.campaignId,
 			templateId: template.id,
@@ -471,7 +639,8 @@ export class TextCampaignModule implements FakeModule {
 		return (req: FakeRequest): FakeReply => {
 			const body = (req.body ?? {}) as Obj;
 			if (typeof body.clientId !== 'string' || !body.clientId) return bad('clientId is required');
-			if (kind === 'event' && (typeof body.event !== 'string' || !body.event)) return bad('event is required');
+			if (kind === 'event' && (typeof body.event !== 'string' || !body.event))
+				return bad('event is required');
 			const target = this.target(body.textCampaignName, body.botId);
 			if (!('campaign' in target)) return target;
 			const refused = this.invalidSend(body);
@@ -480,7 +649,9 @@ export class TextCampaignModule implements FakeModule {
 				textCampaignId: target.campaign.id,
 				botId: String(body.botId),
 				clientId: body.clientId,
-				...(kind === 'event' ? { event: String(body.event), eventData: body.eventData } : { replies: body.replies ?? [] }),
+				...(kind === 'event'
+					? { event: String(body.event), eventData: body.eventData }
+					: { replies: body.replies ?? [] }),
 				priority: (body.priority as number | undefined) ?? 0,
 				callbackUrl: body.callbackUrl as string | undefined,
 				sendingTime: body.sendingTime as string | undefined,
@@ -491,9 +662,13 @@ export class TextCampaignModule implements FakeModule {
 	private listSendings(req: FakeRequest): FakeReply {
 		const paging = this.paging(req, ['offset', 'limit']);
 		if (!('first' in paging)) return paging;
-		if (req.query.textCampaignId !== undefined && !/^\d+$/.test(req.query.textCampaignId)) return bad('textCampaignId must be a number');
-		if (req.query.status !== undefined && !SENDING_STATUSES.includes(req.query.status)) return bad('status is not a sending status');
-		for (const key of ['startTimeFrom', 'startTimeTo']) if (req.query[key] !== undefined && !isDate(req.query[key])) return bad(`${key} must be a date-time`);
+		if (req.query.textCampaignId !== undefined && !/^\d+$/.test(req.query.textCampaignId))
+			return bad('textCampaignId must be a number');
+		if (req.query.status !== undefined && !SENDING_STATUSES.includes(req.query.status))
+			return bad('status is not a sending status');
+		for (const key of ['startTimeFrom', 'startTimeTo'])
+			if (req.query[key] !== undefined && !isDate(req.query[key]))
+				return bad(`${key} must be a date-time`);
 		const q = req.query;
 		const found = this.sendingList().filter(
 			(s) =>
@@ -501,30 +676,56 @@ export class TextCampaignModule implements FakeModule {
 				(q.eventSendingInfoUuid === undefined || s.id === q.eventSendingInfoUuid) &&
 				(q.eventSendingTemplateUuid === undefined || s.templateId === q.eventSendingTemplateUuid) &&
 				(q.status === undefined || s.status === q.status) &&
-				(q.startTimeFrom === undefined || Date.parse(s.sendingTime) >= Date.parse(q.startTimeFrom)) &&
+				(q.startTimeFrom === undefined ||
+					Date.parse(s.sendingTime) >= Date.parse(q.startTimeFrom)) &&
 				(q.startTimeTo === undefined || Date.parse(s.sendingTime) <= Date.parse(q.startTimeTo)),
 		);
-		const dto = ({ createdAt: _c, textCampaignId: _t, templateId: _tpl, priority: _p, callbackUrl: _u, ...rest }: FakeSending) => rest;
-		return json(200, { totalCount: found.length, sendings: found.slice(paging.first, paging.first + paging.size).map(dto) });
+		const dto = ({
+			createdAt: _c,
+			textCampaignId: _t,
+			templateId: _tpl,
+			priority: _p,
+			callbackUrl: _u,
+			...rest
+		}: FakeSending) => rest;
+		return json(200, {
+			totalCount: found.length,
+			sendings: found.slice(paging.first, paging.first + paging.size).map(dto),
+		});
 	}
 
 	private cancel(req: FakeRequest): FakeReply {
 		const sending = this.sendings.get(req.params.uuid);
 		if (!sending) return notFound('Sending', req.params.uuid);
-		if (!['INIT', 'PENDING', 'POSTPONED'].includes(sending.status)) return bad(`Sending ${sending.id} is ${sending.status}: it cannot be canceled`, { status: sending.status });
+		if (!['INIT', 'PENDING', 'POSTPONED'].includes(sending.status))
+			return bad(`Sending ${sending.id} is ${sending.status}: it cannot be canceled`, {
+				status: sending.status,
+			});
 		sending.status = 'CANCELED';
 		return { status: 200 };
 	}
 
 	private chatHistory(req: FakeRequest): FakeReply {
-		const { eventSendingInfoUuid: sendingId, eventSendingTemplateUuid: templateId, limit, fromTimestamp } = req.query;
-		if (!/^\d+$/.test(limit ?? '') || Number(limit) < 1) return bad('limit is required and must be at least 1');
-		if (!/^\d+$/.test(fromTimestamp ?? '')) return bad('fromTimestamp is required and must be a Unix timestamp');
-		if (!sendingId && !templateId) return bad('eventSendingInfoUuid or eventSendingTemplateUuid is required');
-		const sendings = this.sendingList().filter((s) => (sendingId ? s.id === sendingId : s.templateId === templateId));
+		const {
+			eventSendingInfoUuid: sendingId,
+			eventSendingTemplateUuid: templateId,
+			limit,
+			fromTimestamp,
+		} = req.query;
+		if (!/^\d+$/.test(limit ?? '') || Number(limit) < 1)
+			return bad('limit is required and must be at least 1');
+		if (!/^\d+$/.test(fromTimestamp ?? ''))
+			return bad('fromTimestamp is required and must be a Unix timestamp');
+		if (!sendingId && !templateId)
+			return bad('eventSendingInfoUuid or eventSendingTemplateUuid is required');
+		const sendings = this.sendingList().filter((s) =>
+			sendingId ? s.id === sendingId : s.templateId === templateId,
+		);
 		if (sendingId && sendings.length === 0) return notFound('Sending', sendingId);
-		if (templateId && !this.templates.has(templateId)) return notFound('Event sending template', templateId);
-		const fromMs = Number(fromTimestamp) >= 1e12 ? Number(fromTimestamp) : Number(fromTimestamp) * 1000;
+		if (templateId && !this.templates.has(templateId))
+			return notFound('Event sending template', templateId);
+		const fromMs =
+			Number(fromTimestamp) >= 1e12 ? Number(fromTimestamp) : Number(fromTimestamp) * 1000;
 		const messages: Obj[] = [];
 		const seen = new Set<string>();
 		for (const sending of sendings) {
@@ -538,7 +739,9 @@ export class TextCampaignModule implements FakeModule {
 					textMessage: message.text,
 					author: message.type === 'request' ? 'CLIENT' : 'BOT',
 					status: message.status ?? 'SENT',
-					...(message.type === 'request' && message.event ? { eventData: sending.eventData ?? {} } : {}),
+					...(message.type === 'request' && message.event
+						? { eventData: sending.eventData ?? {} }
+						: {}),
 					...(message.replies ? { replies: message.replies } : {}),
 					timestamp: iso(message.ts),
 				});
@@ -552,9 +755,14 @@ export class TextCampaignModule implements FakeModule {
 	private buildRoutes(): Route[] {
 		const T = '/api/v1/text-campaign-service';
 		const C = `${T}/projects/:projectShortName/text-campaigns`;
-		const L = '/api/text-campaign-service/accounts/:accountId/projects/:projectShortName/text-campaigns/:id';
+		const L =
+			'/api/text-campaign-service/accounts/:accountId/projects/:projectShortName/text-campaigns/:id';
 		const D = `${T}/dynamics`;
-		const route = (method: Route['method'], pattern: string, handler: (req: FakeRequest) => FakeReply): Route => ({
+		const route = (
+			method: Route['method'],
+			pattern: string,
+			handler: (req: FakeRequest) => FakeReply,
+		): Route => ({
 			method,
 			pattern,
 			handler: (req) => this.guard(req) ?? handler(req),
@@ -592,6 +800,10 @@ export class TextCampaignModule implements FakeModule {
 }
 
 /** The module factory for `startFakePlatform({ modules })`, keeping a handle on it. */
-export function textCampaignModule(options: TextCampaignOptions, holder: { textCampaigns?: TextCampaignModule } = {}) {
-	return (platform: FakePlatform) => (holder.textCampaigns = new TextCampaignModule(platform, options));
+export function textCampaignModule(
+	options: TextCampaignOptions,
+	holder: { textCampaigns?: TextCampaignModule } = {},
+) {
+	return (platform: FakePlatform) =>
+		(holder.textCampaigns = new TextCampaignModule(platform, options));
 }

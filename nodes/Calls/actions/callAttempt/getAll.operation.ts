@@ -16,10 +16,16 @@ export const getAll: Operation = {
 	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many call attempts',
-	description: 'List call attempts of the campaign started or finished in a time range, one item per attempt',
+	description:
+		'List call attempts of the campaign started or finished in a time range, one item per attempt',
 	properties: [returnAllField, limitField, filtersField(DATES), simplifyField],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-		return await reportPages(this, itemIndex, 'getCallAttemptReportByDate', dateFilterOf(this, itemIndex, filters, DATES));
+		return await reportPages(
+			this,
+			itemIndex,
+			'getCallAttemptReportByDate',
+			dateFilterOf(this, itemIndex, filters, DATES),
+		);
 	},
 };

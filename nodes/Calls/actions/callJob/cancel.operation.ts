@@ -17,7 +17,11 @@ export const cancel: Operation = {
 		const cancelled = await callsItemRequest<unknown[]>(this, itemIndex, 'cancelCallJob', {
 			body: selection,
 			// Cancelling is a state change that can be repeated; the key makes the repeat explicit.
-			idempotenceKey: idempotenceKeyFor(this, `cancel:${executionScope(this, itemIndex)}`, selection),
+			idempotenceKey: idempotenceKeyFor(
+				this,
+				`cancel:${executionScope(this, itemIndex)}`,
+				selection,
+			),
 		});
 		const ids = (Array.isArray(cancelled) ? cancelled : []).map(String);
 		return { cancelledIds: ids, count: ids.length, requested: selection };

@@ -39,7 +39,13 @@ export const getAll: Operation = {
 		const dates = dateFilterOf(this, itemIndex, filters, DATES);
 		if (filters.unfinishedOnly === true) {
 			if (Object.keys(dates).length) {
-				throw invalidInput(this, itemIndex, 'Filters', 'combine Unfinished Only with dates', 'The platform lists unfinished call jobs without date filters: remove the dates, or filter the output with a Filter node.');
+				throw invalidInput(
+					this,
+					itemIndex,
+					'Filters',
+					'combine Unfinished Only with dates',
+					'The platform lists unfinished call jobs without date filters: remove the dates, or filter the output with a Filter node.',
+				);
 			}
 			return await reportPages(this, itemIndex, 'getCallJobReportUnfinished', undefined);
 		}

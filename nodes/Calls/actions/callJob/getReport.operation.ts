@@ -9,10 +9,15 @@ export const getReport: Operation = {
 	value: 'getReport',
 	name: 'Get Report',
 	action: 'Get call job report',
-	description: 'Get the results of call jobs by ID and/or phone number, one item per call job: status, attempts, duration, report data',
+	description:
+		'Get the results of call jobs by ID and/or phone number, one item per call job: status, attempts, duration, report data',
 	properties: [...idsAndPhonesFields, simplifyField],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const selection = idsAndPhonesOf(this, itemIndex);
-		return reportOutput(this, itemIndex, await callsItemRequest<unknown>(this, itemIndex, 'getCallJobReport', { body: selection }));
+		return reportOutput(
+			this,
+			itemIndex,
+			await callsItemRequest<unknown>(this, itemIndex, 'getCallJobReport', { body: selection }),
+		);
 	},
 };

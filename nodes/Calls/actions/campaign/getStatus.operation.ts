@@ -12,7 +12,9 @@ export const getStatus: Operation = {
 	description: `Get the campaign status (new, planned, inProgress, paused, finished or deleted) and whether it is over. ${CAMPAIGN_OF_TOKEN}.`,
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		// The spec answers a JSON string ("inProgress"); read as text so a bare word works too.
-		const body = await callsItemRequest<unknown>(this, itemIndex, 'getCallTaskStatus', { responseType: 'text' });
+		const body = await callsItemRequest<unknown>(this, itemIndex, 'getCallTaskStatus', {
+			responseType: 'text',
+		});
 		const received = plainText(body);
 		const status = campaignStatusOf(received);
 		return {

@@ -12,7 +12,8 @@ export const DEFAULT_BATCH_SIZE = 500;
 const batchSize = batchSizeOption({
 	default: DEFAULT_BATCH_SIZE,
 	max: 10000,
-	description: 'Max numbers sent in one request; a request the platform finds too large is split in two',
+	description:
+		'Max numbers sent in one request; a request the platform finds too large is split in two',
 });
 
 export const add: Operation = {
@@ -47,10 +48,19 @@ export const add: Operation = {
 	],
 	batch: {
 		prepare(itemIndex) {
-			const params = callJobParametersOf(this, itemIndex, { phone: phoneOf(this, itemIndex), payload: payloadOf(this, itemIndex) }) as CallJob;
+			const params = callJobParametersOf(this, itemIndex, {
+				phone: phoneOf(this, itemIndex),
+				payload: payloadOf(this, itemIndex),
+			}) as CallJob;
 			const first = firstItemWith(this, params.phone, itemIndex);
 			if (first !== itemIndex) {
-				throw invalidInput(this, itemIndex, 'Phone', `${params.phone} is also in item ${first}`, 'The platform refuses a number twice in one load; remove the duplicate.');
+				throw invalidInput(
+					this,
+					itemIndex,
+					'Phone',
+					`${params.phone} is also in item ${first}`,
+					'The platform refuses a number twice in one load; remove the duplicate.',
+				);
 			}
 			return params;
 		},

@@ -15,7 +15,10 @@ function flatPayload(ctx: IExecuteFunctions, itemIndex: number): Record<string, 
 	const flat: Record<string, string> = {};
 	for (const [key, value] of Object.entries(payloadOf(ctx, itemIndex) ?? {})) {
 		if (RESERVED.has(key)) {
-			const hint = key === 'Idempotence-Key' ? 'The platform reads a parameter of this name as its idempotence key: rename the field.' : 'Rename the field: phone and gmtZone are set above.';
+			const hint =
+				key === 'Idempotence-Key'
+					? 'The platform reads a parameter of this name as its idempotence key: rename the field.'
+					: 'Rename the field: phone and gmtZone are set above.';
 			throw invalidInput(ctx, itemIndex, 'Payload', `uses the reserved name "${key}"`, hint);
 		}
 		if (value === undefined || value === null) continue;
@@ -38,7 +41,8 @@ export const addCrm: Operation = {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. +03:30 or Europe/Berlin',
-			description: "The callee's time zone: an offset from -18:00 to +18:00 or a zone name. Empty: the zone of the phone number.",
+			description:
+				"The callee's time zone: an offset from -18:00 to +18:00 or a zone name. Empty: the zone of the phone number.",
 		},
 		...payloadFields,
 		{
@@ -55,11 +59,21 @@ export const addCrm: Operation = {
 					name: 'method',
 					type: 'options',
 					options: [
-						{ name: 'Form Fields', value: 'POST', description: 'As a web form sends them; suits most payloads' },
-						{ name: 'Link Parameters', value: 'GET', description: 'Written into the link, as a CRM that only opens links does; keep payloads short' },
+						{
+							name: 'Form Fields',
+							value: 'POST',
+							description: 'As a web form sends them; suits most payloads',
+						},
+						{
+							name: 'Link Parameters',
+							value: 'GET',
+							description:
+								'Written into the link, as a CRM that only opens links does; keep payloads short',
+						},
 					],
 					default: 'POST',
-					description: 'How the number and its payload reach the platform; both add the same call job. Test Mode always uses link parameters.',
+					description:
+						'How the number and its payload reach the platform; both add the same call job. Test Mode always uses link parameters.',
 				},
 				{
 					displayName: 'Prevent Duplicate Calls',
@@ -74,7 +88,8 @@ export const addCrm: Operation = {
 					name: 'test',
 					type: 'boolean',
 					default: false,
-					description: 'Whether to add the number through the test method, which accepts a number called recently again',
+					description:
+						'Whether to add the number through the test method, which accepts a number called recently again',
 				},
 			],
 		},
@@ -84,23 +99,34 @@ export const addCrm: Operation = {
 		const zoneText = String(this.getNodeParameter('gmtZone', itemIndex, '') ?? '').trim();
 		const gmtZone = zoneText ? checkedZone(zoneText) : undefined;
 		if (zoneText && !gmtZone) {
-			throw invalidInput(this, itemIndex, 'Time Zone', `"${zoneText}" is neither an offset from -18:00 to +18:00 nor an IANA zone name`);
+			throw invalidInput(
+				this,
+				itemIndex,
+				'Time Zone',
+				`"${zoneText}" is neither an offset from -18:00 to +18:00 nor an IANA zone name`,
+			);
 		}
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const test = options.test === true;
-		const params: Record<string, string> = { phone, ...(gmtZone ? { gmtZone } : {}), ...flatPayload(this, itemIndex) };
+		const params: Record<string, string> = {
+			phone,
+			...(gmtZone ? { gmtZone } : {}),
+			...flatPayload(this, itemIndex),
+		};
 		const scope = test ? `crm-test:${executionScope(this, itemIndex)}` : 'crm';
-		const idempotenceKey = options.idempotent === false ? undefined : idempotenceKeyFor(this, scope, params);
+		const idempotenceKey =
+			options.idempotent === false ? undefined : idempotenceKeyFor(this, scope, params);
 		const method = test ? 'GET' : ((options.method as string) ?? 'POST');
 
 		// The key travels as a header only (docs/platform-assumptions.md): on the GET, every query
 		// parameter other than phone and gmtZone becomes a payload key the bot script receives.
-		const request = method === 'GET'
-			? { qs: params }
-			: {
-					body: new URLSearchParams(params).toString(),
-					headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-				};
+		const request =
+			method === 'GET'
+				? { qs: params }
+				: {
+						body: new URLSearchParams(params).toString(),
+						headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+					};
 		const route = test ? 'addPhoneGetTest' : method === 'GET' ? 'addPhoneGet' : 'addPhonePost';
 		const body = await callsItemRequest<unknown>(this, itemIndex, route, {
 			...request,

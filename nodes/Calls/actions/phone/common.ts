@@ -22,7 +22,11 @@ export const payloadFields: INodeProperties[] = keyValueInput({
 	description: 'Data for the call script, read there with $dialer.getPayload()',
 	extraModes: [
 		{ name: 'None', value: 'none', description: 'No data for the script' },
-		{ name: 'All Input Fields', value: 'item', description: "The input item's fields, as they are" },
+		{
+			name: 'All Input Fields',
+			value: 'item',
+			description: "The input item's fields, as they are",
+		},
 	],
 	default: 'none',
 });

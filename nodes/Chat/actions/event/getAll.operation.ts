@@ -33,7 +33,8 @@ export const getAll: Operation = {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. user-42',
-			description: 'Only events of this client (your identifier of the end user, as sent with the messages); leave empty for the whole channel',
+			description:
+				'Only events of this client (your identifier of the end user, as sent with the messages); leave empty for the whole channel',
 		},
 		unconfirmed(
 			{
@@ -45,7 +46,7 @@ export const getAll: Operation = {
 				description:
 					'Only events after this time: an ISO date, or the nextTs (milliseconds since 1970) that the previous run returned, to read events in a loop without gaps. Empty: all events since the previous request to the platform (by anyone using this channel token).',
 			},
-			'the API pages do not say whether events at exactly this time come back; the node leaves them out (they are the previous call\'s last ones)',
+			"the API pages do not say whether events at exactly this time come back; the node leaves them out (they are the previous call's last ones)",
 		),
 		{
 			displayName: 'Options',
@@ -60,7 +61,8 @@ export const getAll: Operation = {
 					name: 'all',
 					type: 'boolean',
 					default: false,
-					description: 'Whether to return every event of the chat (bot replies and client messages too) instead of live agent replies only',
+					description:
+						'Whether to return every event of the chat (bot replies and client messages too) instead of live agent replies only',
 				},
 				connectionIdField(
 					"Only events of this chat window, as named in Send's Connection ID (avoids duplicates when a client has several chats open)",
@@ -79,8 +81,17 @@ export const getAll: Operation = {
 					type: 'options',
 					description: 'Whether each event becomes its own item, or all of them one item',
 					options: [
-						{ name: 'One Item per Event', value: 'events', description: 'Each item also carries nextTs, to pass back as Since' },
-						{ name: 'One Item with All Events', value: 'batch', description: 'Always one item, with events and nextTs, also when there are none: handy in loops' },
+						{
+							name: 'One Item per Event',
+							value: 'events',
+							description: 'Each item also carries nextTs, to pass back as Since',
+						},
+						{
+							name: 'One Item with All Events',
+							value: 'batch',
+							description:
+								'Always one item, with events and nextTs, also when there are none: handy in loops',
+						},
 					],
 					default: 'events',
 				},
@@ -89,7 +100,8 @@ export const getAll: Operation = {
 					name: 'drain',
 					type: 'boolean',
 					default: true,
-					description: 'Whether to keep reading while the platform returns full pages of 250 events',
+					description:
+						'Whether to keep reading while the platform returns full pages of 250 events',
 				},
 			],
 		},
@@ -105,7 +117,12 @@ export const getAll: Operation = {
 		let next = since;
 		for (let page = 0; page < 100; page++) {
 			const answer = await itemRequest<IDataObject | undefined>(this, itemIndex, 'events', {
-				qs: { clientId, ts, all: options.all ? true : undefined, cid: (options.cid as string) || undefined },
+				qs: {
+					clientId,
+					ts,
+					all: options.all ? true : undefined,
+					cid: (options.cid as string) || undefined,
+				},
 				timeoutMs: waitMs,
 				longPoll: true,
 			});

@@ -20,7 +20,8 @@ export const messageFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. orderShipped',
-		description: 'A script event to fire instead of a text (handled by an event: tag in the bot script)',
+		description:
+			'A script event to fire instead of a text (handled by an event: tag in the bot script)',
 	},
 	{
 		displayName: 'Additional Fields',
@@ -50,10 +51,22 @@ export function messageBody(ctx: IExecuteFunctions, itemIndex: number): IDataObj
 	const query = optionalString(ctx, 'query', itemIndex);
 	const event = optionalString(ctx, 'event', itemIndex);
 	if (query && event) {
-		throw invalidInput(ctx, itemIndex, 'Text and Event Name', 'are both set', 'A message is either a text or an event: clear one of the two.');
+		throw invalidInput(
+			ctx,
+			itemIndex,
+			'Text and Event Name',
+			'are both set',
+			'A message is either a text or an event: clear one of the two.',
+		);
 	}
 	if (!query && !event) {
-		throw invalidInput(ctx, itemIndex, 'Text or Event Name', 'is required', 'Enter the client text, or the name of the event to fire.');
+		throw invalidInput(
+			ctx,
+			itemIndex,
+			'Text or Event Name',
+			'is required',
+			'Enter the client text, or the name of the event to fire.',
+		);
 	}
 	const body: IDataObject = { clientId };
 	if (query) body.query = query;

@@ -8,21 +8,26 @@ import { EVENTS_PAGE_MAX, itemRequest } from '../../api';
 import { clientIdField, clientIdOf } from '../../helpers/client';
 import { unconfirmed } from '../../helpers/unconfirmed';
 
-const SPAN = 'the API pages do not name the time-span parameters; the node sends from and to, which the platform may ignore';
+const SPAN =
+	'the API pages do not name the time-span parameters; the node sends from and to, which the platform may ignore';
 
 /** The history answer as a list, whichever wrapper the platform uses (not documented: platform-assumptions.md). */
 function messagesOf(body: unknown): { items: IDataObject[]; total?: number } {
 	if (Array.isArray(body)) return { items: body as IDataObject[] };
 	const data = (body ?? {}) as IDataObject;
 	const list = data.messages ?? data.history ?? data.items ?? [];
-	return { items: list as IDataObject[], total: typeof data.total === 'number' ? data.total : undefined };
+	return {
+		items: list as IDataObject[],
+		total: typeof data.total === 'number' ? data.total : undefined,
+	};
 }
 
 export const getHistory: Operation = {
 	value: 'getHistory',
 	name: 'Get History',
 	action: 'Get client history',
-	description: 'Get the messages exchanged with one client, within a time span or for all the time available',
+	description:
+		'Get the messages exchanged with one client, within a time span or for all the time available',
 	properties: [
 		clientIdField,
 		returnAllField,
@@ -35,8 +40,26 @@ export const getHistory: Operation = {
 			default: {},
 			description: 'Which messages to return',
 			options: [
-				unconfirmed({ displayName: 'From', name: 'from', type: 'dateTime', default: '', description: 'Only messages at or after this time' }, SPAN),
-				unconfirmed({ displayName: 'To', name: 'to', type: 'dateTime', default: '', description: 'Only messages before this time' }, SPAN),
+				unconfirmed(
+					{
+						displayName: 'From',
+						name: 'from',
+						type: 'dateTime',
+						default: '',
+						description: 'Only messages at or after this time',
+					},
+					SPAN,
+				),
+				unconfirmed(
+					{
+						displayName: 'To',
+						name: 'to',
+						type: 'dateTime',
+						default: '',
+						description: 'Only messages before this time',
+					},
+					SPAN,
+				),
 			],
 		},
 	],

@@ -6,7 +6,15 @@ import { itemRequest } from '../../api';
 import { withOwnSend } from '../../helpers/ownSends';
 import { messageBody, messageFields } from './common';
 
-const STANDARD_DATA_KEYS = ['replies', 'answer', 'nlpClass', 'confidence', 'newSessionStarted', 'endSession', 'debugData'];
+const STANDARD_DATA_KEYS = [
+	'replies',
+	'answer',
+	'nlpClass',
+	'confidence',
+	'newSessionStarted',
+	'endSession',
+	'debugData',
+];
 
 /** The bot's answer in at most a dozen flat fields; custom `$response` fields stay under `customData`. */
 export function simplifyAnswer(response: IDataObject): IDataObject {
@@ -18,12 +26,18 @@ export function simplifyAnswer(response: IDataObject): IDataObject {
 	}
 	const data = response.data as IDataObject;
 	const customData: IDataObject = {};
-	for (const [key, value] of Object.entries(data)) if (!STANDARD_DATA_KEYS.includes(key)) customData[key] = value;
+	for (const [key, value] of Object.entries(data))
+		if (!STANDARD_DATA_KEYS.includes(key)) customData[key] = value;
 	const replies = (data.replies ?? []) as IDataObject[];
 	return {
 		clientId: response.clientId,
 		questionId: response.questionId,
-		answer: data.answer ?? replies.filter((r) => r.type === 'text').map((r) => r.text).join('\n\n'),
+		answer:
+			data.answer ??
+			replies
+				.filter((r) => r.type === 'text')
+				.map((r) => r.text)
+				.join('\n\n'),
 		replies,
 		nlpClass: data.nlpClass,
 		confidence: data.confidence,
@@ -71,7 +85,9 @@ export const send: Operation = {
 			{ clientId: String(body.clientId), text: String(body.query ?? body.event), sync: true },
 			async () =>
 				useGet
-					? await itemRequest(this, itemIndex, 'sendGet', { qs: { clientId: body.clientId, query: body.query, event: body.event } })
+					? await itemRequest(this, itemIndex, 'sendGet', {
+							qs: { clientId: body.clientId, query: body.query, event: body.event },
+						})
 					: await itemRequest(this, itemIndex, 'send', { body }),
 			(answer) => answer.questionId,
 		);

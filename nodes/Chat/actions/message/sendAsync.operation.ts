@@ -22,7 +22,11 @@ export function asyncAnswerOf(raw: unknown): IDataObject {
 		// plain text
 	}
 	if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as IDataObject;
-	if (typeof parsed === 'number' || (typeof parsed === 'string' && /^[^\s{}[\]"]{1,200}$/.test(parsed))) return { questionId: String(parsed) };
+	if (
+		typeof parsed === 'number' ||
+		(typeof parsed === 'string' && /^[^\s{}[\]"]{1,200}$/.test(parsed))
+	)
+		return { questionId: String(parsed) };
 	return { answer: typeof parsed === 'string' ? parsed : text };
 }
 
@@ -40,7 +44,10 @@ export const sendAsync: Operation = {
 			this,
 			itemIndex,
 			{ clientId: String(body.clientId), text: String(body.query ?? body.event), sync: false },
-			async () => asyncAnswerOf(await itemRequest<unknown>(this, itemIndex, 'sendAsync', { body, responseType: 'text' })),
+			async () =>
+				asyncAnswerOf(
+					await itemRequest<unknown>(this, itemIndex, 'sendAsync', { body, responseType: 'text' }),
+				),
 			(parsed) => parsed.questionId,
 		);
 		return { clientId: body.clientId, ...answer };

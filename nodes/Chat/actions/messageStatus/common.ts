@@ -27,10 +27,24 @@ export const statusOptions = MESSAGE_STATUSES.map((value) => ({
 }));
 
 /** A status from a parameter or an expression; case-insensitive, refused when unknown. */
-export function checkedStatus(ctx: IExecuteFunctions, value: unknown, itemIndex: number, label: string): string {
-	const status = String(value ?? '').trim().toUpperCase().replace(/[\s-]+/g, '_');
+export function checkedStatus(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+	label: string,
+): string {
+	const status = String(value ?? '')
+		.trim()
+		.toUpperCase()
+		.replace(/[\s-]+/g, '_');
 	if (!(MESSAGE_STATUSES as readonly string[]).includes(status)) {
-		throw invalidInput(ctx, itemIndex, label, `has an unknown value "${String(value)}"`, `Use one of ${MESSAGE_STATUSES.join(', ')}.`);
+		throw invalidInput(
+			ctx,
+			itemIndex,
+			label,
+			`has an unknown value "${String(value)}"`,
+			`Use one of ${MESSAGE_STATUSES.join(', ')}.`,
+		);
 	}
 	return status;
 }

@@ -14,7 +14,9 @@ export const get: Operation = {
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const clientId = clientIdOf(this, itemIndex);
 		const questionId = questionIdOf(this, itemIndex);
-		const answer = await itemRequest(this, itemIndex, 'getStatus', { pathParams: { clientId, questionId } });
+		const answer = await itemRequest(this, itemIndex, 'getStatus', {
+			pathParams: { clientId, questionId },
+		});
 		return { clientId, questionId, ...answer };
 	},
 };

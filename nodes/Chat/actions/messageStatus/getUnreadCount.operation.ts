@@ -17,7 +17,9 @@ function countOf(value: unknown): number | undefined {
 export function unreadCountOf(answer: unknown): IDataObject {
 	if (answer && typeof answer === 'object' && !Array.isArray(answer)) {
 		const body = answer as IDataObject;
-		const known = COUNT_FIELDS.map((field) => countOf(body[field])).find((count) => count !== undefined);
+		const known = COUNT_FIELDS.map((field) => countOf(body[field])).find(
+			(count) => count !== undefined,
+		);
 		return known === undefined ? { ...body } : { ...body, count: known };
 	}
 	const bare = countOf(answer);
@@ -29,10 +31,17 @@ export const getUnreadCount: Operation = {
 	name: 'Get Unread Count',
 	action: 'Get unread message count',
 	description: 'Get how many bot messages the client has not read',
-	properties: [unconfirmed(clientIdField, 'the API pages do not show this answer; it is returned as it comes, with count when a known field holds it')],
+	properties: [
+		unconfirmed(
+			clientIdField,
+			'the API pages do not show this answer; it is returned as it comes, with count when a known field holds it',
+		),
+	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const clientId = clientIdOf(this, itemIndex);
-		const answer = await itemRequest<unknown>(this, itemIndex, 'unreadCount', { pathParams: { clientId } });
+		const answer = await itemRequest<unknown>(this, itemIndex, 'unreadCount', {
+			pathParams: { clientId },
+		});
 		return { clientId, ...unreadCountOf(answer) };
 	},
 };

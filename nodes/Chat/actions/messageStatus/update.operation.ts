@@ -16,7 +16,8 @@ interface StatusUpdate {
 const batchSize = batchSizeOption({
 	default: 100,
 	max: 1000,
-	description: 'Max messages of one client updated in one request (the platform documents no limit)',
+	description:
+		'Max messages of one client updated in one request (the platform documents no limit)',
 });
 
 /**
@@ -61,7 +62,12 @@ export const update: Operation = {
 			return {
 				clientId: clientIdOf(this, itemIndex),
 				questionId: questionIdOf(this, itemIndex),
-				status: checkedStatus(this, this.getNodeParameter('status', itemIndex), itemIndex, 'Status'),
+				status: checkedStatus(
+					this,
+					this.getNodeParameter('status', itemIndex),
+					itemIndex,
+					'Status',
+				),
 			};
 		},
 		key: ({ clientId }) => clientId,
@@ -70,11 +76,22 @@ export const update: Operation = {
 			const [{ itemIndex, value: first }] = chunk;
 			if (chunk.length === 1) {
 				const { clientId, questionId, status } = first;
-				const answer = await itemRequest(this, itemIndex, 'setStatus', { pathParams: { clientId, questionId }, body: { status }, idempotent: true });
+				const answer = await itemRequest(this, itemIndex, 'setStatus', {
+					pathParams: { clientId, questionId },
+					body: { status },
+					idempotent: true,
+				});
 				return [{ ...first, ...answer }];
 			}
-			const statuses: IDataObject[] = chunk.map(({ value }) => ({ questionId: value.questionId, status: value.status }));
-			await itemRequest(this, itemIndex, 'setStatuses', { pathParams: { clientId: first.clientId }, body: { statuses }, idempotent: true });
+			const statuses: IDataObject[] = chunk.map(({ value }) => ({
+				questionId: value.questionId,
+				status: value.status,
+			}));
+			await itemRequest(this, itemIndex, 'setStatuses', {
+				pathParams: { clientId: first.clientId },
+				body: { statuses },
+				idempotent: true,
+			});
 			return chunk.map(({ value }) => ({ ...value }));
 		},
 	} satisfies BatchSpec<StatusUpdate>,

@@ -10,11 +10,20 @@ export const load: Operation = {
 	name: 'Load',
 	action: 'Load app state',
 	description: 'Get the state object saved last for a client, exactly as it was saved',
-	properties: [unconfirmed(clientIdField, 'the API pages do not give the address of this call; the node uses /chatapi/{token}/client/{clientId}/state, which the platform may not serve')],
+	properties: [
+		unconfirmed(
+			clientIdField,
+			'the API pages do not give the address of this call; the node uses /chatapi/{token}/client/{clientId}/state, which the platform may not serve',
+		),
+	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const clientId = clientIdOf(this, itemIndex);
-		const state = await itemRequest<unknown>(this, itemIndex, 'loadState', { pathParams: { clientId } });
+		const state = await itemRequest<unknown>(this, itemIndex, 'loadState', {
+			pathParams: { clientId },
+		});
 		// The state is any JSON: objects become the item, anything else is wrapped.
-		return state && typeof state === 'object' && !Array.isArray(state) ? (state as IDataObject) : { state: state as IDataObject };
+		return state && typeof state === 'object' && !Array.isArray(state)
+			? (state as IDataObject)
+			: { state: state as IDataObject };
 	},
 };

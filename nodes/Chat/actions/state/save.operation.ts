@@ -13,7 +13,10 @@ export const save: Operation = {
 	description:
 		'Store any JSON object as the chat application state of a client, replacing the state saved before; the platform does not check its contents',
 	properties: [
-		unconfirmed(clientIdField, 'the API pages do not give the address of this call; the node uses /chatapi/{token}/client/{clientId}/state, which the platform may not serve'),
+		unconfirmed(
+			clientIdField,
+			'the API pages do not give the address of this call; the node uses /chatapi/{token}/client/{clientId}/state, which the platform may not serve',
+		),
 		{
 			displayName: 'State (JSON)',
 			name: 'state',
@@ -26,8 +29,19 @@ export const save: Operation = {
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const clientId = clientIdOf(this, itemIndex);
 		const state = jsonObjectParameter(this, 'state', itemIndex, 'State (JSON)');
-		if (!state) throw invalidInput(this, itemIndex, 'State (JSON)', 'is empty', 'Enter a JSON object, for example {"page": "checkout"}.');
-		await itemRequest(this, itemIndex, 'saveState', { pathParams: { clientId }, body: state, idempotent: true });
+		if (!state)
+			throw invalidInput(
+				this,
+				itemIndex,
+				'State (JSON)',
+				'is empty',
+				'Enter a JSON object, for example {"page": "checkout"}.',
+			);
+		await itemRequest(this, itemIndex, 'saveState', {
+			pathParams: { clientId },
+			body: state,
+			idempotent: true,
+		});
 		return { clientId, saved: true, state };
 	},
 };

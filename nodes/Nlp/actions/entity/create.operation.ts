@@ -10,7 +10,15 @@ export const create: Operation = {
 	action: 'Create entity',
 	description: 'Create a named entity (a dictionary of values with synonyms, referenced as @name)',
 	properties: [
-		{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', placeholder: 'e.g. city', description: 'The entity name; phrases and patterns refer to it as @name' },
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. city',
+			description: 'The entity name; phrases and patterns refer to it as @name',
+		},
 		entityTypeField,
 		{
 			displayName: 'Additional Fields',

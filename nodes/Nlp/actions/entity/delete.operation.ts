@@ -11,7 +11,8 @@ export const deleteEntity: Operation = {
 	value: 'delete',
 	name: 'Delete',
 	action: 'Delete entity',
-	description: 'Delete entities for good, with all their records; all input items are deleted in one request',
+	description:
+		'Delete entities for good, with all their records; all input items are deleted in one request',
 	properties: [entityLocator],
 	batch: {
 		prepare(itemIndex) {
@@ -23,7 +24,12 @@ export const deleteEntity: Operation = {
 		async send(chunk) {
 			const byId = chunk[0].value.id !== undefined;
 			const keys = chunk.map(({ value }) => (byId ? value.id! : value.name!));
-			await itemRequest(this, chunk[0].itemIndex, byId ? 'deleteEntities' : 'deleteEntitiesByName', { body: [...new Set(keys)] });
+			await itemRequest(
+				this,
+				chunk[0].itemIndex,
+				byId ? 'deleteEntities' : 'deleteEntitiesByName',
+				{ body: [...new Set(keys)] },
+			);
 			return keys.map((key) => ({ deleted: true, [byId ? 'id' : 'name']: key }));
 		},
 	} satisfies BatchSpec<EntityRef>,

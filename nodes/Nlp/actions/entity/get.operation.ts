@@ -24,12 +24,18 @@ export const get: Operation = {
 		const includeRecords = this.getNodeParameter('includeRecords', itemIndex, false) as boolean;
 		let name = ref.name;
 		if (ref.id !== undefined) {
-			const entity = await itemRequest<IDataObject>(this, itemIndex, 'getEntity', { pathParams: { entityId: ref.id } });
+			const entity = await itemRequest<IDataObject>(this, itemIndex, 'getEntity', {
+				pathParams: { entityId: ref.id },
+			});
 			if (!includeRecords) return entity;
 			name = String(entity.name);
 		}
-		const answer = await itemRequest<IDataObject>(this, itemIndex, 'getEntityByName', { pathParams: { entityName: name! } });
+		const answer = await itemRequest<IDataObject>(this, itemIndex, 'getEntityByName', {
+			pathParams: { entityName: name! },
+		});
 		const entity = (answer?.entity ?? {}) as IDataObject;
-		return includeRecords ? { ...entity, records: (answer?.records ?? []) as IDataObject[] } : entity;
+		return includeRecords
+			? { ...entity, records: (answer?.records ?? []) as IDataObject[] }
+			: entity;
 	},
 };

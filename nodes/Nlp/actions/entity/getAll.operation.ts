@@ -12,16 +12,19 @@ export const getAll: Operation = {
 	action: 'Get many entities',
 	description: 'List the entities of the project',
 	properties: [
-		...getManyFields([
-			{
-				displayName: 'Names',
-				name: 'names',
-				type: 'string',
-				typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Name' },
-				default: [],
-				description: 'Only the entities with these names (without "@")',
-			},
-		], 'Which entities to return; without filters, all of them'),
+		...getManyFields(
+			[
+				{
+					displayName: 'Names',
+					name: 'names',
+					type: 'string',
+					typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Name' },
+					default: [],
+					description: 'Only the entities with these names (without "@")',
+				},
+			],
+			'Which entities to return; without filters, all of them',
+		),
 		{
 			displayName: 'Include Record Count',
 			name: 'withRecordsCount',
@@ -32,11 +35,15 @@ export const getAll: Operation = {
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-		const names = listOf(this, itemIndex, filters.names, 'Names').map((name) => name.replace(/^@/, ''));
+		const names = listOf(this, itemIndex, filters.names, 'Names').map((name) =>
+			name.replace(/^@/, ''),
+		);
 		const withRecordsCount = this.getNodeParameter('withRecordsCount', itemIndex, false) as boolean;
 		const entities = names.length
 			? await itemRequest<IDataObject[]>(this, itemIndex, 'getEntitiesByNames', { qs: { names } })
-			: await itemRequest<IDataObject[]>(this, itemIndex, 'listEntities', { qs: { withRecordsCount } });
+			: await itemRequest<IDataObject[]>(this, itemIndex, 'listEntities', {
+					qs: { withRecordsCount },
+				});
 		return (entities ?? []).slice(0, limitOf(this, itemIndex));
 	},
 };

@@ -16,7 +16,13 @@ export const update: Operation = {
 		entityLocator,
 		updateFieldsCollection([
 			...entitySettingFields,
-			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'A new name for the entity' },
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'A new name for the entity',
+			},
 			entityTypeField,
 		]),
 	],
@@ -25,11 +31,17 @@ export const update: Operation = {
 		const changes = entitySettings(fields);
 		if (fields.name !== undefined) changes.name = checkedEntityName(this, fields.name, itemIndex);
 		if (fields.type !== undefined) changes.type = fields.type;
-		if (Object.keys(changes).length === 0) throw invalidInput(this, itemIndex, 'Update Fields', 'is empty', 'Choose what to change.');
+		if (Object.keys(changes).length === 0)
+			throw invalidInput(this, itemIndex, 'Update Fields', 'is empty', 'Choose what to change.');
 		const entityId = await entityIdOf(this, itemIndex);
 		// PUT replaces the entity: send the current one with the changes applied.
-		const current = await itemRequest<IDataObject>(this, itemIndex, 'getEntity', { pathParams: { entityId } });
+		const current = await itemRequest<IDataObject>(this, itemIndex, 'getEntity', {
+			pathParams: { entityId },
+		});
 		const body = { ...current, ...changes, id: entityId };
-		return await itemRequest<IDataObject>(this, itemIndex, 'updateEntity', { pathParams: { entityId }, body });
+		return await itemRequest<IDataObject>(this, itemIndex, 'updateEntity', {
+			pathParams: { entityId },
+			body,
+		});
 	},
 };

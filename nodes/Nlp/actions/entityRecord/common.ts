@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeParameterResourceLocator,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { paginate } from '../../../common/paginate';
 import { invalidInput, listOf } from '../../../common/validate';
@@ -12,7 +17,8 @@ export const recordClientIdField: INodeProperties = {
 	name: 'clientId',
 	type: 'string',
 	default: '',
-	description: 'For client entities only: the client the records belong to (the ID the bot gets with each message)',
+	description:
+		'For client entities only: the client the records belong to (the ID the bot gets with each message)',
 };
 
 export const recordLocator: INodeProperties = {
@@ -21,17 +27,34 @@ export const recordLocator: INodeProperties = {
 	type: 'resourceLocator',
 	default: { mode: 'list', value: '' },
 	required: true,
-	description: 'A record of the entity above (in the project, open NLU → Entities and the entity; the list shows values and synonyms)',
+	description:
+		'A record of the entity above (in the project, open NLU → Entities and the entity; the list shows values and synonyms)',
 	modes: [
-		{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchRecords', searchable: true, searchFilterRequired: false } },
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: {
+				searchListMethod: 'searchRecords',
+				searchable: true,
+				searchFilterRequired: false,
+			},
+		},
 		{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 90017' },
 	],
 };
 
 /** The record's numeric ID, from the picker (any mode holds the ID) or a plain value. */
 export function recordIdOf(ctx: IExecuteFunctions, itemIndex: number): number {
-	const raw = ctx.getNodeParameter('record', itemIndex, '') as INodeParameterResourceLocator | string;
-	return positiveId(ctx, typeof raw === 'object' && raw !== null ? raw.value : raw, itemIndex, 'Record ID');
+	const raw = ctx.getNodeParameter('record', itemIndex, '') as
+		| INodeParameterResourceLocator
+		| string;
+	return positiveId(
+		ctx,
+		typeof raw === 'object' && raw !== null ? raw.value : raw,
+		itemIndex,
+		'Record ID',
+	);
 }
 
 export const recordTypeOptions = [
@@ -72,13 +95,44 @@ export function recordsRoute(
 }
 
 /** A record (NamedEntityRecordData) from its parts; rule and value must not be empty. */
-export function recordOf(ctx: IExecuteFunctions, itemIndex: number, type: unknown, rule: unknown, value: unknown): IDataObject {
+export function recordOf(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	type: unknown,
+	rule: unknown,
+	value: unknown,
+): IDataObject {
 	// A synonym may hold a comma ("Washington, D.C."): text splits at line breaks only.
 	const rules = listOf(ctx, itemIndex, rule, 'Synonyms or Patterns', /\r?\n/);
-	if (rules.length === 0) throw invalidInput(ctx, itemIndex, 'Synonyms or Patterns', 'is empty', 'Add at least one synonym or pattern.');
-	const text = typeof value === 'string' ? value.trim() : value === undefined || value === null ? '' : JSON.stringify(value);
-	if (!text) throw invalidInput(ctx, itemIndex, 'Value', 'is empty', 'Enter the value the record stands for, e.g. New York.');
-	if (type !== 'synonyms' && type !== 'pattern') throw invalidInput(ctx, itemIndex, 'Type', `must be synonyms or pattern, not ${JSON.stringify(type)}`);
+	if (rules.length === 0)
+		throw invalidInput(
+			ctx,
+			itemIndex,
+			'Synonyms or Patterns',
+			'is empty',
+			'Add at least one synonym or pattern.',
+		);
+	const text =
+		typeof value === 'string'
+			? value.trim()
+			: value === undefined || value === null
+				? ''
+				: JSON.stringify(value);
+	if (!text)
+		throw invalidInput(
+			ctx,
+			itemIndex,
+			'Value',
+			'is empty',
+			'Enter the value the record stands for, e.g. New York.',
+		);
+	if (type !== 'synonyms' && type !== 'pattern')
+		throw invalidInput(
+			ctx,
+			itemIndex,
+			'Type',
+			`must be synonyms or pattern, not ${JSON.stringify(type)}`,
+		);
 	return { type, rule: rules, value: text };
 }
 
@@ -97,11 +151,17 @@ export async function recordPages(
 	return await paginate(
 		async (page, size) => {
 			if (done) return { items: [] };
-			const answer = await itemRequest<IDataObject>(ctx, itemIndex, route, { pathParams, qs: { ...query, page, size } });
+			const answer = await itemRequest<IDataObject>(ctx, itemIndex, route, {
+				pathParams,
+				qs: { ...query, page, size },
+			});
 			const items = (answer?.records ?? []) as IDataObject[];
 			const paging = (answer?.paging ?? {}) as IDataObject;
 			done = found !== undefined && items.some(found);
-			return { items, total: typeof paging.totalCount === 'number' ? paging.totalCount : undefined };
+			return {
+				items,
+				total: typeof paging.totalCount === 'number' ? paging.totalCount : undefined,
+			};
 		},
 		{ limit, pageSize: RECORDS_PAGE_SIZE },
 	);

@@ -4,7 +4,13 @@ import type { Operation } from '../../../common/router';
 import { optionalString } from '../../../common/validate';
 import { itemRequest } from '../../api';
 import { entityLocator } from '../../helpers/locators';
-import { recordClientIdField, recordOf, recordsRoute, recordTypeField, synonymsField } from './common';
+import {
+	recordClientIdField,
+	recordOf,
+	recordsRoute,
+	recordTypeField,
+	synonymsField,
+} from './common';
 
 export const create: Operation = {
 	value: 'create',
@@ -13,7 +19,15 @@ export const create: Operation = {
 	description: 'Add a value with its synonyms (or patterns) to an entity',
 	properties: [
 		entityLocator,
-		{ displayName: 'Value', name: 'value', type: 'string', required: true, default: '', placeholder: 'e.g. New York', description: 'What the entity returns when a synonym matches (text, number or JSON)' },
+		{
+			displayName: 'Value',
+			name: 'value',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. New York',
+			description: 'What the entity returns when a synonym matches (text, number or JSON)',
+		},
 		recordTypeField,
 		synonymsField,
 		recordClientIdField,
@@ -27,7 +41,15 @@ export const create: Operation = {
 			this.getNodeParameter('value', itemIndex, ''),
 		);
 		const clientId = optionalString(this, 'clientId', itemIndex);
-		const { route, pathParams } = recordsRoute(this, itemIndex, 'createRecord', 'createRecordByName');
-		return await itemRequest<IDataObject>(this, itemIndex, route, { pathParams, body: { data: { ...data, clientId }, clientId } });
+		const { route, pathParams } = recordsRoute(
+			this,
+			itemIndex,
+			'createRecord',
+			'createRecordByName',
+		);
+		return await itemRequest<IDataObject>(this, itemIndex, route, {
+			pathParams,
+			body: { data: { ...data, clientId }, clientId },
+		});
 	},
 };

@@ -13,15 +13,29 @@ export const getAll: Operation = {
 	description: 'List the records (values and synonyms) of an entity',
 	properties: [
 		entityLocator,
-		...getManyFields([
-			recordClientIdField,
-			{ displayName: 'Search', name: 'searchQuery', type: 'string', default: '', description: 'Only records whose value or synonyms contain this text' },
-		], 'Which records to return; without filters, all of them'),
+		...getManyFields(
+			[
+				recordClientIdField,
+				{
+					displayName: 'Search',
+					name: 'searchQuery',
+					type: 'string',
+					default: '',
+					description: 'Only records whose value or synonyms contain this text',
+				},
+			],
+			'Which records to return; without filters, all of them',
+		),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 		const searchQuery = String(filters.searchQuery ?? '').trim() || undefined;
 		const clientId = String(filters.clientId ?? '').trim() || undefined;
-		return await recordPages(this, itemIndex, { searchQuery, clientId }, { limit: limitOf(this, itemIndex) });
+		return await recordPages(
+			this,
+			itemIndex,
+			{ searchQuery, clientId },
+			{ limit: limitOf(this, itemIndex) },
+		);
 	},
 };

@@ -26,25 +26,60 @@ const patternsList: INodeProperties = {
 
 /** The intent fields shared by Create ("Additional Fields") and Update ("Update Fields"). */
 export const intentDetailFields: INodeProperties[] = [
-	{ displayName: 'Answer', name: 'answer', type: 'string', typeOptions: { rows: 2 }, default: '', description: 'The answer stored with the intent' },
-	{ displayName: 'Custom Data (JSON)', name: 'customData', type: 'json', default: '{}', description: 'Any JSON object kept with the intent' },
-	{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'A note on what the intent is for, shown in the intent tree' },
-	{ displayName: 'Enabled', name: 'enabled', type: 'boolean', default: true, description: 'Whether the classifier uses this intent' },
+	{
+		displayName: 'Answer',
+		name: 'answer',
+		type: 'string',
+		typeOptions: { rows: 2 },
+		default: '',
+		description: 'The answer stored with the intent',
+	},
+	{
+		displayName: 'Custom Data (JSON)',
+		name: 'customData',
+		type: 'json',
+		default: '{}',
+		description: 'Any JSON object kept with the intent',
+	},
+	{
+		displayName: 'Description',
+		name: 'description',
+		type: 'string',
+		default: '',
+		description: 'A note on what the intent is for, shown in the intent tree',
+	},
+	{
+		displayName: 'Enabled',
+		name: 'enabled',
+		type: 'boolean',
+		default: true,
+		description: 'Whether the classifier uses this intent',
+	},
 	patternsList,
 ];
 
-export const createPhrasesField = phrasesList('Training phrases, one per entry (an expression may give an array)');
+export const createPhrasesField = phrasesList(
+	'Training phrases, one per entry (an expression may give an array)',
+);
 
-export const updatePhrasesField = phrasesList('Phrases to replace, add or remove, as chosen in Phrase Changes');
+export const updatePhrasesField = phrasesList(
+	'Phrases to replace, add or remove, as chosen in Phrase Changes',
+);
 
 /** Reads the detail fields of a collection into IntentData properties. */
-export function intentDetails(ctx: IExecuteFunctions, fields: IDataObject, itemIndex: number): IDataObject {
+export function intentDetails(
+	ctx: IExecuteFunctions,
+	fields: IDataObject,
+	itemIndex: number,
+): IDataObject {
 	const data: IDataObject = {};
 	if (fields.answer !== undefined) data.answer = String(fields.answer);
 	if (fields.description !== undefined) data.description = String(fields.description);
 	if (fields.enabled !== undefined) data.enabled = fields.enabled === true;
-	if (fields.patterns !== undefined) data.patterns = listOf(ctx, itemIndex, fields.patterns, 'Patterns', /\r?\n/);
-	if (fields.customData !== undefined) data.customData = customDataOf(ctx, fields.customData, itemIndex);
+	if (fields.patterns !== undefined)
+		data.patterns = listOf(ctx, itemIndex, fields.patterns, 'Patterns', /\r?\n/);
+	if (fields.customData !== undefined)
+		data.customData = customDataOf(ctx, fields.customData, itemIndex);
 	return data;
 }
 

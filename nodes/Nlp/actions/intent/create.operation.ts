@@ -33,12 +33,23 @@ export const create: Operation = {
 		},
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const path = checkedIntentPath(this, this.getNodeParameter('path', itemIndex, ''), itemIndex, 'Path');
+		const path = checkedIntentPath(
+			this,
+			this.getNodeParameter('path', itemIndex, ''),
+			itemIndex,
+			'Path',
+		);
 		const phrases = phrasesOf(this, this.getNodeParameter('phrases', itemIndex, []), itemIndex);
 		const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 		const details = intentDetails(this, fields, itemIndex);
 		if (phrases.length === 0 && !(details.patterns as string[] | undefined)?.length) {
-			throw invalidInput(this, itemIndex, 'Phrases', 'is empty', 'Add at least one training phrase (or a pattern).');
+			throw invalidInput(
+				this,
+				itemIndex,
+				'Phrases',
+				'is empty',
+				'Add at least one training phrase (or a pattern).',
+			);
 		}
 		const body = { path, enabled: true, ...details, phrases };
 		return await itemRequest<IDataObject>(this, itemIndex, 'createIntent', { body });

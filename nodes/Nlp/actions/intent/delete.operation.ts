@@ -11,7 +11,8 @@ export const deleteIntent: Operation = {
 	value: 'delete',
 	name: 'Delete',
 	action: 'Delete intent',
-	description: 'Delete intents for good, with their phrases; all input items are deleted in one request',
+	description:
+		'Delete intents for good, with their phrases; all input items are deleted in one request',
 	properties: [intentLocator],
 	batch: {
 		prepare(itemIndex) {
@@ -23,7 +24,9 @@ export const deleteIntent: Operation = {
 		async send(chunk) {
 			const byId = chunk[0].value.id !== undefined;
 			const keys = chunk.map(({ value }) => (byId ? value.id! : value.path!));
-			await itemRequest(this, chunk[0].itemIndex, byId ? 'deleteIntents' : 'deleteIntentsByPaths', { body: [...new Set(keys)] });
+			await itemRequest(this, chunk[0].itemIndex, byId ? 'deleteIntents' : 'deleteIntentsByPaths', {
+				body: [...new Set(keys)],
+			});
 			return keys.map((key) => ({ deleted: true, [byId ? 'id' : 'path']: key }));
 		},
 	} satisfies BatchSpec<IntentRef>,

@@ -12,13 +12,22 @@ export const exportIntents: Operation = {
 	description: 'Download all intents as a JSON intents file (binary), ready for Import',
 	properties: [
 		outputBinaryField,
-		{ displayName: 'File Name', name: 'fileName', type: 'string', default: 'intents.json', description: 'The name of the output file' },
+		{
+			displayName: 'File Name',
+			name: 'fileName',
+			type: 'string',
+			default: 'intents.json',
+			description: 'The name of the output file',
+		},
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		requiredString(this, 'binaryPropertyName', itemIndex, 'Put Output File in Field');
-		const response = await itemRequestFull(this, itemIndex, 'exportIntents', { responseType: 'arraybuffer' });
+		const response = await itemRequestFull(this, itemIndex, 'exportIntents', {
+			responseType: 'arraybuffer',
+		});
 		const data = toBuffer(response.body);
-		const fileName = String(this.getNodeParameter('fileName', itemIndex, 'intents.json')).trim() || 'intents.json';
+		const fileName =
+			String(this.getNodeParameter('fileName', itemIndex, 'intents.json')).trim() || 'intents.json';
 		return await fileItem(this, itemIndex, data, fileName, 'application/json', {});
 	},
 };

@@ -12,6 +12,8 @@ export const get: Operation = {
 	properties: [intentLocator],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const intentId = await intentIdOf(this, itemIndex);
-		return await itemRequest<IDataObject>(this, itemIndex, 'getIntent', { pathParams: { intentId } });
+		return await itemRequest<IDataObject>(this, itemIndex, 'getIntent', {
+			pathParams: { intentId },
+		});
 	},
 };

@@ -9,14 +9,16 @@ export const train: Operation = {
 	value: 'train',
 	name: 'Train',
 	action: 'Train model',
-	description: 'Retrain the classifier on the current intents and entities, and optionally wait for the result',
+	description:
+		'Retrain the classifier on the current intents and entities, and optionally wait for the result',
 	properties: [
 		{
 			displayName: 'Wait for Completion',
 			name: 'wait',
 			type: 'boolean',
 			default: true,
-			description: 'Whether to wait until training finishes and output the final status. A failed training is an error; the previous model stays in use.',
+			description:
+				'Whether to wait until training finishes and output the final status. A failed training is an error; the previous model stays in use.',
 		},
 		{
 			displayName: 'Options',
@@ -39,7 +41,8 @@ export const train: Operation = {
 					type: 'number',
 					typeOptions: { minValue: 1, maxValue: 60 },
 					default: 3,
-					description: 'First wait between status checks; later waits grow by half each time, up to 30 seconds',
+					description:
+						'First wait between status checks; later waits grow by half each time, up to 30 seconds',
 				},
 				{
 					displayName: 'Timeout (Seconds)',
@@ -47,7 +50,8 @@ export const train: Operation = {
 					type: 'number',
 					typeOptions: { minValue: 1 },
 					default: 600,
-					description: 'How long to wait for training to finish before giving up (training goes on in the platform)',
+					description:
+						'How long to wait for training to finish before giving up (training goes on in the platform)',
 				},
 			],
 		},
@@ -65,8 +69,18 @@ export const train: Operation = {
 			intervalMs: Number(options.pollInterval ?? 3) * 1000,
 			previousStart: before?.lastModelTrainStart,
 		});
-		if (!(this.getNodeParameter('simplify', itemIndex, true) as boolean)) return { trainingStarted: true, incremental, ...status };
-		const { trainingStatus, lastError, lastModelTrainStart, lastModelTrainTime, polls, waitedMs } = status;
-		return { trainingStatus, lastError, incremental, lastModelTrainStart, lastModelTrainTime, polls, waitedMs };
+		if (!(this.getNodeParameter('simplify', itemIndex, true) as boolean))
+			return { trainingStarted: true, incremental, ...status };
+		const { trainingStatus, lastError, lastModelTrainStart, lastModelTrainTime, polls, waitedMs } =
+			status;
+		return {
+			trainingStatus,
+			lastError,
+			incremental,
+			lastModelTrainStart,
+			lastModelTrainTime,
+			polls,
+			waitedMs,
+		};
 	},
 };

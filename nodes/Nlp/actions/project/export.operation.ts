@@ -15,7 +15,11 @@ export const exportProject: Operation = {
 			name: 'output',
 			type: 'options',
 			options: [
-				{ name: 'Binary File', value: 'binary', description: 'One item with the project as a JSON file' },
+				{
+					name: 'Binary File',
+					value: 'binary',
+					description: 'One item with the project as a JSON file',
+				},
 				{ name: 'JSON', value: 'json', description: 'One item holding the project' },
 			],
 			default: 'json',
@@ -34,7 +38,8 @@ export const exportProject: Operation = {
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const project = await itemRequest<IDataObject>(this, itemIndex, 'exportProject');
 		if (this.getNodeParameter('output', itemIndex, 'json') !== 'binary') return project;
-		const fileName = String(this.getNodeParameter('fileName', itemIndex, '')).trim() || 'nlu-project.json';
+		const fileName =
+			String(this.getNodeParameter('fileName', itemIndex, '')).trim() || 'nlu-project.json';
 		const data = Buffer.from(JSON.stringify(project, null, 2), 'utf8');
 		const summary = {
 			intents: ((project.intents ?? []) as unknown[]).length,

@@ -23,8 +23,20 @@ export const entriesField: INodeProperties = {
 			name: 'entry',
 			description: 'One word of the dictionary',
 			values: [
-				{ displayName: 'Word', name: 'word', type: 'string', default: '', description: 'A word the spelling correction should know' },
-				{ displayName: 'Value', name: 'value', type: 'number', default: 1, description: 'The number stored with the word (e.g. 1, or -1)' },
+				{
+					displayName: 'Word',
+					name: 'word',
+					type: 'string',
+					default: '',
+					description: 'A word the spelling correction should know',
+				},
+				{
+					displayName: 'Value',
+					name: 'value',
+					type: 'number',
+					default: 1,
+					description: 'The number stored with the word (e.g. 1, or -1)',
+				},
 			],
 		},
 	],
@@ -40,16 +52,32 @@ export function parseDictionary(text: string): DictionaryEntry[] {
 }
 
 /** Validates every line before the upload; errors name the field, the line and the item. */
-export function checkedDictionary(ctx: IExecuteFunctions, text: string, itemIndex: number, label: string): DictionaryEntry[] {
+export function checkedDictionary(
+	ctx: IExecuteFunctions,
+	text: string,
+	itemIndex: number,
+	label: string,
+): DictionaryEntry[] {
 	const entries: DictionaryEntry[] = [];
 	text.split(/\r?\n/).forEach((line, n) => {
 		if (!line.trim()) return;
 		const [word, value, ...rest] = line.split('\t');
-		if (!word?.trim() || value === undefined || rest.length || !/^-?\d+(\.\d+)?$/.test(value.trim())) {
-			throw invalidInput(ctx, itemIndex, `${label} line ${n + 1}`, `is not "word<TAB>number": ${JSON.stringify(line)}`);
+		if (
+			!word?.trim() ||
+			value === undefined ||
+			rest.length ||
+			!/^-?\d+(\.\d+)?$/.test(value.trim())
+		) {
+			throw invalidInput(
+				ctx,
+				itemIndex,
+				`${label} line ${n + 1}`,
+				`is not "word<TAB>number": ${JSON.stringify(line)}`,
+			);
 		}
 		entries.push({ word: word.trim(), value: Number(value.trim()) });
 	});
-	if (entries.length === 0) throw invalidInput(ctx, itemIndex, label, 'is empty', 'Add at least one word.');
+	if (entries.length === 0)
+		throw invalidInput(ctx, itemIndex, label, 'is empty', 'Add at least one word.');
 	return entries;
 }

@@ -17,8 +17,16 @@ export const set: Operation = {
 			name: 'source',
 			type: 'options',
 			options: [
-				{ name: 'Binary File', value: 'binary', description: 'A tab-separated file in an input binary field' },
-				{ name: 'Text (Tab-Separated)', value: 'text', description: 'One word per line: the word, a tab, a number' },
+				{
+					name: 'Binary File',
+					value: 'binary',
+					description: 'A tab-separated file in an input binary field',
+				},
+				{
+					name: 'Text (Tab-Separated)',
+					value: 'text',
+					description: 'One word per line: the word, a tab, a number',
+				},
 				{ name: 'Words', value: 'entries', description: 'Words entered one by one' },
 			],
 			default: 'entries',
@@ -43,14 +51,28 @@ export const set: Operation = {
 		if (source === 'binary') text = (await binaryInput(this, itemIndex)).data.toString('utf8');
 		else if (source === 'text') text = String(this.getNodeParameter('dictionary', itemIndex, ''));
 		else {
-			const rows = ((this.getNodeParameter('entries', itemIndex, {}) as IDataObject).entry ?? []) as IDataObject[];
-			text = rows.map((row) => `${String(row.word ?? '').trim()}\t${String(row.value ?? '')}`).join('\n');
+			const rows = ((this.getNodeParameter('entries', itemIndex, {}) as IDataObject).entry ??
+				[]) as IDataObject[];
+			text = rows
+				.map((row) => `${String(row.word ?? '').trim()}\t${String(row.value ?? '')}`)
+				.join('\n');
 		}
-		const label = source === 'binary' ? 'Input Binary Field' : source === 'text' ? 'Dictionary' : 'Words';
+		const label =
+			source === 'binary' ? 'Input Binary Field' : source === 'text' ? 'Dictionary' : 'Words';
 		const entries = checkedDictionary(this, text, itemIndex, label);
 		const tsv = entries.map((entry) => `${entry.word}\t${entry.value}`).join('\n') + '\n';
-		const form = multipartBody([{ name: 'file', data: tsv, fileName: 'speller.tsv', contentType: 'text/tab-separated-values' }]);
-		const answer = await itemRequest<string>(this, itemIndex, 'setSpeller', { ...form, responseType: 'text' });
+		const form = multipartBody([
+			{
+				name: 'file',
+				data: tsv,
+				fileName: 'speller.tsv',
+				contentType: 'text/tab-separated-values',
+			},
+		]);
+		const answer = await itemRequest<string>(this, itemIndex, 'setSpeller', {
+			...form,
+			responseType: 'text',
+		});
 		return { updated: true, count: entries.length, message: String(answer ?? '') };
 	},
 };

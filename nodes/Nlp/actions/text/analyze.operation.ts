@@ -42,7 +42,8 @@ export const analyze: Operation = {
 		const body = {
 			data: { phrase: { text }, nBest: Number(options.nBest ?? 1), clientId },
 			showAll: options.showAll === true,
-			timeout: options.timeout === undefined ? undefined : Math.round(Number(options.timeout) * 1000),
+			timeout:
+				options.timeout === undefined ? undefined : Math.round(Number(options.timeout) * 1000),
 		};
 		const answer = await itemRequest<IDataObject>(this, itemIndex, 'analyze', { body, headers });
 		return { text, ...answer };

@@ -39,7 +39,8 @@ export const classify: Operation = {
 					name: 'showDebugInfo',
 					type: 'boolean',
 					default: false,
-					description: 'Whether the platform should add its debug data to each variant (with Simplify off)',
+					description:
+						'Whether the platform should add its debug data to each variant (with Simplify off)',
 				},
 				{
 					displayName: 'Number of Variants',
@@ -50,7 +51,10 @@ export const classify: Operation = {
 					description: 'How many candidate intents to return per phrase, best first',
 				},
 			],
-			{ ...clientIdOption, description: `${clientIdOption.description}. Items with a client ID are classified one per request.` },
+			{
+				...clientIdOption,
+				description: `${clientIdOption.description}. Items with a client ID are classified one per request.`,
+			},
 		),
 	],
 	batch: {
@@ -62,25 +66,40 @@ export const classify: Operation = {
 		},
 		// Items with the same settings share a request; a client ID is classified one per request.
 		key: ({ options, maxAttempts, simplify }, itemIndex) =>
-			options.clientId ? `item ${itemIndex}` : JSON.stringify({ ...options, maxAttempts, simplify }),
+			options.clientId
+				? `item ${itemIndex}`
+				: JSON.stringify({ ...options, maxAttempts, simplify }),
 		size: batchSizeOf(batchSize),
 		async send(chunk) {
 			const [{ itemIndex: first, value }] = chunk;
 			const { options, headers } = value;
-			const common = { nBest: Number(options.nBest ?? 5), showDebugInfo: options.showDebugInfo === true };
+			const common = {
+				nBest: Number(options.nBest ?? 5),
+				showDebugInfo: options.showDebugInfo === true,
+			};
 			let answers: IDataObject[];
 			if (chunk.length === 1) {
 				const clientId = String(options.clientId ?? '').trim() || undefined;
 				const body = { phrase: { text: value.text }, ...common, clientId };
 				answers = [await itemRequest<IDataObject>(this, first, 'inference', { body, headers })];
 			} else {
-				const body = { phrases: chunk.map(({ value: { text } }) => ({ phrase: { text } })), ...common };
-				answers = (await itemRequest<IDataObject[]>(this, first, 'inferenceMultiple', { body, headers })) ?? [];
+				const body = {
+					phrases: chunk.map(({ value: { text } }) => ({ phrase: { text } })),
+					...common,
+				};
+				answers =
+					(await itemRequest<IDataObject[]>(this, first, 'inferenceMultiple', { body, headers })) ??
+					[];
 				if (!Array.isArray(answers) || answers.length !== chunk.length) {
-					throw new NodeOperationError(this.getNode(), `The platform answered ${Array.isArray(answers) ? answers.length : 'no'} results for ${chunk.length} phrases`);
+					throw new NodeOperationError(
+						this.getNode(),
+						`The platform answered ${Array.isArray(answers) ? answers.length : 'no'} results for ${chunk.length} phrases`,
+					);
 				}
 			}
-			return chunk.map(({ value: { text, simplify } }, n) => (simplify ? simplifyInference(text, answers[n]) : { text, ...answers[n] }));
+			return chunk.map(({ value: { text, simplify } }, n) =>
+				simplify ? simplifyInference(text, answers[n]) : { text, ...answers[n] },
+			);
 		},
 	} satisfies BatchSpec<Phrase>,
 };

@@ -15,7 +15,12 @@ export const textField: INodeProperties = {
 };
 
 /** The phrase of one item; an empty or blank phrase is an error naming the field and the item. */
-export function textOf(ctx: IExecuteFunctions, itemIndex: number, name = 'text', label = 'Text'): string {
+export function textOf(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name = 'text',
+	label = 'Text',
+): string {
 	return requiredString(ctx, name, itemIndex, label);
 }
 
@@ -24,7 +29,8 @@ export const clientIdOption: INodeProperties = {
 	name: 'clientId',
 	type: 'string',
 	default: '',
-	description: 'The client whose records of client entities to use (the ID the bot gets with each message)',
+	description:
+		'The client whose records of client entities to use (the ID the bot gets with each message)',
 };
 
 /** Options of the calls that resolve dates ("tomorrow") and client entities. */
@@ -34,7 +40,8 @@ export const contextOptions: INodeProperties[] = [
 		name: 'refTime',
 		type: 'dateTime',
 		default: '',
-		description: 'The "now" that dates in the phrase such as "tomorrow" count from; empty means the current time',
+		description:
+			'The "now" that dates in the phrase such as "tomorrow" count from; empty means the current time',
 	},
 	{
 		displayName: 'Time Zone',
@@ -80,7 +87,10 @@ export function simplifyInference(text: string, answer: IDataObject): IDataObjec
 }
 
 /** The "Options" of an operation on a phrase: the client, the date context and `extra`, sorted. */
-export function phraseOptions(extra: INodeProperties[], client: INodeProperties = clientIdOption): INodeProperties {
+export function phraseOptions(
+	extra: INodeProperties[],
+	client: INodeProperties = clientIdOption,
+): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
@@ -88,12 +98,17 @@ export function phraseOptions(extra: INodeProperties[], client: INodeProperties 
 		placeholder: 'Add option',
 		default: {},
 		description: 'Settings of the call; left out, the platform defaults apply',
-		options: [client, ...extra, ...contextOptions].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: [client, ...extra, ...contextOptions].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
 	};
 }
 
 /** The phrase of one item with its options, context headers and client (checked before any request). */
-export function phraseOf(ctx: IExecuteFunctions, itemIndex: number): { text: string; options: IDataObject; headers?: Record<string, string>; clientId?: string } {
+export function phraseOf(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): { text: string; options: IDataObject; headers?: Record<string, string>; clientId?: string } {
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const headers = contextHeaders(ctx, options, itemIndex);
 	const text = textOf(ctx, itemIndex);

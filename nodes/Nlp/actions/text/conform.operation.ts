@@ -9,15 +9,32 @@ export const conform: Operation = {
 	value: 'conform',
 	name: 'Agree With Number',
 	action: 'Agree word with number',
-	description: 'Put a word in the form that goes with a number, e.g. "5 apples" (Russian words only)',
+	description:
+		'Put a word in the form that goes with a number, e.g. "5 apples" (Russian words only)',
 	properties: [
-		{ displayName: 'Word', name: 'text', type: 'string', required: true, default: '', placeholder: 'e.g. яблоко', description: 'The word to put in the right form (Russian)' },
-		{ displayName: 'Number', name: 'number', type: 'number', required: true, default: 1, description: 'The whole number the word goes with' },
+		{
+			displayName: 'Word',
+			name: 'text',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. яблоко',
+			description: 'The word to put in the right form (Russian)',
+		},
+		{
+			displayName: 'Number',
+			name: 'number',
+			type: 'number',
+			required: true,
+			default: 1,
+			description: 'The whole number the word goes with',
+		},
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const text = textOf(this, itemIndex, 'text', 'Word');
 		const number = this.getNodeParameter('number', itemIndex) as number;
-		if (!Number.isInteger(number)) throw invalidInput(this, itemIndex, 'Number', `must be a whole number, not ${number}`);
+		if (!Number.isInteger(number))
+			throw invalidInput(this, itemIndex, 'Number', `must be a whole number, not ${number}`);
 		const result = await itemRequest<string>(this, itemIndex, 'conform', {
 			qs: { text, number },
 			responseType: 'text',

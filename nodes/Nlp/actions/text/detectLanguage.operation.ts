@@ -12,7 +12,9 @@ export const detectLanguage: Operation = {
 	properties: [textField],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const text = textOf(this, itemIndex);
-		const answer = await itemRequest<unknown[]>(this, itemIndex, 'detectLanguage', { body: { documents: [text] } });
+		const answer = await itemRequest<unknown[]>(this, itemIndex, 'detectLanguage', {
+			body: { documents: [text] },
+		});
 		return { text, language: Array.isArray(answer) && answer.length ? String(answer[0]) : null };
 	},
 };

@@ -17,7 +17,8 @@ export const findEntities: Operation = {
 				name: 'showAll',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to return every entity found, also overlapping ones, instead of resolving conflicts',
+				description:
+					'Whether to return every entity found, also overlapping ones, instead of resolving conflicts',
 			},
 		]),
 	],

@@ -9,9 +9,18 @@ export const inflect: Operation = {
 	value: 'inflect',
 	name: 'Change Word Form',
 	action: 'Change word form',
-	description: 'Put a word in the form given by grammatical tags such as plural or genitive (Russian words only)',
+	description:
+		'Put a word in the form given by grammatical tags such as plural or genitive (Russian words only)',
 	properties: [
-		{ displayName: 'Word', name: 'text', type: 'string', required: true, default: '', placeholder: 'e.g. яблоко', description: 'The word to change (Russian)' },
+		{
+			displayName: 'Word',
+			name: 'text',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. яблоко',
+			description: 'The word to change (Russian)',
+		},
 		{
 			displayName: 'Tags',
 			name: 'tags',
@@ -19,7 +28,8 @@ export const inflect: Operation = {
 			required: true,
 			default: '',
 			placeholder: 'e.g. plur, gent',
-			description: 'Grammatical tags separated by commas, e.g. plur (plural), gent (genitive), femn (feminine)',
+			description:
+				'Grammatical tags separated by commas, e.g. plur (plural), gent (genitive), femn (feminine)',
 		},
 		{
 			displayName: 'Dictionary Version',
@@ -35,7 +45,14 @@ export const inflect: Operation = {
 			.split(',')
 			.map((tag) => tag.trim())
 			.filter(Boolean);
-		if (tags.length === 0) throw invalidInput(this, itemIndex, 'Tags', 'is empty', 'Enter grammemes such as plur, gent.');
+		if (tags.length === 0)
+			throw invalidInput(
+				this,
+				itemIndex,
+				'Tags',
+				'is empty',
+				'Enter grammemes such as plur, gent.',
+			);
 		const dict = optionalString(this, 'dict', itemIndex);
 		const result = await itemRequest<string>(this, itemIndex, 'inflect', {
 			qs: { text, tags, dict },

@@ -14,14 +14,18 @@ export const markup: Operation = {
 	properties: [textField, simplifyField],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const text = textOf(this, itemIndex);
-		const answer = await itemRequest<IDataObject>(this, itemIndex, 'markup', { qs: { query: text } });
+		const answer = await itemRequest<IDataObject>(this, itemIndex, 'markup', {
+			qs: { query: text },
+		});
 		if (!(this.getNodeParameter('simplify', itemIndex, true) as boolean)) return answer;
 		const words = ((answer?.words ?? []) as IDataObject[]).filter((word) => !word.punctuation);
 		return {
 			text: answer?.source ?? text,
 			correctedText: answer?.correctedText ?? text,
 			words: words.map((word) => String(word.word ?? word.source ?? '')),
-			lemmas: words.map((word) => String((word.annotations as IDataObject | undefined)?.lemma ?? word.word ?? '')),
+			lemmas: words.map((word) =>
+				String((word.annotations as IDataObject | undefined)?.lemma ?? word.word ?? ''),
+			),
 		};
 	},
 };

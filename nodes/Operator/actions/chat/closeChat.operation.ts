@@ -8,7 +8,8 @@ export const closeChat: Operation = {
 	value: 'closeChat',
 	name: 'Close Chat',
 	action: 'Close chat',
-	description: "End the client's chat with the agent and hand the client back to the bot. The agent can no longer write in this chat.",
+	description:
+		"End the client's chat with the agent and hand the client back to the bot. The agent can no longer write in this chat.",
 	properties: [userIdField, agentField, ...webhookFields],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const userId = userIdOf(this, itemIndex);

@@ -9,7 +9,8 @@ export const userIdField: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: 'e.g. 512345678',
-	description: 'The client in the chat: the userId of the Tovie Operator Trigger item that started the workflow',
+	description:
+		'The client in the chat: the userId of the Tovie Operator Trigger item that started the workflow',
 };
 
 /**
@@ -22,7 +23,8 @@ export const agentField: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add agent detail',
 	default: {},
-	description: 'Who the client sees answering; details left out are those of "Support Agent" (ID n8n) with a generic picture',
+	description:
+		'Who the client sees answering; details left out are those of "Support Agent" (ID n8n) with a generic picture',
 	options: [
 		{
 			displayName: 'Avatar URL',
@@ -69,12 +71,14 @@ export const webhookFields: INodeProperties[] = [
 			{
 				name: 'Automatic',
 				value: 'auto',
-				description: "The credential's Operator Webhook URL if filled in, otherwise the one the platform gave the Tovie Operator Trigger of this workflow when the channel was connected",
+				description:
+					"The credential's Operator Webhook URL if filled in, otherwise the one the platform gave the Tovie Operator Trigger of this workflow when the channel was connected",
 			},
 			{ name: 'Custom URL', value: 'url', description: 'A webhook URL you enter or map' },
 		],
 		default: 'auto',
-		description: 'Where the platform receives what the agent sends: the webhook URL it gives when the Operator API channel is connected',
+		description:
+			'Where the platform receives what the agent sends: the webhook URL it gives when the Operator API channel is connected',
 	},
 	{
 		displayName: 'Webhook URL',
@@ -83,7 +87,8 @@ export const webhookFields: INodeProperties[] = [
 		typeOptions: { password: true },
 		default: '',
 		placeholder: 'e.g. https://platform.tovie.ai/chatadapter/chatapi/webhook/operatorapi/12345',
-		description: 'The webhook URL the platform gave when the channel was connected; it contains the channel ID, keep it private',
+		description:
+			'The webhook URL the platform gave when the channel was connected; it contains the channel ID, keep it private',
 		displayOptions: { show: { webhookSource: ['url'] } },
 	},
 ];
@@ -92,9 +97,20 @@ export function userIdOf(ctx: IExecuteFunctions, itemIndex: number): string {
 	return requiredString(ctx, 'userId', itemIndex, 'Client ID');
 }
 
-export function httpUrlOf(ctx: IExecuteFunctions, itemIndex: number, value: string, label: string): string {
+export function httpUrlOf(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	value: string,
+	label: string,
+): string {
 	if (!/^https?:\/\/[^\s/]+\S*$/i.test(value)) {
-		throw invalidInput(ctx, itemIndex, label, `is not an http(s) URL: ${JSON.stringify(value.slice(0, 80))}`, 'Enter a full link such as https://example.com/file.pdf.');
+		throw invalidInput(
+			ctx,
+			itemIndex,
+			label,
+			`is not an http(s) URL: ${JSON.stringify(value.slice(0, 80))}`,
+			'Enter a full link such as https://example.com/file.pdf.',
+		);
 	}
 	return value;
 }
@@ -109,7 +125,8 @@ export function employeeOf(ctx: IExecuteFunctions, itemIndex: number): IDataObje
 	const agent = ctx.getNodeParameter('agent', itemIndex, {}) as Record<string, unknown>;
 	const detail = (name: AgentDetail) => {
 		const value = agent[name];
-		const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+		const text =
+			typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 		return text || AGENT_DEFAULTS[name];
 	};
 	return {

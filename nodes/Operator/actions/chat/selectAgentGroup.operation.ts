@@ -9,7 +9,8 @@ export const selectAgentGroup: Operation = {
 	value: 'selectAgentGroup',
 	name: 'Select Agent Group',
 	action: 'Select agent group',
-	description: 'Tell the platform which agent group now handles the client, for example to move the chat to another group',
+	description:
+		'Tell the platform which agent group now handles the client, for example to move the chat to another group',
 	properties: [
 		userIdField,
 		{
@@ -19,7 +20,8 @@ export const selectAgentGroup: Operation = {
 			required: true,
 			default: '',
 			placeholder: 'e.g. support',
-			description: 'The ID of one of the agent groups listed in the Tovie Operator Trigger (Agent Groups → ID)',
+			description:
+				'The ID of one of the agent groups listed in the Tovie Operator Trigger (Agent Groups → ID)',
 		},
 		{
 			displayName: 'Agent Group Name',
@@ -34,7 +36,8 @@ export const selectAgentGroup: Operation = {
 			name: 'hasOnline',
 			type: 'boolean',
 			default: true,
-			description: 'Whether an agent of the group is available now; the platform routes chats only to groups that have one',
+			description:
+				'Whether an agent of the group is available now; the platform routes chats only to groups that have one',
 		},
 		...webhookFields,
 	],

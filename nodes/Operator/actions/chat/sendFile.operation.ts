@@ -46,7 +46,8 @@ export const sendFile: Operation = {
 			type: 'collection',
 			placeholder: 'Add field',
 			default: {},
-			description: 'File details the client sees; the platform gets a value for each even when left out',
+			description:
+				'File details the client sees; the platform gets a value for each even when left out',
 			options: [
 				{
 					displayName: 'File Name',
@@ -70,17 +71,34 @@ export const sendFile: Operation = {
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const userId = userIdOf(this, itemIndex);
-		const url = httpUrlOf(this, itemIndex, requiredString(this, 'url', itemIndex, 'File URL'), 'File URL');
+		const url = httpUrlOf(
+			this,
+			itemIndex,
+			requiredString(this, 'url', itemIndex, 'File URL'),
+			'File URL',
+		);
 		const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 		const name = String(extra.fileName ?? '').trim() || nameFromUrl(url);
 		// The platform requires a size; 0 stands for "not given" (docs/platform-assumptions.md, "Operator API").
 		const rawSize = extra.size ?? '';
 		const size = typeof rawSize === 'string' ? (rawSize.trim() ? Number(rawSize) : 0) : rawSize;
 		if (typeof size !== 'number' || !Number.isInteger(size) || size < 0) {
-			throw invalidInput(this, itemIndex, 'File Size (Bytes)', `must be a whole number of bytes, not ${JSON.stringify(rawSize)}`);
+			throw invalidInput(
+				this,
+				itemIndex,
+				'File Size (Bytes)',
+				`must be a whole number of bytes, not ${JSON.stringify(rawSize)}`,
+			);
 		}
 		const comment = String(this.getNodeParameter('comment', itemIndex, '') ?? '');
 		const employee = employeeOf(this, itemIndex);
-		return await sendOperatorEvent(this, itemIndex, 'FileMessage', { userId, url, name, size, comment, employee });
+		return await sendOperatorEvent(this, itemIndex, 'FileMessage', {
+			userId,
+			url,
+			name,
+			size,
+			comment,
+			employee,
+		});
 	},
 };

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { jsonObjectOf } from '../../../common/validate';
 import { simplifyField } from '../../../common/fields';
@@ -49,9 +54,10 @@ const CHANNEL_TYPES: Array<[value: string, name: string]> = [
 	['ZOPIM', 'Zopim'],
 ];
 
-export const channelTypeOptions: INodePropertyOptions[] = CHANNEL_TYPES.map(([value, name]) => ({ name, value })).sort((a, b) =>
-	a.name.localeCompare(b.name),
-);
+export const channelTypeOptions: INodePropertyOptions[] = CHANNEL_TYPES.map(([value, name]) => ({
+	name,
+	value,
+})).sort((a, b) => a.name.localeCompare(b.name));
 
 /** Writable channel fields shared by Create (Additional Fields) and Update (Update Fields), sorted. */
 export function channelFields(forUpdate: boolean): INodeProperties[] {
@@ -62,21 +68,24 @@ export function channelFields(forUpdate: boolean): INodeProperties[] {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			description: "The token of the messenger or service the channel connects (for example the Telegram bot token from BotFather). Chat API and widget channels get one from the platform.",
+			description:
+				'The token of the messenger or service the channel connects (for example the Telegram bot token from BotFather). Chat API and widget channels get one from the platform.',
 		},
 		{
 			displayName: 'Agent Channel ID',
 			name: 'operatorChannelId',
 			type: 'string',
 			default: '',
-			description: 'The channel that takes dialogs transferred to an agent (Channels → Transfer to agent)',
+			description:
+				'The channel that takes dialogs transferred to an agent (Channels → Transfer to agent)',
 		},
 		{
 			displayName: 'Auto Deploy',
 			name: 'isAutoDeploy',
 			type: 'boolean',
 			default: true,
-			description: 'Whether the platform deploys the bot by itself when the project changes (the "Deploy automatically" switch of the channel)',
+			description:
+				'Whether the platform deploys the bot by itself when the project changes (the "Deploy automatically" switch of the channel)',
 		},
 		{
 			displayName: 'Branch',
@@ -84,28 +93,32 @@ export function channelFields(forUpdate: boolean): INodeProperties[] {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. master',
-			description: 'The branch of the project repository the channel runs (the "Branch" field of the channel settings)',
+			description:
+				'The branch of the project repository the channel runs (the "Branch" field of the channel settings)',
 		},
 		{
 			displayName: 'Channel Settings (JSON)',
 			name: 'customData',
 			type: 'json',
 			default: '',
-			description: 'Settings of this channel type, e.g. {"chatApi": {"callbackUrl": "https://…"}} for a Chat API channel or {"vk": {"startDialogueWithUserMessage": true}}',
+			description:
+				'Settings of this channel type, e.g. {"chatApi": {"callbackUrl": "https://…"}} for a Chat API channel or {"vk": {"startDialogueWithUserMessage": true}}',
 		},
 		{
 			displayName: 'Chat Widget Settings (JSON)',
 			name: 'chatWidgetParams',
 			type: 'json',
 			default: '',
-			description: 'Widget look for Chat Widget channels, e.g. {"theme": "defaultv3", "position": "right", "percentage": 100}',
+			description:
+				'Widget look for Chat Widget channels, e.g. {"theme": "defaultv3", "position": "right", "percentage": 100}',
 		},
 		{
 			displayName: 'Telephony Settings (JSON)',
 			name: 'telephonyParams',
 			type: 'json',
 			default: '',
-			description: 'For Telephony channels, e.g. {"sipTrunkId": 12, "recordingEnabled": true, "acceptIncoming": true}',
+			description:
+				'For Telephony channels, e.g. {"sipTrunkId": 12, "recordingEnabled": true, "acceptIncoming": true}',
 		},
 	];
 	if (forUpdate) {
@@ -116,7 +129,13 @@ export function channelFields(forUpdate: boolean): INodeProperties[] {
 			default: false,
 			description: 'Whether the channel is blocked: a blocked channel does not answer clients',
 		});
-		fields.push({ displayName: 'Name', name: 'channelName', type: 'string', default: '', description: 'The name shown on the Channels page' });
+		fields.push({
+			displayName: 'Name',
+			name: 'channelName',
+			type: 'string',
+			default: '',
+			description: 'The name shown on the Channels page',
+		});
 	} else {
 		fields.push({
 			displayName: 'JAICF Channel ID',
@@ -129,18 +148,27 @@ export function channelFields(forUpdate: boolean): INodeProperties[] {
 	return fields.sort((a, b) => a.displayName.localeCompare(b.displayName));
 }
 
-
 /** The request body parts a fields collection sets (spec names; `branch` → `repositoryReference`). */
-export function channelBodyOf(ctx: IExecuteFunctions, itemIndex: number, collection: string): IDataObject {
+export function channelBodyOf(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	collection: string,
+): IDataObject {
 	const fields = ctx.getNodeParameter(collection, itemIndex, {}) as IDataObject;
 	const body: IDataObject = {};
 	for (const name of ['accessToken', 'operatorChannelId', 'jaicfChannelId', 'channelName']) {
 		const value = typeof fields[name] === 'string' ? (fields[name] as string).trim() : fields[name];
 		if (value !== undefined && value !== '') body[name] = value;
 	}
-	for (const name of ['isAutoDeploy', 'isBlock']) if (typeof fields[name] === 'boolean') body[name] = fields[name];
-	if (typeof fields.branch === 'string' && fields.branch.trim()) body.repositoryReference = { type: 'BRANCH', value: fields.branch.trim() };
-	const labels: Record<string, string> = { customData: 'Channel Settings (JSON)', chatWidgetParams: 'Chat Widget Settings (JSON)', telephonyParams: 'Telephony Settings (JSON)' };
+	for (const name of ['isAutoDeploy', 'isBlock'])
+		if (typeof fields[name] === 'boolean') body[name] = fields[name];
+	if (typeof fields.branch === 'string' && fields.branch.trim())
+		body.repositoryReference = { type: 'BRANCH', value: fields.branch.trim() };
+	const labels: Record<string, string> = {
+		customData: 'Channel Settings (JSON)',
+		chatWidgetParams: 'Chat Widget Settings (JSON)',
+		telephonyParams: 'Telephony Settings (JSON)',
+	};
 	for (const [name, label] of Object.entries(labels)) {
 		const value = jsonObjectOf(ctx, itemIndex, fields[name], label);
 		if (value) body[name] = value;
@@ -151,7 +179,15 @@ export function channelBodyOf(ctx: IExecuteFunctions, itemIndex: number, collect
 /** Fields a PUT must send again so that the update changes only what the user set. */
 export function currentChannelBody(channel: IDataObject): IDataObject {
 	const body: IDataObject = {};
-	for (const name of ['accessToken', 'channelName', 'operatorChannelId', 'isAutoDeploy', 'repositoryReference', 'chatWidgetParams', 'telephonyParams']) {
+	for (const name of [
+		'accessToken',
+		'channelName',
+		'operatorChannelId',
+		'isAutoDeploy',
+		'repositoryReference',
+		'chatWidgetParams',
+		'telephonyParams',
+	]) {
 		if (channel[name] !== undefined && channel[name] !== null) body[name] = channel[name];
 	}
 	const customData = customDataObject(channel.customData);
@@ -160,9 +196,15 @@ export function currentChannelBody(channel: IDataObject): IDataObject {
 	return body;
 }
 
-export function channelOut(ctx: IExecuteFunctions, itemIndex: number, channel: IDataObject): IDataObject {
+export function channelOut(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	channel: IDataObject,
+): IDataObject {
 	const simplify = ctx.getNodeParameter('simplify', itemIndex, true) as boolean;
-	return simplify ? withIsoDates(ctx, simplifyChannel(channel), CHANNEL_DATES) : withIsoDates(ctx, channel, CHANNEL_DATES);
+	return simplify
+		? withIsoDates(ctx, simplifyChannel(channel), CHANNEL_DATES)
+		: withIsoDates(ctx, channel, CHANNEL_DATES);
 }
 
 export { simplifyField };

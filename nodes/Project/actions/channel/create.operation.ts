@@ -1,9 +1,20 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { defaultProject, projectIdOf, projectOptions, settingsCollection } from '../../../common/projects';
+import {
+	defaultProject,
+	projectIdOf,
+	projectOptions,
+	settingsCollection,
+} from '../../../common/projects';
 import type { Operation } from '../../../common/router';
 import { itemRequest } from '../../api';
-import { channelBodyOf, channelFields, channelOut, channelTypeOptions, simplifyField } from './common';
+import {
+	channelBodyOf,
+	channelFields,
+	channelOut,
+	channelTypeOptions,
+	simplifyField,
+} from './common';
 
 export const create: Operation = {
 	value: 'create',
@@ -32,12 +43,17 @@ export const create: Operation = {
 		simplifyField,
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const body: IDataObject = { channelType: this.getNodeParameter('channelType', itemIndex) as string };
+		const body: IDataObject = {
+			channelType: this.getNodeParameter('channelType', itemIndex) as string,
+		};
 		const name = String(this.getNodeParameter('channelName', itemIndex, '') ?? '').trim();
 		if (name) body.channelName = name;
 		Object.assign(body, channelBodyOf(this, itemIndex, 'additionalFields'));
 		const projectId = await projectIdOf(this, itemIndex, await defaultProject(this, itemIndex));
-		const channel = await itemRequest(this, itemIndex, 'createChannel', { qs: { projectId }, body });
+		const channel = await itemRequest(this, itemIndex, 'createChannel', {
+			qs: { projectId },
+			body,
+		});
 		return channelOut(this, itemIndex, channel);
 	},
 };

@@ -10,15 +10,20 @@ export const deploy: Operation = {
 	value: 'deploy',
 	name: 'Deploy',
 	action: 'Deploy bot to channel',
-	description: 'Build the bot from the project and publish it to the channel (the Deploy button), and wait until it is done',
+	description:
+		'Build the bot from the project and publish it to the channel (the Deploy button), and wait until it is done',
 	properties: [
-		{ ...channelLocator, description: `${String(channelLocator.description)} The project is Options → Project, else the credential's project.` },
+		{
+			...channelLocator,
+			description: `${String(channelLocator.description)} The project is Options → Project, else the credential's project.`,
+		},
 		{
 			displayName: 'Wait for Completion',
 			name: 'waitForCompletion',
 			type: 'boolean',
 			default: true,
-			description: 'Whether to wait until the deploy has finished and output its result; otherwise only the request ID is returned',
+			description:
+				'Whether to wait until the deploy has finished and output its result; otherwise only the request ID is returned',
 		},
 		{
 			displayName: 'Wait Timeout (Seconds)',
@@ -35,7 +40,8 @@ export const deploy: Operation = {
 				name: 'forceDeploy',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to deploy even when the project has not changed since the last deploy',
+				description:
+					'Whether to deploy even when the project has not changed since the last deploy',
 			},
 			{
 				displayName: 'Run Tests in Background',
@@ -65,14 +71,25 @@ export const deploy: Operation = {
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const wait = this.getNodeParameter('waitForCompletion', itemIndex, true) as boolean;
 		const waitSeconds = this.getNodeParameter('waitSeconds', itemIndex, 600) as number;
-		const projectShortName = await shortNameOf(this, itemIndex, await defaultProject(this, itemIndex));
+		const projectShortName = await shortNameOf(
+			this,
+			itemIndex,
+			await defaultProject(this, itemIndex),
+		);
 		const botId = ref.botId ?? String((await fetchChannel(this, itemIndex, ref)).botId);
 		const body: DeployRequest = { projectShortName, botId };
-		for (const flag of ['forceDeploy', 'skipNotifications', 'skipTests', 'runTestsInBackground'] as const) {
+		for (const flag of [
+			'forceDeploy',
+			'skipNotifications',
+			'skipTests',
+			'runTestsInBackground',
+		] as const) {
 			if (typeof options[flag] === 'boolean') body[flag] = options[flag] as boolean;
 		}
 		const started = await startDeploy(this, itemIndex, body);
-		const result = wait ? await waitForDeploy(this, itemIndex, started, waitSeconds) : { ...started, status: 'started' };
+		const result = wait
+			? await waitForDeploy(this, itemIndex, started, waitSeconds)
+			: { ...started, status: 'started' };
 		return withIsoDates(this, result, ['requestTime', 'finishedAt']);
 	},
 };

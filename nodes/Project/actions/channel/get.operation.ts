@@ -11,6 +11,10 @@ export const get: Operation = {
 	description: 'Get a bot channel by its ID or its bot ID, with its settings',
 	properties: [channelLocator, simplifyField],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		return channelOut(this, itemIndex, await fetchChannel(this, itemIndex, channelRefOf(this, itemIndex)));
+		return channelOut(
+			this,
+			itemIndex,
+			await fetchChannel(this, itemIndex, channelRefOf(this, itemIndex)),
+		);
 	},
 };

@@ -13,15 +13,30 @@ export const getAll: Operation = {
 	description: 'List the channels of a project (the Channels page)',
 	properties: listFields({
 		what: 'channels',
-		filters: [{ displayName: 'Channel Types', name: 'channelTypes', type: 'multiOptions', options: channelTypeOptions, default: [], description: 'Only channels of these types' }],
+		filters: [
+			{
+				displayName: 'Channel Types',
+				name: 'channelTypes',
+				type: 'multiOptions',
+				options: channelTypeOptions,
+				default: [],
+				description: 'Only channels of these types',
+			},
+		],
 	}),
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 		const types = (filters.channelTypes ?? []) as string[];
 		const projectId = await projectIdOf(this, itemIndex, await defaultProject(this, itemIndex));
 		// The API answers every channel of the project at once (no pages).
-		const answer = await itemRequest<{ items?: IDataObject[] }>(this, itemIndex, 'listChannels', { qs: { projectId } });
-		const channels = (answer?.items ?? []).filter((channel) => types.length === 0 || types.includes(String(channel.channelType)));
-		return channels.slice(0, limitOf(this, itemIndex)).map((channel) => channelOut(this, itemIndex, channel));
+		const answer = await itemRequest<{ items?: IDataObject[] }>(this, itemIndex, 'listChannels', {
+			qs: { projectId },
+		});
+		const channels = (answer?.items ?? []).filter(
+			(channel) => types.length === 0 || types.includes(String(channel.channelType)),
+		);
+		return channels
+			.slice(0, limitOf(this, itemIndex))
+			.map((channel) => channelOut(this, itemIndex, channel));
 	},
 };

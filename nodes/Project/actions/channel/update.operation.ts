@@ -5,7 +5,13 @@ import type { Operation } from '../../../common/router';
 import { invalidInput } from '../../../common/validate';
 import { itemRequest } from '../../api';
 import { channelLocator, channelRefOf, fetchChannel } from '../../helpers/channels';
-import { channelBodyOf, channelFields, channelOut, currentChannelBody, simplifyField } from './common';
+import {
+	channelBodyOf,
+	channelFields,
+	channelOut,
+	currentChannelBody,
+	simplifyField,
+} from './common';
 
 export const update: Operation = {
 	value: 'update',
@@ -20,16 +26,36 @@ export const update: Operation = {
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const ref = channelRefOf(this, itemIndex);
 		const changes = channelBodyOf(this, itemIndex, 'updateFields');
-		if (Object.keys(changes).length === 0) throw invalidInput(this, itemIndex, 'Update Fields', 'is empty', 'Add at least one field to change.');
+		if (Object.keys(changes).length === 0)
+			throw invalidInput(
+				this,
+				itemIndex,
+				'Update Fields',
+				'is empty',
+				'Add at least one field to change.',
+			);
 		// The PUT replaces the channel: the current one (token included) fills what is not changed.
 		const current = await fetchChannel(this, itemIndex, ref, true);
 		const body: IDataObject = { ...currentChannelBody(current), ...changes };
-		if (changes.customData) body.customData = { ...(currentChannelBody(current).customData as IDataObject | undefined), ...(changes.customData as IDataObject) };
+		if (changes.customData)
+			body.customData = {
+				...(currentChannelBody(current).customData as IDataObject | undefined),
+				...(changes.customData as IDataObject),
+			};
 		if (!body.accessToken) {
-			throw invalidInput(this, itemIndex, 'Access Token', 'is needed', 'The platform did not return the current channel token; add Update Fields → Access Token.');
+			throw invalidInput(
+				this,
+				itemIndex,
+				'Access Token',
+				'is needed',
+				'The platform did not return the current channel token; add Update Fields → Access Token.',
+			);
 		}
 		if (!body.channelName) body.channelName = String(current.channelName ?? '');
-		const channel = await itemRequest(this, itemIndex, 'updateChannel', { pathParams: { id: Number(current.id) }, body });
+		const channel = await itemRequest(this, itemIndex, 'updateChannel', {
+			pathParams: { id: Number(current.id) },
+			body,
+		});
 		return channelOut(this, itemIndex, channel);
 	},
 };

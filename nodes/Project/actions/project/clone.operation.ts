@@ -29,7 +29,10 @@ export const clone: Operation = {
 		const ref = requiredProject(this, itemIndex);
 		const name = requiredString(this, 'name', itemIndex, 'New Name');
 		const id = await projectIdOf(this, itemIndex, ref);
-		const project = await itemRequest(this, itemIndex, 'cloneProject', { pathParams: { id }, qs: { name } });
+		const project = await itemRequest(this, itemIndex, 'cloneProject', {
+			pathParams: { id },
+			qs: { name },
+		});
 		return projectOutput(this, itemIndex, project);
 	},
 };

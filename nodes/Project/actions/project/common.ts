@@ -24,7 +24,8 @@ export const settingsFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. en',
-		description: 'The NLU language of the project as a two-letter code (Project settings → Language)',
+		description:
+			'The NLU language of the project as a two-letter code (Project settings → Language)',
 	},
 	{
 		displayName: 'Spelling Correction',
@@ -43,7 +44,13 @@ export const settingsFields: INodeProperties[] = [
 	},
 ];
 
-const SETTINGS = ['classificationAlgorithm', 'language', 'spellingCorrection', 'timezone', 'shared'];
+const SETTINGS = [
+	'classificationAlgorithm',
+	'language',
+	'spellingCorrection',
+	'timezone',
+	'shared',
+];
 
 /** The `projectSettingsData` parts a fields collection sets; `undefined` when it sets none. */
 export function settingsOf(fields: IDataObject): IDataObject | undefined {
@@ -55,6 +62,10 @@ export function settingsOf(fields: IDataObject): IDataObject | undefined {
 	return Object.keys(settings).length ? settings : undefined;
 }
 
-export function projectOutput(ctx: IExecuteFunctions, itemIndex: number, project: IDataObject): IDataObject {
+export function projectOutput(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	project: IDataObject,
+): IDataObject {
 	return projectOut(ctx, project, ctx.getNodeParameter('simplify', itemIndex, true) as boolean);
 }

@@ -11,7 +11,8 @@ export const create: Operation = {
 	value: 'create',
 	name: 'Create',
 	action: 'Create project',
-	description: 'Create a bot project, empty or from a template, optionally connected to a Git repository',
+	description:
+		'Create a bot project, empty or from a template, optionally connected to a Git repository',
 	properties: [
 		{
 			displayName: 'Name',
@@ -72,7 +73,8 @@ export const create: Operation = {
 				type: 'string',
 				typeOptions: { password: true },
 				default: '',
-				description: 'An access token of the repository (GitHub: Settings → Developer settings → Personal access tokens)',
+				description:
+					'An access token of the repository (GitHub: Settings → Developer settings → Personal access tokens)',
 			},
 			{
 				displayName: 'Template',
@@ -80,7 +82,8 @@ export const create: Operation = {
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. zb-echo-cailapub-template_ru',
-				description: 'Start from this project template (the names the "Create project" dialog offers)',
+				description:
+					'Start from this project template (the names the "Create project" dialog offers)',
 			},
 		]),
 		simplifyField,
@@ -93,7 +96,8 @@ export const create: Operation = {
 			const value = String(fields[field] ?? '').trim();
 			if (value) body[field] = value;
 		}
-		if (String(fields.template ?? '').trim()) body.template = { name: String(fields.template).trim() };
+		if (String(fields.template ?? '').trim())
+			body.template = { name: String(fields.template).trim() };
 		if (String(fields.gitUrl ?? '').trim()) {
 			const git: IDataObject = { url: String(fields.gitUrl).trim(), authType: 'PERSONAL_USER' };
 			if (fields.gitLogin) git.login = String(fields.gitLogin).trim();

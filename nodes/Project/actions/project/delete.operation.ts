@@ -9,7 +9,11 @@ export const deleteProject: Operation = {
 	name: 'Delete',
 	action: 'Delete project',
 	description: 'Delete a bot project with its channels and scripts. This cannot be undone.',
-	properties: [projectLocator({ description: 'The project to delete, with all its channels. This cannot be undone.' })],
+	properties: [
+		projectLocator({
+			description: 'The project to delete, with all its channels. This cannot be undone.',
+		}),
+	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const id = await projectIdOf(this, itemIndex, requiredProject(this, itemIndex));
 		const project = await itemRequest(this, itemIndex, 'deleteProject', { pathParams: { id } });

@@ -9,7 +9,8 @@ export const get: Operation = {
 	value: 'get',
 	name: 'Get',
 	action: 'Get project',
-	description: 'Get a bot project by short name or ID, with its settings and the IDs of its channels',
+	description:
+		'Get a bot project by short name or ID, with its settings and the IDs of its channels',
 	properties: [projectLocator(), simplifyField],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const project = await fetchProject(this, itemIndex, requiredProject(this, itemIndex));

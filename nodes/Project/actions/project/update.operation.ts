@@ -1,7 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { simplifyField } from '../../../common/fields';
-import { fetchProject, projectLocator, requiredProject, settingsCollection } from '../../../common/projects';
+import {
+	fetchProject,
+	projectLocator,
+	requiredProject,
+	settingsCollection,
+} from '../../../common/projects';
 import type { Operation } from '../../../common/router';
 import { invalidInput } from '../../../common/validate';
 import { itemRequest } from '../../api';
@@ -11,19 +16,33 @@ export const update: Operation = {
 	value: 'update',
 	name: 'Update',
 	action: 'Update project',
-	description: 'Rename a bot project, change its description or its NLU settings; what is not set stays as it is',
+	description:
+		'Rename a bot project, change its description or its NLU settings; what is not set stays as it is',
 	properties: [
 		projectLocator(),
 		settingsCollection('update', 'project', [
 			...settingsFields,
-			{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'The project description' },
-			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'The project name shown on the Projects page' },
+			{
+				displayName: 'Description',
+				name: 'description',
+				type: 'string',
+				default: '',
+				description: 'The project description',
+			},
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'The project name shown on the Projects page',
+			},
 			{
 				displayName: 'Shared',
 				name: 'shared',
 				type: 'boolean',
 				default: false,
-				description: 'Whether other projects of the account may use the intents and entities of this one',
+				description:
+					'Whether other projects of the account may use the intents and entities of this one',
 			},
 		]),
 		simplifyField,
@@ -34,7 +53,13 @@ export const update: Operation = {
 		const name = String(fields.name ?? '').trim();
 		const settings = settingsOf(fields);
 		if (!name && fields.description === undefined && !settings) {
-			throw invalidInput(this, itemIndex, 'Update Fields', 'is empty', 'Add at least one field to change.');
+			throw invalidInput(
+				this,
+				itemIndex,
+				'Update Fields',
+				'is empty',
+				'Add at least one field to change.',
+			);
 		}
 		// The PUT needs the name and replaces the settings: the current project fills what is not changed.
 		const current = await fetchProject(this, itemIndex, ref);
@@ -43,7 +68,10 @@ export const update: Operation = {
 		if (description !== undefined && description !== null) body.description = description;
 		const currentSettings = (current.projectSettingsData ?? undefined) as IDataObject | undefined;
 		if (settings || currentSettings) body.projectSettingsData = { ...currentSettings, ...settings };
-		const project = await itemRequest(this, itemIndex, 'updateProject', { pathParams: { id: Number(current.id) }, body });
+		const project = await itemRequest(this, itemIndex, 'updateProject', {
+			pathParams: { id: Number(current.id) },
+			body,
+		});
 		return projectOutput(this, itemIndex, project);
 	},
 };

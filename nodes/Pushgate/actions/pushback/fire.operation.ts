@@ -26,7 +26,7 @@ export const fire: Operation = {
 	name: 'Fire',
 	action: 'Fire pushback event',
 	description:
-		'Fire the bot event a pushback stands for, in the dialog the bot script created it for, with the data given then or with new event data. Each firing reaches the client\'s dialog once; it is never repeated.',
+		"Fire the bot event a pushback stands for, in the dialog the bot script created it for, with the data given then or with new event data. Each firing reaches the client's dialog once; it is never repeated.",
 	properties: [
 		{
 			displayName: 'Pushback',
@@ -64,7 +64,8 @@ export const fire: Operation = {
 					name: 'allowOtherHost',
 					type: 'boolean',
 					default: false,
-					description: "Whether to fire an activation link that points at another server than the credential's (for example a regional server)",
+					description:
+						"Whether to fire an activation link that points at another server than the credential's (for example a regional server)",
 				},
 				concurrencyOption,
 			],
@@ -73,14 +74,27 @@ export const fire: Operation = {
 	batch: {
 		// Every item's pushback and data are read and checked before the first firing.
 		async prepare(itemIndex) {
-			const allowOtherHost = this.getNodeParameter('options.allowOtherHost', itemIndex, false) as boolean;
-			const target = await pushbackTarget(this, itemIndex, this.getNodeParameter('pushback', itemIndex, ''), allowOtherHost);
+			const allowOtherHost = this.getNodeParameter(
+				'options.allowOtherHost',
+				itemIndex,
+				false,
+			) as boolean;
+			const target = await pushbackTarget(
+				this,
+				itemIndex,
+				this.getNodeParameter('pushback', itemIndex, ''),
+				allowOtherHost,
+			);
 			return { target, data: keyValuesOf(this, itemIndex, 'data', 'Event Data') };
 		},
 		// One pushback per request (Pushgate takes one), several requests at a time.
 		size: 1,
 		concurrency(this: IExecuteFunctions) {
-			const value = this.getNodeParameter(`options.${concurrencyOption.name}`, 0, DEFAULT_CONCURRENCY) as number;
+			const value = this.getNodeParameter(
+				`options.${concurrencyOption.name}`,
+				0,
+				DEFAULT_CONCURRENCY,
+			) as number;
 			return Number.isFinite(value) && value >= 1 ? value : DEFAULT_CONCURRENCY;
 		},
 		async send([{ itemIndex, value }]) {

@@ -1,6 +1,12 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { limitField, limitOf, returnAllField, simplifyField, simplifyOf } from '../../../common/fields';
+import {
+	limitField,
+	limitOf,
+	returnAllField,
+	simplifyField,
+	simplifyOf,
+} from '../../../common/fields';
 import type { Operation } from '../../../common/router';
 import { filtersBody, filtersField } from '../../helpers/filters';
 import { reporterList } from '../../helpers/paging';
@@ -16,7 +22,14 @@ export const getAll: Operation = {
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const body = filtersBody(this, itemIndex);
 		const qs = { projectShortName: await projectOf(this, itemIndex) };
-		const clients = await reporterList(this, itemIndex, 'clientsFilter', 'clients', { qs, body }, limitOf(this, itemIndex));
+		const clients = await reporterList(
+			this,
+			itemIndex,
+			'clientsFilter',
+			'clients',
+			{ qs, body },
+			limitOf(this, itemIndex),
+		);
 		return simplifyOf(this, itemIndex) ? clients.map(simplifyClient) : clients;
 	},
 };

@@ -9,7 +9,8 @@ export const add: Operation = {
 	value: 'add',
 	name: 'Add',
 	action: 'Add comment to message',
-	description: 'Write the comment of one message; a message has one comment, so this replaces any earlier one',
+	description:
+		'Write the comment of one message; a message has one comment, so this replaces any earlier one',
 	properties: [
 		questionIdField,
 		{
@@ -27,7 +28,11 @@ export const add: Operation = {
 		const questionId = requiredString(this, 'questionId', itemIndex, 'Message ID (Question ID)');
 		const comment = requiredString(this, 'comment', itemIndex, 'Comment');
 		// AddCommentDto declares `questionid` but requires `questionId` (spec typo): send `questionId`.
-		await itemRequest(this, itemIndex, 'addComment', { pathParams: { questionId }, body: { questionId, comment }, idempotent: true });
+		await itemRequest(this, itemIndex, 'addComment', {
+			pathParams: { questionId },
+			body: { questionId, comment },
+			idempotent: true,
+		});
 		return { questionId, comment, added: true };
 	},
 };

@@ -9,7 +9,8 @@ export const deleteComment: Operation = {
 	value: 'delete',
 	name: 'Delete',
 	action: 'Delete message comment',
-	description: 'Permanently delete the comment of one message (a message without a comment fails with 404)',
+	description:
+		'Permanently delete the comment of one message (a message without a comment fails with 404)',
 	properties: [questionIdField],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const questionId = requiredString(this, 'questionId', itemIndex, 'Message ID (Question ID)');

@@ -8,7 +8,8 @@ export const countSessions: Operation = {
 	value: 'countSessions',
 	name: 'Count Sessions',
 	action: 'Count experiment sessions',
-	description: 'How many sessions joined each A/B experiment of the project: one item per experiment key',
+	description:
+		'How many sessions joined each A/B experiment of the project: one item per experiment key',
 	properties: [reporterOptions()],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const qs = { projectShortName: await projectOf(this, itemIndex, true) };

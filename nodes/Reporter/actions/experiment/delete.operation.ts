@@ -9,7 +9,8 @@ export const deleteExperiment: Operation = {
 	value: 'delete',
 	name: 'Delete',
 	action: 'Delete experiment',
-	description: 'Delete an experiment and its results for good: sessions that joined it lose their branch data. Cannot be undone.',
+	description:
+		'Delete an experiment and its results for good: sessions that joined it lose their branch data. Cannot be undone.',
 	properties: [experimentKeyField, reporterOptions()],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const experimentKey = experimentKeyOf(this, itemIndex);

@@ -9,7 +9,8 @@ export const finish: Operation = {
 	value: 'finish',
 	name: 'Finish',
 	action: 'Finish experiment',
-	description: 'Stop an experiment for good: new sessions no longer join it, its results stay. Cannot be restarted.',
+	description:
+		'Stop an experiment for good: new sessions no longer join it, its results stay. Cannot be restarted.',
 	properties: [experimentKeyField, reporterOptions()],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const experimentKey = experimentKeyOf(this, itemIndex);

@@ -13,7 +13,9 @@ export const getAll: Operation = {
 	properties: [returnAllField, limitField, reporterOptions()],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const qs = { projectShortName: await projectOf(this, itemIndex, true) };
-		const experiments = await itemRequest<IDataObject[]>(this, itemIndex, 'listExperiments', { qs });
+		const experiments = await itemRequest<IDataObject[]>(this, itemIndex, 'listExperiments', {
+			qs,
+		});
 		const limit = limitOf(this, itemIndex);
 		return limit === undefined ? experiments : experiments.slice(0, limit);
 	},

@@ -11,18 +11,19 @@ export const join: Operation = {
 	value: 'join',
 	name: 'Join',
 	action: 'Join session to experiment',
-	description: 'Put a session into an experiment and get its branch (what $analytics.joinExperiment does in a script)',
-	properties: [
-		experimentKeyField,
-		botField,
-		sessionIdField,
-		reporterOptions(),
-	],
+	description:
+		'Put a session into an experiment and get its branch (what $analytics.joinExperiment does in a script)',
+	properties: [experimentKeyField, botField, sessionIdField, reporterOptions()],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const experimentKey = experimentKeyOf(this, itemIndex);
 		const sessionId = requiredString(this, 'sessionId', itemIndex, 'Session ID');
 		const botId = locatorValue(this, 'botId', itemIndex, 'Bot');
-		const qs = { projectShortName: await projectOf(this, itemIndex, true), experimentKey, sessionId, botId };
+		const qs = {
+			projectShortName: await projectOf(this, itemIndex, true),
+			experimentKey,
+			sessionId,
+			botId,
+		};
 		// The answer is a bare JSON string: the branch key.
 		const branch = await itemRequestString(this, itemIndex, 'joinExperiment', { qs });
 		return { experimentKey, sessionId, branch };

@@ -32,4 +32,7 @@ export const filterKeyField: INodeProperties = {
 	description: 'The filter whose values to read',
 };
 
-export const languageField: INodeProperties = { ...languageOption, description: 'Two-letter code of the language for filter and value names in the answer' };
+export const languageField: INodeProperties = {
+	...languageOption,
+	description: 'Two-letter code of the language for filter and value names in the answer',
+};

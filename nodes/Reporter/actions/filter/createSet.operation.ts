@@ -9,16 +9,14 @@ export const createSet: Operation = {
 	value: 'createSet',
 	name: 'Save Set',
 	action: 'Save filter set',
-	description: 'Save filters under an ID, for links into the platform’s Analytics pages and for Filter → Get Saved Set',
+	description:
+		'Save filters under an ID, for links into the platform’s Analytics pages and for Filter → Get Saved Set',
 	properties: [
 		{
 			displayName: 'Interval',
 			name: 'intervalType',
 			type: 'options',
-			options: [
-				{ name: 'None', value: '' },
-				...INTERVALS,
-			],
+			options: [{ name: 'None', value: '' }, ...INTERVALS],
 			default: '',
 			description: 'The interval the saved statistics view groups by',
 		},

@@ -14,7 +14,8 @@ export const getOptions: Operation = {
 	value: 'getOptions',
 	name: 'Get Options',
 	action: 'Get filter values',
-	description: 'The values a list filter offers (bots, channels, labels…): one item per value; or the least and greatest value of a numeric filter',
+	description:
+		'The values a list filter offers (bots, channels, labels…): one item per value; or the least and greatest value of a numeric filter',
 	properties: [
 		sectionField,
 		filterKeyField,
@@ -23,8 +24,16 @@ export const getOptions: Operation = {
 			name: 'kind',
 			type: 'options',
 			options: [
-				{ name: 'List Values', value: 'list', description: 'The values to choose from, such as bots or labels' },
-				{ name: 'Numeric Range', value: 'interval', description: 'Minimum and maximum of a numeric filter' },
+				{
+					name: 'List Values',
+					value: 'list',
+					description: 'The values to choose from, such as bots or labels',
+				},
+				{
+					name: 'Numeric Range',
+					value: 'interval',
+					description: 'Minimum and maximum of a numeric filter',
+				},
 			],
 			default: 'list',
 			description: 'Whether the filter is a list of values or a numeric range',

@@ -9,7 +9,8 @@ export const getSet: Operation = {
 	value: 'getSet',
 	name: 'Get Saved Set',
 	action: 'Get saved filter set',
-	description: 'Read the filters saved under a filter set ID (answers of statistics and lists carry one)',
+	description:
+		'Read the filters saved under a filter set ID (answers of statistics and lists carry one)',
 	properties: [
 		{
 			displayName: 'Filter Set ID',
@@ -18,7 +19,8 @@ export const getSet: Operation = {
 			default: '',
 			required: true,
 			placeholder: 'e.g. fs-42',
-			description: 'The ID Filter → Save Set gave, or the filterSetId of a statistics or list answer (the API cannot list saved sets)',
+			description:
+				'The ID Filter → Save Set gave, or the filterSetId of a statistics or list answer (the API cannot list saved sets)',
 		},
 		reporterOptions(),
 	],

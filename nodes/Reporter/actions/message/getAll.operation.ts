@@ -1,6 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { limitField, limitOf, returnAllField, simplifyField, simplifyOf } from '../../../common/fields';
+import {
+	limitField,
+	limitOf,
+	returnAllField,
+	simplifyField,
+	simplifyOf,
+} from '../../../common/fields';
 import type { Operation } from '../../../common/router';
 import { listOf, requiredString } from '../../../common/validate';
 import { toDateTime } from '../../helpers/dates';
@@ -21,7 +27,8 @@ export const getAll: Operation = {
 	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many messages',
-	description: 'List messages (client requests with the bot replies) that match filters, of one session, or of one client',
+	description:
+		'List messages (client requests with the bot replies) that match filters, of one session, or of one client',
 	properties: [
 		{
 			displayName: 'Source',
@@ -29,7 +36,11 @@ export const getAll: Operation = {
 			type: 'options',
 			options: [
 				{ name: 'Client', value: 'client', description: 'Messages of one client of a bot' },
-				{ name: 'Filters', value: 'filter', description: 'Messages of the project that match the filters' },
+				{
+					name: 'Filters',
+					value: 'filter',
+					description: 'Messages of the project that match the filters',
+				},
 				{ name: 'Session', value: 'session', description: 'Messages of one session' },
 			],
 			default: 'filter',
@@ -43,12 +54,56 @@ export const getAll: Operation = {
 		filtersField({ show: { source: ['filter'] } }),
 		simplifyField,
 		reporterOptions([
-			{ displayName: 'Channel Type', name: 'channelType', type: 'string', default: '', placeholder: 'e.g. telegram', description: 'Only messages of this channel type', displayOptions: inClient },
-			{ displayName: 'Custom Fields (JSON Paths)', name: 'responseDataJsonPath', type: 'string', default: '', placeholder: 'e.g. $.replies[0].text', description: 'Comma-separated JSON paths into the bot reply data, copied into customFields', displayOptions: inSession },
-			{ displayName: 'From', name: 'startTime', type: 'dateTime', default: '', description: 'Only messages from this time on', displayOptions: inSessionOrClient },
-			{ displayName: 'Hide Empty Messages', name: 'hideEmptyMessage', type: 'boolean', default: false, description: 'Whether to skip messages without text', displayOptions: inSession },
-			{ displayName: 'Newest First', name: 'newestFirst', type: 'boolean', default: false, description: 'Whether to sort by time descending', displayOptions: inClient },
-			{ displayName: 'To', name: 'endTime', type: 'dateTime', default: '', description: 'Only messages up to this time', displayOptions: inClient },
+			{
+				displayName: 'Channel Type',
+				name: 'channelType',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. telegram',
+				description: 'Only messages of this channel type',
+				displayOptions: inClient,
+			},
+			{
+				displayName: 'Custom Fields (JSON Paths)',
+				name: 'responseDataJsonPath',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. $.replies[0].text',
+				description: 'Comma-separated JSON paths into the bot reply data, copied into customFields',
+				displayOptions: inSession,
+			},
+			{
+				displayName: 'From',
+				name: 'startTime',
+				type: 'dateTime',
+				default: '',
+				description: 'Only messages from this time on',
+				displayOptions: inSessionOrClient,
+			},
+			{
+				displayName: 'Hide Empty Messages',
+				name: 'hideEmptyMessage',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to skip messages without text',
+				displayOptions: inSession,
+			},
+			{
+				displayName: 'Newest First',
+				name: 'newestFirst',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to sort by time descending',
+				displayOptions: inClient,
+			},
+			{
+				displayName: 'To',
+				name: 'endTime',
+				type: 'dateTime',
+				default: '',
+				description: 'Only messages up to this time',
+				displayOptions: inClient,
+			},
 		]),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
@@ -58,13 +113,30 @@ export const getAll: Operation = {
 		let messages: IDataObject[];
 		if (source === 'filter') {
 			const body = filtersBody(this, itemIndex);
-			messages = await reporterList(this, itemIndex, 'messagesFilter', 'messages', { qs: { projectShortName }, body }, limit);
+			messages = await reporterList(
+				this,
+				itemIndex,
+				'messagesFilter',
+				'messages',
+				{ qs: { projectShortName }, body },
+				limit,
+			);
 		} else {
 			const o = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-			const qs: IDataObject = { projectShortName, startTime: toDateTime(this, o.startTime, itemIndex, 'From') };
+			const qs: IDataObject = {
+				projectShortName,
+				startTime: toDateTime(this, o.startTime, itemIndex, 'From'),
+			};
 			if (source === 'session') {
 				qs.sessionId = requiredString(this, 'sessionId', itemIndex, 'Session ID');
-				if (o.responseDataJsonPath) qs.responseDataJsonPath = listOf(this, itemIndex, o.responseDataJsonPath, 'Custom Fields (JSON Paths)', /[,\r\n]+/);
+				if (o.responseDataJsonPath)
+					qs.responseDataJsonPath = listOf(
+						this,
+						itemIndex,
+						o.responseDataJsonPath,
+						'Custom Fields (JSON Paths)',
+						/[,\r\n]+/,
+					);
 				if (o.hideEmptyMessage) qs.hideEmptyMessage = true;
 			} else {
 				qs.botId = locatorValue(this, 'botId', itemIndex, 'Bot');

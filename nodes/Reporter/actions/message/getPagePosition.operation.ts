@@ -3,7 +3,13 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { Operation } from '../../../common/router';
 import { requiredString } from '../../../common/validate';
 import { itemRequest } from '../../api';
-import { botField, clientIdField, locatorValue, questionIdField, sessionIdField } from '../../helpers/pickers';
+import {
+	botField,
+	clientIdField,
+	locatorValue,
+	questionIdField,
+	sessionIdField,
+} from '../../helpers/pickers';
 import { projectOf, reporterOptions } from '../../helpers/project';
 
 const inSession = { show: { source: ['session'] } };
@@ -13,14 +19,19 @@ export const getPagePosition: Operation = {
 	value: 'getPagePosition',
 	name: 'Get Page Position',
 	action: 'Get message page',
-	description: 'The page number on which a message appears in its session or client history, for a given page size (to read the messages around it with Message → Get Many)',
+	description:
+		'The page number on which a message appears in its session or client history, for a given page size (to read the messages around it with Message → Get Many)',
 	properties: [
 		{
 			displayName: 'In',
 			name: 'source',
 			type: 'options',
 			options: [
-				{ name: 'Client History', value: 'client', description: 'All messages of the client with one bot' },
+				{
+					name: 'Client History',
+					value: 'client',
+					description: 'All messages of the client with one bot',
+				},
 				{ name: 'Session', value: 'session', description: 'The messages of the message’s session' },
 			],
 			default: 'session',
@@ -30,7 +41,14 @@ export const getPagePosition: Operation = {
 		{ ...sessionIdField, displayOptions: inSession },
 		{ ...botField, displayOptions: inClient },
 		{ ...clientIdField, displayOptions: inClient },
-		{ displayName: 'Page Size', name: 'size', type: 'number', typeOptions: { minValue: 1 }, default: 20, description: 'How many messages one page holds' },
+		{
+			displayName: 'Page Size',
+			name: 'size',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 20,
+			description: 'How many messages one page holds',
+		},
 		reporterOptions(),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {

@@ -14,7 +14,8 @@ export const MESSAGE_LABEL: LabelKind = {
 	loadOptionsMethod: 'getMessageLabels',
 };
 
-const questionIdOf = (ctx: IExecuteFunctions, itemIndex: number) => requiredString(ctx, 'questionId', itemIndex, 'Message ID (Question ID)');
+const questionIdOf = (ctx: IExecuteFunctions, itemIndex: number) =>
+	requiredString(ctx, 'questionId', itemIndex, 'Message ID (Question ID)');
 
 /** A message, named by its question ID. */
 export const MESSAGE: LabelTarget = {
@@ -27,5 +28,8 @@ export const MESSAGE: LabelTarget = {
 export const MESSAGE_IN_SESSION: LabelTarget = {
 	noun: 'message',
 	fields: [questionIdField, sessionIdField],
-	query: (ctx, itemIndex) => ({ questionId: questionIdOf(ctx, itemIndex), sessionId: requiredString(ctx, 'sessionId', itemIndex, 'Session ID') }),
+	query: (ctx, itemIndex) => ({
+		questionId: questionIdOf(ctx, itemIndex),
+		sessionId: requiredString(ctx, 'sessionId', itemIndex, 'Session ID'),
+	}),
 };

@@ -14,7 +14,8 @@ export const waitFields: INodeProperties[] = [
 		name: 'waitForFile',
 		type: 'boolean',
 		default: true,
-		description: 'Whether to wait until the report is generated and output its file as binary data; otherwise only the request ID is returned',
+		description:
+			'Whether to wait until the report is generated and output its file as binary data; otherwise only the request ID is returned',
 	},
 	{
 		displayName: 'Wait Timeout (Seconds)',
@@ -22,7 +23,8 @@ export const waitFields: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: 86_400 },
 		default: 600,
-		description: 'How long to wait for the report before failing (the task keeps running on the platform)',
+		description:
+			'How long to wait for the report before failing (the task keeps running on the platform)',
 		displayOptions: { show: { waitForFile: [true] } },
 	},
 	{
@@ -37,7 +39,14 @@ export const waitFields: INodeProperties[] = [
 
 export function binaryPropertyOf(ctx: IExecuteFunctions, itemIndex: number): string {
 	const name = String(ctx.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
-	if (!name) throw invalidInput(ctx, itemIndex, 'Put Output File in Field', 'is empty', 'Enter a field name such as data.');
+	if (!name)
+		throw invalidInput(
+			ctx,
+			itemIndex,
+			'Put Output File in Field',
+			'is empty',
+			'Enter a field name such as data.',
+		);
 	return name;
 }
 
@@ -54,9 +63,16 @@ export const settingsField: INodeProperties = {
 			name: 'dateTimeFormat',
 			type: 'string',
 			default: 'yyyy-MM-dd HH:mm:ss.SSS',
-			description: 'How dates are written in the file, e.g. dd.MM.yyyy HH:mm (letters: yyyy year, MM month, dd day, HH hour, mm minute, ss second, SSS millisecond)',
+			description:
+				'How dates are written in the file, e.g. dd.MM.yyyy HH:mm (letters: yyyy year, MM month, dd day, HH hour, mm minute, ss second, SSS millisecond)',
 		},
-		{ displayName: 'Delimiter', name: 'delimiter', type: 'string', default: ',', description: 'One character between the columns of a CSV file' },
+		{
+			displayName: 'Delimiter',
+			name: 'delimiter',
+			type: 'string',
+			default: ',',
+			description: 'One character between the columns of a CSV file',
+		},
 		{
 			displayName: 'File Type',
 			name: 'fileType',
@@ -68,7 +84,13 @@ export const settingsField: INodeProperties = {
 			default: 'XLSX',
 			description: 'The kind of file',
 		},
-		{ displayName: 'With Header', name: 'withHeader', type: 'boolean', default: true, description: 'Whether the file starts with a header row' },
+		{
+			displayName: 'With Header',
+			name: 'withHeader',
+			type: 'boolean',
+			default: true,
+			description: 'Whether the file starts with a header row',
+		},
 	],
 };
 
@@ -79,7 +101,8 @@ export function settingsOf(ctx: IExecuteFunctions, itemIndex: number): IDataObje
 	if (raw.withHeader !== undefined) settings.withHeader = raw.withHeader;
 	if (raw.dateTimeFormat) settings.dateTimeFormat = raw.dateTimeFormat;
 	if (raw.delimiter !== undefined && raw.delimiter !== '') {
-		if (String(raw.delimiter).length !== 1) throw invalidInput(ctx, itemIndex, 'File Settings Delimiter', 'must be one character');
+		if (String(raw.delimiter).length !== 1)
+			throw invalidInput(ctx, itemIndex, 'File Settings Delimiter', 'must be one character');
 		settings.delimiter = raw.delimiter;
 	}
 	return settings;
@@ -107,17 +130,47 @@ export const createProperties: INodeProperties[] = [
 			{ name: 'Client List', value: 'clientList', description: 'The clients of the project' },
 			{ name: 'Clients', value: 'clients', description: 'Client analytics' },
 			{ name: 'Daily Messages', value: 'daily', description: 'All messages of one day' },
-			{ name: 'Message Reactions', value: 'messageReaction', description: 'Reactions of Telegram users to bot messages' },
+			{
+				name: 'Message Reactions',
+				value: 'messageReaction',
+				description: 'Reactions of Telegram users to bot messages',
+			},
 			{ name: 'Messages', value: 'messages', description: 'Messages with the bot replies' },
 			{ name: 'Sessions', value: 'sessions', description: 'Sessions (conversations)' },
-			{ name: 'Telephony', value: 'telephony', description: 'Calls (no file settings: the platform picks the format)' },
+			{
+				name: 'Telephony',
+				value: 'telephony',
+				description: 'Calls (no file settings: the platform picks the format)',
+			},
 		],
 		default: 'sessions',
 		description: 'What the report lists, as in the platform’s Analytics → Reports',
 	},
-	{ displayName: 'Date', name: 'date', type: 'dateTime', default: '', required: true, displayOptions: show('daily'), description: 'The day whose messages to export (its date in the workflow time zone)' },
-	{ displayName: 'Start Time', name: 'startTime', type: 'dateTime', default: '', description: 'Only calls from this time on', displayOptions: show('telephony') },
-	{ displayName: 'End Time', name: 'endTime', type: 'dateTime', default: '', description: 'Only calls up to this time', displayOptions: show('telephony') },
+	{
+		displayName: 'Date',
+		name: 'date',
+		type: 'dateTime',
+		default: '',
+		required: true,
+		displayOptions: show('daily'),
+		description: 'The day whose messages to export (its date in the workflow time zone)',
+	},
+	{
+		displayName: 'Start Time',
+		name: 'startTime',
+		type: 'dateTime',
+		default: '',
+		description: 'Only calls from this time on',
+		displayOptions: show('telephony'),
+	},
+	{
+		displayName: 'End Time',
+		name: 'endTime',
+		type: 'dateTime',
+		default: '',
+		description: 'Only calls up to this time',
+		displayOptions: show('telephony'),
+	},
 	{ ...botIdsField, displayOptions: show('telephony') },
 	{ ...botField, displayOptions: show('messageReaction') },
 	{
@@ -129,13 +182,55 @@ export const createProperties: INodeProperties[] = [
 		description: 'Which reactions the report lists; none means all reactions to the bot’s messages',
 		displayOptions: show('messageReaction'),
 		options: [
-			{ displayName: 'Client ID', name: 'clientId', type: 'string', default: '', description: 'Only reactions of this client' },
-			{ displayName: 'Message ID (Telegram)', name: 'messageId', type: 'string', default: '', description: 'Only reactions to this Telegram message' },
-			{ displayName: 'Message Time From', name: 'messageTimeFrom', type: 'dateTime', default: '', description: 'Only reactions to messages sent from this time on' },
-			{ displayName: 'Message Time To', name: 'messageTimeTo', type: 'dateTime', default: '', description: 'Only reactions to messages sent up to this time' },
-			{ displayName: 'Reaction Time From', name: 'reactionTimeFrom', type: 'dateTime', default: '', description: 'Only reactions given from this time on' },
-			{ displayName: 'Reaction Time To', name: 'reactionTimeTo', type: 'dateTime', default: '', description: 'Only reactions given up to this time' },
-			{ displayName: 'Session ID', name: 'sessionId', type: 'string', default: '', description: 'Only reactions in this session' },
+			{
+				displayName: 'Client ID',
+				name: 'clientId',
+				type: 'string',
+				default: '',
+				description: 'Only reactions of this client',
+			},
+			{
+				displayName: 'Message ID (Telegram)',
+				name: 'messageId',
+				type: 'string',
+				default: '',
+				description: 'Only reactions to this Telegram message',
+			},
+			{
+				displayName: 'Message Time From',
+				name: 'messageTimeFrom',
+				type: 'dateTime',
+				default: '',
+				description: 'Only reactions to messages sent from this time on',
+			},
+			{
+				displayName: 'Message Time To',
+				name: 'messageTimeTo',
+				type: 'dateTime',
+				default: '',
+				description: 'Only reactions to messages sent up to this time',
+			},
+			{
+				displayName: 'Reaction Time From',
+				name: 'reactionTimeFrom',
+				type: 'dateTime',
+				default: '',
+				description: 'Only reactions given from this time on',
+			},
+			{
+				displayName: 'Reaction Time To',
+				name: 'reactionTimeTo',
+				type: 'dateTime',
+				default: '',
+				description: 'Only reactions given up to this time',
+			},
+			{
+				displayName: 'Session ID',
+				name: 'sessionId',
+				type: 'string',
+				default: '',
+				description: 'Only reactions in this session',
+			},
 		],
 	},
 	filtersField(filtered),
@@ -147,15 +242,28 @@ export const createProperties: INodeProperties[] = [
 
 export function telephonyQuery(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	return {
-		startTime: toDateTime(ctx, ctx.getNodeParameter('startTime', itemIndex, ''), itemIndex, 'Start Time'),
+		startTime: toDateTime(
+			ctx,
+			ctx.getNodeParameter('startTime', itemIndex, ''),
+			itemIndex,
+			'Start Time',
+		),
 		endTime: toDateTime(ctx, ctx.getNodeParameter('endTime', itemIndex, ''), itemIndex, 'End Time'),
 	};
 }
 
 /** CreateMessageReactionReportDto without settings; its times are Unix ms. */
-export async function reactionBody(ctx: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function reactionBody(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): Promise<IDataObject> {
 	const filters = ctx.getNodeParameter('reaction', itemIndex, {}) as IDataObject;
-	const labels: Record<string, string> = { messageTimeFrom: 'Message Time From', messageTimeTo: 'Message Time To', reactionTimeFrom: 'Reaction Time From', reactionTimeTo: 'Reaction Time To' };
+	const labels: Record<string, string> = {
+		messageTimeFrom: 'Message Time From',
+		messageTimeTo: 'Message Time To',
+		reactionTimeFrom: 'Reaction Time From',
+		reactionTimeTo: 'Reaction Time To',
+	};
 	const body: IDataObject = {
 		projectShortName: await projectOf(ctx, itemIndex, true),
 		botId: locatorValue(ctx, 'botId', itemIndex, 'Bot'),

@@ -7,7 +7,8 @@ export const deleteCompleted: Operation = {
 	value: 'deleteCompleted',
 	name: 'Delete Completed Tasks',
 	action: 'Delete completed report tasks',
-	description: 'Delete every completed report task of the account and their files, or every task including running ones. Cannot be undone.',
+	description:
+		'Delete every completed report task of the account and their files, or every task including running ones. Cannot be undone.',
 	properties: [
 		{
 			displayName: 'Also Unfinished Tasks',

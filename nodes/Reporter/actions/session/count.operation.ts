@@ -7,7 +7,8 @@ export const count: Operation = {
 	value: 'count',
 	name: 'Count',
 	action: 'Count sessions per project',
-	description: 'The number of sessions of every project of the account, for all time: one item per project',
+	description:
+		'The number of sessions of every project of the account, for all time: one item per project',
 	properties: [],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		return await itemRequest<IDataObject[]>(this, itemIndex, 'sessionsCount');

@@ -1,6 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { limitField, limitOf, returnAllField, simplifyField, simplifyOf } from '../../../common/fields';
+import {
+	limitField,
+	limitOf,
+	returnAllField,
+	simplifyField,
+	simplifyOf,
+} from '../../../common/fields';
 import type { Operation } from '../../../common/router';
 import { filtersBody, filtersField } from '../../helpers/filters';
 import { reporterList } from '../../helpers/paging';
@@ -11,15 +17,28 @@ export const getAll: Operation = {
 	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many sessions',
-	description: 'List the sessions (conversations) that match the filters, optionally with their labels and session data',
+	description:
+		'List the sessions (conversations) that match the filters, optionally with their labels and session data',
 	properties: [
 		returnAllField,
 		limitField,
 		filtersField(),
 		simplifyField,
 		reporterOptions([
-			{ displayName: 'Include Labels', name: 'needToReturnSessionLabels', type: 'boolean', default: false, description: 'Whether to return the labels of each session' },
-			{ displayName: 'Include Session Data', name: 'needToReturnSessionData', type: 'boolean', default: false, description: 'Whether to return the session data (key/value pairs saved by the script)' },
+			{
+				displayName: 'Include Labels',
+				name: 'needToReturnSessionLabels',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return the labels of each session',
+			},
+			{
+				displayName: 'Include Session Data',
+				name: 'needToReturnSessionData',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return the session data (key/value pairs saved by the script)',
+			},
 		]),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
@@ -30,7 +49,14 @@ export const getAll: Operation = {
 			needToReturnSessionLabels: options.needToReturnSessionLabels === true,
 			needToReturnSessionData: options.needToReturnSessionData === true,
 		};
-		const sessions = await reporterList(this, itemIndex, 'sessionsFilter', 'sessions', { qs, body }, limitOf(this, itemIndex));
+		const sessions = await reporterList(
+			this,
+			itemIndex,
+			'sessionsFilter',
+			'sessions',
+			{ qs, body },
+			limitOf(this, itemIndex),
+		);
 		return simplifyOf(this, itemIndex) ? sessions.map(simplifySession) : sessions;
 	},
 };

@@ -16,5 +16,7 @@ export const SESSION_LABEL: LabelKind = {
 export const SESSION: LabelTarget = {
 	noun: 'session',
 	fields: [sessionIdField],
-	query: (ctx, itemIndex) => ({ sessionId: requiredString(ctx, 'sessionId', itemIndex, 'Session ID') }),
+	query: (ctx, itemIndex) => ({
+		sessionId: requiredString(ctx, 'sessionId', itemIndex, 'Session ID'),
+	}),
 };

@@ -12,7 +12,10 @@ export const create: Operation = {
 	description: 'Create a label that sessions can be marked with',
 	properties: [nameField('session label'), priorityField('session label')],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const body = { name: nameOf(this, itemIndex), priority: this.getNodeParameter('priority', itemIndex, 0) as number };
+		const body = {
+			name: nameOf(this, itemIndex),
+			priority: this.getNodeParameter('priority', itemIndex, 0) as number,
+		};
 		return await itemRequest(this, itemIndex, 'createSessionLabel', { body });
 	},
 };

@@ -1,4 +1,7 @@
 import { getOperation } from '../../helpers/labelOperations';
 import { SESSION_LABEL } from './common';
 
-export const get = getOperation(SESSION_LABEL, { route: 'getSessionLabel', description: 'Read one session label' });
+export const get = getOperation(SESSION_LABEL, {
+	route: 'getSessionLabel',
+	description: 'Read one session label',
+});

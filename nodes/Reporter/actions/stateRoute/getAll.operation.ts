@@ -10,11 +10,19 @@ export const getAll: Operation = {
 	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many state routes',
-	description: 'The paths sessions took through the script’s states, and how many sessions took each: one item per path',
+	description:
+		'The paths sessions took through the script’s states, and how many sessions took each: one item per path',
 	properties: [returnAllField, limitField, filtersField(), reporterOptions()],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const body = filtersBody(this, itemIndex);
 		const qs = { projectShortName: await projectOf(this, itemIndex) };
-		return await reporterList(this, itemIndex, 'stateRoutesFilter', 'routes', { qs, body }, limitOf(this, itemIndex));
+		return await reporterList(
+			this,
+			itemIndex,
+			'stateRoutesFilter',
+			'routes',
+			{ qs, body },
+			limitOf(this, itemIndex),
+		);
 	},
 };

@@ -27,9 +27,21 @@ export const getByInterval: Operation = {
 			name: 'metric',
 			type: 'options',
 			options: [
-				{ name: 'Message Labels', value: 'messageLabels', description: 'Messages with each message label' },
-				{ name: 'Messages', value: 'messages', description: 'Messages (client requests with the bot reply)' },
-				{ name: 'Session Labels', value: 'sessionLabels', description: 'Sessions with each session label' },
+				{
+					name: 'Message Labels',
+					value: 'messageLabels',
+					description: 'Messages with each message label',
+				},
+				{
+					name: 'Messages',
+					value: 'messages',
+					description: 'Messages (client requests with the bot reply)',
+				},
+				{
+					name: 'Session Labels',
+					value: 'sessionLabels',
+					description: 'Sessions with each session label',
+				},
 				{ name: 'Sessions', value: 'sessions', description: 'Sessions (conversations)' },
 			],
 			default: 'sessions',
@@ -42,7 +54,8 @@ export const getByInterval: Operation = {
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 1,
-			description: 'How many intervals make one output item (e.g. 2 with Hour gives two-hour items)',
+			description:
+				'How many intervals make one output item (e.g. 2 with Hour gives two-hour items)',
 		},
 		filtersField(),
 		reporterOptions([timeZoneOption]),
@@ -55,15 +68,26 @@ export const getByInterval: Operation = {
 			intervalType: this.getNodeParameter('intervalType', itemIndex) as string,
 			step: this.getNodeParameter('step', itemIndex, 1) as number,
 		};
-		const headers = headersOf(this, itemIndex, this.getNodeParameter('options', itemIndex, {}) as IDataObject);
+		const headers = headersOf(
+			this,
+			itemIndex,
+			this.getNodeParameter('options', itemIndex, {}) as IDataObject,
+		);
 		const answer = await itemRequest(this, itemIndex, ROUTES[metric], { qs, headers, body });
 		const filterSetId = answer.filterSetId;
-		if (metric === 'messages' || metric === 'sessions') return perInterval(this, answer.stats, { metric, filterSetId });
+		if (metric === 'messages' || metric === 'sessions')
+			return perInterval(this, answer.stats, { metric, filterSetId });
 		// Label statistics: one series per label (`stats[].tsToValues`).
 		return ((answer.stats ?? []) as IDataObject[]).flatMap((series) => {
 			const label = (series.label ?? {}) as IDataObject;
 			const group = (label.group ?? {}) as IDataObject;
-			const about: IDataObject = { metric, labelId: label.id, labelName: label.name, ...(group.name ? { labelGroup: group.name } : {}), filterSetId };
+			const about: IDataObject = {
+				metric,
+				labelId: label.id,
+				labelName: label.name,
+				...(group.name ? { labelGroup: group.name } : {}),
+				filterSetId,
+			};
 			return perInterval(this, series.tsToValues, about);
 		});
 	},

@@ -16,9 +16,18 @@ const datedOption = { show: { '/metric': dated.show.metric } };
 /** Telephony answers three series; one item per day carries the three counts. */
 function telephonyPerDay(ctx: IExecuteFunctions, answer: IDataObject): IDataObject[] {
 	const days = new Map<string, IDataObject>();
-	for (const [series, name] of [['incomingCount', 'incoming'], ['outgoingCount', 'outgoing'], ['billingCount', 'billed']] as const) {
+	for (const [series, name] of [
+		['incomingCount', 'incoming'],
+		['outgoingCount', 'outgoing'],
+		['billingCount', 'billed'],
+	] as const) {
 		for (const point of perInterval(ctx, answer[series])) {
-			const day = days.get(String(point.intervalStart)) ?? { intervalStart: point.intervalStart, incoming: 0, outgoing: 0, billed: 0 };
+			const day = days.get(String(point.intervalStart)) ?? {
+				intervalStart: point.intervalStart,
+				incoming: 0,
+				outgoing: 0,
+				billed: 0,
+			};
 			day[name] = point.count;
 			days.set(String(point.intervalStart), day);
 		}
@@ -39,23 +48,59 @@ export const getSummary: Operation = {
 			name: 'metric',
 			type: 'options',
 			options: [
-				{ name: 'Sessions Transferred to Agent', value: 'switchedSessions', description: 'Per day' },
-				{ name: 'Telephony', value: 'telephony', description: 'Incoming, outgoing and billed calls per day, and the average call duration' },
-				{ name: 'Unique Clients', value: 'uniqueClients', description: 'Per project of the account, for all time' },
+				{
+					name: 'Sessions Transferred to Agent',
+					value: 'switchedSessions',
+					description: 'Per day',
+				},
+				{
+					name: 'Telephony',
+					value: 'telephony',
+					description: 'Incoming, outgoing and billed calls per day, and the average call duration',
+				},
+				{
+					name: 'Unique Clients',
+					value: 'uniqueClients',
+					description: 'Per project of the account, for all time',
+				},
 			],
 			default: 'switchedSessions',
 			description: 'What to count',
 		},
-		{ displayName: 'Date From', name: 'dateFrom', type: 'dateTime', default: '', required: true, displayOptions: dated, description: 'First day counted (its date in the workflow time zone)' },
-		{ displayName: 'Date To', name: 'dateTo', type: 'dateTime', default: '', required: true, displayOptions: dated, description: 'Last day counted (its date in the workflow time zone)' },
+		{
+			displayName: 'Date From',
+			name: 'dateFrom',
+			type: 'dateTime',
+			default: '',
+			required: true,
+			displayOptions: dated,
+			description: 'First day counted (its date in the workflow time zone)',
+		},
+		{
+			displayName: 'Date To',
+			name: 'dateTo',
+			type: 'dateTime',
+			default: '',
+			required: true,
+			displayOptions: dated,
+			description: 'Last day counted (its date in the workflow time zone)',
+		},
 		{ ...botIdsField, displayOptions: dated },
 		{
 			displayName: 'Transfer Detected By',
 			name: 'transferToOperatorMethod',
 			type: 'options',
 			options: [
-				{ name: 'Bot Answer Text', value: 'TEXT', description: 'A bot answer with the text below counts as a transfer' },
-				{ name: 'Transfer to Agent', value: 'SWITCH', description: 'The script transferred the session to an agent' },
+				{
+					name: 'Bot Answer Text',
+					value: 'TEXT',
+					description: 'A bot answer with the text below counts as a transfer',
+				},
+				{
+					name: 'Transfer to Agent',
+					value: 'SWITCH',
+					description: 'The script transferred the session to an agent',
+				},
 			],
 			default: 'SWITCH',
 			displayOptions: { show: { metric: ['switchedSessions'] } },
@@ -67,7 +112,9 @@ export const getSummary: Operation = {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. Connecting you to an agent',
-			displayOptions: { show: { metric: ['switchedSessions'], transferToOperatorMethod: ['TEXT'] } },
+			displayOptions: {
+				show: { metric: ['switchedSessions'], transferToOperatorMethod: ['TEXT'] },
+			},
 			description: 'The bot answer that means a transfer',
 		},
 		reporterOptions([{ ...timeZoneOption, displayOptions: datedOption }]),
@@ -76,7 +123,9 @@ export const getSummary: Operation = {
 		const metric = this.getNodeParameter('metric', itemIndex) as string;
 		const projectShortName = await projectOf(this, itemIndex);
 		if (metric === 'uniqueClients') {
-			return await itemRequest<IDataObject[]>(this, itemIndex, 'uniqueClients', { qs: { projectShortName } });
+			return await itemRequest<IDataObject[]>(this, itemIndex, 'uniqueClients', {
+				qs: { projectShortName },
+			});
 		}
 		const qs: IDataObject = {
 			projectShortName,
@@ -85,10 +134,22 @@ export const getSummary: Operation = {
 		};
 		const botIds = botIdsOf(this, itemIndex);
 		if (botIds.length) qs.botIds = botIds;
-		const headers = headersOf(this, itemIndex, this.getNodeParameter('options', itemIndex, {}) as IDataObject);
-		if (metric === 'telephony') return telephonyPerDay(this, await itemRequest(this, itemIndex, 'telephonyStats', { qs, headers }));
-		qs.transferToOperatorMethod = this.getNodeParameter('transferToOperatorMethod', itemIndex) as string;
-		if (qs.transferToOperatorMethod === 'TEXT') qs.textForTransfer = optionalString(this, 'textForTransfer', itemIndex);
+		const headers = headersOf(
+			this,
+			itemIndex,
+			this.getNodeParameter('options', itemIndex, {}) as IDataObject,
+		);
+		if (metric === 'telephony')
+			return telephonyPerDay(
+				this,
+				await itemRequest(this, itemIndex, 'telephonyStats', { qs, headers }),
+			);
+		qs.transferToOperatorMethod = this.getNodeParameter(
+			'transferToOperatorMethod',
+			itemIndex,
+		) as string;
+		if (qs.transferToOperatorMethod === 'TEXT')
+			qs.textForTransfer = optionalString(this, 'textForTransfer', itemIndex);
 		const answer = await itemRequest(this, itemIndex, 'switchedSessions', { qs, headers });
 		return perInterval(this, answer.stats, { filterSetId: answer.filterSetId });
 	},

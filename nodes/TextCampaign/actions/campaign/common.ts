@@ -11,10 +11,16 @@ import { campaignIdOf, campaignLocator, projectShortNameOf } from '../../helpers
 const DATES = ['creationTime', 'startTime', 'stopTime'];
 
 /** A campaign for the output: dates in ISO 8601; simplified to ten flat fields unless raw is asked. */
-export function campaignOut(ctx: IExecuteFunctions, itemIndex: number, campaign: IDataObject): IDataObject {
+export function campaignOut(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	campaign: IDataObject,
+): IDataObject {
 	const zone = workflowZone(ctx);
 	const out: IDataObject = { ...campaign };
-	for (const field of DATES) if (out[field] !== undefined && out[field] !== null) out[field] = outputDate(out[field], zone) as string;
+	for (const field of DATES)
+		if (out[field] !== undefined && out[field] !== null)
+			out[field] = outputDate(out[field], zone) as string;
 	if (!(ctx.getNodeParameter('simplify', itemIndex, true) as boolean)) return out;
 	return {
 		id: out.id,
@@ -41,7 +47,8 @@ export const settingFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. weeklyNews',
-		description: 'For a standard campaign: the event the bot script gets for each client when the campaign runs',
+		description:
+			'For a standard campaign: the event the bot script gets for each client when the campaign runs',
 	},
 	{
 		displayName: 'Pause Between Messages in Milliseconds',
@@ -56,7 +63,8 @@ export const settingFields: INodeProperties[] = [
 		name: 'jgraphReplies',
 		type: 'json',
 		default: '',
-		description: 'For a standard campaign without an event: the bot replies every client gets, e.g. [{"type": "text", "text": "Our shop opens at 9"}]',
+		description:
+			'For a standard campaign without an event: the bot replies every client gets, e.g. [{"type": "text", "text": "Our shop opens at 9"}]',
 	},
 	{
 		displayName: 'Threads',
@@ -69,20 +77,32 @@ export const settingFields: INodeProperties[] = [
 ];
 
 /** The settings a fields collection sets, in spec names. */
-export function settingsOf(ctx: IExecuteFunctions, itemIndex: number, fields: IDataObject): IDataObject {
+export function settingsOf(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	fields: IDataObject,
+): IDataObject {
 	const body: IDataObject = {};
 	if (String(fields.eventName ?? '').trim()) body.eventName = String(fields.eventName).trim();
-	for (const name of ['delayBetweenSending', 'threadCount']) if (fields[name] !== undefined && fields[name] !== '') body[name] = Math.trunc(Number(fields[name]));
+	for (const name of ['delayBetweenSending', 'threadCount'])
+		if (fields[name] !== undefined && fields[name] !== '')
+			body[name] = Math.trunc(Number(fields[name]));
 	const replies = jsonNodeOf(ctx, itemIndex, fields.jgraphReplies, 'Replies (JSON)');
 	if (replies !== undefined) body.jgraphReplies = replies as IDataObject;
 	return body;
 }
 
 /** Runs a PUT on one campaign (stop, resume, complete) and outputs the campaign it answers. */
-export async function changeCampaign(ctx: IExecuteFunctions, itemIndex: number, route: TextCampaignRoute): Promise<IDataObject> {
+export async function changeCampaign(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	route: TextCampaignRoute,
+): Promise<IDataObject> {
 	const id = campaignIdOf(ctx, itemIndex);
 	const projectShortName = await projectShortNameOf(ctx, itemIndex);
-	const campaign = await itemRequest(ctx, itemIndex, route, { pathParams: { projectShortName, id } });
+	const campaign = await itemRequest(ctx, itemIndex, route, {
+		pathParams: { projectShortName, id },
+	});
 	return campaignOut(ctx, itemIndex, campaign);
 }
 
@@ -93,13 +113,20 @@ export const accountIdOption: INodeProperties = {
 	type: 'number',
 	typeOptions: { minValue: 1 },
 	default: 1,
-	description: 'Only for on-premise installations without the v1 paths: sends the call to the account path with this account ID (shown in the account settings)',
+	description:
+		'Only for on-premise installations without the v1 paths: sends the call to the account path with this account ID (shown in the account settings)',
 };
 
 export function accountIdOf(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	if (options.accountId === undefined || options.accountId === '') return undefined;
 	const id = Number(options.accountId);
-	if (!Number.isInteger(id) || id < 1) throw invalidInput(ctx, itemIndex, 'Account ID (Older Installations)', `must be a whole number, not ${String(options.accountId)}`);
+	if (!Number.isInteger(id) || id < 1)
+		throw invalidInput(
+			ctx,
+			itemIndex,
+			'Account ID (Older Installations)',
+			`must be a whole number, not ${String(options.accountId)}`,
+		);
 	return id;
 }

@@ -7,7 +7,8 @@ export const complete: Operation = {
 	value: 'complete',
 	name: 'Complete',
 	action: 'Complete text campaign',
-	description: 'End a text campaign for good: it sends nothing more and cannot be resumed. This cannot be undone.',
+	description:
+		'End a text campaign for good: it sends nothing more and cannot be resumed. This cannot be undone.',
 	properties: campaignFields,
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		return await changeCampaign(this, itemIndex, 'completeCampaign');

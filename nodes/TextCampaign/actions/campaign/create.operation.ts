@@ -12,7 +12,8 @@ export const create: Operation = {
 	value: 'create',
 	name: 'Create',
 	action: 'Create text campaign',
-	description: 'Create a text campaign: a dynamic one counts the messages n8n sends to clients; a standard one sends its own message when it runs',
+	description:
+		'Create a text campaign: a dynamic one counts the messages n8n sends to clients; a standard one sends its own message when it runs',
 	properties: [
 		{
 			displayName: 'Name',
@@ -21,14 +22,16 @@ export const create: Operation = {
 			required: true,
 			default: '',
 			placeholder: 'e.g. Order updates',
-			description: 'The campaign name; sends name the campaign they are counted in, so keep it unique in the project',
+			description:
+				'The campaign name; sends name the campaign they are counted in, so keep it unique in the project',
 		},
 		{
 			displayName: 'Dynamic',
 			name: 'isDynamic',
 			type: 'boolean',
 			default: true,
-			description: 'Whether the campaign takes messages sent from n8n (Client → Send Event or Send Message). Cannot be changed later.',
+			description:
+				'Whether the campaign takes messages sent from n8n (Client → Send Event or Send Message). Cannot be changed later.',
 		},
 		settingsCollection('create', 'campaign', settingFields),
 		projectOptions(),
@@ -36,10 +39,23 @@ export const create: Operation = {
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const name = requiredString(this, 'name', itemIndex, 'Name');
-		const body: IDataObject = { name, isDynamic: this.getNodeParameter('isDynamic', itemIndex, true) as boolean };
-		Object.assign(body, settingsOf(this, itemIndex, this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject));
+		const body: IDataObject = {
+			name,
+			isDynamic: this.getNodeParameter('isDynamic', itemIndex, true) as boolean,
+		};
+		Object.assign(
+			body,
+			settingsOf(
+				this,
+				itemIndex,
+				this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject,
+			),
+		);
 		const projectShortName = await projectShortNameOf(this, itemIndex);
-		const campaign = await itemRequest(this, itemIndex, 'createCampaign', { pathParams: { projectShortName }, body });
+		const campaign = await itemRequest(this, itemIndex, 'createCampaign', {
+			pathParams: { projectShortName },
+			body,
+		});
 		return campaignOut(this, itemIndex, campaign);
 	},
 };

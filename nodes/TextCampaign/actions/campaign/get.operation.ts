@@ -12,19 +12,19 @@ export const get: Operation = {
 	name: 'Get',
 	action: 'Get text campaign',
 	description: 'Get a text campaign with its status and settings',
-	properties: [
-		campaignLocator,
-		projectOptions([accountIdOption]),
-		simplifyField,
-	],
+	properties: [campaignLocator, projectOptions([accountIdOption]), simplifyField],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const id = campaignIdOf(this, itemIndex);
 		const accountId = accountIdOf(this, itemIndex);
 		const projectShortName = await projectShortNameOf(this, itemIndex);
 		const campaign =
 			accountId === undefined
-				? await itemRequest(this, itemIndex, 'getCampaign', { pathParams: { projectShortName, id } })
-				: await itemRequest(this, itemIndex, 'getCampaignLegacy', { pathParams: { accountId, projectShortName, id } });
+				? await itemRequest(this, itemIndex, 'getCampaign', {
+						pathParams: { projectShortName, id },
+					})
+				: await itemRequest(this, itemIndex, 'getCampaignLegacy', {
+						pathParams: { accountId, projectShortName, id },
+					});
 		return campaignOut(this, itemIndex, campaign);
 	},
 };

@@ -9,7 +9,16 @@ import { listCampaigns } from '../../helpers/lists';
 import { projectShortNameOf } from '../../helpers/locators';
 import { campaignOut } from './common';
 
-const STATUSES = ['COMPLETED', 'CREATED', 'DELETED', 'FAILED', 'POSTPONED', 'READY', 'STARTED', 'STOPPED'];
+const STATUSES = [
+	'COMPLETED',
+	'CREATED',
+	'DELETED',
+	'FAILED',
+	'POSTPONED',
+	'READY',
+	'STARTED',
+	'STOPPED',
+];
 const title = (status: string) => status.charAt(0) + status.slice(1).toLowerCase();
 
 /** Date filters: field name, label, query parameter. */
@@ -32,15 +41,29 @@ const filters: INodeProperties[] = [
 		description:
 			'Only campaigns of these channels (bot IDs, shown on the Channels page under the channel name). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
-	...DATE_FILTERS.map(([name, displayName]): INodeProperties => ({
-		displayName,
-		name,
-		type: 'dateTime',
+	...DATE_FILTERS.map(
+		([name, displayName]): INodeProperties => ({
+			displayName,
+			name,
+			type: 'dateTime',
+			default: '',
+			description: `Only campaigns ${displayName.toLowerCase()} this time`,
+		}),
+	),
+	{
+		displayName: 'Dynamic Only',
+		name: 'isDynamic',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to list only dynamic campaigns (those that take messages from n8n)',
+	},
+	{
+		displayName: 'Name',
+		name: 'textCampaignName',
+		type: 'string',
 		default: '',
-		description: `Only campaigns ${displayName.toLowerCase()} this time`,
-	})),
-	{ displayName: 'Dynamic Only', name: 'isDynamic', type: 'boolean', default: true, description: 'Whether to list only dynamic campaigns (those that take messages from n8n)' },
-	{ displayName: 'Name', name: 'textCampaignName', type: 'string', default: '', description: 'Only campaigns with this name' },
+		description: 'Only campaigns with this name',
+	},
 	{
 		displayName: 'Statuses',
 		name: 'statuses',
@@ -60,7 +83,8 @@ export const getAll: Operation = {
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 		const qs: IDataObject = {};
-		if (String(filters.textCampaignName ?? '').trim()) qs.textCampaignName = String(filters.textCampaignName).trim();
+		if (String(filters.textCampaignName ?? '').trim())
+			qs.textCampaignName = String(filters.textCampaignName).trim();
 		const botIds = listOf(this, itemIndex, filters.botIds, 'Filters Channel Names or IDs');
 		if (botIds.length) qs.botIds = botIds;
 		if (Array.isArray(filters.statuses) && filters.statuses.length) qs.statuses = filters.statuses;
@@ -70,7 +94,13 @@ export const getAll: Operation = {
 			if (ms !== undefined) qs[query] = new Date(ms).toISOString();
 		}
 		const projectShortName = await projectShortNameOf(this, itemIndex);
-		const campaigns = await listCampaigns(this, itemIndex, projectShortName, qs, limitOf(this, itemIndex));
+		const campaigns = await listCampaigns(
+			this,
+			itemIndex,
+			projectShortName,
+			qs,
+			limitOf(this, itemIndex),
+		);
 		return campaigns.map((campaign) => campaignOut(this, itemIndex, campaign));
 	},
 };

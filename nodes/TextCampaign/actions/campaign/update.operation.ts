@@ -12,10 +12,20 @@ export const update: Operation = {
 	value: 'update',
 	name: 'Update',
 	action: 'Update text campaign',
-	description: 'Rename a text campaign or change its event, replies, pace or threads; what is not set stays as it is',
+	description:
+		'Rename a text campaign or change its event, replies, pace or threads; what is not set stays as it is',
 	properties: [
 		campaignLocator,
-		settingsCollection('update', 'campaign', [{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'The campaign name' }, ...settingFields]),
+		settingsCollection('update', 'campaign', [
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'The campaign name',
+			},
+			...settingFields,
+		]),
 		projectOptions([accountIdOption]),
 		simplifyField,
 	],
@@ -24,10 +34,20 @@ export const update: Operation = {
 		const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 		const changes = settingsOf(this, itemIndex, fields);
 		if (String(fields.name ?? '').trim()) changes.name = String(fields.name).trim();
-		if (Object.keys(changes).length === 0) throw invalidInput(this, itemIndex, 'Update Fields', 'is empty', 'Add at least one field to change.');
+		if (Object.keys(changes).length === 0)
+			throw invalidInput(
+				this,
+				itemIndex,
+				'Update Fields',
+				'is empty',
+				'Add at least one field to change.',
+			);
 		const accountId = accountIdOf(this, itemIndex);
 		const projectShortName = await projectShortNameOf(this, itemIndex);
-		const [getRoute, putRoute] = accountId === undefined ? (['getCampaign', 'updateCampaign'] as const) : (['getCampaignLegacy', 'updateCampaignLegacy'] as const);
+		const [getRoute, putRoute] =
+			accountId === undefined
+				? (['getCampaign', 'updateCampaign'] as const)
+				: (['getCampaignLegacy', 'updateCampaignLegacy'] as const);
 		const pathParams = { projectShortName, id, ...(accountId === undefined ? {} : { accountId }) };
 		// The PUT needs the name and replaces the settings: the current campaign fills what is not changed.
 		const current = await itemRequest(this, itemIndex, getRoute, { pathParams });

@@ -13,21 +13,38 @@ export const getAll: Operation = {
 	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many chat history messages',
-	description: 'Read what the bot and the client wrote after a sending, with the status of each bot message (sent, delivered, read)',
+	description:
+		'Read what the bot and the client wrote after a sending, with the status of each bot message (sent, delivered, read)',
 	properties: [
 		{
 			displayName: 'History Of',
 			name: 'source',
 			type: 'options',
 			options: [
-				{ name: 'Sending', value: 'sending', description: 'One send to one client (the sendingId of Client → Send Event or Send Message)' },
+				{
+					name: 'Sending',
+					value: 'sending',
+					description:
+						'One send to one client (the sendingId of Client → Send Event or Send Message)',
+				},
 				{ name: 'Template', value: 'template', description: 'Every send of a sending template' },
 			],
 			default: 'sending',
-			description: 'Whose messages to read: those after one sending, or after every send of a template',
+			description:
+				'Whose messages to read: those after one sending, or after every send of a template',
 		},
-		{ ...sendingLocator('The sending whose chat to read: pick one of the latest, or map the sendingId of Client → Send Event or Send Message'), displayOptions: { show: { source: ['sending'] } } },
-		{ ...templateLocator, description: 'The sending template whose sends to read: its ID or link (Template → Create returns both)', displayOptions: { show: { source: ['template'] } } },
+		{
+			...sendingLocator(
+				'The sending whose chat to read: pick one of the latest, or map the sendingId of Client → Send Event or Send Message',
+			),
+			displayOptions: { show: { source: ['sending'] } },
+		},
+		{
+			...templateLocator,
+			description:
+				'The sending template whose sends to read: its ID or link (Template → Create returns both)',
+			displayOptions: { show: { source: ['template'] } },
+		},
 		returnAllField,
 		limitField,
 		{
@@ -40,22 +57,31 @@ export const getAll: Operation = {
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const source = this.getNodeParameter('source', itemIndex, 'sending') as string;
-		const qs: IDataObject = source === 'template' ? { eventSendingTemplateUuid: templateIdOf(this, itemIndex) } : { eventSendingInfoUuid: sendingIdOf(this, itemIndex) };
-		const sinceMs = readDateMs(this, this.getNodeParameter('since', itemIndex, ''), itemIndex, 'Since') ?? 0;
+		const qs: IDataObject =
+			source === 'template'
+				? { eventSendingTemplateUuid: templateIdOf(this, itemIndex) }
+				: { eventSendingInfoUuid: sendingIdOf(this, itemIndex) };
+		const sinceMs =
+			readDateMs(this, this.getNodeParameter('since', itemIndex, ''), itemIndex, 'Since') ?? 0;
 		// `fromTimestamp` is a "Unix timestamp", seconds or milliseconds (docs/platform-assumptions.md): seconds are sent, and
 		// messages before `since` are dropped here, so a server that reads milliseconds loses nothing.
 		qs.fromTimestamp = Math.floor(sinceMs / 1000);
 		const limit = limitOf(this, itemIndex);
-		let answer = await itemRequest(this, itemIndex, 'chatHistory', { qs: { ...qs, limit: limit ?? ALL_AT_ONCE } });
+		let answer = await itemRequest(this, itemIndex, 'chatHistory', {
+			qs: { ...qs, limit: limit ?? ALL_AT_ONCE },
+		});
 		const total = Number(answer.totalCount ?? 0);
 		const received = ((answer.messages ?? []) as IDataObject[]).length;
 		// Return All: the list has no pages, so a second request asks for the whole total at once.
-		if (limit === undefined && total > received) answer = await itemRequest(this, itemIndex, 'chatHistory', { qs: { ...qs, limit: total } });
+		if (limit === undefined && total > received)
+			answer = await itemRequest(this, itemIndex, 'chatHistory', { qs: { ...qs, limit: total } });
 		const zone = workflowZone(this);
 		const messages = ((answer.messages ?? []) as IDataObject[]).filter((message) => {
 			const at = Date.parse(String(message.timestamp ?? ''));
 			return !Number.isFinite(at) || at >= sinceMs;
 		});
-		return messages.slice(0, limit).map((message) => ({ ...message, timestamp: outputDate(message.timestamp, zone) as string }));
+		return messages
+			.slice(0, limit)
+			.map((message) => ({ ...message, timestamp: outputDate(message.timestamp, zone) as string }));
 	},
 };

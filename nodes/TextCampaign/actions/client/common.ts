@@ -14,7 +14,8 @@ const clientIdField: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: 'e.g. 512345678',
-	description: 'The client to message: their ID in the channel (Analytics → Clients), such as the Telegram user ID or the clientId of the Chat API',
+	description:
+		'The client to message: their ID in the channel (Analytics → Clients), such as the Telegram user ID or the clientId of the Chat API',
 };
 
 /** Who a send goes to: the channel, the campaign it is counted in, the client. */
@@ -26,7 +27,8 @@ const callbackUrlOption: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'e.g. https://n8n.example.com/webhook/sending-status',
-	description: 'Where the platform reports the result of each sending (for example the URL of an n8n Webhook node)',
+	description:
+		'Where the platform reports the result of each sending (for example the URL of an n8n Webhook node)',
 };
 
 const priorityOption: INodeProperties = {
@@ -45,7 +47,10 @@ const listsProjectOption: INodeProperties = {
 };
 
 /** Options of a template: where results go, and the priority of its sends. */
-export const templateOptions: INodeProperties = projectOptions([callbackUrlOption, priorityOption], listsProjectOption);
+export const templateOptions: INodeProperties = projectOptions(
+	[callbackUrlOption, priorityOption],
+	listsProjectOption,
+);
 
 /** Options of a send (Template → Send has no project: the template names its channel). */
 export const sendOptionFields: INodeProperties[] = [
@@ -57,32 +62,62 @@ export const sendOptionFields: INodeProperties[] = [
 		name: 'sendingTime',
 		type: 'dateTime',
 		default: '',
-		description: 'Send later, at this time (read in the workflow time zone unless it has an offset); empty sends now',
+		description:
+			'Send later, at this time (read in the workflow time zone unless it has an offset); empty sends now',
 	},
 ];
 
-export const clientSendOptions: INodeProperties = projectOptions(sendOptionFields, listsProjectOption);
+export const clientSendOptions: INodeProperties = projectOptions(
+	sendOptionFields,
+	listsProjectOption,
+);
 
 /** The send's common body (`textCampaignName`, `botId`, `clientId`) and what the output repeats. */
 export function recipientOf(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
-	const botId = requiredLocator(ctx, 'botId', itemIndex, 'Channel', 'Pick a channel from the list or enter its bot ID (shown on the Channels page).');
-	const textCampaignName = requiredLocator(ctx, 'textCampaignName', itemIndex, 'Text Campaign', 'Pick a dynamic text campaign from the list or enter its name.');
+	const botId = requiredLocator(
+		ctx,
+		'botId',
+		itemIndex,
+		'Channel',
+		'Pick a channel from the list or enter its bot ID (shown on the Channels page).',
+	);
+	const textCampaignName = requiredLocator(
+		ctx,
+		'textCampaignName',
+		itemIndex,
+		'Text Campaign',
+		'Pick a dynamic text campaign from the list or enter its name.',
+	);
 	const raw = ctx.getNodeParameter('clientId', itemIndex, '') as unknown;
-	const clientId = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
-	if (!clientId) throw invalidInput(ctx, itemIndex, 'Client ID', 'is empty', 'Enter the ID of the client in the channel, e.g. {{ $json.clientId }}.');
+	const clientId =
+		typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+	if (!clientId)
+		throw invalidInput(
+			ctx,
+			itemIndex,
+			'Client ID',
+			'is empty',
+			'Enter the ID of the client in the channel, e.g. {{ $json.clientId }}.',
+		);
 	return { textCampaignName, botId, clientId };
 }
 
 /** `callbackUrl` and `priority` from Options (a send also `sendingTime`, ISO 8601 in UTC). */
-export function sendOptionsOf(ctx: IExecuteFunctions, itemIndex: number, withTime = true): IDataObject {
+export function sendOptionsOf(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	withTime = true,
+): IDataObject {
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {};
 	const callbackUrl = String(options.callbackUrl ?? '').trim();
 	if (callbackUrl) {
-		if (!/^https?:\/\/[^/\s]+/.test(callbackUrl)) throw invalidInput(ctx, itemIndex, 'Callback URL', `is not a web address: "${callbackUrl}"`);
+		if (!/^https?:\/\/[^/\s]+/.test(callbackUrl))
+			throw invalidInput(ctx, itemIndex, 'Callback URL', `is not a web address: "${callbackUrl}"`);
 		body.callbackUrl = callbackUrl;
 	}
-	if (options.priority !== undefined && options.priority !== '') body.priority = Math.trunc(Number(options.priority));
+	if (options.priority !== undefined && options.priority !== '')
+		body.priority = Math.trunc(Number(options.priority));
 	const at = withTime ? readDateMs(ctx, options.sendingTime, itemIndex, 'Send At') : undefined;
 	if (at !== undefined) body.sendingTime = new Date(at).toISOString();
 	return body;

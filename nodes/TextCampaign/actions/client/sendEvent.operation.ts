@@ -10,7 +10,8 @@ export const sendEvent: Operation = {
 	value: 'sendEvent',
 	name: 'Send Event',
 	action: 'Send event to clients',
-	description: 'Start the bot script for each client: the bot reacts to the event and writes first. One item is one client.',
+	description:
+		'Start the bot script for each client: the bot reacts to the event and writes first. One item is one client.',
 	properties: [
 		...recipientFields,
 		{
@@ -20,23 +21,34 @@ export const sendEvent: Operation = {
 			required: true,
 			default: '',
 			placeholder: 'e.g. orderShipped',
-			description: 'The event the bot script reacts to (a state with event: orderShipped in the script)',
+			description:
+				'The event the bot script reacts to (a state with event: orderShipped in the script)',
 		},
 		{
 			displayName: 'Event Data',
 			name: 'eventData',
 			type: 'json',
 			default: '',
-			description: 'Data the bot script gets with the event, e.g. {"orderId": 42, "carrier": "DHL"}',
+			description:
+				'Data the bot script gets with the event, e.g. {"orderId": 42, "carrier": "DHL"}',
 		},
 		clientSendOptions,
 	],
 	batch: sendBatch(function (this: IExecuteFunctions, itemIndex: number) {
 		const recipient = recipientOf(this, itemIndex);
 		const event = requiredString(this, 'event', itemIndex, 'Event');
-		const eventData = jsonNodeOf(this, itemIndex, this.getNodeParameter('eventData', itemIndex, ''), 'Event Data');
+		const eventData = jsonNodeOf(
+			this,
+			itemIndex,
+			this.getNodeParameter('eventData', itemIndex, ''),
+			'Event Data',
+		);
 		const body: IDataObject = { ...recipient, event, ...sendOptionsOf(this, itemIndex) };
 		if (eventData !== undefined) body.eventData = eventData as IDataObject;
-		return { route: 'sendEvent' as const, request: { body }, echo: { ...recipient, event, ...scheduledAt(this, body) } };
+		return {
+			route: 'sendEvent' as const,
+			request: { body },
+			echo: { ...recipient, event, ...scheduledAt(this, body) },
+		};
 	}),
 };

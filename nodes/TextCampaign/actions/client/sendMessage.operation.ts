@@ -10,7 +10,8 @@ export const sendMessage: Operation = {
 	value: 'sendMessage',
 	name: 'Send Message',
 	action: 'Send message to clients',
-	description: 'Write to each client in the channel directly, without the bot script. One item is one client.',
+	description:
+		'Write to each client in the channel directly, without the bot script. One item is one client.',
 	properties: [
 		...recipientFields,
 		{
@@ -19,7 +20,11 @@ export const sendMessage: Operation = {
 			type: 'options',
 			options: [
 				{ name: 'Text', value: 'text', description: 'A text, optionally with buttons' },
-				{ name: 'Replies (JSON)', value: 'json', description: 'Bot replies in the platform format: texts, buttons, images' },
+				{
+					name: 'Replies (JSON)',
+					value: 'json',
+					description: 'Bot replies in the platform format: texts, buttons, images',
+				},
 			],
 			default: 'text',
 			description: 'How the message is given: a text with optional buttons, or bot replies as JSON',
@@ -50,7 +55,8 @@ export const sendMessage: Operation = {
 			type: 'json',
 			required: true,
 			default: '[{"type": "text", "text": "Hello"}]',
-			description: 'An array of bot replies, e.g. [{"type": "text", "text": "Hi"}, {"type": "image", "imageUrl": "https://…"}]',
+			description:
+				'An array of bot replies, e.g. [{"type": "text", "text": "Hi"}, {"type": "image", "imageUrl": "https://…"}]',
 			displayOptions: { show: { messageType: ['json'] } },
 		},
 		clientSendOptions,
@@ -62,11 +68,33 @@ export const sendMessage: Operation = {
 			replies = repliesOf(this, itemIndex);
 		} else {
 			const text = String(this.getNodeParameter('text', itemIndex, '') ?? '');
-			if (!text.trim()) throw invalidInput(this, itemIndex, 'Text', 'is empty', 'Enter the message the client reads.');
-			const buttons = ((this.getNodeParameter('buttons', itemIndex, []) ?? []) as unknown[]).map((b) => String(b).trim()).filter(Boolean);
-			replies = [{ type: 'text', text }, ...(buttons.length ? [{ type: 'buttons', buttons: buttons.map((label) => ({ text: label })) }] : [])];
+			if (!text.trim())
+				throw invalidInput(
+					this,
+					itemIndex,
+					'Text',
+					'is empty',
+					'Enter the message the client reads.',
+				);
+			const buttons = ((this.getNodeParameter('buttons', itemIndex, []) ?? []) as unknown[])
+				.map((b) => String(b).trim())
+				.filter(Boolean);
+			replies = [
+				{ type: 'text', text },
+				...(buttons.length
+					? [{ type: 'buttons', buttons: buttons.map((label) => ({ text: label })) }]
+					: []),
+			];
 		}
-		const body: IDataObject = { ...recipient, replies: replies as IDataObject[], ...sendOptionsOf(this, itemIndex) };
-		return { route: 'sendReplies' as const, request: { body }, echo: { ...recipient, ...scheduledAt(this, body) } };
+		const body: IDataObject = {
+			...recipient,
+			replies: replies as IDataObject[],
+			...sendOptionsOf(this, itemIndex),
+		};
+		return {
+			route: 'sendReplies' as const,
+			request: { body },
+			echo: { ...recipient, ...scheduledAt(this, body) },
+		};
 	}),
 };

@@ -8,8 +8,13 @@ export const cancel: Operation = {
 	value: 'cancel',
 	name: 'Cancel',
 	action: 'Cancel sending',
-	description: 'Cancel a sending that has not gone out yet (pending or scheduled): the client never gets it. This cannot be undone.',
-	properties: [sendingLocator('The sending to cancel: pick one of the latest, or map the sendingId of Client → Send Event or Send Message, or of Sending → Get Many')],
+	description:
+		'Cancel a sending that has not gone out yet (pending or scheduled): the client never gets it. This cannot be undone.',
+	properties: [
+		sendingLocator(
+			'The sending to cancel: pick one of the latest, or map the sendingId of Client → Send Event or Send Message, or of Sending → Get Many',
+		),
+	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const uuid = sendingIdOf(this, itemIndex);
 		await itemRequest(this, itemIndex, 'cancelSending', { pathParams: { uuid } });

@@ -20,9 +20,27 @@ const STATUSES: Array<[value: string, name: string]> = [
 ];
 
 const filters: INodeProperties[] = [
-	{ displayName: 'Scheduled After', name: 'startTimeFrom', type: 'dateTime', default: '', description: 'Only sendings scheduled at or after this time' },
-	{ displayName: 'Scheduled Before', name: 'startTimeTo', type: 'dateTime', default: '', description: 'Only sendings scheduled at or before this time' },
-	{ ...sendingLocator('Only this sending: pick one of the latest, or map the sendingId of Client → Send Event or Send Message', 'eventSendingInfoUuid'), required: false },
+	{
+		displayName: 'Scheduled After',
+		name: 'startTimeFrom',
+		type: 'dateTime',
+		default: '',
+		description: 'Only sendings scheduled at or after this time',
+	},
+	{
+		displayName: 'Scheduled Before',
+		name: 'startTimeTo',
+		type: 'dateTime',
+		default: '',
+		description: 'Only sendings scheduled at or before this time',
+	},
+	{
+		...sendingLocator(
+			'Only this sending: pick one of the latest, or map the sendingId of Client → Send Event or Send Message',
+			'eventSendingInfoUuid',
+		),
+		required: false,
+	},
 	{
 		displayName: 'Status',
 		name: 'status',
@@ -31,7 +49,13 @@ const filters: INodeProperties[] = [
 		default: 'SENT',
 		description: 'Only sendings in this state',
 	},
-	{ ...templateLocator, name: 'eventSendingTemplateUuid', required: false, description: 'Only sendings of this sending template: its ID or link (Template → Create returns both)' },
+	{
+		...templateLocator,
+		name: 'eventSendingTemplateUuid',
+		required: false,
+		description:
+			'Only sendings of this sending template: its ID or link (Template → Create returns both)',
+	},
 	{
 		displayName: 'Text Campaign Name or ID',
 		name: 'textCampaignId',
@@ -44,27 +68,47 @@ const filters: INodeProperties[] = [
 ];
 
 /** A filter's text: a locator's value, or the text itself. */
-const filterText = (raw: unknown) => String((raw && typeof raw === 'object' ? (raw as IDataObject).value : raw) ?? '').trim();
+const filterText = (raw: unknown) =>
+	String((raw && typeof raw === 'object' ? (raw as IDataObject).value : raw) ?? '').trim();
 
 export const getAll: Operation = {
 	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many sendings',
-	description: 'Follow sends to clients: their status (pending, sent, failed…), time and error, by campaign, template or sending',
+	description:
+		'Follow sends to clients: their status (pending, sent, failed…), time and error, by campaign, template or sending',
 	properties: listFields({ what: 'sendings', filters, simplify: false }),
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const filters = this.getNodeParameter('filters', itemIndex, {}, { extractValue: true }) as IDataObject;
+		const filters = this.getNodeParameter(
+			'filters',
+			itemIndex,
+			{},
+			{ extractValue: true },
+		) as IDataObject;
 		const qs: IDataObject = {};
 		const campaignId = filterText(filters.textCampaignId);
 		if (campaignId) {
-			if (!/^\d+$/.test(campaignId)) throw invalidInput(this, itemIndex, 'Filters Text Campaign Name or ID', `must be a number, got "${campaignId}"`);
+			if (!/^\d+$/.test(campaignId))
+				throw invalidInput(
+					this,
+					itemIndex,
+					'Filters Text Campaign Name or ID',
+					`must be a number, got "${campaignId}"`,
+				);
 			qs.textCampaignId = Number(campaignId);
 		}
 		for (const name of ['eventSendingInfoUuid', 'eventSendingTemplateUuid', 'status']) {
 			const value = filterText(filters[name]);
-			if (value) qs[name] = name === 'eventSendingTemplateUuid' ? decodeURIComponent(/send-event-by-template\/([^/?#]+)/.exec(value)?.[1] ?? value) : value;
+			if (value)
+				qs[name] =
+					name === 'eventSendingTemplateUuid'
+						? decodeURIComponent(/send-event-by-template\/([^/?#]+)/.exec(value)?.[1] ?? value)
+						: value;
 		}
-		for (const [name, label] of [['startTimeFrom', 'Scheduled After'], ['startTimeTo', 'Scheduled Before']]) {
+		for (const [name, label] of [
+			['startTimeFrom', 'Scheduled After'],
+			['startTimeTo', 'Scheduled Before'],
+		]) {
 			const ms = readDateMs(this, filters[name], itemIndex, `Filters ${label}`);
 			if (ms !== undefined) qs[name] = new Date(ms).toISOString();
 		}
@@ -74,7 +118,9 @@ export const getAll: Operation = {
 		return sendings.map(({ id, ...sending }) => ({
 			sendingId: id,
 			...sending,
-			...(sending.sendingTime ? { sendingTime: outputDate(sending.sendingTime, zone) as string } : {}),
+			...(sending.sendingTime
+				? { sendingTime: outputDate(sending.sendingTime, zone) as string }
+				: {}),
 		}));
 	},
 };

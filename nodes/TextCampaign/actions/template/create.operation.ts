@@ -10,7 +10,8 @@ export const create: Operation = {
 	value: 'create',
 	name: 'Create',
 	action: 'Create template',
-	description: 'Save a send to one client (channel, campaign, event or message) to send it again later by its ID or link',
+	description:
+		'Save a send to one client (channel, campaign, event or message) to send it again later by its ID or link',
 	properties: [
 		...recipientFields,
 		{
@@ -18,11 +19,20 @@ export const create: Operation = {
 			name: 'content',
 			type: 'options',
 			options: [
-				{ name: 'Event', value: 'event', description: 'The bot script reacts to an event and writes first' },
-				{ name: 'Message', value: 'message', description: 'Replies sent to the client directly, without the script' },
+				{
+					name: 'Event',
+					value: 'event',
+					description: 'The bot script reacts to an event and writes first',
+				},
+				{
+					name: 'Message',
+					value: 'message',
+					description: 'Replies sent to the client directly, without the script',
+				},
 			],
 			default: 'event',
-			description: 'What the template sends: an event for the bot script, or a message written without it',
+			description:
+				'What the template sends: an event for the bot script, or a message written without it',
 		},
 		{
 			displayName: 'Event',
@@ -39,7 +49,8 @@ export const create: Operation = {
 			name: 'eventData',
 			type: 'json',
 			default: '',
-			description: 'Default data the bot script gets with the event; Template → Send may replace it',
+			description:
+				'Default data the bot script gets with the event; Template → Send may replace it',
 			displayOptions: { show: { content: ['event'] } },
 		},
 		{
@@ -58,15 +69,32 @@ export const create: Operation = {
 		const body: IDataObject = { ...recipient };
 		if (this.getNodeParameter('content', itemIndex, 'event') === 'event') {
 			const event = String(this.getNodeParameter('event', itemIndex, '') ?? '').trim();
-			if (!event) throw invalidInput(this, itemIndex, 'Event', 'is empty', 'Enter the event the bot script reacts to.');
+			if (!event)
+				throw invalidInput(
+					this,
+					itemIndex,
+					'Event',
+					'is empty',
+					'Enter the event the bot script reacts to.',
+				);
 			body.event = event;
-			const eventData = jsonNodeOf(this, itemIndex, this.getNodeParameter('eventData', itemIndex, ''), 'Event Data');
+			const eventData = jsonNodeOf(
+				this,
+				itemIndex,
+				this.getNodeParameter('eventData', itemIndex, ''),
+				'Event Data',
+			);
 			if (eventData !== undefined) body.eventData = eventData as IDataObject;
 		} else {
 			body.replies = repliesOf(this, itemIndex) as IDataObject[];
 		}
 		Object.assign(body, sendOptionsOf(this, itemIndex, false));
 		const created = await itemRequest(this, itemIndex, 'createTemplate', { body });
-		return { id: created.id, link: created.link, ...recipient, ...(body.event ? { event: body.event } : {}) };
+		return {
+			id: created.id,
+			link: created.link,
+			...recipient,
+			...(body.event ? { event: body.event } : {}),
+		};
 	},
 };

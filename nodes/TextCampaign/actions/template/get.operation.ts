@@ -13,6 +13,10 @@ export const get: Operation = {
 	properties: [templateLocator],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const uuid = templateIdOf(this, itemIndex);
-		return templateOut(this, uuid, await itemRequest(this, itemIndex, 'getTemplate', { pathParams: { uuid } }));
+		return templateOut(
+			this,
+			uuid,
+			await itemRequest(this, itemIndex, 'getTemplate', { pathParams: { uuid } }),
+		);
 	},
 };

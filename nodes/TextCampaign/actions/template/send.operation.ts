@@ -10,7 +10,8 @@ export const send: Operation = {
 	value: 'send',
 	name: 'Send',
 	action: 'Send template',
-	description: 'Send a saved template to its client again, as it is or with other event data. One item is one send.',
+	description:
+		'Send a saved template to its client again, as it is or with other event data. One item is one send.',
 	properties: [
 		templateLocator,
 		{
@@ -18,7 +19,8 @@ export const send: Operation = {
 			name: 'eventData',
 			type: 'json',
 			default: '',
-			description: "Replaces the template's event data for this send, e.g. {\"orderId\": 42}; empty keeps the template's",
+			description:
+				'Replaces the template\'s event data for this send, e.g. {"orderId": 42}; empty keeps the template\'s',
 		},
 		{
 			displayName: 'Options',
@@ -32,12 +34,22 @@ export const send: Operation = {
 	],
 	batch: sendBatch(function (this: IExecuteFunctions, itemIndex: number) {
 		const uuid = templateIdOf(this, itemIndex);
-		const eventData = jsonNodeOf(this, itemIndex, this.getNodeParameter('eventData', itemIndex, ''), 'Event Data');
+		const eventData = jsonNodeOf(
+			this,
+			itemIndex,
+			this.getNodeParameter('eventData', itemIndex, ''),
+			'Event Data',
+		);
 		const body: IDataObject = { ...sendOptionsOf(this, itemIndex) };
 		if (eventData !== undefined) body.eventData = eventData as IDataObject;
 		const echo: IDataObject = { templateId: uuid, ...scheduledAt(this, body) };
 		// Nothing to change: the template's own parameters (the spec's GET form).
-		if (Object.keys(body).length === 0) return { route: 'sendByTemplate' as const, request: { pathParams: { uuid } }, echo };
-		return { route: 'sendByTemplateWithData' as const, request: { pathParams: { uuid }, body }, echo };
+		if (Object.keys(body).length === 0)
+			return { route: 'sendByTemplate' as const, request: { pathParams: { uuid } }, echo };
+		return {
+			route: 'sendByTemplateWithData' as const,
+			request: { pathParams: { uuid }, body },
+			echo,
+		};
 	}),
 };
