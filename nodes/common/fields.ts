@@ -279,3 +279,26 @@ export function eventSubtitle(property: INodeProperties): string {
 	// The object literal is parenthesised: as an arrow body, `{…}[v]` would parse as a block.
 	return `={{"On " + [].concat($parameter["${property.name}"]).map((v) => (${names})[v] ?? v).join(", ")}}`;
 }
+
+/**
+ * "Additional Fields" of a Create, or "Update Fields" of an Update (which changes only what is
+ * set: the node reads the object and sends it back), sorted by name.
+ */
+export function settingsCollection(
+	kind: 'create' | 'update',
+	what: string,
+	options: INodeProperties[],
+): INodeProperties {
+	const create = kind === 'create';
+	return {
+		displayName: create ? 'Additional Fields' : 'Update Fields',
+		name: create ? 'additionalFields' : 'updateFields',
+		type: 'collection',
+		placeholder: 'Add field',
+		default: {},
+		description: create
+			? `Settings of the ${what}; the platform fills in what is not set`
+			: `The settings of the ${what} to change; the others stay as they are`,
+		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}

@@ -164,29 +164,6 @@ export function listFields(list: {
 	return fields;
 }
 
-/**
- * "Additional Fields" of a Create, or "Update Fields" of an Update (which changes only what is
- * set: the node reads the object and sends it back), in Tovie Project and Tovie Text Campaign.
- */
-export function settingsCollection(
-	kind: 'create' | 'update',
-	what: string,
-	options: INodeProperties[],
-): INodeProperties {
-	const create = kind === 'create';
-	return {
-		displayName: create ? 'Additional Fields' : 'Update Fields',
-		name: create ? 'additionalFields' : 'updateFields',
-		type: 'collection',
-		placeholder: 'Add field',
-		default: {},
-		description: create
-			? `Settings of the ${what}; the platform fills in what is not set`
-			: `The settings of the ${what} to change; the others stay as they are`,
-		options: [...options].sort(byName),
-	};
-}
-
 interface LocatorValue {
 	mode?: string;
 	value?: unknown;

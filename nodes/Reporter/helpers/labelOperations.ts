@@ -4,7 +4,7 @@ import type { Operation } from '../../common/router';
 import type { ReporterRoute } from '../api';
 import { itemRequest } from '../api';
 import { byList } from './byList';
-import { filtersField } from './filters';
+import { filtersField } from './filterFields';
 import type { LabelKind } from './labels';
 import {
 	bulkBody,

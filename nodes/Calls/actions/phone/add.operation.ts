@@ -3,8 +3,8 @@ import type { BatchSpec, Operation } from '../../../common/router';
 import { invalidInput } from '../../../common/validate';
 import type { CallJob } from '../../helpers/addPhones';
 import { addPhones, firstItemWith } from '../../helpers/addPhones';
-import { callJobParametersOf, policyFields } from '../../helpers/callPolicy';
-import { payloadFields, payloadOf, phoneField, phoneOf } from './common';
+import { callJobParametersOf } from '../../helpers/callPolicy';
+import { payloadFields, payloadOf, phoneField, phoneOf, policyFields } from './common';
 
 /** Numbers per request unless the user sets "Batch Size" (reasons in the README). */
 export const DEFAULT_BATCH_SIZE = 500;

@@ -5,8 +5,8 @@ import { optionalString, toEpochMs } from '../../../common/validate';
 import { eventKey, eventMs } from '../../../ChatPollingTrigger/cursor';
 import { fromPolledEvent } from '../../../ChatTrigger/events';
 import { EVENTS_PAGE_MAX, itemRequest } from '../../api';
-import { connectionIdField } from '../../helpers/client';
 import { unconfirmed } from '../../helpers/unconfirmed';
+import { eventOptions } from './common';
 
 /**
  * Whether the platform's `ts` includes events at exactly that time is not documented
@@ -48,63 +48,7 @@ export const getAll: Operation = {
 			},
 			"the API pages do not say whether events at exactly this time come back; the node leaves them out (they are the previous call's last ones)",
 		),
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			description: 'Which events to read and how to return them',
-			options: [
-				{
-					displayName: 'All Event Kinds',
-					name: 'all',
-					type: 'boolean',
-					default: false,
-					description:
-						'Whether to return every event of the chat (bot replies and client messages too) instead of live agent replies only',
-				},
-				connectionIdField(
-					"Only events of this chat window, as named in Send's Connection ID (avoids duplicates when a client has several chats open)",
-				),
-				{
-					displayName: 'Max Wait (Seconds)',
-					name: 'waitSeconds',
-					type: 'number',
-					typeOptions: { minValue: 1, maxValue: 300 },
-					default: 30,
-					description: 'How long to wait for a first event before returning nothing',
-				},
-				{
-					displayName: 'Output',
-					name: 'output',
-					type: 'options',
-					description: 'Whether each event becomes its own item, or all of them one item',
-					options: [
-						{
-							name: 'One Item per Event',
-							value: 'events',
-							description: 'Each item also carries nextTs, to pass back as Since',
-						},
-						{
-							name: 'One Item with All Events',
-							value: 'batch',
-							description:
-								'Always one item, with events and nextTs, also when there are none: handy in loops',
-						},
-					],
-					default: 'events',
-				},
-				{
-					displayName: 'Return All Pending',
-					name: 'drain',
-					type: 'boolean',
-					default: true,
-					description:
-						'Whether to keep reading while the platform returns full pages of 250 events',
-				},
-			],
-		},
+		eventOptions,
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;

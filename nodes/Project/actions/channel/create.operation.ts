@@ -1,11 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import {
-	defaultProject,
-	projectIdOf,
-	projectOptions,
-	settingsCollection,
-} from '../../../common/projects';
+import { defaultProject, projectIdOf, projectOptions } from '../../../common/projects';
+import { settingsCollection } from '../../../common/fields';
 import type { Operation } from '../../../common/router';
 import { itemRequest } from '../../api';
 import {

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { settingsCollection } from '../../../common/projects';
+import { settingsCollection } from '../../../common/fields';
 import type { Operation } from '../../../common/router';
 import { invalidInput } from '../../../common/validate';
 import { itemRequest } from '../../api';

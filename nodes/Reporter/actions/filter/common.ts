@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { keyOptions } from '../../helpers/filters';
+import { keyOptions } from '../../helpers/filterFields';
 import { languageOption } from '../../helpers/headers';
 
 const SECTIONS: Record<string, string> = {

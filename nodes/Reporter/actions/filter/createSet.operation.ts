@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Operation } from '../../../common/router';
-import { filtersBody, filtersField, INTERVALS } from '../../helpers/filters';
+import { filtersField, INTERVALS } from '../../helpers/filterFields';
+import { filtersBody } from '../../helpers/filters';
 import { projectOf, reporterOptions } from '../../helpers/project';
 import { itemRequestString } from '../../helpers/stringAnswer';
 

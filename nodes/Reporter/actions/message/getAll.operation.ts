@@ -10,18 +10,16 @@ import {
 import type { Operation } from '../../../common/router';
 import { listOf, requiredString } from '../../../common/validate';
 import { toDateTime } from '../../helpers/dates';
-import { filtersBody, filtersField } from '../../helpers/filters';
+import { filtersField } from '../../helpers/filterFields';
+import { filtersBody } from '../../helpers/filters';
 import { reporterList } from '../../helpers/paging';
 import { botField, clientIdField, locatorValue, sessionIdField } from '../../helpers/pickers';
 import { projectOf, reporterOptions } from '../../helpers/project';
 import { simplifyMessage } from '../../helpers/simplify';
+import { messageListOptions } from './common';
 
 const bySession = { show: { source: ['session'] } };
 const byClient = { show: { source: ['client'] } };
-// Inside the Options collection, the root parameter is addressed as `/source`.
-const inSession = { show: { '/source': ['session'] } };
-const inClient = { show: { '/source': ['client'] } };
-const inSessionOrClient = { show: { '/source': ['session', 'client'] } };
 
 export const getAll: Operation = {
 	value: 'getAll',
@@ -53,58 +51,7 @@ export const getAll: Operation = {
 		limitField,
 		filtersField({ show: { source: ['filter'] } }),
 		simplifyField,
-		reporterOptions([
-			{
-				displayName: 'Channel Type',
-				name: 'channelType',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. telegram',
-				description: 'Only messages of this channel type',
-				displayOptions: inClient,
-			},
-			{
-				displayName: 'Custom Fields (JSON Paths)',
-				name: 'responseDataJsonPath',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. $.replies[0].text',
-				description: 'Comma-separated JSON paths into the bot reply data, copied into customFields',
-				displayOptions: inSession,
-			},
-			{
-				displayName: 'From',
-				name: 'startTime',
-				type: 'dateTime',
-				default: '',
-				description: 'Only messages from this time on',
-				displayOptions: inSessionOrClient,
-			},
-			{
-				displayName: 'Hide Empty Messages',
-				name: 'hideEmptyMessage',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to skip messages without text',
-				displayOptions: inSession,
-			},
-			{
-				displayName: 'Newest First',
-				name: 'newestFirst',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to sort by time descending',
-				displayOptions: inClient,
-			},
-			{
-				displayName: 'To',
-				name: 'endTime',
-				type: 'dateTime',
-				default: '',
-				description: 'Only messages up to this time',
-				displayOptions: inClient,
-			},
-		]),
+		reporterOptions(messageListOptions),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const source = this.getNodeParameter('source', itemIndex) as string;

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { invalidInput } from '../../../common/validate';
 import type { ReporterRoute } from '../../api';
 import { toDateTime, toEpochMsOf } from '../../helpers/dates';
-import { filtersField } from '../../helpers/filters';
+import { filtersField } from '../../helpers/filterFields';
 import { headerOptions } from '../../helpers/headers';
 import { botField, botIdsField, locatorValue } from '../../helpers/pickers';
 import { projectOf, reporterOptions } from '../../helpers/project';

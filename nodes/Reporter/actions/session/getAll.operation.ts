@@ -8,7 +8,8 @@ import {
 	simplifyOf,
 } from '../../../common/fields';
 import type { Operation } from '../../../common/router';
-import { filtersBody, filtersField } from '../../helpers/filters';
+import { filtersField } from '../../helpers/filterFields';
+import { filtersBody } from '../../helpers/filters';
 import { reporterList } from '../../helpers/paging';
 import { projectOf, reporterOptions } from '../../helpers/project';
 import { simplifySession } from '../../helpers/simplify';

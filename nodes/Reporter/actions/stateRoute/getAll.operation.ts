@@ -2,7 +2,8 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { limitField, limitOf, returnAllField } from '../../../common/fields';
 import type { Operation } from '../../../common/router';
-import { filtersBody, filtersField } from '../../helpers/filters';
+import { filtersField } from '../../helpers/filterFields';
+import { filtersBody } from '../../helpers/filters';
 import { reporterList } from '../../helpers/paging';
 import { projectOf, reporterOptions } from '../../helpers/project';
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { isoInZone } from '../../../common/dates';
-import { INTERVALS } from '../../helpers/filters';
+import { INTERVALS } from '../../helpers/filterFields';
 
 /** One `{ts, value}` point of the platform (ts: epoch ms of the interval's start). */
 interface Point {
@@ -36,3 +36,26 @@ export const intervalField: INodeProperties = {
 	default: 'DAY',
 	description: 'The length of one interval: one output item per interval',
 };
+
+/** Telephony answers three series; one item per day carries the three counts. */
+export function telephonyPerDay(ctx: IExecuteFunctions, answer: IDataObject): IDataObject[] {
+	const days = new Map<string, IDataObject>();
+	for (const [series, name] of [
+		['incomingCount', 'incoming'],
+		['outgoingCount', 'outgoing'],
+		['billingCount', 'billed'],
+	] as const) {
+		for (const point of perInterval(ctx, answer[series])) {
+			const day = days.get(String(point.intervalStart)) ?? {
+				intervalStart: point.intervalStart,
+				incoming: 0,
+				outgoing: 0,
+				billed: 0,
+			};
+			day[name] = point.count;
+			days.set(String(point.intervalStart), day);
+		}
+	}
+	const average = answer.averageCallDurationInSeconds;
+	return [...days.values()].map((day) => ({ ...day, averageCallDurationInSeconds: average }));
+}

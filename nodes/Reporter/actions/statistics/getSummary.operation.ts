@@ -7,34 +7,11 @@ import { requiredDate, toDateOnly } from '../../helpers/dates';
 import { headersOf, timeZoneOption } from '../../helpers/headers';
 import { botIdsField, botIdsOf } from '../../helpers/pickers';
 import { projectOf, reporterOptions } from '../../helpers/project';
-import { perInterval } from './common';
+import { perInterval, telephonyPerDay } from './common';
 
 const dated = { show: { metric: ['switchedSessions', 'telephony'] } };
 // Inside the Options collection, the root parameter is addressed as `/metric`.
 const datedOption = { show: { '/metric': dated.show.metric } };
-
-/** Telephony answers three series; one item per day carries the three counts. */
-function telephonyPerDay(ctx: IExecuteFunctions, answer: IDataObject): IDataObject[] {
-	const days = new Map<string, IDataObject>();
-	for (const [series, name] of [
-		['incomingCount', 'incoming'],
-		['outgoingCount', 'outgoing'],
-		['billingCount', 'billed'],
-	] as const) {
-		for (const point of perInterval(ctx, answer[series])) {
-			const day = days.get(String(point.intervalStart)) ?? {
-				intervalStart: point.intervalStart,
-				incoming: 0,
-				outgoing: 0,
-				billed: 0,
-			};
-			day[name] = point.count;
-			days.set(String(point.intervalStart), day);
-		}
-	}
-	const average = answer.averageCallDurationInSeconds;
-	return [...days.values()].map((day) => ({ ...day, averageCallDurationInSeconds: average }));
-}
 
 export const getSummary: Operation = {
 	value: 'getSummary',

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { simplifyField } from '../../../common/fields';
-import { projectOptions, settingsCollection } from '../../../common/projects';
+import { simplifyField, settingsCollection } from '../../../common/fields';
+import { projectOptions } from '../../../common/projects';
 import type { Operation } from '../../../common/router';
 import { invalidInput } from '../../../common/validate';
 import { itemRequest } from '../../api';
