@@ -166,16 +166,7 @@ export class N8nInstance {
 		workflowId: string,
 	): Promise<{ code: number; run: RunOutput | undefined; output: string }> {
 		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], 180_000);
-		const start = result.stdout.indexOf('{');
-		let run: RunOutput | undefined;
-		if (start >= 0) {
-			try {
-				run = JSON.parse(result.stdout.slice(start)) as RunOutput;
-			} catch {
-				run = undefined;
-			}
-		}
-		return { code: result.code, run, output: `${result.stdout}\n${result.stderr}` };
+		return { code: result.code, run: rawOutputOf(result.stdout), output: `${result.stdout}\n${result.stderr}` };
 	}
 
 	/** Starts `n8n <command>` (start, worker, webhook) in the background, logging to a file. */
@@ -382,6 +373,23 @@ export interface RunOutput {
 }
 
 /** The run data of a `n8n execute --rawOutput` output, whatever its wrapper. */
+/**
+ * The run JSON that `n8n execute --rawOutput` prints last. n8n may log lines holding a `{` before
+ * it (a CI run met this: the first `{` was a log line's, the parse failed and the run looked empty),
+ * so the JSON is the first line-start `{` from which the rest parses.
+ */
+export function rawOutputOf(stdout: string): RunOutput | undefined {
+	for (let at = stdout.indexOf('{'); at >= 0; at = stdout.indexOf('\n{', at + 1)) {
+		const start = stdout[at] === '{' ? at : at + 1;
+		try {
+			return JSON.parse(stdout.slice(start)) as RunOutput;
+		} catch {
+			// not the run JSON: a log line; try the next line that starts with "{"
+		}
+	}
+	return undefined;
+}
+
 export function runDataOf(run: RunOutput | undefined): RunData {
 	return run?.data?.resultData.runData ?? run?.resultData?.runData ?? {};
 }
