@@ -14,9 +14,13 @@ import { nlpResources } from '../nodes/Nlp/actions/index.ts';
 import { TovieReporter } from '../nodes/Reporter/TovieReporter.node.ts';
 import { reporterResources } from '../nodes/Reporter/actions/index.ts';
 import type { Resource } from '../nodes/common/router.ts';
-import { startNlpPlatform } from '../test/helpers/fake-platform/nlp.cts';
-import { startReporterPlatform } from '../test/helpers/fake-platform/reporter.cts';
-import type { FakePlatform, RecordedRequest } from '../test/helpers/fake-platform/server.cts';
+import { NlpModule } from '../test/helpers/fake-platform/nlp.cts';
+import { ReporterModule } from '../test/helpers/fake-platform/reporter.cts';
+import {
+	startFakePlatform,
+	type FakePlatform,
+	type RecordedRequest,
+} from '../test/helpers/fake-platform/server.cts';
 import { PACKAGE_NAME, registerNodeType, runNode } from '../test/helpers/harness.cts';
 import { credentialsFor, SECRETS } from '../test/helpers/integration.cts';
 import { interleaved, loadAverage, ratio, registerFloorNode, replay } from './floor.cts';
@@ -98,8 +102,14 @@ async function main(): Promise<void> {
 	const count = arg('count', 20_000);
 	const latencyMs = arg('latency', 20);
 	const runs = arg('runs', 1);
-	const { fake: nlp } = await startNlpPlatform({ keys: [SECRETS.nlpApiKey] }, { latencyMs });
-	const { fake: reporter } = await startReporterPlatform({}, { latencyMs });
+	const nlp = await startFakePlatform({
+		latencyMs,
+		modules: [(platform) => new NlpModule(platform, { keys: [SECRETS.nlpApiKey] })],
+	});
+	const reporter = await startFakePlatform({
+		latencyMs,
+		modules: [(platform) => new ReporterModule(platform, {})],
+	});
 	const fakes: Record<Case['node'], FakePlatform> = { tovieNlp: nlp, tovieReporter: reporter };
 	const items = Array.from({ length: count }, (_v, n) => ({ n }));
 

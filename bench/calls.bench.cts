@@ -17,7 +17,7 @@
  */
 import * as http from 'node:http';
 
-import { callsModule, type CallsModule } from '../test/helpers/fake-platform/calls.cts';
+import { CallsModule } from '../test/helpers/fake-platform/calls.cts';
 import { startFakePlatform } from '../test/helpers/fake-platform/server.cts';
 import { PACKAGE_NAME, registerNodeType, runNode } from '../test/helpers/harness.cts';
 import { TovieCalls } from '../nodes/Calls/TovieCalls.node.ts';
@@ -66,11 +66,12 @@ async function main() {
 	const latencyMs = arg('latency', 20);
 	const batchSize = arg('batch', 500);
 	const runs = arg('runs', 1);
-	const holder: { calls?: CallsModule } = {};
 	const fake = await startFakePlatform({
-		modules: [callsModule({ campaigns: [{ token: TOKEN }], maxBatch: 10_000 }, holder)],
+		modules: [
+			(platform) => new CallsModule(platform, { campaigns: [{ token: TOKEN }], maxBatch: 10_000 }),
+		],
 	});
-	const calls = holder.calls!;
+	const calls = fake.module(CallsModule);
 	const items = Array.from({ length: count }, (_, n) => ({
 		phone: String(16500000000 + n),
 		name: `Customer ${n}`,

@@ -8,8 +8,8 @@
  * With --runs N the node, the floor and the direct requests are measured N times, interleaved, and
  * the fastest run of each is shown.
  */
-import { startNlpPlatform } from '../test/helpers/fake-platform/nlp.cts';
-import type { RecordedRequest } from '../test/helpers/fake-platform/server.cts';
+import { NlpModule } from '../test/helpers/fake-platform/nlp.cts';
+import { startFakePlatform, type RecordedRequest } from '../test/helpers/fake-platform/server.cts';
 import { PACKAGE_NAME, registerNodeType, runNode } from '../test/helpers/harness.cts';
 import { TovieNlp } from '../nodes/Nlp/TovieNlp.node.ts';
 import { textField } from '../nodes/Nlp/actions/text/common.ts';
@@ -38,7 +38,10 @@ const SAMPLES = [
 
 async function main(): Promise<void> {
 	const load = loadAverage();
-	const { fake } = await startNlpPlatform({ keys: [KEY], maxBatch: 1000 }, { latencyMs });
+	const fake = await startFakePlatform({
+		latencyMs,
+		modules: [(platform) => new NlpModule(platform, { keys: [KEY], maxBatch: 1000 })],
+	});
 	const items = Array.from({ length: count }, (_v, i) => ({
 		text: `${SAMPLES[i % SAMPLES.length]} ${i % 7 === 0 ? 'now' : ''}`.trim(),
 	}));

@@ -16,7 +16,8 @@ import { reportTiming } from '../nodes/Reporter/helpers/report';
 // With the explicit extension: bench/run.js's require would otherwise resolve
 // `TovieReporter.node` to the codex file TovieReporter.node.json.
 import { TovieReporter } from '../nodes/Reporter/TovieReporter.node.ts';
-import { startReporterPlatform } from '../test/helpers/fake-platform/reporter.cts';
+import { ReporterModule } from '../test/helpers/fake-platform/reporter.cts';
+import { startFakePlatform } from '../test/helpers/fake-platform/server.cts';
 import { registerNodeType, runNode } from '../test/helpers/harness.cts';
 import { credentialsFor } from '../test/helpers/integration.cts';
 
@@ -73,15 +74,20 @@ async function main() {
 	Object.assign(reportTiming, { longPollSeconds: 1, minIntervalMs: 20 });
 
 	const perSession = 2;
-	const { fake } = await startReporterPlatform({
-		sessions: Math.ceil(messages / perSession),
-		messagesPerSession: perSession,
-		reportDelayMs: 300,
-		reportFile: () => ({
-			body: () => csvStream(reportBytes),
-			size: reportBytes,
-			contentType: 'text/csv',
-		}),
+	const fake = await startFakePlatform({
+		modules: [
+			(platform) =>
+				new ReporterModule(platform, {
+					sessions: Math.ceil(messages / perSession),
+					messagesPerSession: perSession,
+					reportDelayMs: 300,
+					reportFile: () => ({
+						body: () => csvStream(reportBytes),
+						size: reportBytes,
+						contentType: 'text/csv',
+					}),
+				}),
+		],
 	});
 	const credentials = credentialsFor(fake);
 

@@ -15,7 +15,7 @@
 import * as http from 'node:http';
 
 import { TovieTextCampaign } from '../nodes/TextCampaign/TovieTextCampaign.node.ts';
-import { channelsModule, type ChannelsModule } from '../test/helpers/fake-platform/channels.cts';
+import { ChannelsModule } from '../test/helpers/fake-platform/channels.cts';
 import { startFakePlatform } from '../test/helpers/fake-platform/server.cts';
 import { TextCampaignModule } from '../test/helpers/fake-platform/textCampaigns.cts';
 import { PACKAGE_NAME, registerNodeType, runNode } from '../test/helpers/harness.cts';
@@ -54,23 +54,23 @@ async function main() {
 	const count = arg('count', 5_000);
 	const latencyMs = arg('latency', 20);
 	const batch = arg('batch', 50);
-	const holder: { channels?: ChannelsModule } = {};
-	let campaigns!: TextCampaignModule;
 	const fake = await startFakePlatform({
 		modules: [
-			channelsModule([TOKEN], {}, holder),
-			(p) =>
-				(campaigns = new TextCampaignModule(p, {
+			(platform) => new ChannelsModule(platform, { tokens: [TOKEN] }),
+			(platform) =>
+				new TextCampaignModule(platform, {
 					tokens: [TOKEN],
-					channels: holder.channels,
+					channels: platform.module(ChannelsModule),
 					maxPageSize: 10_000,
-				})),
+				}),
 		],
 	});
+	const channels = fake.module(ChannelsModule);
+	const campaigns = fake.module(TextCampaignModule);
 	const seed = () => {
 		// A Telegram channel: the fake stores each sending without running a bot for it.
-		holder.channels!.newProject(PROJECT, 'Acme shop');
-		holder.channels!.addChannel(PROJECT, {
+		channels.newProject(PROJECT, 'Acme shop');
+		channels.addChannel(PROJECT, {
 			channelType: 'TELEGRAM',
 			accessToken: 'tg-bench',
 			botId: BOT,

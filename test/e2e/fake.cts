@@ -5,17 +5,14 @@ import { NlpModule } from '../helpers/fake-platform/nlp.cts';
 import { OperatorModule } from '../helpers/fake-platform/operator.cts';
 import { PushgateModule } from '../helpers/fake-platform/pushgate.cts';
 import { ReporterModule } from '../helpers/fake-platform/reporter.cts';
-import {
-	errors,
-	json,
-	startFakePlatform,
-	type FakeModule,
-	type FakePlatform,
-} from '../helpers/fake-platform/server.cts';
+import { startFakePlatform, type FakePlatform } from '../helpers/fake-platform/server.cts';
 import { TextCampaignModule } from '../helpers/fake-platform/textCampaigns.cts';
 import { PROJECT_SHORT_NAME, SECRETS } from './fixtures.cts';
 
-/** The modules of the last fake started, for tests that seed state (e.g. a pushback). */
+/**
+ * The modules of the last fake started (`fake.module(...)` of it), for tests that seed state
+ * (e.g. a pushback) without a handle on the fake.
+ */
 export const fakeModules: {
 	pushgate?: PushgateModule;
 	operator?: OperatorModule;
@@ -31,7 +28,7 @@ export const EXAMPLE_BOT_ID = '263-acme-shop-263-Wnu-49199';
 export const EXAMPLE_CAMPAIGNS = ['Order updates', 'Team notices'];
 
 export async function startE2eFake(): Promise<FakePlatform> {
-	return await startFakePlatform({
+	const fake = await startFakePlatform({
 		chat: { tokens: [SECRETS.chatApiToken, SECRETS.chatApiToken2] },
 		modules: [
 			(platform) =>
@@ -39,9 +36,11 @@ export async function startE2eFake(): Promise<FakePlatform> {
 					campaigns: [{ token: SECRETS.callsApiToken, name: 'E2e campaign' }],
 				}),
 			(platform) => new NlpModule(platform, { keys: [SECRETS.nlpApiKey] }),
-			// Before Reporter: deploys answer on the Async API route they share; the project routes come first too.
+			// Before Reporter: deploys answer on the Async API route they share; the Project API
+			// (the credential test's probe too) is served by this module.
 			(platform) =>
-				(fakeModules.channels = new ChannelsModule(platform, [SECRETS.apiToken], {
+				new ChannelsModule(platform, {
+					tokens: [SECRETS.apiToken],
 					seed: [
 						{
 							shortName: PROJECT_SHORT_NAME,
@@ -50,42 +49,24 @@ export async function startE2eFake(): Promise<FakePlatform> {
 							chatBotId: EXAMPLE_BOT_ID,
 						},
 					],
-				})),
+				}),
 			(platform) =>
-				(fakeModules.textCampaigns = new TextCampaignModule(platform, {
+				new TextCampaignModule(platform, {
 					tokens: [SECRETS.apiToken],
-					channels: fakeModules.channels,
+					channels: platform.module(ChannelsModule),
 					seed: EXAMPLE_CAMPAIGNS.map((name) => ({ projectShortName: PROJECT_SHORT_NAME, name })),
-				})),
+				}),
 			(platform) =>
 				new ReporterModule(platform, { tokens: [SECRETS.apiToken], project: PROJECT_SHORT_NAME }),
-			(platform) => (fakeModules.pushgate = new PushgateModule(platform)),
-			(platform) =>
-				(fakeModules.operator = new OperatorModule(platform, {
-					channels: [SECRETS.operatorChannel],
-				})),
-			() => projectModule,
+			(platform) => new PushgateModule(platform),
+			(platform) => new OperatorModule(platform, { channels: [SECRETS.operatorChannel] }),
 		],
 	});
+	Object.assign(fakeModules, {
+		pushgate: fake.module(PushgateModule),
+		operator: fake.module(OperatorModule),
+		channels: fake.module(ChannelsModule),
+		textCampaigns: fake.module(TextCampaignModule),
+	});
+	return fake;
 }
-
-/**
- * The one Project API route the credential test probes with the unified token
- * (project-api.yml `getByProjectShortName`); no other fake module serves it yet.
- */
-const projectModule: FakeModule = {
-	routes: [
-		{
-			method: 'GET',
-			pattern: '/api/v1/projects/:projectShortName/by-project-short-name',
-			handler: (req) => {
-				if (req.headers.authorization !== `Bearer ${SECRETS.apiToken}`) {
-					return errors.gateway(401, 'gateway.auth.invalid_token', 'Token is not valid');
-				}
-				if (req.params.projectShortName !== PROJECT_SHORT_NAME)
-					return errors.gateway(404, 'project.not_found', 'No such project');
-				return json(200, { id: 1, shortName: PROJECT_SHORT_NAME, name: 'E2e project' });
-			},
-		},
-	],
-};

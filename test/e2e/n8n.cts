@@ -166,7 +166,11 @@ export class N8nInstance {
 		workflowId: string,
 	): Promise<{ code: number; run: RunOutput | undefined; output: string }> {
 		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], 180_000);
-		return { code: result.code, run: rawOutputOf(result.stdout), output: `${result.stdout}\n${result.stderr}` };
+		return {
+			code: result.code,
+			run: rawOutputOf(result.stdout),
+			output: `${result.stdout}\n${result.stderr}`,
+		};
 	}
 
 	/** Starts `n8n <command>` (start, worker, webhook) in the background, logging to a file. */

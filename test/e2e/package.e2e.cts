@@ -89,7 +89,8 @@ describe('examples run in n8n (n8n execute --id)', () => {
 			setUpExample(file);
 			const { code, run, output } = await n8n.execute(workflow.id);
 			if (code !== 0) throw new Error(`n8n execute failed for ${file}:\n${output.slice(-4000)}`);
-			if (!run) throw new Error(`n8n execute printed no run JSON for ${file}:\n${output.slice(-4000)}`);
+			if (!run)
+				throw new Error(`n8n execute printed no run JSON for ${file}:\n${output.slice(-4000)}`);
 			const runData = runDataOf(run);
 			for (const node of workflow.nodes.filter((n) => n.type.startsWith(`${PACKAGE_NAME}.`))) {
 				expect({ node: node.name, error: runData[node.name]?.[0]?.error?.message }).toEqual({

@@ -6,7 +6,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { retryTiming } from '../../nodes/common/transport';
-import { callsModule, DAY_MS, type CallsModule } from '../helpers/fake-platform/calls.cts';
+import { CallsModule, DAY_MS } from '../helpers/fake-platform/calls.cts';
 import { startFakePlatform, type FakePlatform } from '../helpers/fake-platform/server.cts';
 import { runNode, type WorkflowResult } from '../helpers/harness.cts';
 
@@ -18,11 +18,10 @@ let calls: CallsModule;
 const saved = { ...retryTiming };
 
 beforeAll(async () => {
-	const holder: { calls?: CallsModule } = {};
 	fake = await startFakePlatform({
-		modules: [callsModule({ campaigns: [{ token: TOKEN }] }, holder)],
+		modules: [(platform) => new CallsModule(platform, { campaigns: [{ token: TOKEN }] })],
 	});
-	calls = holder.calls!;
+	calls = fake.module(CallsModule);
 	Object.assign(retryTiming, { baseDelayMs: 1, maxDelayMs: 5 });
 });
 afterAll(async () => {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
 
 import { retryTiming } from '../../nodes/common/transport';
-import { callsModule, DAY_MS, type CallsModule } from '../helpers/fake-platform/calls.cts';
+import { CallsModule, DAY_MS } from '../helpers/fake-platform/calls.cts';
 import { startFakePlatform, type FakePlatform } from '../helpers/fake-platform/server.cts';
 import { runNode, runWorkflow, type WorkflowResult } from '../helpers/harness.cts';
 
@@ -23,11 +23,13 @@ let calls: CallsModule;
 const saved = { ...retryTiming };
 
 beforeAll(async () => {
-	const holder: { calls?: CallsModule } = {};
 	fake = await startFakePlatform({
-		modules: [callsModule({ campaigns: [{ token: TOKEN, name: 'Spring sale' }] }, holder)],
+		modules: [
+			(platform) =>
+				new CallsModule(platform, { campaigns: [{ token: TOKEN, name: 'Spring sale' }] }),
+		],
 	});
-	calls = holder.calls!;
+	calls = fake.module(CallsModule);
 	Object.assign(retryTiming, { baseDelayMs: 1, maxDelayMs: 5 });
 });
 afterAll(async () => {

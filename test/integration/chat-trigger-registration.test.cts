@@ -27,8 +27,9 @@ useFastRetries();
 beforeAll(async () => {
 	fake = await startFakePlatform({
 		chat: { tokens: [TOKEN] },
-		modules: [(p) => (channels = new ChannelsModule(p, [SECRETS.apiToken]))],
+		modules: [(platform) => new ChannelsModule(platform, { tokens: [SECRETS.apiToken] })],
 	});
+	channels = fake.module(ChannelsModule);
 	credentials = credentialsFor(fake);
 });
 afterEach(() => fake.reset());

@@ -8,7 +8,7 @@ import { CredentialTestContext } from 'n8n-core';
 import type { ICredentialTestFunctions } from 'n8n-workflow';
 
 import { chatProbeTiming, tovieApiTest } from '../../nodes/common/credentialTest';
-import { callsModule } from '../helpers/fake-platform/calls.cts';
+import { CallsModule } from '../helpers/fake-platform/calls.cts';
 import { ChannelsModule } from '../helpers/fake-platform/channels.cts';
 import { NlpModule } from '../helpers/fake-platform/nlp.cts';
 import { startFakePlatform, type FakePlatform } from '../helpers/fake-platform/server.cts';
@@ -20,15 +20,12 @@ beforeAll(async () => {
 	fake = await startFakePlatform({
 		chat: { tokens: [SECRETS.chatApiToken] },
 		modules: [
-			callsModule({ campaigns: [{ token: SECRETS.callsApiToken }] }),
-			(p) => new NlpModule(p, { keys: [SECRETS.nlpApiKey] }),
-			(p) => {
-				const channels = new ChannelsModule(p, [SECRETS.apiToken]);
-				channels.addProject('acme-bot', SECRETS.chatApiToken);
-				return channels;
-			},
+			(platform) => new CallsModule(platform, { campaigns: [{ token: SECRETS.callsApiToken }] }),
+			(platform) => new NlpModule(platform, { keys: [SECRETS.nlpApiKey] }),
+			(platform) => new ChannelsModule(platform, { tokens: [SECRETS.apiToken] }),
 		],
 	});
+	fake.module(ChannelsModule).addProject('acme-bot', SECRETS.chatApiToken);
 });
 afterAll(async () => await fake.close());
 

@@ -11,8 +11,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import type { FakePlatform } from '../helpers/fake-platform/server.cts';
-import { startNlpPlatform, type NlpModule } from '../helpers/fake-platform/nlp.cts';
+import { startFakePlatform, type FakePlatform } from '../helpers/fake-platform/server.cts';
+import { NlpModule } from '../helpers/fake-platform/nlp.cts';
 import {
 	registerNodeType,
 	runNode,
@@ -81,7 +81,12 @@ const withFile = async (content: string, parameters: IDataObject, continueOnFail
 		nodes: [{ type: 'test.toBinary' }, { type: 'tovieNlp', parameters, continueOnFail }],
 	});
 
-beforeAll(async () => ({ fake, nlp } = await startNlpPlatform({ keys: [KEY], trainingMs: 50 })));
+beforeAll(async () => {
+	fake = await startFakePlatform({
+		modules: [(platform) => new NlpModule(platform, { keys: [KEY], trainingMs: 50 })],
+	});
+	nlp = fake.module(NlpModule);
+});
 afterAll(async () => await fake.close());
 beforeEach(() => fake.reset());
 

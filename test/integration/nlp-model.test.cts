@@ -7,8 +7,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { retryTiming } from '../../nodes/common/transport';
 import { trainingTiming } from '../../nodes/Nlp/helpers/training';
-import type { FakePlatform } from '../helpers/fake-platform/server.cts';
-import { startNlpPlatform, type NlpModule } from '../helpers/fake-platform/nlp.cts';
+import { startFakePlatform, type FakePlatform } from '../helpers/fake-platform/server.cts';
+import { NlpModule } from '../helpers/fake-platform/nlp.cts';
 import { runNode, runWorkflow, type WorkflowResult } from '../helpers/harness.cts';
 
 const KEY = 'c0ffee00-1234-4abc-8def-9876543210ab';
@@ -32,7 +32,10 @@ function expectNoSecret(result: WorkflowResult): void {
 }
 
 beforeAll(async () => {
-	({ fake, nlp } = await startNlpPlatform({ keys: [KEY], trainingMs: 120 }));
+	fake = await startFakePlatform({
+		modules: [(platform) => new NlpModule(platform, { keys: [KEY], trainingMs: 120 })],
+	});
+	nlp = fake.module(NlpModule);
 	retryTiming.baseDelayMs = 1;
 	retryTiming.maxDelayMs = 5;
 	// Polls wait 1/100 of the planned time for real; the planned times are recorded.

@@ -6,8 +6,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { retryTiming } from '../../nodes/common/transport';
-import type { FakePlatform } from '../helpers/fake-platform/server.cts';
-import { startNlpPlatform, type NlpModule } from '../helpers/fake-platform/nlp.cts';
+import { startFakePlatform, type FakePlatform } from '../helpers/fake-platform/server.cts';
+import { NlpModule } from '../helpers/fake-platform/nlp.cts';
 import { runNode, type WorkflowResult } from '../helpers/harness.cts';
 
 const KEY = 'a3f1c2d4-5b6e-4f70-8a9b-0c1d2e3f4a5b';
@@ -32,7 +32,10 @@ async function classify(texts: unknown[], parameters: IDataObject = {}, continue
 }
 
 beforeAll(async () => {
-	({ fake, nlp } = await startNlpPlatform({ keys: [KEY] }));
+	fake = await startFakePlatform({
+		modules: [(platform) => new NlpModule(platform, { keys: [KEY] })],
+	});
+	nlp = fake.module(NlpModule);
 	retryTiming.baseDelayMs = 1;
 	retryTiming.maxDelayMs = 5;
 });

@@ -164,7 +164,8 @@ async function operatorNode(
 
 useFastRetries();
 beforeAll(async () => {
-	fake = await startFakePlatform({ modules: [(p) => (operator = new OperatorModule(p))] });
+	fake = await startFakePlatform({ modules: [(platform) => new OperatorModule(platform)] });
+	operator = fake.module(OperatorModule);
 	await n8n.start();
 });
 beforeEach(() =>

@@ -7,11 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { deployTiming } from '../../nodes/Project/helpers/deploy';
 import { searchBots, searchChannels, searchProjects } from '../../nodes/common/search';
-import {
-	channelsModule,
-	type ChannelsModule,
-	type FakeChannel,
-} from '../helpers/fake-platform/channels.cts';
+import { ChannelsModule, type FakeChannel } from '../helpers/fake-platform/channels.cts';
 import { startFakePlatform, type FakePlatform } from '../helpers/fake-platform/server.cts';
 import { runNode } from '../helpers/harness.cts';
 import {
@@ -44,11 +40,12 @@ const bearer = `Bearer ${SECRETS.apiToken}`;
 
 const saved = { ...deployTiming };
 beforeAll(async () => {
-	const holder: { channels?: ChannelsModule } = {};
 	fake = await startFakePlatform({
-		modules: [channelsModule([SECRETS.apiToken], { deployMs: 80 }, holder)],
+		modules: [
+			(platform) => new ChannelsModule(platform, { tokens: [SECRETS.apiToken], deployMs: 80 }),
+		],
 	});
-	channels = holder.channels!;
+	channels = fake.module(ChannelsModule);
 	Object.assign(deployTiming, { longPollSeconds: 1, firstPauseMs: 5, maxPauseMs: 20 });
 });
 afterAll(async () => {

@@ -31,8 +31,9 @@ useFastRetries();
 beforeAll(async () => {
 	fake = await startFakePlatform({
 		chat: { tokens: [TOKEN], webhookRetryDelayMs: 20 },
-		modules: [(p) => (pushgate = new PushgateModule(p))],
+		modules: [(platform) => new PushgateModule(platform)],
 	});
+	pushgate = fake.module(PushgateModule);
 	credentials = credentialsFor(fake);
 });
 afterEach(async () => {
@@ -114,13 +115,12 @@ describe('Pushback → Fire', () => {
 	});
 
 	it('refuses a link to another host unless allowed, and then fires it there', async () => {
-		let otherPushgate!: PushgateModule;
 		const other = await startFakePlatform({
 			chat: { tokens: [TOKEN] },
-			modules: [(p) => (otherPushgate = new PushgateModule(p))],
+			modules: [(platform) => new PushgateModule(platform)],
 		});
 		try {
-			const foreign = otherPushgate.create(TOKEN, 'c', 'ev');
+			const foreign = other.module(PushgateModule).create(TOKEN, 'c', 'ev');
 			usedIds.push(foreign.id);
 			const refused = await push({ pushback: foreign.link });
 			expect(refused.error?.message).toBe(

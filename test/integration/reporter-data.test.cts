@@ -6,9 +6,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { listSearch, loadOptions } from '../../nodes/Reporter/methods/search';
-import { channelsModule } from '../helpers/fake-platform/channels.cts';
-import { startReporterPlatform, type ReporterModule } from '../helpers/fake-platform/reporter.cts';
-import type { FakePlatform } from '../helpers/fake-platform/server.cts';
+import { ChannelsModule } from '../helpers/fake-platform/channels.cts';
+import { ReporterModule } from '../helpers/fake-platform/reporter.cts';
+import { startFakePlatform, type FakePlatform } from '../helpers/fake-platform/server.cts';
 import { runNode } from '../helpers/harness.cts';
 import {
 	credentialsFor,
@@ -41,16 +41,25 @@ const lastBody = (path: RegExp) => fake.requestsTo(path).pop()?.body as IDataObj
 const lastQuery = (path: RegExp) => fake.requestsTo(path).pop()?.query as Record<string, string>;
 
 beforeAll(async () => {
-	// The Bot channel API answers the bot pickers (the channels of the project).
-	const channels = channelsModule([SECRETS.apiToken], {
-		seed: [
-			{ shortName: 'acme-bot', chatToken: 'chat-token-reporter', chatBotId: '263-acme-bot-chat' },
+	fake = await startFakePlatform({
+		modules: [
+			// The Bot channel API answers the bot pickers (the channels of the project).
+			(platform) =>
+				new ChannelsModule(platform, {
+					tokens: [SECRETS.apiToken],
+					seed: [
+						{
+							shortName: 'acme-bot',
+							chatToken: 'chat-token-reporter',
+							chatBotId: '263-acme-bot-chat',
+						},
+					],
+				}),
+			(platform) =>
+				new ReporterModule(platform, { sessions: 2500, messagesPerSession: 2, clients: 40 }),
 		],
 	});
-	({ fake, reporter } = await startReporterPlatform(
-		{ sessions: 2500, messagesPerSession: 2, clients: 40 },
-		{ modules: [channels] },
-	));
+	reporter = fake.module(ReporterModule);
 });
 afterAll(async () => await fake.close());
 beforeEach(() => fake.reset());

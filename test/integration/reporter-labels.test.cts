@@ -7,8 +7,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { labelListSearch, labelLoadOptions } from '../../nodes/Reporter/methods/labels';
 import { TovieReporter } from '../../nodes/Reporter/TovieReporter.node';
-import { startReporterPlatform, type ReporterModule } from '../helpers/fake-platform/reporter.cts';
-import type { FakePlatform } from '../helpers/fake-platform/server.cts';
+import { ReporterModule } from '../helpers/fake-platform/reporter.cts';
+import { startFakePlatform, type FakePlatform } from '../helpers/fake-platform/server.cts';
 import { runNode } from '../helpers/harness.cts';
 import { credentialsFor, expectNoSecrets, useFastRetries } from '../helpers/integration.cts';
 import { loadOptionsContext } from '../helpers/load-options.cts';
@@ -46,7 +46,10 @@ const lg = (operation: string, p: IDataObject = {}) => ({
 });
 
 beforeAll(async () => {
-	({ fake, reporter } = await startReporterPlatform({ sessions: 50, messagesPerSession: 2 }));
+	fake = await startFakePlatform({
+		modules: [(platform) => new ReporterModule(platform, { sessions: 50, messagesPerSession: 2 })],
+	});
+	reporter = fake.module(ReporterModule);
 });
 afterAll(async () => await fake.close());
 beforeEach(() => fake.reset());

@@ -8,8 +8,8 @@ import { join } from 'path';
 import type { IBinaryData, IDataObject } from 'n8n-workflow';
 
 import { reportTiming } from '../../nodes/Reporter/helpers/report';
-import { startReporterPlatform, type ReporterModule } from '../helpers/fake-platform/reporter.cts';
-import type { FakePlatform } from '../helpers/fake-platform/server.cts';
+import { ReporterModule } from '../helpers/fake-platform/reporter.cts';
+import { startFakePlatform, type FakePlatform } from '../helpers/fake-platform/server.cts';
 import { runNode, runWorkflow } from '../helpers/harness.cts';
 import {
 	credentialsFor,
@@ -39,11 +39,13 @@ const bytesOf = (binary: IBinaryData) => Buffer.from(binary.data, 'base64');
 
 const saved = { ...reportTiming };
 beforeAll(async () => {
-	({ fake, reporter } = await startReporterPlatform({
-		sessions: 60,
-		messagesPerSession: 2,
-		reportDelayMs: 120,
-	}));
+	fake = await startFakePlatform({
+		modules: [
+			(platform) =>
+				new ReporterModule(platform, { sessions: 60, messagesPerSession: 2, reportDelayMs: 120 }),
+		],
+	});
+	reporter = fake.module(ReporterModule);
 	Object.assign(reportTiming, { longPollSeconds: 1, minIntervalMs: 10 });
 });
 afterAll(async () => {

@@ -13,7 +13,7 @@ import {
 	searchDynamicCampaigns,
 	searchSendings,
 } from '../../nodes/TextCampaign/methods/search';
-import { channelsModule, type ChannelsModule } from '../helpers/fake-platform/channels.cts';
+import { ChannelsModule } from '../helpers/fake-platform/channels.cts';
 import { startFakePlatform, type FakePlatform } from '../helpers/fake-platform/server.cts';
 import { TextCampaignModule, type FakeCampaign } from '../helpers/fake-platform/textCampaigns.cts';
 import { runNode } from '../helpers/harness.cts';
@@ -50,20 +50,20 @@ const template = (p: IDataObject) => run({ resource: 'template', ...p });
 const last = () => fake.requests[fake.requests.length - 1];
 
 beforeAll(async () => {
-	const holder: { channels?: ChannelsModule } = {};
 	fake = await startFakePlatform({
 		chat: { tokens: [SECRETS.chatApiToken], webhookRetryDelayMs: 5 },
 		modules: [
-			channelsModule([SECRETS.apiToken], {}, holder),
-			(p) =>
-				(campaigns = new TextCampaignModule(p, {
+			(platform) => new ChannelsModule(platform, { tokens: [SECRETS.apiToken] }),
+			(platform) =>
+				new TextCampaignModule(platform, {
 					tokens: [SECRETS.apiToken],
-					channels: holder.channels,
+					channels: platform.module(ChannelsModule),
 					sendDelayMs: 5,
-				})),
+				}),
 		],
 	});
-	channels = holder.channels!;
+	channels = fake.module(ChannelsModule);
+	campaigns = fake.module(TextCampaignModule);
 });
 beforeEach(() => {
 	fake.reset();

@@ -6,11 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import {
-	channelsModule,
-	type ChannelsModule,
-	type FakeChannel,
-} from '../helpers/fake-platform/channels.cts';
+import { ChannelsModule, type FakeChannel } from '../helpers/fake-platform/channels.cts';
 import { startFakePlatform, type FakePlatform } from '../helpers/fake-platform/server.cts';
 import { TextCampaignModule } from '../helpers/fake-platform/textCampaigns.cts';
 import { runNode } from '../helpers/harness.cts';
@@ -57,20 +53,20 @@ const run = async (parameters: IDataObject, items: IDataObject[], continueOnFail
 const sends = () => fake.requestsTo('POST', /\/dynamics\/send-(event|replies)$/);
 
 beforeAll(async () => {
-	const holder: { channels?: ChannelsModule } = {};
 	fake = await startFakePlatform({
 		chat: { tokens: [SECRETS.chatApiToken], webhookRetryDelayMs: 20 },
 		modules: [
-			channelsModule([SECRETS.apiToken], {}, holder),
-			(p) =>
-				(campaigns = new TextCampaignModule(p, {
+			(platform) => new ChannelsModule(platform, { tokens: [SECRETS.apiToken] }),
+			(platform) =>
+				new TextCampaignModule(platform, {
 					tokens: [SECRETS.apiToken],
-					channels: holder.channels,
+					channels: platform.module(ChannelsModule),
 					sendDelayMs: 5,
-				})),
+				}),
 		],
 	});
-	channels = holder.channels!;
+	channels = fake.module(ChannelsModule);
+	campaigns = fake.module(TextCampaignModule);
 	credentials = credentialsFor(fake);
 	await hook.start();
 });

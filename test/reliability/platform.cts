@@ -15,7 +15,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { trainingTiming } from '../../nodes/Nlp/helpers/training';
 import { reportTiming } from '../../nodes/Reporter/helpers/report';
 import { deployTiming } from '../../nodes/Project/helpers/deploy';
-import { callsModule, type CallsModule } from '../helpers/fake-platform/calls.cts';
+import { CallsModule } from '../helpers/fake-platform/calls.cts';
 import { ChannelsModule } from '../helpers/fake-platform/channels.cts';
 import { NlpModule } from '../helpers/fake-platform/nlp.cts';
 import { OperatorModule } from '../helpers/fake-platform/operator.cts';
@@ -63,53 +63,51 @@ export function fastTimings(): void {
 
 export async function startEnv(): Promise<Env> {
 	fastTimings();
-	const holder: { calls?: CallsModule } = {};
-	let pushgate!: PushgateModule;
-	let nlp!: NlpModule;
-	let reporter!: ReporterModule;
-	let channels!: ChannelsModule;
-	let textCampaigns!: TextCampaignModule;
 	const fake = await startFakePlatform({
 		chat: { tokens: [SECRETS.chatApiToken], longPollMs: 50, webhookRetryDelayMs: 20 },
 		modules: [
-			(p) => (pushgate = new PushgateModule(p)),
-			callsModule({ campaigns: [{ token: SECRETS.callsApiToken, name: 'Reliability' }] }, holder),
-			(p) => (nlp = new NlpModule(p, { keys: [SECRETS.nlpApiKey], trainingMs: 20 })),
+			(platform) => new PushgateModule(platform),
+			(platform) =>
+				new CallsModule(platform, {
+					campaigns: [{ token: SECRETS.callsApiToken, name: 'Reliability' }],
+				}),
+			(platform) => new NlpModule(platform, { keys: [SECRETS.nlpApiKey], trainingMs: 20 }),
 			// Before Reporter: deploys answer on the Async API route they share.
-			(p) =>
-				(channels = new ChannelsModule(p, [SECRETS.apiToken], {
+			(platform) =>
+				new ChannelsModule(platform, {
+					tokens: [SECRETS.apiToken],
 					seed: [
 						{ shortName: 'acme-bot', chatToken: SECRETS.chatApiToken, chatBotId: RELIABILITY_BOT },
 					],
 					deployMs: 10,
-				})),
-			(p) =>
-				(textCampaigns = new TextCampaignModule(p, {
+				}),
+			(platform) =>
+				new TextCampaignModule(platform, {
 					tokens: [SECRETS.apiToken],
-					channels,
+					channels: platform.module(ChannelsModule),
 					seed: [{ projectShortName: 'acme-bot', name: RELIABILITY_CAMPAIGN }],
 					sendDelayMs: 5,
-				})),
-			(p) =>
-				(reporter = new ReporterModule(p, {
+				}),
+			(platform) =>
+				new ReporterModule(platform, {
 					sessions: 20,
 					messagesPerSession: 2,
 					clients: 5,
 					reportDelayMs: 10,
-				})),
-			(p) => new OperatorModule(p, { channels: [OPERATOR_CHANNEL] }),
+				}),
+			(platform) => new OperatorModule(platform, { channels: [OPERATOR_CHANNEL] }),
 		],
 	});
 	// The Operator API channel id sits in the webhook URL's path: a secret like the tokens.
 	const operatorWebhookUrl = `${fake.url}/chatadapter/chatapi/webhook/operatorapi/${OPERATOR_CHANNEL}`;
 	return {
 		fake,
-		pushgate,
-		calls: holder.calls!,
-		nlp,
-		reporter,
-		channels,
-		textCampaigns,
+		pushgate: fake.module(PushgateModule),
+		calls: fake.module(CallsModule),
+		nlp: fake.module(NlpModule),
+		reporter: fake.module(ReporterModule),
+		channels: fake.module(ChannelsModule),
+		textCampaigns: fake.module(TextCampaignModule),
 		credentials: credentialsFor(fake, { operatorWebhookUrl }),
 		extraSecrets: [OPERATOR_CHANNEL],
 	};

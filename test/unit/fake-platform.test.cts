@@ -6,8 +6,18 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import type { ChatResponse, HistoryMessage } from '../helpers/fake-platform/chat.cts';
-import { errors, startFakePlatform, type FakePlatform } from '../helpers/fake-platform/server.cts';
+import {
+	ChatModule,
+	type ChatResponse,
+	type HistoryMessage,
+} from '../helpers/fake-platform/chat.cts';
+import {
+	errors,
+	startFakePlatform,
+	type FakeModule,
+	type FakePlatform,
+	type Route,
+} from '../helpers/fake-platform/server.cts';
 
 const TOKEN = 'FakeTest:0123456789abcdef0123456789abcdef01234567';
 const TOKEN_PATH = `/chatapi/${encodeURIComponent(TOKEN)}`;
@@ -105,6 +115,24 @@ async function closedPort(): Promise<number> {
 	const { port } = server.address() as AddressInfo;
 	await new Promise<void>((resolve) => server.close(() => resolve()));
 	return port;
+}
+
+/** A module mounted the one way: `(platform) => new PingModule(platform, options)`. */
+class PingModule implements FakeModule {
+	readonly routes: Route[];
+
+	constructor(
+		readonly platform: FakePlatform,
+		readonly options: { prefix: string },
+	) {
+		this.routes = [
+			{
+				method: 'GET',
+				pattern: '/api/ping/:name',
+				handler: (req) => ({ status: 200, body: { pong: `${options.prefix}${req.params.name}` } }),
+			},
+		];
+	}
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -205,22 +233,18 @@ describe('framework', () => {
 		});
 	});
 
-	it('takes extra modules', async () => {
+	it('takes extra modules and hands them back by class', async () => {
 		const other = await startFakePlatform({
-			modules: [
-				() => ({
-					routes: [
-						{
-							method: 'GET',
-							pattern: '/api/ping/:name',
-							handler: (req) => ({ status: 200, body: { pong: req.params.name } }),
-						},
-					],
-				}),
-			],
+			modules: [(platform) => new PingModule(platform, { prefix: '>' })],
 		});
 		try {
-			expect((await call(other.url, 'GET', '/api/ping/a%20b')).body).toEqual({ pong: 'a b' });
+			expect((await call(other.url, 'GET', '/api/ping/a%20b')).body).toEqual({ pong: '>a b' });
+			const ping = other.module(PingModule);
+			expect(ping).toBeInstanceOf(PingModule);
+			expect(ping.platform).toBe(other);
+			expect(other.module(ChatModule)).toBe(other.chat);
+			expect(fake.module(ChatModule)).toBe(fake.chat);
+			expect(() => fake.module(PingModule)).toThrow('Fake platform: no PingModule mounted');
 		} finally {
 			await other.close();
 		}

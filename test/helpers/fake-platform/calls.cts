@@ -1,8 +1,7 @@
 /**
  * Calls API module of the fake platform (vendor spec calls.yml v1.10.0 + common.yml; notes in
- * /work/shared/docs/api-chat-pushgate-calls.md §4). Plug it in with
- * `startFakePlatform({ modules: [callsModule({ ... })] })` and reach it as `calls` (the factory's
- * module) from the test.
+ * /work/shared/docs/api-chat-pushgate-calls.md §4). Mounted as
+ * `(platform) => new CallsModule(platform, options)`, reached as `fake.module(CallsModule)`.
  *
  * Campaigns are keyed by token, hold call jobs and attempts, validate adds like the spec says,
  * apply the idempotence rules (same key within 24 hours → the same answer, nothing created) and the
@@ -634,16 +633,4 @@ export class CallsModule implements FakeModule {
 		campaign.status = rule[1];
 		return { status: 200 };
 	}
-}
-
-/** Factory for `startFakePlatform({ modules: [...] })`; the module is also kept in `holder.calls`. */
-export function callsModule(
-	options: CallsOptions = {},
-	holder?: { calls?: CallsModule },
-): (platform: FakePlatform) => FakeModule {
-	return (platform) => {
-		const module = new CallsModule(platform, options);
-		if (holder) holder.calls = module;
-		return module;
-	};
 }

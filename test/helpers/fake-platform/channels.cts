@@ -76,6 +76,8 @@ export interface DeployTask {
 }
 
 export interface ChannelsOptions {
+	/** Accepted unified tokens (Bearer); a missing one is 401, any other 403. */
+	tokens: string[];
 	/** Projects to create on construction and on every reset: short name → Chat API token. */
 	seed?: Array<{ shortName: string; name?: string; chatToken?: string; chatBotId?: string }>;
 	/** How long a deploy takes, ms. Default 150. */
@@ -153,8 +155,7 @@ export class ChannelsModule implements FakeModule {
 
 	constructor(
 		readonly platform: FakePlatform,
-		private readonly apiTokens: string[],
-		private readonly options: ChannelsOptions = {},
+		private readonly options: ChannelsOptions,
 	) {
 		this.deployMs = options.deployMs ?? 150;
 		this.maxPageSize = options.maxPageSize ?? 1000;
@@ -327,7 +328,7 @@ export class ChannelsModule implements FakeModule {
 		const header = String(req.headers.authorization ?? '');
 		if (!header.startsWith('Bearer '))
 			return errors.gateway(401, 'gateway.auth.missing', 'Authorization header is required');
-		if (!this.apiTokens.includes(header.slice(7)))
+		if (!this.options.tokens.includes(header.slice(7)))
 			return errors.gateway(403, 'gateway.auth.invalid_token', 'Invalid API token');
 		return undefined;
 	}
@@ -573,14 +574,4 @@ export class ChannelsModule implements FakeModule {
 			await new Promise((resolve) => setTimeout(resolve, 10));
 		}
 	}
-}
-
-/** The module factory for `startFakePlatform({ modules })`, keeping a handle on it. */
-export function channelsModule(
-	apiTokens: string[],
-	options: ChannelsOptions = {},
-	holder: { channels?: ChannelsModule } = {},
-) {
-	return (platform: FakePlatform) =>
-		(holder.channels = new ChannelsModule(platform, apiTokens, options));
 }

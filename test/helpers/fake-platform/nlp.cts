@@ -14,11 +14,9 @@ import {
 	errors,
 	type FakeModule,
 	type FakePlatform,
-	type FakePlatformOptions,
 	type FakeReply,
 	type FakeRequest,
 	type Route,
-	startFakePlatform,
 } from './server.cts';
 
 type Obj = Record<string, unknown>;
@@ -963,20 +961,4 @@ function editDistance(a: string, b: string): number {
 		}
 	}
 	return row[b.length];
-}
-
-/** A fake platform with the NLP module plugged in (no change to server.cts needed). */
-export async function startNlpPlatform(
-	options: NlpOptions = {},
-	platformOptions: FakePlatformOptions = {},
-): Promise<{ fake: FakePlatform; nlp: NlpModule }> {
-	let nlp: NlpModule | undefined;
-	const fake = await startFakePlatform({
-		...platformOptions,
-		modules: [
-			...(platformOptions.modules ?? []),
-			(platform) => (nlp = new NlpModule(platform, options)),
-		],
-	});
-	return { fake, nlp: nlp! };
 }

@@ -5,7 +5,8 @@
  *   `POST sendText`, `POST sendFile`, `POST closeChat`;
  * - the agent side posts events to `POST /chatadapter/chatapi/webhook/operatorapi/:apiKey`,
  *   which this module checks field by field and records.
- * Plug it in with `startFakePlatform({ modules: [(p) => (operator = new OperatorModule(p))] })`.
+ * Mounted as `(platform) => new OperatorModule(platform, options)`, reached as
+ * `fake.module(OperatorModule)`.
  */
 import type { FakeModule, FakePlatform, FakeReply, FakeRequest, Route } from './server.cts';
 import { errors, json } from './server.cts';

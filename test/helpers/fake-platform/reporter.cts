@@ -19,12 +19,10 @@ import {
 	errors,
 	type FakeModule,
 	type FakePlatform,
-	type FakePlatformOptions,
 	type FakeReply,
 	type FakeRequest,
 	type Route,
 	json,
-	startFakePlatform,
 } from './server.cts';
 
 type Obj = Record<string, unknown>;
@@ -1323,19 +1321,4 @@ export class ReporterModule implements FakeModule {
 		this.messageLabels.set(label.id, label);
 		return label;
 	}
-}
-
-export async function startReporterPlatform(
-	options: ReporterOptions = {},
-	platformOptions: FakePlatformOptions = {},
-): Promise<{ fake: FakePlatform; reporter: ReporterModule }> {
-	let reporter: ReporterModule | undefined;
-	const fake = await startFakePlatform({
-		...platformOptions,
-		modules: [
-			...(platformOptions.modules ?? []),
-			(platform) => (reporter = new ReporterModule(platform, options)),
-		],
-	});
-	return { fake, reporter: reporter! };
 }

@@ -1,8 +1,29 @@
 /**
- * A fake Tovie platform: a real HTTP server on 127.0.0.1 that API modules (Chat, and later Calls,
- * NLP Direct, Reporter, Pushgate, Operator) plug routes into. It records every request and lets a
- * test inject faults (status codes, delays, dropped connections, broken JSON) per request, so the
- * package is tested against real sockets instead of mocked HTTP.
+ * A fake Tovie platform: a real HTTP server on 127.0.0.1 that API modules (Chat, Calls, NLP Direct,
+ * Reporter, Pushgate, Operator, Channels/Projects, Text Campaigns) plug routes into. It records
+ * every request and lets a test inject faults (status codes, delays, dropped connections, broken
+ * JSON) per request, so the package is tested against real sockets instead of mocked HTTP.
+ *
+ * Mounting modules, the one way: every module is a class `XModule implements FakeModule` built as
+ * `new XModule(platform, options)` (Pushgate has no options); it is mounted by a factory in
+ * `modules`, and a test reaches it through the typed accessor `fake.module(XModule)` (no holder
+ * objects, closure variables or start wrappers):
+ *
+ *     const fake = await startFakePlatform({
+ *         modules: [
+ *             (platform) => new ChannelsModule(platform, { tokens: [TOKEN] }),
+ *             // Factories run in order: a module may take one mounted before it.
+ *             (platform) =>
+ *                 new TextCampaignModule(platform, {
+ *                     tokens: [TOKEN],
+ *                     channels: platform.module(ChannelsModule),
+ *                 }),
+ *         ],
+ *     });
+ *     const campaigns = fake.module(TextCampaignModule);
+ *
+ * Routes are tried in mounting order. The Chat module is built in (options in `chat`); it is
+ * `fake.module(ChatModule)`, also at hand as `fake.chat`.
  */
 import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -122,7 +143,10 @@ export interface FakePlatformOptions {
 	/** Delay added to every request, ms. */
 	latencyMs?: number;
 	chat?: ChatOptions;
-	/** Extra API modules, built with the platform so they can reach it. */
+	/**
+	 * API modules after the built-in Chat one, each `(platform) => new XModule(platform, options)`,
+	 * built in order with the platform (so a factory may use `platform.module(...)` of earlier ones).
+	 */
 	modules?: Array<(platform: FakePlatform) => FakeModule>;
 }
 
@@ -247,6 +271,7 @@ export class FakePlatform {
 
 	maxInFlight = 0;
 
+	/** The built-in Chat module: the same as `module(ChatModule)`. */
 	readonly chat: ChatModule;
 
 	private readonly server: http.Server;
@@ -273,6 +298,7 @@ export class FakePlatform {
 		this.reset = this.reset.bind(this);
 		this.close = this.close.bind(this);
 		this.use = this.use.bind(this);
+		this.module = this.module.bind(this);
 		this.chat = new ChatModule(this, options.chat);
 		this.use(this.chat);
 		for (const factory of options.modules ?? []) this.use(factory(this));
@@ -287,6 +313,13 @@ export class FakePlatform {
 	use(module: FakeModule): void {
 		this.modules.push(module);
 		this.routes.push(...module.routes.map(compile));
+	}
+
+	/** The mounted module of this class (the first one mounted); throws when there is none. */
+	module<M extends FakeModule>(type: abstract new (...args: never[]) => M): M {
+		const found = this.modules.find((module): module is M => module instanceof type);
+		if (!found) throw new Error(`Fake platform: no ${type.name} mounted`);
+		return found;
 	}
 
 	async listen(): Promise<void> {

@@ -798,12 +798,3 @@ export class TextCampaignModule implements FakeModule {
 		];
 	}
 }
-
-/** The module factory for `startFakePlatform({ modules })`, keeping a handle on it. */
-export function textCampaignModule(
-	options: TextCampaignOptions,
-	holder: { textCampaigns?: TextCampaignModule } = {},
-) {
-	return (platform: FakePlatform) =>
-		(holder.textCampaigns = new TextCampaignModule(platform, options));
-}
