@@ -3,8 +3,9 @@
  * every package node outputs items, the fake got requests and answered none with an error).
  * Examples without an entry here get only the generic checks.
  */
+import { PushgateModule } from '../helpers/fake-platform/pushgate.cts';
 import type { FakePlatform } from '../helpers/fake-platform/server.cts';
-import { EXAMPLE_BOT_ID, fakeModules } from './fake.cts';
+import { EXAMPLE_BOT_ID } from './fake.cts';
 import { SECRETS } from './fixtures.cts';
 import { itemsOf, type RunData } from './n8n.cts';
 
@@ -52,8 +53,8 @@ const checks: Record<string, Check> = {
 			replies: [{ type: 'text', text: expect.stringContaining('Bot deployed') }],
 		});
 	},
-	'pushgate-fire-pushback.json': () => {
-		const [firing] = fakeModules.pushgate!.firings;
+	'pushgate-fire-pushback.json': ({ fake }) => {
+		const [firing] = fake.module(PushgateModule).firings;
 		expect(firing).toMatchObject({
 			id: '0f8fad5b-d9cb-469f-a165-70867728950e',
 			data: { orderId: 1042, carrier: 'DHL' },
@@ -93,11 +94,11 @@ const checks: Record<string, Check> = {
 };
 
 /** State an example needs on the fake platform before it runs (after `fake.reset()`). */
-const setups: Record<string, () => void> = {
-	'pushgate-fire-pushback.json': () => {
+const setups: Record<string, (fake: FakePlatform) => void> = {
+	'pushgate-fire-pushback.json': (fake) => {
 		// The example's Set node carries this pushback id, as a bot script would have created it.
 		const id = '0f8fad5b-d9cb-469f-a165-70867728950e';
-		const pushgate = fakeModules.pushgate!;
+		const pushgate = fake.module(PushgateModule);
 		pushgate.pushbacks.set(id, {
 			...pushgate.create(SECRETS.chatApiToken, 'example-client-1', 'orderShipped'),
 			id,
@@ -105,8 +106,8 @@ const setups: Record<string, () => void> = {
 	},
 };
 
-export function setUpExample(file: string): void {
-	setups[file]?.();
+export function setUpExample(file: string, fake: FakePlatform): void {
+	setups[file]?.(fake);
 }
 
 export function expectExample(file: string, run: { runData: RunData; fake: FakePlatform }): void {

@@ -10,17 +10,6 @@ import { TextCampaignModule } from '../helpers/fake-platform/textCampaigns.cts';
 import { PROJECT_SHORT_NAME, SECRETS } from './fixtures.cts';
 
 /**
- * The modules of the last fake started (`fake.module(...)` of it), for tests that seed state
- * (e.g. a pushback) without a handle on the fake.
- */
-export const fakeModules: {
-	pushgate?: PushgateModule;
-	operator?: OperatorModule;
-	channels?: ChannelsModule;
-	textCampaigns?: TextCampaignModule;
-} = {};
-
-/**
  * The bot channel and the dynamic text campaigns the Tovie Text Campaign and Tovie Project examples
  * name (examples/text-campaign-order-shipped.json, project-deploy-and-post.json).
  */
@@ -61,12 +50,6 @@ export async function startE2eFake(): Promise<FakePlatform> {
 			(platform) => new PushgateModule(platform),
 			(platform) => new OperatorModule(platform, { channels: [SECRETS.operatorChannel] }),
 		],
-	});
-	Object.assign(fakeModules, {
-		pushgate: fake.module(PushgateModule),
-		operator: fake.module(OperatorModule),
-		channels: fake.module(ChannelsModule),
-		textCampaigns: fake.module(TextCampaignModule),
 	});
 	return fake;
 }

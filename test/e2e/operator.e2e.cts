@@ -6,8 +6,8 @@
  * the remembered URL must survive from one production call to the next execution.
  */
 import type { FakePlatform } from '../helpers/fake-platform/server.cts';
-import type { OperatorModule } from '../helpers/fake-platform/operator.cts';
-import { fakeModules, startE2eFake } from './fake.cts';
+import { OperatorModule } from '../helpers/fake-platform/operator.cts';
+import { startE2eFake } from './fake.cts';
 import { EXAMPLE_CREDENTIAL_NAME, exampleCredential, leakedSecrets, SECRETS } from './fixtures.cts';
 import { N8nInstance, sleep, type ExampleWorkflow } from './n8n.cts';
 
@@ -73,7 +73,7 @@ const workflow: ExampleWorkflow = {
 
 beforeAll(async () => {
 	fake = await startE2eFake();
-	operator = fakeModules.operator!;
+	operator = fake.module(OperatorModule);
 	n8n = new N8nInstance({ port: PORT });
 	// No Operator Webhook URL in the credential: the node must use the one the trigger received.
 	await n8n.importCredentials([

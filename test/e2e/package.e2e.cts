@@ -86,7 +86,7 @@ describe('examples run in n8n (n8n execute --id)', () => {
 		'%s',
 		async (file, workflow) => {
 			fake.reset();
-			setUpExample(file);
+			setUpExample(file, fake);
 			const { code, run, output } = await n8n.execute(workflow.id);
 			if (code !== 0) throw new Error(`n8n execute failed for ${file}:\n${output.slice(-4000)}`);
 			if (!run)
