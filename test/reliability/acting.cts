@@ -62,8 +62,12 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 interface ActingTarget {
 	method: string;
 	path: RegExp;
-	/** Side effects of one fault-free run on that route. */
+	/** Side effects of one fault-free run on that route (several for a batch with several requests). */
 	baseline: number;
+	/** Requests on that route in one fault-free run. */
+	sent: number;
+	/** Side effects of that run that repeat one before them (same request, same body): normally 0. */
+	baselineRepeats: number;
 	/** Protected by an idempotence key: may be repeated, the platform answers a replay. */
 	keyed: boolean;
 }
@@ -88,6 +92,15 @@ const matches = (target: ActingTarget) => (r: RecordedRequest) =>
 	r.method === target.method && target.path.test(r.path);
 const sideEffects = (env: Env, target: ActingTarget) =>
 	env.fake.requests.filter(matches(target)).filter((r) => r.committed).length;
+/** Requests on the route identical to one before them (method, path, body), of those `which`. */
+const repeats = (env: Env, target: ActingTarget, which: (r: RecordedRequest) => boolean) => {
+	const seen = env.fake.requests
+		.filter(matches(target))
+		.filter(which)
+		.map((r) => `${r.path} ${r.rawBody}`);
+	return seen.length - new Set(seen).size;
+};
+const committed = (r: RecordedRequest) => Boolean(r.committed);
 
 /** Runs the operation once without faults; finds its first acting request, if any. */
 async function actingTarget(
@@ -116,9 +129,13 @@ async function actingTarget(
 		method: requests[index].method,
 		path: new RegExp(`^${shape}$`),
 		baseline: 0,
+		sent: 0,
+		baselineRepeats: 0,
 		keyed: Boolean(asked[index].idempotenceKey),
 	};
 	target.baseline = sideEffects(env, target);
+	target.sent = env.fake.requests.filter(matches(target)).length;
+	target.baselineRepeats = repeats(env, target, committed);
 	if (target.baseline < 1) return `its ${target.method} was not committed by the fake platform`;
 	return target;
 }
@@ -150,7 +167,9 @@ export function describeActing(getEnv: () => Env): void {
 			throw new Error(`${row.key} ${JSON.stringify(variant)}: ${target ?? 'does not act'}`);
 		if (target === undefined) return;
 		if (typeof target === 'string') throw new Error(`${row.key}: ${target}`);
-		stats.acting += 1;
+		// Variant rows (several input items) are counted apart from the operations.
+		if (row.variant) stats.actingVariants += 1;
+		else stats.acting += 1;
 		const problems: string[] = [];
 		for (const [fault, injection] of ACTING_FAULTS) {
 			env.fake.reset();
@@ -163,15 +182,23 @@ export function describeActing(getEnv: () => Env): void {
 				parameters: { ...variant, requestOptions: { maxAttempts: 3 } },
 			});
 			capTimeouts(undefined);
-			const extra = sideEffects(env, target) - target.baseline;
+			// More side effects than without faults, or (several items: one may have failed before
+			// acting) the same request acting twice.
+			const extra = Math.max(
+				sideEffects(env, target) - target.baseline,
+				repeats(env, target, committed) - target.baselineRepeats,
+			);
 			if (extra > 0) {
 				stats.duplicates += extra;
 				problems.push(`${fault}: acted ${extra} more time(s)`);
 			}
 			const sent = env.fake.requests.filter(matches(target)).length;
 			if (!target.keyed) {
-				// Not repeated, and the user learns that it may or may not have happened.
-				if (sent !== 1) problems.push(`${fault}: sent ${sent} times`);
+				// Not repeated, and the user learns that it may or may not have happened. With several
+				// items: each request once at most, none beyond those of a run without faults.
+				const again = repeats(env, target, () => true) - target.baselineRepeats;
+				if (sent < 1 || sent > target.sent || again > 0)
+					problems.push(`${fault}: sent ${sent} times (${again} repeated)`);
 				if (result.status !== 'error') problems.push(`${fault}: reported success`);
 			} else if (result.error) {
 				problems.push(

@@ -1,20 +1,22 @@
 /**
  * The table over every operation of every action node: secrets under faults, retries within and
- * beyond the budget, bad input refused before any request.
+ * beyond the budget, bad input refused before any request. The rows include the variants of
+ * fixtures.cts (every batch operation with several input items, Calls Get Many with Unfinished
+ * Only): each goes through every table like an operation.
  */
 import type { IDataObject } from 'n8n-workflow';
 
 import * as transport from '../../nodes/common/transport';
 import type { FakePlatform, Injection } from '../helpers/fake-platform/server.cts';
 import { SECRETS } from '../helpers/integration.cts';
-import { loadPackageNodes, operationsOf, type OperationRow } from './catalog.cts';
-import { FIXTURES } from './fixtures.cts';
+import { loadPackageNodes, operationsOf, withVariants, type OperationRow } from './catalog.cts';
+import { FIXTURES, VARIANT_LABELS } from './fixtures.cts';
 import { checkRun, stats } from './leaks.cts';
 import { prepare, runOperation, startEnv, type Env } from './platform.cts';
 
 const CREDENTIAL_SECRETS = Object.values(SECRETS);
 const { nodes } = loadPackageNodes();
-export const ROWS = operationsOf(nodes);
+export const ROWS = withVariants(operationsOf(nodes), Object.keys(FIXTURES));
 
 // The transport, observed: what each operation asked for (method, idempotence) and a short
 // client timeout so that "no answer in time" does not take a minute.
@@ -54,6 +56,8 @@ export interface Probe {
 	method: string;
 	path: RegExp;
 	safe: boolean;
+	/** Requests on that route in a run without faults (several for a batch sent in chunks or one per item). */
+	count: number;
 }
 
 /** Runs the operation once without faults and finds the request to aim faults at. */
@@ -65,6 +69,20 @@ async function probe(env: Env, row: OperationRow): Promise<Probe | string> {
 	const requests = env.fake.requests;
 	if (requests.length === 0 || requests.length !== asked.length)
 		return `sends ${requests.length} requests for ${asked.length} calls`;
+	const { uses, items = [{}] } = FIXTURES[row.key] ?? {};
+	if (uses && !requests.some((r) => uses.test(r.path)))
+		return `does not send the request it is for (${uses}): ${requests.map((r) => `${r.method} ${r.path}`).join(', ')}`;
+	if (row.variant === 'many') {
+		// Every input item comes out answered, paired with its own input item.
+		const out = result.output();
+		const answered = new Set(
+			out
+				.filter((item) => item.json.error === undefined)
+				.map((item) => (item.pairedItem as { item: number } | undefined)?.item),
+		);
+		const missing = items.map((_item, n) => n).filter((n) => !answered.has(n));
+		if (missing.length) return `items ${missing.join(', ')} of ${items.length} were not answered`;
+	}
 	const index = Math.max(
 		0,
 		requests.findIndex((r) => r.method !== 'GET'),
@@ -74,10 +92,13 @@ async function probe(env: Env, row: OperationRow): Promise<Probe | string> {
 		.split('/')
 		.map((segment) => (/\d/.test(segment) ? '[^/]+' : escape(segment)))
 		.join('/');
+	const path = new RegExp(`^${shape}$`);
+	const { method } = requests[index];
 	return {
-		method: requests[index].method,
-		path: new RegExp(`^${shape}$`),
+		method,
+		path,
 		safe: safeToRepeat(asked[index]),
+		count: requests.filter((r) => r.method === method && path.test(r.path)).length,
 	};
 }
 
@@ -114,8 +135,13 @@ export function describeActions(getEnv: () => Env): void {
 
 	describe('catalogue', () => {
 		it('lists every operation of every action node from the descriptions', () => {
-			stats.operations = ROWS.length;
-			expect(ROWS.length).toBeGreaterThan(100);
+			stats.operations = ROWS.filter((r) => !r.variant).length;
+			stats.variants = {};
+			for (const { variant } of ROWS.filter((r) => r.variant)) {
+				const label = VARIANT_LABELS[variant!] ?? variant!;
+				stats.variants[label] = (stats.variants[label] ?? 0) + 1;
+			}
+			expect(stats.operations).toBeGreaterThan(100);
 			expect(new Set(ROWS.map((r) => r.key)).size).toBe(ROWS.length);
 			// A fixture for an operation that no longer exists is a mistake in the table.
 			expect(
@@ -124,6 +150,29 @@ export function describeActions(getEnv: () => Env): void {
 						!ROWS.some((r) => r.key === key) && nodes.some((n) => key.startsWith(`${n.short}:`)),
 				),
 			).toEqual([]);
+			// Variants of kinds the summary does not name would be counted under their raw names.
+			expect(ROWS.filter((r) => r.variant && !VARIANT_LABELS[r.variant]).map((r) => r.key)).toEqual(
+				[],
+			);
+		});
+
+		it('every batch operation has a many-item variant: three input items or more, each its own', () => {
+			const batched = ROWS.filter((r) => r.batch && !r.variant);
+			// The nodes that batch today (a loader that found none would leave the batch paths unchecked).
+			expect(batched.length).toBeGreaterThanOrEqual(14);
+			const problems = batched.flatMap((row) => {
+				const many = FIXTURES[`${row.key}#many`];
+				if (!many) return [`${row.key}: no #many fixture`];
+				if ((many.items ?? []).length < 3) return [`${row.key}#many: fewer than 3 items`];
+				return [];
+			});
+			// A many-item variant of an operation that does not batch tests nothing new.
+			problems.push(
+				...ROWS.filter((r) => r.variant === 'many' && !r.batch).map(
+					(r) => `${r.key}: the operation does not batch`,
+				),
+			);
+			expect(problems).toEqual([]);
 		});
 
 		it('every operation succeeds against the fake platform without faults', async () => {
@@ -160,8 +209,22 @@ export function describeActions(getEnv: () => Env): void {
 					const known = env.extraSecrets.length;
 					const prepared = await prepare(env, row);
 					// The platform echoes the secrets of this call (a pushback id only to Pushgate calls).
+					const typed = env.extraSecrets.slice(known);
+					if (fault.includes('echo') && typed.length > 1) {
+						// Several items, each with its own secret (three pushbacks): each request is
+						// echoed the secret it carries in its path, never another item's.
+						for (const secret of typed) {
+							const inPath = new RegExp(`${escape(secret)}|${escape(encodeURIComponent(secret))}`);
+							env.fake.inject({
+								...injection,
+								...faults(env, [secret])[0][1],
+								path: inPath,
+								times: 1000,
+							});
+						}
+					}
 					const echo = fault.includes('echo')
-						? faults(env, env.extraSecrets.slice(known))[0][1]
+						? faults(env, typed.length > 1 ? [] : typed)[0][1]
 						: {};
 					env.fake.inject({ ...injection, ...echo, times: 1000 });
 					stats.faults += 1;
@@ -205,16 +268,25 @@ export function describeActions(getEnv: () => Env): void {
 		it.each(ROWS.map((row) => [row.key, row] as const))('%s', async (_key, row) => {
 			const target = retryable(row);
 			if (!target) return;
-			const attemptsOn = () =>
-				env.fake.requests.filter((r) => r.method === target.method && target.path.test(r.path))
-					.length;
-			const run = async (injection: Injection, times: number) => {
+			const onTarget = () =>
+				env.fake.requests.filter((r) => r.method === target.method && target.path.test(r.path));
+			const attemptsOn = () => onTarget().length;
+			// Several requests on the route (a batch in chunks, one request per item): the injected
+			// faults may meet any of them, so beyond the budget they are armed for each request.
+			const repeated = () => {
+				const seen = onTarget().map((r) => `${r.path} ${r.rawBody}`);
+				return seen.length - new Set(seen).size;
+			};
+			/** `perRequest`: `times` is armed for each request; only the faults that met one count. */
+			const run = async (injection: Injection, times: number, perRequest = false) => {
 				env.fake.reset();
 				const prepared = await prepare(env, row);
+				const armed = perRequest ? times * target.count : times;
 				// Paths with generated ids (a new pushback) are matched by shape after preparing.
-				env.fake.inject({ method: target.method, path: target.path, ...injection, times });
-				stats.faults += times;
-				return await runOperation(env, row, prepared);
+				env.fake.inject({ method: target.method, path: target.path, ...injection, times: armed });
+				const result = await runOperation(env, row, prepared);
+				stats.faults += perRequest ? Math.min(armed, attemptsOn()) : times;
+				return result;
 			};
 			const fresh = await probe(env, row);
 			if (typeof fresh !== 'string') Object.assign(target, fresh);
@@ -223,9 +295,9 @@ export function describeActions(getEnv: () => Env): void {
 			for (const injection of [{ status: 429 }, { status: 429, headers: { 'Retry-After': '1' } }]) {
 				const result = await run(injection, 2);
 				expect([row.key, result.error?.message]).toEqual([row.key, undefined]);
-				expect(attemptsOn()).toBe(3);
+				expect(attemptsOn()).toBe(target.count + 2);
 			}
-			const over = await run({ status: 429 }, 3);
+			const over = await run({ status: 429 }, 3, true);
 			expect(over.error?.message).toMatch(/\(after 3 attempts\)/);
 
 			// 502/503/reset: the request may have been received: repeated only when that is harmless.
@@ -233,14 +305,18 @@ export function describeActions(getEnv: () => Env): void {
 				const result = await run(injection, 2);
 				if (target.safe) {
 					expect([row.key, result.error?.message]).toEqual([row.key, undefined]);
-					expect(attemptsOn()).toBe(3);
+					expect(attemptsOn()).toBe(target.count + 2);
 				} else {
+					// Not repeated: each request sent once at most (the batch stops at the failure, or
+					// its requests already in flight end), and the run fails.
 					expect(result.status).toBe('error');
-					expect([row.key, attemptsOn()]).toEqual([row.key, 1]);
+					expect([row.key, repeated()]).toEqual([row.key, 0]);
+					expect(attemptsOn()).toBeGreaterThanOrEqual(1);
+					expect(attemptsOn()).toBeLessThanOrEqual(target.count);
 				}
 			}
 			if (target.safe) {
-				const beyond = await run({ status: 503 }, 3);
+				const beyond = await run({ status: 503 }, 3, true);
 				expect(beyond.error?.message).toMatch(/\[503.*\(after 3 attempts\)/);
 			}
 		});

@@ -3,6 +3,13 @@
  * refuse (empty required values, invalid JSON, numbers out of range, malformed dates and phones,
  * an oversized text). Each must fail before any request, with a NodeOperationError that names the
  * field and the item; with continueOnFail the valid item next to it still goes through.
+ *
+ * Many-item variants (a batch operation with several input items): the bad value is on an item
+ * between good ones. Without continueOnFail it stops the run before any request, the good items'
+ * included; with it, that item fails alone and the others are sent and answered. Their collections'
+ * options (Batch Size, Concurrency, Requests at Once, Number of Variants…) get bad values too: the
+ * run reads the batch settings once, from the first item, so a wrong one on another item must fail
+ * that item only.
  */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
@@ -12,6 +19,8 @@ import { prepare, runOperation, type Env } from './platform.cts';
 
 export interface BadCase {
 	field: string;
+	/** The collection the field is an option of (`options`), if it is one. */
+	collection?: string;
 	label: string;
 	what: string;
 	/** An n8n expression giving the bad value on item `badItem` and the good one elsewhere. */
@@ -82,57 +91,112 @@ function visible(
 	);
 }
 
+/** Bad values for the options of the row's collections: many-item variants only (see above). */
+function collectionCases(
+	row: (typeof ROWS)[number],
+	parameters: IDataObject,
+): Array<[string, BadCase]> {
+	if (row.variant !== 'many') return [];
+	return row.properties
+		.filter(
+			(p) => p.type === 'collection' && !SKIP.has(p.name) && visible(p, row.properties, parameters),
+		)
+		.flatMap((collection) =>
+			((collection.options ?? []) as INodeProperties[])
+				.filter((option) => 'type' in option)
+				.flatMap((option) =>
+					badCases(option).map((c): [string, BadCase] => [
+						`${collection.displayName} → ${c.label} ${c.what}`,
+						{ ...c, collection: collection.name },
+					]),
+				),
+		);
+}
+
+/** The field's value in `parameters`, or its default. */
+function goodOf(row: (typeof ROWS)[number], badCase: BadCase, parameters: IDataObject): unknown {
+	if (!badCase.collection)
+		return (
+			parameters[badCase.field] ?? row.properties.find((p) => p.name === badCase.field)?.default
+		);
+	const collection = row.properties.find((p) => p.name === badCase.collection);
+	const option = ((collection?.options ?? []) as INodeProperties[]).find(
+		(o) => o.name === badCase.field,
+	);
+	return (
+		(parameters[badCase.collection] as IDataObject | undefined)?.[badCase.field] ?? option?.default
+	);
+}
+
+/** Parameters that set the case's field to `value` (the other options of its collection kept). */
+function withValue(badCase: BadCase, value: unknown, parameters: IDataObject): IDataObject {
+	if (!badCase.collection) return { [badCase.field]: value } as IDataObject;
+	const options = (parameters[badCase.collection] as IDataObject | undefined) ?? {};
+	return { [badCase.collection]: { ...options, [badCase.field]: value } } as IDataObject;
+}
+
 export function describeBadInput(
 	getEnv: () => Env,
 	fixtureParameters: (row: (typeof ROWS)[number]) => IDataObject,
 ): void {
-	const rows = ROWS.flatMap((row) =>
-		row.properties
+	type Case = readonly [name: string, row: (typeof ROWS)[number], badCase: BadCase];
+	const rows = ROWS.flatMap((row): Case[] => [
+		...row.properties
 			.filter(
 				(p) =>
 					!SKIP.has(p.name) &&
 					p.type !== 'notice' &&
 					visible(p, row.properties, fixtureParameters(row)),
 			)
-			.flatMap((p) => badCases(p).map((c) => [`${row.key} ${c.label} ${c.what}`, row, c] as const)),
-	);
+			.flatMap((p) => badCases(p).map((c): Case => [`${row.key} ${c.label} ${c.what}`, row, c])),
+		...collectionCases(row, fixtureParameters(row)).map(
+			([name, c]): Case => [`${row.key} ${name}`, row, c],
+		),
+	]);
 
 	it.each(rows)('%s', async (_name, row, badCase) => {
 		const env = getEnv();
 		env.fake.reset();
 		const prepared = await prepare(env, row);
-		const good =
-			prepared.parameters[badCase.field] ??
-			row.properties.find((p) => p.name === badCase.field)?.default;
+		const good = goodOf(row, badCase, prepared.parameters);
 		stats.badInputs += 1;
+		const many = row.variant === 'many';
+		// The bad item: alone, or (many items) the second of them, between good ones.
+		const badItem = many ? 1 : 0;
 
-		// Alone: the item fails before any request, with an error that names the field and the item.
+		// The item fails before any request, with an error that names the field and the item.
 		const alone = await runOperation(env, row, prepared, {
-			parameters: { [badCase.field]: badCase.value(good, 0) } as IDataObject,
-			items: prepared.items.slice(0, 1),
+			parameters: withValue(badCase, badCase.value(good, badItem), prepared.parameters),
+			items: many ? prepared.items : prepared.items.slice(0, 1),
 		});
 		const error = alone.error as (Error & { context?: IDataObject }) | undefined;
 		expect([error?.name, error?.message]).toEqual([
 			'NodeOperationError',
-			expect.stringMatching(new RegExp(`\\[item 0\\]`)),
+			expect.stringMatching(new RegExp(`\\[item ${badItem}\\]`)),
 		]);
 		expect(error?.message.toLowerCase()).toContain(badCase.label.toLowerCase());
 		expect(env.fake.requests).toHaveLength(0);
 
-		// Next to a valid item, with continueOnFail: the valid item goes through.
+		// Next to valid items, with continueOnFail: the bad item fails alone, the valid ones go through.
 		env.fake.reset();
 		const again = await prepare(env, row);
-		const items =
-			again.items.length > 1 ? again.items.slice(0, 2) : [again.items[0], again.items[0]];
-		const goodNow = again.parameters[badCase.field] ?? good;
+		const items = many
+			? again.items
+			: again.items.length > 1
+				? again.items.slice(0, 2)
+				: [again.items[0], again.items[0]];
+		const goodItems = items.map((_item, n) => n).filter((n) => n !== 1);
+		const goodNow = goodOf(row, badCase, again.parameters) ?? good;
 		const mixed = await runOperation(env, row, again, {
-			parameters: { [badCase.field]: badCase.value(goodNow, 1) } as IDataObject,
+			parameters: withValue(badCase, badCase.value(goodNow, 1), again.parameters),
 			items,
 			continueOnFail: true,
 		});
 		const out = mixed
 			.output()
-			.filter((item) => item.pairedItem && (item.pairedItem as { item: number }).item <= 1);
+			.filter(
+				(item) => item.pairedItem && (item.pairedItem as { item: number }).item < items.length,
+			);
 		const byItem = (n: number) =>
 			out
 				.filter((item) => (item.pairedItem as { item: number }).item === n)
@@ -142,8 +206,11 @@ export function describeBadInput(
 		if (WORKING.has(row.key))
 			expect([
 				env.fake.requests.length > 0,
-				byItem(0).filter((json) => json.error !== undefined),
+				goodItems.flatMap((n) => byItem(n).filter((json) => json.error !== undefined)),
 			]).toEqual([true, []]);
+		// Many items: every good item is answered (the batch went out without the bad one).
+		if (many && WORKING.has(row.key))
+			expect(goodItems.filter((n) => byItem(n).length === 0)).toEqual([]);
 		expect(byItem(1)).toEqual([
 			expect.objectContaining({ error: expect.stringContaining('[item 1]') }),
 		]);

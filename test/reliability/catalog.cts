@@ -6,7 +6,7 @@
  * per-operation fixtures in fixtures.cts.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 import type { IDataObject, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
@@ -21,6 +21,8 @@ export interface NodeEntry {
 	className: string;
 	description: INodeTypeDescription;
 	isTrigger: boolean;
+	/** `resource:operation` of the operations that take many items per request (a BatchOperation). */
+	batchOperations: Set<string>;
 }
 
 export interface OperationRow {
@@ -31,6 +33,42 @@ export interface OperationRow {
 	key: string;
 	/** Fields shown for this resource and operation. */
 	properties: INodeProperties[];
+	/** The operation batches its input items (`batch` in its definition, nodes/common/router.ts). */
+	batch: boolean;
+	/**
+	 * A variant of the operation: the same operation with other input (`key` is
+	 * `<operation key>#<variant>`, its fixture says what differs). `many`: several input items.
+	 */
+	variant?: string;
+	/** The operation's own key, without `#<variant>`. */
+	operationKey: string;
+}
+
+/** The variant a key names (`tovieChat:messageStatus:update#many` → `many`), if any. */
+export const variantOf = (key: string): string | undefined => key.split('#')[1];
+
+/**
+ * The batch operations of a node, from the resources its `actions/index.ts` exports (the ones its
+ * `execute` routes). A node without one (a trigger) has none.
+ */
+function batchOperationsOf(source: string): Set<string> {
+	const batched = new Set<string>();
+	let exported: Record<string, unknown>;
+	try {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		exported = require(join(ROOT, dirname(source), 'actions')) as Record<string, unknown>;
+	} catch {
+		return batched;
+	}
+	for (const value of Object.values(exported)) {
+		if (!Array.isArray(value)) continue;
+		for (const resource of value as Array<{ value?: string; operations?: unknown }>) {
+			if (!Array.isArray(resource?.operations)) continue;
+			for (const operation of resource.operations as Array<{ value: string; batch?: unknown }>)
+				if (operation.batch) batched.add(`${resource.value}:${operation.value}`);
+		}
+	}
+	return batched;
 }
 
 function shows(property: INodeProperties, resource: string, operation: string): boolean {
@@ -68,6 +106,7 @@ export function loadPackageNodes(): { nodes: NodeEntry[]; skipped: string[] } {
 				className,
 				description,
 				isTrigger: (description.inputs as unknown[]).length === 0,
+				batchOperations: batchOperationsOf(source),
 			});
 		} catch (error) {
 			skipped.push(source);
@@ -90,19 +129,36 @@ export function operationsOf(nodes: NodeEntry[]): OperationRow[] {
 			);
 			for (const option of operationProperty.options ?? []) {
 				const operation = String((option as { value: string }).value);
+				const key = `${node.short}:${resource}:${operation}`;
 				rows.push({
 					node,
 					resource,
 					operation,
-					key: `${node.short}:${resource}:${operation}`,
+					key,
 					properties: properties.filter(
 						(p) => p.name !== 'resource' && p.name !== 'operation' && shows(p, resource, operation),
 					),
+					batch: node.batchOperations.has(`${resource}:${operation}`),
+					operationKey: key,
 				});
 			}
 		}
 	}
 	return rows;
+}
+
+/**
+ * Rows for the variants the fixtures define (`<operation key>#<variant>`), each after its
+ * operation's row: they go through every table of the suite like the operation itself. A variant
+ * of an operation that no longer exists makes no row (the catalogue test reports its fixture).
+ */
+export function withVariants(rows: OperationRow[], fixtureKeys: string[]): OperationRow[] {
+	return rows.flatMap((row) => [
+		row,
+		...fixtureKeys
+			.filter((key) => key.startsWith(`${row.key}#`))
+			.map((key): OperationRow => ({ ...row, key, variant: variantOf(key) })),
+	]);
 }
 
 /** Values the generic filler uses, by field name, when no fixture gives one. */

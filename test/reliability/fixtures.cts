@@ -2,6 +2,11 @@
  * Working parameters per operation, where the generic filler of catalog.cts cannot guess them.
  * Key: `<node name>:<resource>:<operation>`. An operation without a row runs with the filler's
  * values; the suite reports operations that then cannot succeed against the fake platform.
+ *
+ * Variants: `<operation key>#<variant>` is the same operation with other input, a row of its own in
+ * every table (catalog.cts `withVariants`). Every batch operation has a `#many` variant: several
+ * input items, each with its own value, so the batch (several items per request, several requests
+ * at once, chunks) is what the faults, bad inputs, leak and acting checks meet.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -14,7 +19,21 @@ export interface Fixture {
 	/** The operation reads a binary file with this content (field `data`). */
 	file?: string;
 	fileName?: string;
+	/** A request (path pattern) the variant exists for, e.g. the several-messages route: it must be sent. */
+	uses?: RegExp;
 }
+
+/** What the summary calls each kind of variant. */
+export const VARIANT_LABELS: Record<string, string> = {
+	many: 'many-item',
+	unfinished: 'Unfinished Only',
+};
+
+/** Input items of the `#many` variants; their values differ by `$itemIndex` (see `perItem`). */
+export const MANY_ITEMS: IDataObject[] = [{}, {}, {}];
+
+/** One value per input item: an expression that gives item n the n-th value. */
+const perItem = (values: unknown[]) => `={{ ${JSON.stringify(values)}[$itemIndex] }}`;
 
 const rl = (value: unknown, mode = 'id') => ({ __rl: true, mode, value });
 
@@ -47,6 +66,25 @@ function reportTask(env: Env): string {
 function cityRecord(env: Env): number {
 	const project = env.nlp.project(env.credentials.nlpApiKey);
 	return [...project.entities.values()].find((entity) => entity.name === 'city')!.records[0].id;
+}
+
+/** Another entity of the NLP project, like the seeded `city`. */
+function addEntity(env: Env, name: string): void {
+	const project = env.nlp.project(env.credentials.nlpApiKey);
+	const city = [...project.entities.values()].find((entity) => entity.name === 'city')!;
+	const id = env.nlp.id();
+	project.entities.set(id, { ...city, id, name, records: [] });
+}
+
+/** The IDs of `count` records of the `city` entity (adds records when it has fewer). */
+function cityRecords(env: Env, count: number): string[] {
+	const project = env.nlp.project(env.credentials.nlpApiKey);
+	const city = [...project.entities.values()].find((entity) => entity.name === 'city')!;
+	while (city.records.length < count) {
+		const value = `Town ${city.records.length}`;
+		city.records.push({ id: env.nlp.id(), type: 'synonyms', rule: [value], value });
+	}
+	return city.records.slice(0, count).map((record) => String(record.id));
 }
 
 function seededJob(env: Env): string {
@@ -88,19 +126,47 @@ export const FIXTURES: Record<string, Fixture> = {
 	'tovieChat:messageStatus:update': {
 		params: (env) => ({ questionId: agentReply(env), status: 'READ' }),
 	},
+	// Three messages of one client: one request on the several-messages route.
+	'tovieChat:messageStatus:update#many': {
+		params: (env) => ({
+			questionId: perItem([agentReply(env), agentReply(env), agentReply(env)]),
+			status: 'READ',
+		}),
+		items: MANY_ITEMS,
+		uses: /\/client\/[^/]+\/message-statuses$/,
+	},
 
 	// Tovie Pushgate
 	'toviePushgate:pushback:fire': { params: (env) => ({ pushback: pushback(env) }) },
+	// Three pushbacks: one request each, fired at the same time.
+	'toviePushgate:pushback:fire#many': {
+		params: (env) => ({ pushback: perItem([pushback(env), pushback(env), pushback(env)]) }),
+		items: MANY_ITEMS,
+	},
 
 	// Tovie Calls
 	'tovieCalls:phone:add': {
 		params: { phone: '={{ $json.phone }}' },
 		items: [{ phone: '79120000101' }, { phone: '79120000102' }],
 	},
+	// Three numbers in chunks of two: two requests, one after the other.
+	'tovieCalls:phone:add#many': {
+		params: { phone: '={{ $json.phone }}', options: { batchSize: 2 } },
+		items: [{ phone: '79120000111' }, { phone: '79120000112' }, { phone: '79120000113' }],
+		uses: /\/addPhones$/,
+	},
 	'tovieCalls:phone:addCrm': { params: { phone: '79120000201' } },
 	'tovieCalls:callJob:cancel': { params: (env) => ({ ids: seededJob(env) }) },
 	'tovieCalls:callJob:getReport': { params: (env) => ({ ids: seededJob(env) }) },
 	'tovieCalls:callJob:getAll': { params: { limit: 5 } },
+	// Filters → Unfinished Only (was the operation Get Many Unfinished): another route.
+	'tovieCalls:callJob:getAll#unfinished': {
+		params: (env) => {
+			seededJob(env);
+			return { limit: 5, filters: { unfinishedOnly: true } };
+		},
+		uses: /\/callJob\/getUnfinished$/,
+	},
 	'tovieCalls:callAttempt:getReport': {
 		params: (env) => {
 			const id = seededJob(env);
@@ -120,7 +186,17 @@ export const FIXTURES: Record<string, Fixture> = {
 	'tovieNlp:text:conform': { params: { text: 'city', number: 2 } },
 	'tovieNlp:text:inflect': { params: { text: 'city', tags: 'plur' } },
 	'tovieNlp:intent:create': { params: { path: '/Reliability', phrases: ['reliable'] } },
+	'tovieNlp:text:classify#many': {
+		params: { text: '={{ $json.text }}' },
+		items: [{ text: 'hello' }, { text: 'book a table' }, { text: 'bye' }],
+		uses: /\/nlu\/inference-multiple$/,
+	},
 	'tovieNlp:intent:delete': { params: { intent: rl('/Goodbye', 'path') } },
+	'tovieNlp:intent:delete#many': {
+		params: { intent: rl(perItem(['/Greeting', '/Booking/Table', '/Goodbye']), 'path') },
+		items: MANY_ITEMS,
+		uses: /\/intents\/delete-multiple-by-paths$/,
+	},
 	'tovieNlp:intent:get': { params: { intent: rl('/Greeting', 'path') } },
 	'tovieNlp:intent:update': {
 		params: { intent: rl('/Greeting', 'path'), phraseMode: 'add', phrases: ['hey'] },
@@ -132,6 +208,15 @@ export const FIXTURES: Record<string, Fixture> = {
 	},
 	'tovieNlp:entity:create': { params: { name: 'product' } },
 	'tovieNlp:entity:delete': { params: { entity: rl('city', 'name') } },
+	'tovieNlp:entity:delete#many': {
+		params: (env) => {
+			addEntity(env, 'airport');
+			addEntity(env, 'country');
+			return { entity: rl(perItem(['city', 'airport', 'country']), 'name') };
+		},
+		items: MANY_ITEMS,
+		uses: /\/entities\/delete-multiple-by-name$/,
+	},
 	'tovieNlp:entity:get': { params: { entity: rl('city', 'name') } },
 	'tovieNlp:entity:update': {
 		params: { entity: rl('city', 'name'), updateFields: { noMorph: true } },
@@ -140,6 +225,14 @@ export const FIXTURES: Record<string, Fixture> = {
 		params: { entity: rl('city', 'name'), value: 'Paris', rule: ['Paris'] },
 	},
 	'tovieNlp:entityRecord:delete': { params: { entity: rl('city', 'name'), record: rl('1', 'id') } },
+	'tovieNlp:entityRecord:delete#many': {
+		params: (env) => ({
+			entity: rl('city', 'name'),
+			record: rl(perItem(cityRecords(env, 3)), 'id'),
+		}),
+		items: MANY_ITEMS,
+		uses: /\/entities-by-names\/city\/records\/delete-multiple$/,
+	},
 	'tovieNlp:entityRecord:getAll': { params: { entity: rl('city', 'name'), limit: 5 } },
 	'tovieNlp:entityRecord:replaceAll': { params: { entity: rl('city', 'name') } },
 	'tovieNlp:entityRecord:update': {
@@ -180,10 +273,27 @@ export const FIXTURES: Record<string, Fixture> = {
 	},
 	'tovieReporter:stateRoute:getAll': { params: { limit: 3 } },
 	'tovieReporter:messageLabel:create': { params: { name: 'Refund', groupName: 'Topics' } },
+	// Three labels, one of them in a new group: one by-list request.
+	'tovieReporter:messageLabel:create#many': {
+		params: {
+			name: perItem(['Refund', 'Delivery', 'Praise']),
+			groupName: perItem(['Topics', 'Topics', 'Tone']),
+		},
+		items: MANY_ITEMS,
+		uses: /\/message\/labels\/by-list$/,
+	},
 	'tovieReporter:messageLabel:get': { params: { labelId: rl(11) } },
 	'tovieReporter:messageLabel:getAll': { params: { limit: 3 } },
 	'tovieReporter:messageLabel:update': {
 		params: { labelId: rl(11), updateFields: { name: 'Great answer' } },
+	},
+	'tovieReporter:messageLabel:update#many': {
+		params: {
+			labelId: rl(perItem([11, 12, 13])),
+			updateFields: { name: perItem(['Great answer', 'Poor answer', 'Payments']) },
+		},
+		items: MANY_ITEMS,
+		uses: /\/message\/labels\/by-list$/,
 	},
 	'tovieReporter:messageLabel:delete': { params: { labelId: rl(12) } },
 	'tovieReporter:messageLabel:changePriority': {
@@ -200,6 +310,17 @@ export const FIXTURES: Record<string, Fixture> = {
 	'tovieReporter:labelGroup:update': {
 		params: { groupId: rl(1), updateFields: { name: 'Quality+' } },
 	},
+	'tovieReporter:labelGroup:update#many': {
+		params: (env) => {
+			env.reporter.groups.set(3, { id: 3, name: 'Tone', priority: 2 });
+			return {
+				groupId: rl(perItem([1, 2, 3])),
+				updateFields: { name: perItem(['Quality+', 'Topics+', 'Tone+']) },
+			};
+		},
+		items: MANY_ITEMS,
+		uses: /\/message\/labels\/groups$/,
+	},
 	'tovieReporter:labelGroup:delete': { params: { groupId: rl(2) } },
 	'tovieReporter:labelGroup:changePriority': {
 		params: { priorities: { priority: [{ id: 1, newPriority: 5 }] } },
@@ -208,6 +329,17 @@ export const FIXTURES: Record<string, Fixture> = {
 	'tovieReporter:sessionLabel:get': { params: { labelId: rl(21) } },
 	'tovieReporter:sessionLabel:update': {
 		params: { labelId: rl(21), updateFields: { name: 'Done' } },
+	},
+	'tovieReporter:sessionLabel:update#many': {
+		params: (env) => {
+			env.reporter.sessionLabels.set(23, { id: 23, name: 'Churn', priority: 2 });
+			return {
+				labelId: rl(perItem([21, 22, 23])),
+				updateFields: { name: perItem(['Done', 'Handed over', 'Lost']) },
+			};
+		},
+		items: MANY_ITEMS,
+		uses: /\/session-labels\/by-list$/,
 	},
 	'tovieReporter:sessionLabel:delete': { params: { labelId: rl(22) } },
 	'tovieReporter:sessionLabel:changePriority': {
@@ -282,7 +414,16 @@ export const FIXTURES: Record<string, Fixture> = {
 
 	// Tovie Text Campaign
 	'tovieTextCampaign:client:sendEvent': { params: recipient },
+	// Three clients: three sends, in flight at the same time.
+	'tovieTextCampaign:client:sendEvent#many': {
+		params: { ...recipient, clientId: perItem(['user-1', 'user-2', 'user-3']) },
+		items: MANY_ITEMS,
+	},
 	'tovieTextCampaign:client:sendMessage': { params: recipient },
+	'tovieTextCampaign:client:sendMessage#many': {
+		params: { ...recipient, clientId: perItem(['user-1', 'user-2', 'user-3']) },
+		items: MANY_ITEMS,
+	},
 	'tovieTextCampaign:campaign:get': { params: (env) => campaignIn(env) },
 	'tovieTextCampaign:campaign:update': {
 		params: (env) => ({ ...campaignIn(env), updateFields: { threadCount: 2 } }),
@@ -311,6 +452,19 @@ export const FIXTURES: Record<string, Fixture> = {
 				env.textCampaigns.addTemplate(reliabilityCampaign(env), RELIABILITY_BOT, 'user-1').id,
 			),
 		}),
+	},
+	'tovieTextCampaign:template:send#many': {
+		params: (env) => ({
+			template: rl(
+				perItem(
+					['user-1', 'user-2', 'user-3'].map(
+						(client) =>
+							env.textCampaigns.addTemplate(reliabilityCampaign(env), RELIABILITY_BOT, client).id,
+					),
+				),
+			),
+		}),
+		items: MANY_ITEMS,
 	},
 	'tovieTextCampaign:sending:cancel': {
 		params: (env) => ({

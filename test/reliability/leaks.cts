@@ -9,14 +9,27 @@ import type { WorkflowResult } from '../helpers/harness.cts';
 import { generatedData } from '../helpers/integration.cts';
 
 export const stats = {
+	/** Operations of the node descriptions (one row each). */
 	operations: 0,
+	/** Variant rows (catalog.cts `withVariants`), by kind: counted apart from the operations. */
+	variants: {} as Record<string, number>,
 	faults: 0,
 	badInputs: 0,
 	places: 0,
 	leaks: [] as string[],
 	acting: 0,
+	/** Acting variant rows (of `variants`), counted apart from `acting`. */
+	actingVariants: 0,
 	duplicates: 0,
 };
+
+/** `136 (+14 many-item variants, +1 Unfinished Only variant)`: operations, variants apart. */
+export function withVariantCounts(count: number, variants: Record<string, number>): string {
+	const parts = Object.entries(variants)
+		.filter(([, n]) => n > 0)
+		.map(([label, n]) => `+${n} ${label} variant${n === 1 ? '' : 's'}`);
+	return parts.length ? `${count} (${parts.join(', ')})` : String(count);
+}
 
 function forms(secrets: string[]): string[] {
 	return [

@@ -8,7 +8,7 @@ import { describeActing } from './acting.cts';
 import { describeActions } from './actions.cts';
 import { describeBadInput } from './badInput.cts';
 import { describeBatches } from './batches.cts';
-import { stats } from './leaks.cts';
+import { stats, withVariantCounts } from './leaks.cts';
 import { describeTrigger } from './trigger.cts';
 import { autoParameters } from './catalog.cts';
 import { FIXTURES } from './fixtures.cts';
@@ -27,10 +27,15 @@ beforeAll(async () => {
 });
 afterAll(async () => {
 	await env?.fake.close();
+	// Variants (several input items, another filter) are listed apart from the operations; the
+	// faults, bad inputs and places checked include theirs.
+	const actingVariants = stats.actingVariants
+		? ` (+${stats.actingVariants} variant${stats.actingVariants === 1 ? '' : 's'})`
+		: '';
 	console.log(
-		`[reliability] operations covered: ${stats.operations}, faults injected: ${stats.faults}, bad inputs tried: ${stats.badInputs}, ` +
+		`[reliability] operations covered: ${withVariantCounts(stats.operations, stats.variants)}, faults injected: ${stats.faults}, bad inputs tried: ${stats.badInputs}, ` +
 			`places checked for secrets: ${stats.places}, leaks found: ${stats.leaks.length}, ` +
-			`acting operations: ${stats.acting}, duplicate side effects: ${stats.duplicates}`,
+			`acting operations: ${stats.acting}${actingVariants}, duplicate side effects: ${stats.duplicates}`,
 	);
 });
 
