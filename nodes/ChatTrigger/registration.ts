@@ -1,7 +1,9 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { CREDENTIAL_NAME, tovieRequest, type TovieRequest } from '../common/transport';
+import type { PlatformRequest } from '../common/requests';
+import { CREDENTIAL_NAME } from '../common/transport';
+import { REGISTRATION_ROUTES, request } from './api';
 
 /**
  * Automatic webhook registration through the Bot channel API (unified token, Bearer). The Chat API
@@ -13,31 +15,19 @@ import { CREDENTIAL_NAME, tovieRequest, type TovieRequest } from '../common/tran
  * listen: n8n registers the Test URL through the same methods). No redeploy: docs/platform-assumptions.md,
  * "Automatic webhook registration".
  */
-const ROUTES = {
-	project: { method: 'GET', path: '/api/v1/projects/{shortName}/by-project-short-name' },
-	channels: { method: 'GET', path: '/api/v1/bot-channels' },
-	channel: { method: 'GET', path: '/api/v1/bot-channels/{id}' },
-	update: { method: 'PUT', path: '/api/v1/bot-channels/{id}' },
-} as const;
-
 /** What the node keeps from registering to unregistering (workflow static data). */
 interface RegistrationState {
 	channelId?: number;
 	previousUrl?: string | null;
 }
 
+/** Channel objects carry the Chat API token: kept in the answer to match and re-send it, never output. */
 async function channelApi<T = IDataObject>(
 	ctx: IHookFunctions,
-	route: keyof typeof ROUTES,
-	request: Partial<TovieRequest> = {},
+	route: keyof typeof REGISTRATION_ROUTES,
+	call: PlatformRequest = {},
 ): Promise<T> {
-	// Channel objects carry the Chat API token: kept in the answer to match and re-send it, never output.
-	return await tovieRequest<T>(ctx, {
-		...ROUTES[route],
-		secret: 'apiToken',
-		keepSecretsInAnswer: true,
-		...request,
-	});
+	return await request<T>(ctx, route, { keepSecretsInAnswer: true, ...call });
 }
 
 function parseCustomData(channel: IDataObject): IDataObject {
