@@ -10,9 +10,9 @@ import { sendingLocator, templateLocator } from '../../helpers/locators';
 
 const STATUSES: Array<[value: string, name: string]> = [
 	['CANCELED', 'Canceled'],
+	['INIT', 'Created'],
 	['DELIVERED', 'Delivered'],
 	['FAILED', 'Failed'],
-	['INIT', 'Created'],
 	['NOT_DELIVERED', 'Not Delivered'],
 	['PENDING', 'Pending'],
 	['POSTPONED', 'Scheduled'],
