@@ -77,7 +77,7 @@ const CASES: Case[] = [
 			entity: { __rl: true, mode: 'name', value: 'city' },
 			record: { __rl: true, mode: 'id', value: '={{ 1000000 + $json.n }}' },
 		},
-		read: ['entity', 'recordId'],
+		read: ['entity', 'record'],
 	},
 	{
 		label: 'Reporter → Message Label → Create',

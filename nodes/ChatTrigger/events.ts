@@ -1,6 +1,8 @@
 import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
 import { Expression } from 'n8n-workflow';
 
+import { optionsCollection } from '../common/fields';
+
 import { timestampMs } from '../Chat/helpers/timestamps';
 import { formatIso } from '../common/dates';
 
@@ -98,15 +100,7 @@ export function eventFields(
 	return [
 		triggerOnField,
 		kindNotice,
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			description,
-			options: [clientIdFilterField, ...ownOptions, onlyWhenField],
-		},
+		optionsCollection(description, [clientIdFilterField, ...ownOptions, onlyWhenField]),
 	];
 }
 

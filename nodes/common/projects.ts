@@ -1,6 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { callOptions, limitField, returnAllField, simplifyField } from './fields';
+import {
+	callOptions,
+	limitField,
+	returnAllField,
+	simplifyField,
+	optionsCollection,
+} from './fields';
 import type { CallOptions, RouteSpec, TovieContext, TovieRequest } from './transport';
 import { CREDENTIAL_NAME, tovieRequest } from './transport';
 import { invalidInput } from './validate';
@@ -116,16 +122,10 @@ export function projectOptions(
 	others: INodeProperties[] = [],
 	project: INodeProperties = projectOverrideOption,
 ): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		description:
-			"Settings most runs leave as they are, such as another project than the credential's",
-		options: [...others, project].sort(byName),
-	};
+	return optionsCollection(
+		"Settings most runs leave as they are, such as another project than the credential's",
+		[...others, project],
+	);
 }
 
 /**
@@ -155,11 +155,7 @@ export function listFields(list: {
 	}
 	if (project) fields.push(projectOptions(options));
 	else if (options.length)
-		fields.push({
-			...projectOptions(options),
-			description: 'Settings most runs leave as they are',
-			options: [...options].sort(byName),
-		});
+		fields.push(optionsCollection('Settings most runs leave as they are', options));
 	if (simplify) fields.push(simplifyField);
 	return fields;
 }

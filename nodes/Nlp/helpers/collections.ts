@@ -23,16 +23,3 @@ export function getManyFields(filters: INodeProperties[], description: string): 
 		},
 	];
 }
-
-/** "Update Fields" of an Update: only the fields chosen change. */
-export function updateFieldsCollection(options: INodeProperties[]): INodeProperties {
-	return {
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add field',
-		default: {},
-		description: 'What to change; fields left out keep their value',
-		options: sorted(options),
-	};
-}

@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { settingsCollection } from '../../common/fields';
+
 import { invalidInput, listOf, requiredString } from '../../common/validate';
 import { locator, locatorValue, numericId } from './pickers';
 import { filtersOf } from './filters';
@@ -133,19 +135,9 @@ const nameAndPriority = (what: string): INodeProperties[] => [
 	},
 ];
 
-/** "Update Fields": only the fields set are sent; the platform keeps the others (options sorted by name). */
+/** "Update Fields": only the fields set are sent; the platform keeps the others. */
 export function updateFieldsField(what: string, extra: INodeProperties[] = []): INodeProperties {
-	return {
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add field',
-		default: {},
-		description: `The fields of the ${what} to change; the others keep their values`,
-		options: [...extra, ...nameAndPriority(what)].sort((a, b) =>
-			a.displayName.localeCompare(b.displayName),
-		),
-	};
+	return settingsCollection('update', what, [...extra, ...nameAndPriority(what)]);
 }
 
 /** The fields of one item's Update; a group chosen from the list arrives as text and is sent as a number. */

@@ -1,4 +1,4 @@
-import { batchSizeOf, batchSizeOption } from '../../../common/fields';
+import { batchSizeOf, batchSizeOption, optionsCollection } from '../../../common/fields';
 import type { BatchSpec, Operation } from '../../../common/router';
 import { invalidInput } from '../../../common/validate';
 import type { CallJob } from '../../helpers/addPhones';
@@ -26,25 +26,17 @@ export const add: Operation = {
 		phoneField,
 		...payloadFields,
 		...policyFields,
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			description: 'How the numbers are sent',
-			options: [
-				batchSize,
-				{
-					displayName: 'Prevent Duplicate Calls',
-					name: 'idempotent',
-					type: 'boolean',
-					default: true,
-					description:
-						'Whether a retry or a re-run within 24 hours returns the call jobs already created instead of calling again (the requests carry a key made from the numbers, the workflow and this node). Turn off to call the same numbers again on purpose.',
-				},
-			],
-		},
+		optionsCollection('How the numbers are sent', [
+			batchSize,
+			{
+				displayName: 'Prevent Duplicate Calls',
+				name: 'idempotent',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether a retry or a re-run within 24 hours returns the call jobs already created instead of calling again (the requests carry a key made from the numbers, the workflow and this node). Turn off to call the same numbers again on purpose.',
+			},
+		]),
 	],
 	batch: {
 		prepare(itemIndex) {

@@ -7,6 +7,7 @@ import { checkedZone } from '../../helpers/callPolicy';
 import { executionScope, idempotenceKeyFor } from '../../helpers/idempotence';
 import { plainText } from '../../helpers/output';
 import { payloadFields, payloadOf, phoneField, phoneOf } from './common';
+import { optionsCollection } from '../../../common/fields';
 
 const RESERVED = new Set(['phone', 'gmtZone', 'Idempotence-Key']);
 
@@ -45,54 +46,46 @@ export const addCrm: Operation = {
 				"The callee's time zone: an offset from -18:00 to +18:00 or a zone name. Empty: the zone of the phone number.",
 		},
 		...payloadFields,
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			description: 'How the number is sent',
-			options: [
-				{
-					// `method`: POST (form body) or GET (query string), both `addPhone` routes of the spec.
-					displayName: 'Data Format',
-					name: 'method',
-					type: 'options',
-					options: [
-						{
-							name: 'Form Fields',
-							value: 'POST',
-							description: 'As a web form sends them; suits most payloads',
-						},
-						{
-							name: 'Link Parameters',
-							value: 'GET',
-							description:
-								'Written into the link, as a CRM that only opens links does; keep payloads short',
-						},
-					],
-					default: 'POST',
-					description:
-						'How the number and its payload reach the platform; both add the same call job. Test Mode always uses link parameters.',
-				},
-				{
-					displayName: 'Prevent Duplicate Calls',
-					name: 'idempotent',
-					type: 'boolean',
-					default: true,
-					description:
-						'Whether a retry or a re-run within 24 hours returns the same call job instead of calling again (the request carries a key made from the number, its payload, the workflow and this node). In Test Mode the key only covers retries within one execution.',
-				},
-				{
-					displayName: 'Test Mode',
-					name: 'test',
-					type: 'boolean',
-					default: false,
-					description:
-						'Whether to add the number through the test method, which accepts a number called recently again',
-				},
-			],
-		},
+		optionsCollection('How the number is sent', [
+			{
+				// `method`: POST (form body) or GET (query string), both `addPhone` routes of the spec.
+				displayName: 'Data Format',
+				name: 'method',
+				type: 'options',
+				options: [
+					{
+						name: 'Form Fields',
+						value: 'POST',
+						description: 'As a web form sends them; suits most payloads',
+					},
+					{
+						name: 'Link Parameters',
+						value: 'GET',
+						description:
+							'Written into the link, as a CRM that only opens links does; keep payloads short',
+					},
+				],
+				default: 'POST',
+				description:
+					'How the number and its payload reach the platform; both add the same call job. Test Mode always uses link parameters.',
+			},
+			{
+				displayName: 'Prevent Duplicate Calls',
+				name: 'idempotent',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether a retry or a re-run within 24 hours returns the same call job instead of calling again (the request carries a key made from the number, its payload, the workflow and this node). In Test Mode the key only covers retries within one execution.',
+			},
+			{
+				displayName: 'Test Mode',
+				name: 'test',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to add the number through the test method, which accepts a number called recently again',
+			},
+		]),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const phone = phoneOf(this, itemIndex);

@@ -1,16 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { connectionIdField } from '../../helpers/client';
+import { optionsCollection } from '../../../common/fields';
 
 /** Event → Get Many's Options: which events, how long to wait, one item per event or one for all. */
-export const eventOptions: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add option',
-	default: {},
-	description: 'Which events to read and how to return them',
-	options: [
+export const eventOptions: INodeProperties = optionsCollection(
+	'Which events to read and how to return them',
+	[
 		{
 			displayName: 'All Event Kinds',
 			name: 'all',
@@ -58,4 +54,4 @@ export const eventOptions: INodeProperties = {
 			description: 'Whether to keep reading while the platform returns full pages of 250 events',
 		},
 	],
-};
+);

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { simplifyField, simplifyOf } from '../../../common/fields';
+import { simplifyField, simplifyOf, optionsCollection } from '../../../common/fields';
 import type { Operation } from '../../../common/router';
 import { itemRequest } from '../../api';
 import { withOwnSend } from '../../helpers/ownSends';
@@ -56,24 +56,16 @@ export const send: Operation = {
 	properties: [
 		...messageFields,
 		simplifyField,
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			description: 'How the message is sent',
-			options: [
-				{
-					displayName: 'Use Simplified Request',
-					name: 'useGet',
-					type: 'boolean',
-					default: false,
-					description:
-						"Whether to send only the client ID, text and event, in the request address (Data and Connection ID are left out). The platform then answers with the client ID, text and event only, not with the bot's reply.",
-				},
-			],
-		},
+		optionsCollection('How the message is sent', [
+			{
+				displayName: 'Use Simplified Request',
+				name: 'useGet',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to send only the client ID, text and event, in the request address (Data and Connection ID are left out). The platform then answers with the client ID, text and event only, not with the bot's reply.",
+			},
+		]),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const body = messageBody(this, itemIndex);

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { batchSizeOf, batchSizeOption } from '../../../common/fields';
+import { batchSizeOf, batchSizeOption, optionsCollection } from '../../../common/fields';
 import type { BatchSpec, Operation } from '../../../common/router';
 import { itemRequest } from '../../api';
 import { clientIdField, clientIdOf } from '../../helpers/client';
@@ -47,15 +47,7 @@ export const update: Operation = {
 			// `checkedStatus` reads it case-insensitively: the router's check of the choices stays out.
 			ignoreValidationDuringExecution: true,
 		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			description: 'How the updates are sent',
-			options: [batchSize],
-		},
+		optionsCollection('How the updates are sent', [batchSize]),
 	],
 	batch: {
 		prepare(itemIndex) {

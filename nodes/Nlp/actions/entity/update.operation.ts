@@ -1,9 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { settingsCollection } from '../../../common/fields';
+
 import type { Operation } from '../../../common/router';
 import { invalidInput } from '../../../common/validate';
 import { itemRequest } from '../../api';
-import { updateFieldsCollection } from '../../helpers/collections';
+
 import { entityIdOf, entityLocator } from '../../helpers/locators';
 import { checkedEntityName, entitySettingFields, entitySettings, entityTypeField } from './common';
 
@@ -14,7 +16,7 @@ export const update: Operation = {
 	description: 'Rename an entity or change its settings; fields left out stay as they are',
 	properties: [
 		entityLocator,
-		updateFieldsCollection([
+		settingsCollection('update', 'entity', [
 			...entitySettingFields,
 			{
 				displayName: 'Name',

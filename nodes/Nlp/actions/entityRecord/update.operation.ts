@@ -1,9 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { settingsCollection } from '../../../common/fields';
+
 import type { Operation } from '../../../common/router';
 import { invalidInput, optionalString } from '../../../common/validate';
 import { itemRequest } from '../../api';
-import { updateFieldsCollection } from '../../helpers/collections';
+
 import { entityLocator } from '../../helpers/locators';
 import {
 	recordClientIdField,
@@ -25,7 +27,7 @@ export const update: Operation = {
 		entityLocator,
 		recordLocator,
 		recordClientIdField,
-		updateFieldsCollection([
+		settingsCollection('update', 'record', [
 			{ ...synonymsField, description: 'Replaces all synonyms or patterns of the record' },
 			recordTypeField,
 			{

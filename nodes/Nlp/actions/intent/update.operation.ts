@@ -1,9 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { settingsCollection } from '../../../common/fields';
+
 import type { Operation } from '../../../common/router';
 import { invalidInput } from '../../../common/validate';
 import { itemRequest } from '../../api';
-import { updateFieldsCollection } from '../../helpers/collections';
+
 import { checkedIntentPath, intentIdOf, intentLocator } from '../../helpers/locators';
 import { intentDetailFields, intentDetails, phrasesOf, updatePhrasesField } from './common';
 
@@ -41,7 +43,7 @@ export const update: Operation = {
 			description: 'What to do with the training phrases of the intent',
 		},
 		{ ...updatePhrasesField, displayOptions: { hide: { phraseMode: ['keep'] } } },
-		updateFieldsCollection([
+		settingsCollection('update', 'intent', [
 			...intentDetailFields,
 			{
 				displayName: 'New Path',

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { simplifyField } from '../../../common/fields';
+import { simplifyField, optionsCollection } from '../../../common/fields';
 import type { Operation } from '../../../common/router';
 import { itemRequest } from '../../api';
 import { waitForTraining } from '../../helpers/training';
@@ -20,41 +20,33 @@ export const train: Operation = {
 			description:
 				'Whether to wait until training finishes and output the final status. A failed training is an error; the previous model stays in use.',
 		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			description: 'How to train and how long to wait',
-			options: [
-				{
-					displayName: 'Incremental',
-					name: 'incremental',
-					type: 'boolean',
-					default: true,
-					description: 'Whether to retrain only the parts that changed',
-				},
-				{
-					displayName: 'Poll Interval (Seconds)',
-					name: 'pollInterval',
-					type: 'number',
-					typeOptions: { minValue: 1, maxValue: 60 },
-					default: 3,
-					description:
-						'First wait between status checks; later waits grow by half each time, up to 30 seconds',
-				},
-				{
-					displayName: 'Timeout (Seconds)',
-					name: 'timeout',
-					type: 'number',
-					typeOptions: { minValue: 1 },
-					default: 600,
-					description:
-						'How long to wait for training to finish before giving up (training goes on in the platform)',
-				},
-			],
-		},
+		optionsCollection('How to train and how long to wait', [
+			{
+				displayName: 'Incremental',
+				name: 'incremental',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to retrain only the parts that changed',
+			},
+			{
+				displayName: 'Poll Interval (Seconds)',
+				name: 'pollInterval',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 60 },
+				default: 3,
+				description:
+					'First wait between status checks; later waits grow by half each time, up to 30 seconds',
+			},
+			{
+				displayName: 'Timeout (Seconds)',
+				name: 'timeout',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 600,
+				description:
+					'How long to wait for training to finish before giving up (training goes on in the platform)',
+			},
+		]),
 		{ ...simplifyField, displayOptions: { show: { wait: [true] } } },
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {

@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { optionsCollection } from '../../../common/fields';
+
 import { requiredString, toEpochMs } from '../../../common/validate';
 
 /** What the Text operations share: the phrase, the client and the date context of a phrase. */
@@ -91,17 +93,11 @@ export function phraseOptions(
 	extra: INodeProperties[],
 	client: INodeProperties = clientIdOption,
 ): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		description: 'Settings of the call; left out, the platform defaults apply',
-		options: [client, ...extra, ...contextOptions].sort((a, b) =>
-			a.displayName.localeCompare(b.displayName),
-		),
-	};
+	return optionsCollection('Settings of the call; left out, the platform defaults apply', [
+		client,
+		...extra,
+		...contextOptions,
+	]);
 }
 
 /** The phrase of one item with its options, context headers and client (checked before any request). */

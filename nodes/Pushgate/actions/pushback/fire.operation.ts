@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { keyValueInput, keyValuesOf } from '../../../common/fields';
+import { keyValueInput, keyValuesOf, optionsCollection } from '../../../common/fields';
 import type { BatchSpec, Operation } from '../../../common/router';
 import { firePushback, pushbackTarget, type PushbackTarget } from '../../helpers/firing';
 
@@ -51,25 +51,17 @@ export const fire: Operation = {
 			],
 			default: 'pushback',
 		}),
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			description: 'Settings most firings leave as they are',
-			options: [
-				{
-					displayName: 'Allow Links to Another Server',
-					name: 'allowOtherHost',
-					type: 'boolean',
-					default: false,
-					description:
-						"Whether to fire an activation link that points at another server than the credential's (for example a regional server)",
-				},
-				concurrencyOption,
-			],
-		},
+		optionsCollection('Settings most firings leave as they are', [
+			{
+				displayName: 'Allow Links to Another Server',
+				name: 'allowOtherHost',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to fire an activation link that points at another server than the credential's (for example a regional server)",
+			},
+			concurrencyOption,
+		]),
 	],
 	batch: {
 		// Every item's pushback and data are read and checked before the first firing.

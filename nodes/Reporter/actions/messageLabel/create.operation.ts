@@ -5,6 +5,7 @@ import { requiredString } from '../../../common/validate';
 import { itemRequest } from '../../api';
 import { byList } from '../../helpers/byList';
 import { nameField, nameOf, priorityField } from '../../helpers/labels';
+import { optionsCollection } from '../../../common/fields';
 
 function entryOf(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
@@ -57,23 +58,15 @@ export const create: Operation = {
 				'The label group to put the label in; a group of this name is created when there is none',
 		},
 		priorityField('message label'),
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			description: 'Settings used only when the group is new',
-			options: [
-				{
-					displayName: 'Group Priority',
-					name: 'groupPriority',
-					type: 'number',
-					default: 0,
-					description: 'Position of a new group in the list of groups (lower comes first)',
-				},
-			],
-		},
+		optionsCollection('Settings used only when the group is new', [
+			{
+				displayName: 'Group Priority',
+				name: 'groupPriority',
+				type: 'number',
+				default: 0,
+				description: 'Position of a new group in the list of groups (lower comes first)',
+			},
+		]),
 	],
 	batch: byList('createMessageLabels', entryOf, createdLabels),
 };

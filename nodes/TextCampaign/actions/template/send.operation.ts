@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { optionsCollection } from '../../../common/fields';
 import type { Operation } from '../../../common/router';
 import { jsonNodeOf } from '../../helpers/json';
 import { templateIdOf, templateLocator } from '../../helpers/locators';
@@ -22,15 +23,7 @@ export const send: Operation = {
 			description:
 				'Replaces the template\'s event data for this send, e.g. {"orderId": 42}; empty keeps the template\'s',
 		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			description: 'Settings most runs leave as they are',
-			options: sendOptionFields,
-		},
+		optionsCollection('Settings most runs leave as they are', sendOptionFields),
 	],
 	batch: sendBatch(function (this: IExecuteFunctions, itemIndex: number) {
 		const uuid = templateIdOf(this, itemIndex);
