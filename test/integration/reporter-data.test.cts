@@ -537,7 +537,7 @@ describe('Message', () => {
 			[{}],
 			{ continueOnFail: true },
 		);
-		expect(missing.json()[0].error).toBe('Message ID (Question ID) is empty [item 0]');
+		expect(missing.json()[0].error).toBe('Message is empty [item 0]');
 	});
 });
 
@@ -682,6 +682,75 @@ describe('pickers', () => {
 			{ name: 'telegram', value: 'telegram' },
 		]);
 		expect(section.sent[0].qs).toMatchObject({ analyticsSection: 'CLIENTS' });
+	});
+
+	it('sessions: the latest of the project, 100 a page, searchable by client ID or name', async () => {
+		const { ctx, sent } = picker();
+		const first = await listSearch.searchSessions.call(ctx);
+		expect(first.results).toHaveLength(100);
+		expect(first.results[0]).toEqual({ name: expect.stringContaining('Client'), value: 's-0' });
+		expect(first.paginationToken).toBe('1');
+		expect(sent[0].qs).toMatchObject({ projectShortName: 'acme-bot', page: 0, size: 100 });
+		const second = await listSearch.searchSessions.call(picker().ctx, undefined, '1');
+		expect(second.results[0].value).toBe('s-100');
+		const found = await listSearch.searchSessions.call(picker().ctx, 'client-7');
+		expect(found.results.length).toBeGreaterThan(0);
+		expect(found.results.every((r) => r.name.includes('Client7'))).toBe(true);
+	});
+
+	it('messages: the latest of the project, searchable by their text', async () => {
+		const { ctx, sent } = picker();
+		const latest = await listSearch.searchMessages.call(ctx);
+		expect(latest.results).toHaveLength(100);
+		expect(latest.results[0].value).toMatch(/^q-/);
+		expect(sent[0].body).toEqual({ filters: [] });
+		const found = picker();
+		const hits = await listSearch.searchMessages.call(found.ctx, 'hello');
+		expect(found.sent[0].body).toEqual({
+			filters: [
+				{
+					key: 'MESSAGE_OR_ANSWER_TEXT',
+					type: 'TEXT',
+					values: ['hello'],
+					comparisonType: 'CONTAINS',
+				},
+			],
+		});
+		expect(hits.results.length).toBeGreaterThan(0);
+		expect(hits.results.every((r) => r.name.toLowerCase().includes('hello'))).toBe(true);
+	});
+
+	it('clients: the clients of the project, searchable by ID or name', async () => {
+		const { ctx, sent } = picker();
+		const all = await listSearch.searchClients.call(ctx);
+		expect(all.results).toHaveLength(40);
+		expect(all.results[0]).toEqual({
+			name: expect.stringContaining('client-0'),
+			value: 'client-0',
+		});
+		expect(all.paginationToken).toBeUndefined();
+		expect(sent[0].body).toEqual({ filters: [] });
+		const found = await listSearch.searchClients.call(picker().ctx, 'Client12');
+		expect(found.results.map((r) => r.value)).toEqual(['client-12']);
+	});
+
+	it('a session or client picked from the list reads like one given by ID', async () => {
+		const byList = await run({
+			resource: 'message',
+			operation: 'getAll',
+			source: 'session',
+			sessionId: { __rl: true, mode: 'list', value: 's-1' },
+			returnAll: true,
+		});
+		const byId = await run({
+			resource: 'message',
+			operation: 'getAll',
+			source: 'session',
+			sessionId: 's-1',
+			returnAll: true,
+		});
+		expect(byList.json()).toEqual(byId.json());
+		expect(byList.json().length).toBeGreaterThan(0);
 	});
 
 	it('experiments: the A/B experiments of the project, by key', async () => {

@@ -45,10 +45,14 @@ export function badCases(property: INodeProperties): BadCase[] {
 	if (required && ['string', 'dateTime', 'json'].includes(type))
 		add('empty', (good, badItem) => onItem(badItem, '""', good));
 	if (required && type === 'resourceLocator') {
-		add('empty', (good, badItem) => ({
-			...(good as IDataObject),
-			value: onItem(badItem, '""', (good as IDataObject)?.value ?? ''),
-		}));
+		// A fixture may give a locator as its plain ID (what an expression often gives).
+		add('empty', (good, badItem) => {
+			const locator =
+				typeof good === 'object' && good
+					? (good as IDataObject)
+					: { __rl: true, mode: 'id', value: good ?? '' };
+			return { ...locator, value: onItem(badItem, '""', locator.value) };
+		});
 	}
 	if (type === 'json') add('invalid JSON', (good, badItem) => onItem(badItem, '"{oops"', good));
 	if (type === 'number' && typeof typeOptions?.minValue === 'number')

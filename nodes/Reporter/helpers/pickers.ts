@@ -97,33 +97,29 @@ export const taskField = locator(
 );
 
 /** The message a label or comment belongs to. */
-export const questionIdField: INodeProperties = {
-	displayName: 'Message ID (Question ID)',
-	name: 'questionId',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: 'e.g. q-4f2a…',
-	description:
-		'The ID of the message (one client request and the bot reply; questionId in the output of Message → Get Many). In the project, open Analytics → Dialogs: the ID is in the message’s details.',
-};
+/** A message (one client request and the bot reply): the latest of the project, or by ID. */
+export const questionIdField = locator(
+	'Message',
+	'questionId',
+	'searchMessages',
+	'e.g. q-4f2a…',
+	'The message (one client request and the bot reply; questionId in the output of Message → Get Many). From List shows the latest messages of the project; search by their text. In the project, Analytics → Dialogs shows the ID in the message’s details.',
+);
 
-export const sessionIdField: INodeProperties = {
-	displayName: 'Session ID',
-	name: 'sessionId',
-	type: 'string',
-	default: '',
-	required: true,
-	description:
-		'The ID of the session (sessionId in the output of Session → Get Many). In the project, open Analytics → Sessions: the ID is in the session’s card.',
-};
+/** A session of the project: the latest ones by start time, or by ID. */
+export const sessionIdField = locator(
+	'Session',
+	'sessionId',
+	'searchSessions',
+	'e.g. 5f0e2a91-7a3c-4c33-9c2b-1f5d8f3e4a10',
+	'The session (sessionId in the output of Session → Get Many). From List shows the latest sessions of the project; search by client ID or name. In the project, Analytics → Sessions shows the ID in the session’s card.',
+);
 
-export const clientIdField: INodeProperties = {
-	displayName: 'Client ID',
-	name: 'clientId',
-	type: 'string',
-	default: '',
-	required: true,
-	description:
-		'The ID of the client (the user talking to the bot; clientId in the output of Client → Get Many). In the project, open Analytics → Clients: the ID is in the client’s card.',
-};
+/** A client of the project (the user talking to the bot): the latest ones, or by ID. */
+export const clientIdField = locator(
+	'Client',
+	'clientId',
+	'searchClients',
+	'e.g. 4f1d0c7e-user-42',
+	'The client (clientId in the output of Client → Get Many). From List shows the clients of the project; search by ID or name. In the project, Analytics → Clients shows the ID in the client’s card.',
+);

@@ -50,7 +50,112 @@ async function filterOptions(
 	return (options ?? []).map((o) => ({ name: String(o.label ?? o.value), value: String(o.value) }));
 }
 
+/** A person's name from the platform's client info, or undefined. */
+function personOf(client: IDataObject | undefined): string | undefined {
+	if (!client) return undefined;
+	const name = [client.firstName, client.lastName].filter(Boolean).join(' ') || client.username;
+	return name ? String(name) : undefined;
+}
+
+/**
+ * The latest sessions, clients or messages of the project (`…/filter`), 100 per page; a search
+ * text goes to the platform's text filter (client ID or name, or the message and answer text).
+ */
+async function latest(
+	ctx: ILoadOptionsFunctions,
+	route: 'sessionsFilter' | 'clientsFilter' | 'messagesFilter',
+	listKey: 'sessions' | 'clients' | 'messages',
+	filter: string | undefined,
+	page: number,
+	textKey = 'CLIENT_ID_OR_NAME',
+): Promise<{ items: IDataObject[]; more: boolean }> {
+	const text = filter?.trim();
+	const answer = await request(ctx, route, {
+		qs: { projectShortName: await currentProjectShortName(ctx), page, size: 100 },
+		body: {
+			filters: text
+				? [{ key: textKey, type: 'TEXT', values: [text], comparisonType: 'CONTAINS' }]
+				: [],
+		},
+	});
+	const items = (answer[listKey] ?? []) as IDataObject[];
+	const total = (answer.paging as IDataObject | undefined)?.totalCount;
+	return {
+		items,
+		more: typeof total === 'number' ? (page + 1) * 100 < total : items.length === 100,
+	};
+}
+
 export const listSearch = {
+	async searchSessions(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		const page = Number(paginationToken ?? 0);
+		const { items, more } = await latest(this, 'sessionsFilter', 'sessions', filter, page);
+		return {
+			results: items.map((session) => {
+				const client = session.client as IDataObject | undefined;
+				const who = personOf(client) ?? client?.id;
+				const started = session.startTime
+					? String(session.startTime).replace('T', ' ').slice(0, 16)
+					: '';
+				return {
+					name:
+						[started, who, session.firstQuestion].filter(Boolean).join(' · ') ||
+						String(session.sessionId),
+					value: String(session.sessionId),
+				};
+			}),
+			paginationToken: more ? String(page + 1) : undefined,
+		};
+	},
+	async searchMessages(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		const page = Number(paginationToken ?? 0);
+		const { items, more } = await latest(
+			this,
+			'messagesFilter',
+			'messages',
+			filter,
+			page,
+			'MESSAGE_OR_ANSWER_TEXT',
+		);
+		return {
+			results: items.map((message) => ({
+				name:
+					[
+						String(message.timestamp ?? '')
+							.replace('T', ' ')
+							.slice(0, 16),
+						message.question,
+					]
+						.filter(Boolean)
+						.join(' · ') || String(message.questionId),
+				value: String(message.questionId),
+			})),
+			paginationToken: more ? String(page + 1) : undefined,
+		};
+	},
+	async searchClients(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		const page = Number(paginationToken ?? 0);
+		const { items, more } = await latest(this, 'clientsFilter', 'clients', filter, page);
+		return {
+			results: items.map((client) => ({
+				name: [personOf(client), client.id, client.channelType].filter(Boolean).join(' · '),
+				value: String(client.id),
+			})),
+			paginationToken: more ? String(page + 1) : undefined,
+		};
+	},
 	// Options → Project: the shared picker of every node that names a project.
 	searchProjects,
 	// Bots: the channels of the project (the Bot channel API), as in Tovie Text Campaign.

@@ -3,7 +3,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import type { Operation } from '../../../common/router';
 import { requiredString } from '../../../common/validate';
 import { itemRequest } from '../../api';
-import { questionIdField } from '../../helpers/pickers';
+import { questionIdField, locatorValue } from '../../helpers/pickers';
 
 export const add: Operation = {
 	value: 'add',
@@ -25,7 +25,7 @@ export const add: Operation = {
 		},
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const questionId = requiredString(this, 'questionId', itemIndex, 'Message ID (Question ID)');
+		const questionId = locatorValue(this, 'questionId', itemIndex, 'Message');
 		const comment = requiredString(this, 'comment', itemIndex, 'Comment');
 		// AddCommentDto declares `questionid` but requires `questionId` (spec typo): send `questionId`.
 		await itemRequest(this, itemIndex, 'addComment', {

@@ -1,9 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { Operation } from '../../../common/router';
-import { requiredString } from '../../../common/validate';
 import { itemRequest } from '../../api';
-import { questionIdField } from '../../helpers/pickers';
+import { questionIdField, locatorValue } from '../../helpers/pickers';
 
 export const deleteComment: Operation = {
 	value: 'delete',
@@ -13,7 +12,7 @@ export const deleteComment: Operation = {
 		'Permanently delete the comment of one message (a message without a comment fails with 404)',
 	properties: [questionIdField],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
-		const questionId = requiredString(this, 'questionId', itemIndex, 'Message ID (Question ID)');
+		const questionId = locatorValue(this, 'questionId', itemIndex, 'Message');
 		await itemRequest(this, itemIndex, 'deleteComment', { pathParams: { questionId } });
 		return { deleted: true };
 	},

@@ -1,7 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { Operation } from '../../../common/router';
-import { requiredString } from '../../../common/validate';
 import { botField, locatorValue, sessionIdField } from '../../helpers/pickers';
 import { projectOf, reporterOptions } from '../../helpers/project';
 import { itemRequestString } from '../../helpers/stringAnswer';
@@ -16,7 +15,7 @@ export const join: Operation = {
 	properties: [experimentKeyField, botField, sessionIdField, reporterOptions()],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const experimentKey = experimentKeyOf(this, itemIndex);
-		const sessionId = requiredString(this, 'sessionId', itemIndex, 'Session ID');
+		const sessionId = locatorValue(this, 'sessionId', itemIndex, 'Session');
 		const botId = locatorValue(this, 'botId', itemIndex, 'Bot');
 		const qs = {
 			projectShortName: await projectOf(this, itemIndex, true),

@@ -8,7 +8,7 @@ import {
 	simplifyOf,
 } from '../../../common/fields';
 import type { Operation } from '../../../common/router';
-import { listOf, requiredString } from '../../../common/validate';
+import { listOf } from '../../../common/validate';
 import { toDateTime } from '../../helpers/dates';
 import { filtersField } from '../../helpers/filterFields';
 import { filtersBody } from '../../helpers/filters';
@@ -75,7 +75,7 @@ export const getAll: Operation = {
 				startTime: toDateTime(this, o.startTime, itemIndex, 'From'),
 			};
 			if (source === 'session') {
-				qs.sessionId = requiredString(this, 'sessionId', itemIndex, 'Session ID');
+				qs.sessionId = locatorValue(this, 'sessionId', itemIndex, 'Session');
 				if (o.responseDataJsonPath)
 					qs.responseDataJsonPath = listOf(
 						this,
@@ -87,7 +87,7 @@ export const getAll: Operation = {
 				if (o.hideEmptyMessage) qs.hideEmptyMessage = true;
 			} else {
 				qs.botId = locatorValue(this, 'botId', itemIndex, 'Bot');
-				qs.clientId = requiredString(this, 'clientId', itemIndex, 'Client ID');
+				qs.clientId = locatorValue(this, 'clientId', itemIndex, 'Client');
 				qs.endTime = toDateTime(this, o.endTime, itemIndex, 'To');
 				if (o.newestFirst !== undefined) qs.sort = o.newestFirst ? 'desc' : 'asc';
 				if (o.channelType) qs.channelType = o.channelType;

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Operation } from '../../../common/router';
-import { requiredString } from '../../../common/validate';
 import { itemRequest } from '../../api';
 import {
 	botField,
@@ -54,16 +53,16 @@ export const getPagePosition: Operation = {
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const source = this.getNodeParameter('source', itemIndex) as string;
 		const qs: IDataObject = {
-			questionId: requiredString(this, 'questionId', itemIndex, 'Message ID (Question ID)'),
+			questionId: locatorValue(this, 'questionId', itemIndex, 'Message'),
 			size: this.getNodeParameter('size', itemIndex, 20) as number,
 			projectShortName: await projectOf(this, itemIndex),
 		};
 		if (source === 'session') {
-			qs.sessionId = requiredString(this, 'sessionId', itemIndex, 'Session ID');
+			qs.sessionId = locatorValue(this, 'sessionId', itemIndex, 'Session');
 			return { ...qs, ...(await itemRequest(this, itemIndex, 'pageInSession', { qs })) };
 		}
 		qs.botId = locatorValue(this, 'botId', itemIndex, 'Bot');
-		qs.clientId = requiredString(this, 'clientId', itemIndex, 'Client ID');
+		qs.clientId = locatorValue(this, 'clientId', itemIndex, 'Client');
 		return { ...qs, ...(await itemRequest(this, itemIndex, 'pageInClient', { qs })) };
 	},
 };

@@ -1,7 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { requiredString } from '../../../common/validate';
-import { questionIdField, sessionIdField } from '../../helpers/pickers';
+import { questionIdField, sessionIdField, locatorValue } from '../../helpers/pickers';
 import type { LabelTarget } from '../../helpers/labelOperations';
 import type { LabelKind } from '../../helpers/labels';
 import { messageLabelLocator } from '../../helpers/labels';
@@ -15,7 +14,7 @@ export const MESSAGE_LABEL: LabelKind = {
 };
 
 const questionIdOf = (ctx: IExecuteFunctions, itemIndex: number) =>
-	requiredString(ctx, 'questionId', itemIndex, 'Message ID (Question ID)');
+	locatorValue(ctx, 'questionId', itemIndex, 'Message');
 
 /** A message, named by its question ID. */
 export const MESSAGE: LabelTarget = {
@@ -30,6 +29,6 @@ export const MESSAGE_IN_SESSION: LabelTarget = {
 	fields: [questionIdField, sessionIdField],
 	query: (ctx, itemIndex) => ({
 		questionId: questionIdOf(ctx, itemIndex),
-		sessionId: requiredString(ctx, 'sessionId', itemIndex, 'Session ID'),
+		sessionId: locatorValue(ctx, 'sessionId', itemIndex, 'Session'),
 	}),
 };

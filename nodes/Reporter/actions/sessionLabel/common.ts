@@ -1,5 +1,4 @@
-import { requiredString } from '../../../common/validate';
-import { sessionIdField } from '../../helpers/pickers';
+import { sessionIdField, locatorValue } from '../../helpers/pickers';
 import type { LabelTarget } from '../../helpers/labelOperations';
 import type { LabelKind } from '../../helpers/labels';
 import { sessionLabelLocator } from '../../helpers/labels';
@@ -17,6 +16,6 @@ export const SESSION: LabelTarget = {
 	noun: 'session',
 	fields: [sessionIdField],
 	query: (ctx, itemIndex) => ({
-		sessionId: requiredString(ctx, 'sessionId', itemIndex, 'Session ID'),
+		sessionId: locatorValue(ctx, 'sessionId', itemIndex, 'Session'),
 	}),
 };
