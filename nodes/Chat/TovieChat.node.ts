@@ -9,6 +9,7 @@ import { tovieApiTest } from '../common/credentialTest';
 import { actionNodeDescription, TOVIE_ICON } from '../common/node';
 import { route } from '../common/router';
 import { chatResources } from './actions';
+import { listSearch } from './methods/search';
 
 const base = actionNodeDescription({
 	displayName: 'Tovie Chat',
@@ -26,7 +27,7 @@ export class TovieChat implements INodeType {
 		usableAsTool: true,
 	};
 
-	methods = { credentialTest: { tovieApiTest } };
+	methods = { credentialTest: { tovieApiTest }, listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this, chatResources);

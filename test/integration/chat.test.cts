@@ -4,7 +4,9 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { listSearch } from '../../nodes/Chat/methods/search';
 import { startFakePlatform, type FakePlatform } from '../helpers/fake-platform/server.cts';
+import { loadOptionsContext } from '../helpers/load-options.cts';
 import { runNode, runWorkflow, type WorkflowResult } from '../helpers/harness.cts';
 import {
 	credentialsFor,
@@ -517,6 +519,34 @@ describe('Message Status', () => {
 		},
 	);
 
+	it('Message: From List shows the bot messages to the client of the Client ID field, newest first; a picked one updates like an ID', async () => {
+		await chat(send({ clientId: 'ms-1', query: 'second question' }));
+		const picker = (parameters: IDataObject) =>
+			loadOptionsContext(credentials, parameters, 'n8n-nodes-tovie.tovieChat').ctx;
+		const listed = await listSearch.searchBotMessages.call(picker({ clientId: 'ms-1' }));
+		expect(listed.results).toHaveLength(2);
+		expect(listed.results[1]).toEqual({
+			name: expect.stringContaining('status me'),
+			value: questionId,
+		});
+		expect(listed.results[0].name).toContain('second question');
+		expect(
+			(await listSearch.searchBotMessages.call(picker({ clientId: 'ms-1' }), 'status')).results,
+		).toHaveLength(1);
+		// No client yet (or an expression): nothing to list, and no request.
+		expect(
+			await listSearch.searchBotMessages.call(picker({ clientId: '={{ $json.id }}' })),
+		).toEqual({ results: [] });
+		const picked = await chat({
+			resource: 'messageStatus',
+			operation: 'update',
+			clientId: 'ms-1',
+			questionId: { __rl: true, mode: 'list', value: questionId },
+			status: 'READ',
+		});
+		expect(picked.json()).toEqual([{ clientId: 'ms-1', questionId, status: 'READ' }]);
+	});
+
 	it('gets, updates and counts unread messages', async () => {
 		const base = { resource: 'messageStatus', clientId: 'ms-1', questionId };
 		expect((await chat({ ...base, operation: 'get' })).json()[0]).toMatchObject({
@@ -643,10 +673,10 @@ describe('Message Status', () => {
 
 	it.each([
 		[{ operation: 'update', status: 'SEEN' }, 'Status has an unknown value "SEEN" [item 0]'],
-		[{ operation: 'get', questionId: '={{ "" }}' }, 'Message ID (Question ID) is empty [item 0]'],
+		[{ operation: 'get', questionId: '={{ "" }}' }, 'Message is empty [item 0]'],
 		[
 			{ operation: 'update', questionId: '={{ "" }}', status: 'READ' },
-			'Message ID (Question ID) is empty [item 0]',
+			'Message is empty [item 0]',
 		],
 	])('refuses %j before any request', async (extra, message) => {
 		fake.requests.length = 0;

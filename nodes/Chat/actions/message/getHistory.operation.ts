@@ -5,6 +5,7 @@ import { paginate } from '../../../common/paginate';
 import type { Operation } from '../../../common/router';
 import { invalidInput, toEpochMs } from '../../../common/validate';
 import { EVENTS_PAGE_MAX, itemRequest } from '../../api';
+import { messagesOf } from '../../helpers/history';
 import { clientIdField, clientIdOf } from '../../helpers/client';
 import { unconfirmed } from '../../helpers/unconfirmed';
 
@@ -12,16 +13,6 @@ const SPAN =
 	'the API pages do not name the time-span parameters; the node sends from and to, which the platform may ignore';
 
 /** The history answer as a list, whichever wrapper the platform uses (not documented: platform-assumptions.md). */
-function messagesOf(body: unknown): { items: IDataObject[]; total?: number } {
-	if (Array.isArray(body)) return { items: body as IDataObject[] };
-	const data = (body ?? {}) as IDataObject;
-	const list = data.messages ?? data.history ?? data.items ?? [];
-	return {
-		items: list as IDataObject[],
-		total: typeof data.total === 'number' ? data.total : undefined,
-	};
-}
-
 export const getHistory: Operation = {
 	value: 'getHistory',
 	name: 'Get History',

@@ -1,19 +1,32 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { invalidInput, requiredString } from '../../../common/validate';
+import { invalidInput } from '../../../common/validate';
 
 /** The statuses the Chat API pages list. */
 export const MESSAGE_STATUSES = ['SENT', 'DELIVERED', 'READ', 'NOT_SENT'] as const;
 
 export const questionIdField: INodeProperties = {
-	displayName: 'Message ID (Question ID)',
+	displayName: 'Message',
 	name: 'questionId',
-	type: 'string',
+	type: 'resourceLocator',
 	required: true,
-	default: '',
-	placeholder: 'e.g. 8f3c2a10-5b7e-4d1a-9c6f-2e4b8a1d0c37',
+	default: { mode: 'list', value: '' },
 	description:
-		"The questionId of the bot's message: Send, Tovie Chat Trigger and Get Client History return it with each message",
+		"The bot's message: From List shows the latest bot messages to the client above; By ID takes its questionId, which Send, Tovie Chat Trigger and Get Client History return with each message",
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchBotMessages', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 8f3c2a10-5b7e-4d1a-9c6f-2e4b8a1d0c37',
+		},
+	],
 };
 
 /** "NOT_SENT" → "Not Sent". */
@@ -50,5 +63,15 @@ export function checkedStatus(
 }
 
 export function questionIdOf(ctx: IExecuteFunctions, itemIndex: number): string {
-	return requiredString(ctx, 'questionId', itemIndex, 'Message ID (Question ID)');
+	const value = ctx.getNodeParameter('questionId', itemIndex, '', { extractValue: true });
+	const id = String(value ?? '').trim();
+	if (!id)
+		throw invalidInput(
+			ctx,
+			itemIndex,
+			'Message',
+			'is empty',
+			'Pick a message from the list or give its questionId.',
+		);
+	return id;
 }
