@@ -674,10 +674,7 @@ describe('Message Status', () => {
 	it.each([
 		[{ operation: 'update', status: 'SEEN' }, 'Status has an unknown value "SEEN" [item 0]'],
 		[{ operation: 'get', questionId: '={{ "" }}' }, 'Message is empty [item 0]'],
-		[
-			{ operation: 'update', questionId: '={{ "" }}', status: 'READ' },
-			'Message is empty [item 0]',
-		],
+		[{ operation: 'update', questionId: '={{ "" }}', status: 'READ' }, 'Message is empty [item 0]'],
 	])('refuses %j before any request', async (extra, message) => {
 		fake.requests.length = 0;
 		const result = await chat({
