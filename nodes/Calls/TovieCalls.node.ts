@@ -9,6 +9,7 @@ import { tovieApiTest } from '../common/credentialTest';
 import { actionNodeDescription, TOVIE_ICON } from '../common/node';
 import { route } from '../common/router';
 import { callsResources } from './actions';
+import { loadOptions } from './methods/loadOptions';
 
 const base = actionNodeDescription({
 	displayName: 'Tovie Calls',
@@ -26,7 +27,7 @@ export class TovieCalls implements INodeType {
 		usableAsTool: true,
 	};
 
-	methods = { credentialTest: { tovieApiTest } };
+	methods = { credentialTest: { tovieApiTest }, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this, callsResources);

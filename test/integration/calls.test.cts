@@ -8,10 +8,12 @@ import { join } from 'node:path';
 
 import type { IDataObject } from 'n8n-workflow';
 
+import { loadOptions } from '../../nodes/Calls/methods/loadOptions';
 import { retryTiming } from '../../nodes/common/transport';
 import { CallsModule, DAY_MS } from '../helpers/fake-platform/calls.cts';
 import { startFakePlatform, type FakePlatform } from '../helpers/fake-platform/server.cts';
 import { runNode, runWorkflow, type WorkflowResult } from '../helpers/harness.cts';
+import { loadOptionsContext } from '../helpers/load-options.cts';
 
 const TOKEN = '8231.7056.bAYxokdzOtherSecretToken';
 const KEY_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -177,6 +179,33 @@ describe('Phone → Add Number (CRM Format)', () => {
 });
 
 describe('Call Job', () => {
+	it('Call Job Names or IDs lists the call jobs created in the last 30 days, newest first; a picked list works like typed IDs', async () => {
+		const [a] = calls.seed(TOKEN, ['16500000011']);
+		calls.advance(60_000);
+		const [b] = calls.seed(TOKEN, ['16500000012']);
+		const { ctx, sent } = loadOptionsContext(credentials(), {}, 'n8n-nodes-tovie.tovieCalls');
+		const options = await loadOptions.getCallJobs.call(ctx);
+		expect(options.map((o) => o.value).slice(0, 2)).toEqual([b.callJobId, a.callJobId]);
+		expect(options[0].name).toMatch(/^16500000012 · /);
+		expect(new URL(String(sent[0].url)).pathname).toMatch(/callJob\/getReportByDate$/);
+		// The Calls API lists call jobs only by date: the last 30 days.
+		const body = sent[0].body as { filter: { createdAtFrom: string } };
+		const from = Date.parse(body.filter.createdAtFrom);
+		expect(Date.now() - from).toBeGreaterThan(29 * DAY_MS);
+		expect(Date.now() - from).toBeLessThan(31 * DAY_MS);
+		const picked = await run({
+			resource: 'callJob',
+			operation: 'getReport',
+			ids: [a.callJobId, b.callJobId],
+		});
+		expect(
+			picked
+				.json()
+				.map((r) => r.callJobId)
+				.sort(),
+		).toEqual([a.callJobId, b.callJobId].sort());
+	});
+
 	it('Cancel by ids and phones returns the cancelled ids; unknown id → id.not.found', async () => {
 		const [a, b] = calls.seed(TOKEN, ['16500000000', '16500000001', '16500000002']);
 		const result = await run(
@@ -209,7 +238,7 @@ describe('Call Job', () => {
 			/\[400 id\.not\.found\]: Call job 999999 was not found/,
 		);
 		const empty = await run({ resource: 'callJob', operation: 'cancel' });
-		expect(empty.error?.message).toMatch(/Call Job IDs \/ Phone Numbers are both empty \[item 0\]/);
+		expect(empty.error?.message).toMatch(/Call Jobs \/ Phone Numbers are both empty \[item 0\]/);
 	});
 
 	it('Get Report: one item per call job, Unix-ms times as ISO in the workflow zone, legacy status spelling mapped', async () => {

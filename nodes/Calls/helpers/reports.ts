@@ -12,13 +12,13 @@ import { checkedPhone } from './phones';
 /** Call job IDs and/or phone numbers (`CallNumbersAndCallJobIds`). */
 export const idsAndPhonesFields: INodeProperties[] = [
 	{
-		displayName: 'Call Job IDs',
+		displayName: 'Call Job Names or IDs',
 		name: 'ids',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 1234, 6543',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getCallJobs' },
+		default: [],
 		description:
-			'Call job IDs separated by commas (or an array from an expression). Each number added to the campaign gets one: Add returns it, and Get Many lists them. Fill in this field, Phone Numbers, or both.',
+			'The call jobs of the last 30 days; older ones by ID. Each number added to the campaign gets one: Add returns it, and Get Many lists them. Fill in this field, Phone Numbers, or both. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		displayName: 'Phone Numbers',
@@ -37,7 +37,9 @@ export function idsAndPhonesOf(
 	itemIndex: number,
 ): { ids?: string[]; phones?: string[] } {
 	const ids = [
-		...new Set(listOf(ctx, itemIndex, ctx.getNodeParameter('ids', itemIndex, ''), 'Call Job IDs')),
+		...new Set(
+			listOf(ctx, itemIndex, ctx.getNodeParameter('ids', itemIndex, ''), 'Call Job Names or IDs'),
+		),
 	];
 	const phones = [
 		...new Set(
@@ -50,7 +52,7 @@ export function idsAndPhonesOf(
 		throw invalidInput(
 			ctx,
 			itemIndex,
-			'Call Job IDs / Phone Numbers',
+			'Call Jobs / Phone Numbers',
 			'are both empty',
 			'Enter at least one call job ID or phone number.',
 		);
