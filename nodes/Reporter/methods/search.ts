@@ -57,18 +57,60 @@ function personOf(client: IDataObject | undefined): string | undefined {
 	return name ? String(name) : undefined;
 }
 
+/** A platform date-time to the minute, for a list entry ("2026-03-04 10:15"). */
+const minuteOf = (value: unknown) =>
+	String(value ?? '')
+		.replace('T', ' ')
+		.slice(0, 16);
+
+/** How each list of the latest project objects is asked for and shown in a picker. */
+const LATEST = {
+	sessions: {
+		route: 'sessionsFilter',
+		textKey: 'CLIENT_ID_OR_NAME',
+		entry: (session: IDataObject): INodeListSearchItems => {
+			const client = session.client as IDataObject | undefined;
+			const who = personOf(client) ?? client?.id;
+			const name = [minuteOf(session.startTime), who, session.firstQuestion].filter(Boolean);
+			return {
+				name: name.join(' · ') || String(session.sessionId),
+				value: String(session.sessionId),
+			};
+		},
+	},
+	messages: {
+		route: 'messagesFilter',
+		textKey: 'MESSAGE_OR_ANSWER_TEXT',
+		entry: (message: IDataObject): INodeListSearchItems => {
+			const name = [minuteOf(message.timestamp), message.question].filter(Boolean);
+			return {
+				name: name.join(' · ') || String(message.questionId),
+				value: String(message.questionId),
+			};
+		},
+	},
+	clients: {
+		route: 'clientsFilter',
+		textKey: 'CLIENT_ID_OR_NAME',
+		entry: (client: IDataObject): INodeListSearchItems => ({
+			name: [personOf(client), client.id, client.channelType].filter(Boolean).join(' · '),
+			value: String(client.id),
+		}),
+	},
+} as const;
+
 /**
  * The latest sessions, clients or messages of the project (`…/filter`), 100 per page; a search
  * text goes to the platform's text filter (client ID or name, or the message and answer text).
  */
 async function latest(
 	ctx: ILoadOptionsFunctions,
-	route: 'sessionsFilter' | 'clientsFilter' | 'messagesFilter',
-	listKey: 'sessions' | 'clients' | 'messages',
+	list: keyof typeof LATEST,
 	filter: string | undefined,
-	page: number,
-	textKey = 'CLIENT_ID_OR_NAME',
-): Promise<{ items: IDataObject[]; more: boolean }> {
+	paginationToken: string | undefined,
+): Promise<INodeListSearchResult> {
+	const { route, textKey, entry } = LATEST[list];
+	const page = Number(paginationToken ?? 0);
 	const text = filter?.trim();
 	const answer = await request(ctx, route, {
 		qs: { projectShortName: await currentProjectShortName(ctx), page, size: 100 },
@@ -78,83 +120,21 @@ async function latest(
 				: [],
 		},
 	});
-	const items = (answer[listKey] ?? []) as IDataObject[];
+	const items = (answer[list] ?? []) as IDataObject[];
 	const total = (answer.paging as IDataObject | undefined)?.totalCount;
-	return {
-		items,
-		more: typeof total === 'number' ? (page + 1) * 100 < total : items.length === 100,
-	};
+	const more = typeof total === 'number' ? (page + 1) * 100 < total : items.length === 100;
+	return { results: items.map(entry), paginationToken: more ? String(page + 1) : undefined };
 }
 
 export const listSearch = {
-	async searchSessions(
-		this: ILoadOptionsFunctions,
-		filter?: string,
-		paginationToken?: string,
-	): Promise<INodeListSearchResult> {
-		const page = Number(paginationToken ?? 0);
-		const { items, more } = await latest(this, 'sessionsFilter', 'sessions', filter, page);
-		return {
-			results: items.map((session) => {
-				const client = session.client as IDataObject | undefined;
-				const who = personOf(client) ?? client?.id;
-				const started = session.startTime
-					? String(session.startTime).replace('T', ' ').slice(0, 16)
-					: '';
-				return {
-					name:
-						[started, who, session.firstQuestion].filter(Boolean).join(' · ') ||
-						String(session.sessionId),
-					value: String(session.sessionId),
-				};
-			}),
-			paginationToken: more ? String(page + 1) : undefined,
-		};
+	async searchSessions(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+		return await latest(this, 'sessions', filter, paginationToken);
 	},
-	async searchMessages(
-		this: ILoadOptionsFunctions,
-		filter?: string,
-		paginationToken?: string,
-	): Promise<INodeListSearchResult> {
-		const page = Number(paginationToken ?? 0);
-		const { items, more } = await latest(
-			this,
-			'messagesFilter',
-			'messages',
-			filter,
-			page,
-			'MESSAGE_OR_ANSWER_TEXT',
-		);
-		return {
-			results: items.map((message) => ({
-				name:
-					[
-						String(message.timestamp ?? '')
-							.replace('T', ' ')
-							.slice(0, 16),
-						message.question,
-					]
-						.filter(Boolean)
-						.join(' · ') || String(message.questionId),
-				value: String(message.questionId),
-			})),
-			paginationToken: more ? String(page + 1) : undefined,
-		};
+	async searchMessages(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+		return await latest(this, 'messages', filter, paginationToken);
 	},
-	async searchClients(
-		this: ILoadOptionsFunctions,
-		filter?: string,
-		paginationToken?: string,
-	): Promise<INodeListSearchResult> {
-		const page = Number(paginationToken ?? 0);
-		const { items, more } = await latest(this, 'clientsFilter', 'clients', filter, page);
-		return {
-			results: items.map((client) => ({
-				name: [personOf(client), client.id, client.channelType].filter(Boolean).join(' · '),
-				value: String(client.id),
-			})),
-			paginationToken: more ? String(page + 1) : undefined,
-		};
+	async searchClients(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+		return await latest(this, 'clients', filter, paginationToken);
 	},
 	// Options → Project: the shared picker of every node that names a project.
 	searchProjects,
