@@ -141,3 +141,15 @@ export function listOf(
 	}
 	return parts.map((part) => String(part ?? '').trim()).filter(Boolean);
 }
+
+/** The changes of an Update: at least one, else an error naming Update Fields, before any request. */
+export function requireChanges<T extends object>(
+	ctx: { getNode(): INode },
+	itemIndex: number,
+	changes: T,
+	hint = 'Add at least one field to change.',
+): T {
+	if (Object.keys(changes).length === 0)
+		throw invalidInput(ctx, itemIndex, 'Update Fields', 'is empty', hint);
+	return changes;
+}

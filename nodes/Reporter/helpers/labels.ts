@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { settingsCollection } from '../../common/fields';
 
-import { invalidInput, listOf, requiredString } from '../../common/validate';
+import { invalidInput, listOf, requiredString, requireChanges } from '../../common/validate';
 import { locator, locatorValue, numericId } from './pickers';
 import { filtersOf } from './filters';
 
@@ -146,14 +146,7 @@ export function updateFieldsOf(ctx: IExecuteFunctions, itemIndex: number): IData
 	if (fields.groupId === '') delete fields.groupId;
 	if (fields.groupId !== undefined)
 		fields.groupId = numericId(ctx, String(fields.groupId), itemIndex, 'Group');
-	if (Object.keys(fields).length === 0)
-		throw invalidInput(
-			ctx,
-			itemIndex,
-			'Update Fields',
-			'is empty',
-			'Add at least one field to change.',
-		);
+	requireChanges(ctx, itemIndex, fields);
 	return fields;
 }
 

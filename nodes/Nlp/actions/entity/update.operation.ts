@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { settingsCollection } from '../../../common/fields';
 
 import type { Operation } from '../../../common/router';
-import { invalidInput } from '../../../common/validate';
+import { requireChanges } from '../../../common/validate';
 import { itemRequest } from '../../api';
 
 import { entityIdOf, entityLocator } from '../../helpers/locators';
@@ -33,8 +33,7 @@ export const update: Operation = {
 		const changes = entitySettings(fields);
 		if (fields.name !== undefined) changes.name = checkedEntityName(this, fields.name, itemIndex);
 		if (fields.type !== undefined) changes.type = fields.type;
-		if (Object.keys(changes).length === 0)
-			throw invalidInput(this, itemIndex, 'Update Fields', 'is empty', 'Choose what to change.');
+		requireChanges(this, itemIndex, changes, 'Choose what to change.');
 		const entityId = await entityIdOf(this, itemIndex);
 		// PUT replaces the entity: send the current one with the changes applied.
 		const current = await itemRequest<IDataObject>(this, itemIndex, 'getEntity', {

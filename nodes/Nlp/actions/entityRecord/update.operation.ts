@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { settingsCollection } from '../../../common/fields';
 
 import type { Operation } from '../../../common/router';
-import { invalidInput, optionalString } from '../../../common/validate';
+import { invalidInput, optionalString, requireChanges } from '../../../common/validate';
 import { itemRequest } from '../../api';
 
 import { entityLocator } from '../../helpers/locators';
@@ -43,8 +43,7 @@ export const update: Operation = {
 		const recordId = recordIdOf(this, itemIndex);
 		const clientId = optionalString(this, 'clientId', itemIndex);
 		const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-		if (Object.keys(fields).length === 0)
-			throw invalidInput(this, itemIndex, 'Update Fields', 'is empty', 'Choose what to change.');
+		requireChanges(this, itemIndex, fields, 'Choose what to change.');
 		// The fields given are checked now, not after paging through the records (stand-ins for the others).
 		recordOf(this, itemIndex, fields.type ?? 'synonyms', fields.rule ?? ['-'], fields.value ?? '-');
 		const { route, pathParams } = recordsRoute(

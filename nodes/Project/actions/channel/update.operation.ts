@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { settingsCollection } from '../../../common/fields';
 import type { Operation } from '../../../common/router';
-import { invalidInput } from '../../../common/validate';
+import { invalidInput, requireChanges } from '../../../common/validate';
 import { itemRequest } from '../../api';
 import { channelLocator, channelRefOf, fetchChannel } from '../../helpers/channels';
 import {
@@ -26,14 +26,7 @@ export const update: Operation = {
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const ref = channelRefOf(this, itemIndex);
 		const changes = channelBodyOf(this, itemIndex, 'updateFields');
-		if (Object.keys(changes).length === 0)
-			throw invalidInput(
-				this,
-				itemIndex,
-				'Update Fields',
-				'is empty',
-				'Add at least one field to change.',
-			);
+		requireChanges(this, itemIndex, changes);
 		// The PUT replaces the channel: the current one (token included) fills what is not changed.
 		const current = await fetchChannel(this, itemIndex, ref, true);
 		const body: IDataObject = { ...currentChannelBody(current), ...changes };

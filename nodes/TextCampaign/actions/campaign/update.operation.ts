@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { simplifyField, settingsCollection } from '../../../common/fields';
 import { projectOptions } from '../../../common/projects';
 import type { Operation } from '../../../common/router';
-import { invalidInput } from '../../../common/validate';
+import { requireChanges } from '../../../common/validate';
 import { itemRequest } from '../../api';
 import { campaignIdOf, campaignLocator, projectShortNameOf } from '../../helpers/locators';
 import { accountIdOf, accountIdOption, campaignOut, settingFields, settingsOf } from './common';
@@ -34,14 +34,7 @@ export const update: Operation = {
 		const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 		const changes = settingsOf(this, itemIndex, fields);
 		if (String(fields.name ?? '').trim()) changes.name = String(fields.name).trim();
-		if (Object.keys(changes).length === 0)
-			throw invalidInput(
-				this,
-				itemIndex,
-				'Update Fields',
-				'is empty',
-				'Add at least one field to change.',
-			);
+		requireChanges(this, itemIndex, changes);
 		const accountId = accountIdOf(this, itemIndex);
 		const projectShortName = await projectShortNameOf(this, itemIndex);
 		const [getRoute, putRoute] =
