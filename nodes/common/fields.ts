@@ -280,27 +280,49 @@ export function eventSubtitle(property: INodeProperties): string {
 	return `={{"On " + [].concat($parameter["${property.name}"]).map((v) => (${names})[v] ?? v).join(", ")}}`;
 }
 
+/** A collection of optional fields, listed by name as the editor shows them. */
+function sortedCollection(
+	displayName: string,
+	name: string,
+	placeholder: string,
+	description: string,
+	options: INodeProperties[],
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'collection',
+		placeholder,
+		default: {},
+		description,
+		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
+
 /**
  * "Additional Fields" of a Create, or "Update Fields" of an Update (which changes only what is
- * set: the node reads the object and sends it back), sorted by name.
+ * set), sorted by name.
  */
 export function settingsCollection(
 	kind: 'create' | 'update',
 	what: string,
 	options: INodeProperties[],
 ): INodeProperties {
-	const create = kind === 'create';
-	return {
-		displayName: create ? 'Additional Fields' : 'Update Fields',
-		name: create ? 'additionalFields' : 'updateFields',
-		type: 'collection',
-		placeholder: 'Add field',
-		default: {},
-		description: create
-			? `Settings of the ${what}; the platform fills in what is not set`
-			: `The settings of the ${what} to change; the others stay as they are`,
-		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	};
+	return kind === 'create'
+		? sortedCollection(
+				'Additional Fields',
+				'additionalFields',
+				'Add field',
+				`Settings of the ${what}; the platform fills in what is not set`,
+				options,
+			)
+		: sortedCollection(
+				'Update Fields',
+				'updateFields',
+				'Add field',
+				`The settings of the ${what} to change; the others stay as they are`,
+				options,
+			);
 }
 
 /** An "Options" collection: settings most runs leave as they are, listed by name. */
@@ -308,13 +330,13 @@ export function optionsCollection(
 	description: string,
 	options: INodeProperties[],
 ): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		description,
-		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	};
+	return sortedCollection('Options', 'options', 'Add option', description, options);
+}
+
+/** A "Filters" collection of a Get Many, listed by name. */
+export function filtersCollection(
+	description: string,
+	options: INodeProperties[],
+): INodeProperties {
+	return sortedCollection('Filters', 'filters', 'Add filter', description, options);
 }

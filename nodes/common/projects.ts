@@ -6,6 +6,7 @@ import {
 	returnAllField,
 	simplifyField,
 	optionsCollection,
+	filtersCollection,
 } from './fields';
 import type { CallOptions, RouteSpec, TovieContext, TovieRequest } from './transport';
 import { CREDENTIAL_NAME, tovieRequest } from './transport';
@@ -111,9 +112,6 @@ export const projectOverrideOption: INodeProperties = projectLocator({
 		'Another project than the Project Short Name of the credential. ' + SHORT_NAME_HELP + '.',
 });
 
-const byName = (a: INodeProperties, b: INodeProperties) =>
-	a.displayName.localeCompare(b.displayName);
-
 /**
  * The "Options" collection of an operation that names a project: Options → Project (another project
  * than the credential's) and the operation's other options, sorted by name.
@@ -143,15 +141,7 @@ export function listFields(list: {
 	const { what, filters = [], options = [], project = true, simplify = true } = list;
 	const fields: INodeProperties[] = [returnAllField, limitField];
 	if (filters.length) {
-		fields.push({
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add filter',
-			default: {},
-			description: `Only the ${what} that match every filter set here`,
-			options: [...filters].sort(byName),
-		});
+		fields.push(filtersCollection(`Only the ${what} that match every filter set here`, filters));
 	}
 	if (project) fields.push(projectOptions(options));
 	else if (options.length)

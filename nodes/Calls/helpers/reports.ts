@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { workflowZone } from '../../common/dates';
-import { limitOf } from '../../common/fields';
+import { limitOf, filtersCollection } from '../../common/fields';
 import { paginate } from '../../common/paginate';
 import { invalidInput, listOf, toEpochMs } from '../../common/validate';
 import type { CallsRoute } from '../api';
@@ -77,15 +77,10 @@ export function filtersField(dates: DateFilter[], extra: INodeProperties[] = [])
 		),
 		...extra,
 	];
-	return {
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add filter',
-		default: {},
-		description: 'Which records to list; without filters, every record of the campaign',
-		options: options.sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	};
+	return filtersCollection(
+		'Which records to list; without filters, every record of the campaign',
+		options,
+	);
 }
 
 /** The date filters of one item as the spec's `date-time` strings; From after To is refused. */

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { limitField, limitOf, returnAllField } from '../../../common/fields';
+import { limitField, limitOf, returnAllField, filtersCollection } from '../../../common/fields';
 import { paginate } from '../../../common/paginate';
 import type { Operation } from '../../../common/router';
 import { invalidInput, toEpochMs } from '../../../common/validate';
@@ -23,36 +23,28 @@ export const getHistory: Operation = {
 		clientIdField,
 		returnAllField,
 		limitField,
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add filter',
-			default: {},
-			description: 'Which messages to return',
-			options: [
-				unconfirmed(
-					{
-						displayName: 'From',
-						name: 'from',
-						type: 'dateTime',
-						default: '',
-						description: 'Only messages at or after this time',
-					},
-					SPAN,
-				),
-				unconfirmed(
-					{
-						displayName: 'To',
-						name: 'to',
-						type: 'dateTime',
-						default: '',
-						description: 'Only messages before this time',
-					},
-					SPAN,
-				),
-			],
-		},
+		filtersCollection('Which messages to return', [
+			unconfirmed(
+				{
+					displayName: 'From',
+					name: 'from',
+					type: 'dateTime',
+					default: '',
+					description: 'Only messages at or after this time',
+				},
+				SPAN,
+			),
+			unconfirmed(
+				{
+					displayName: 'To',
+					name: 'to',
+					type: 'dateTime',
+					default: '',
+					description: 'Only messages before this time',
+				},
+				SPAN,
+			),
+		]),
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const clientId = clientIdOf(this, itemIndex);
