@@ -18,13 +18,14 @@ function perExecution(
 
 /** Entries grouped by key (in order of first appearance), each group cut into chunks of `size`. */
 function chunksOf<P>(
+	ctx: IExecuteFunctions,
 	spec: BatchSpec<P>,
 	entries: Array<BatchEntry<P>>,
 	size: number,
 ): Array<Array<BatchEntry<P>>> {
 	const groups = new Map<string, Array<BatchEntry<P>>>();
 	for (const entry of entries) {
-		const key = spec.key ? spec.key(entry.value, entry.itemIndex) : '';
+		const key = spec.key ? spec.key.call(ctx, entry.value, entry.itemIndex) : '';
 		const group = groups.get(key);
 		if (group) group.push(entry);
 		else groups.set(key, [entry]);
@@ -53,7 +54,7 @@ export async function sendChunks<P>(
 	let chunks: Array<Array<BatchEntry<P>>>;
 	let concurrency: number;
 	try {
-		chunks = chunksOf(spec, entries, perExecution(ctx, spec.size, 1));
+		chunks = chunksOf(ctx, spec, entries, perExecution(ctx, spec.size, 1));
 		concurrency = perExecution(ctx, spec.concurrency, 1);
 	} catch (error) {
 		// The settings of the whole batch are wrong: every item fails with them.

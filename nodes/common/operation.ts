@@ -28,7 +28,7 @@ export interface BatchSpec<Prepared = unknown> {
 	/** Reads and checks one item; a throw fails that item only, before any request. */
 	prepare(this: IExecuteFunctions, itemIndex: number): Prepared | Promise<Prepared>;
 	/** Items with the same key may share a request (default: all share one key). */
-	key?(prepared: Prepared, itemIndex: number): string;
+	key?(this: IExecuteFunctions, prepared: Prepared, itemIndex: number): string;
 	/** Max items per request: a number, or read once per execution (e.g. the "Batch Size" option). */
 	size: number | ((this: IExecuteFunctions) => number);
 	/**
@@ -53,6 +53,12 @@ interface OperationBase {
 	description: string;
 	/** Fields shown only for this operation (display options are added by the router). */
 	properties?: INodeProperties[];
+	/**
+	 * The operation acts on the platform with no idempotence key the platform honours (a message, a
+	 * send, a fired event, a create, a deploy): the router gives it Repeat Protection (repeats.ts)
+	 * and, when a run stops on an error, says which items were sent. docs/architecture.md lists them.
+	 */
+	acts?: boolean;
 }
 
 /** Handles one item at a time. */

@@ -11,6 +11,13 @@ import type { Outcome } from './batch';
 import { sendChunks } from './batch';
 import { isToolNode, requestOptionsField, toolOutputFields } from './fields';
 import { checkFields, fieldsToCheck } from './checks';
+import {
+	idsOf,
+	maybeSentRepeat,
+	repeatGuard,
+	repeatProtectionField,
+	skippedRepeat,
+} from './repeats';
 import type { BatchEntry, OperationResult, Resource } from './operation';
 
 export type {
@@ -79,7 +86,7 @@ export function buildProperties(resources: Resource[]): INodeProperties[] {
 			const withOutput = own.some((p) => p.name === 'simplify')
 				? [...own, ...toolOutputFields]
 				: own;
-			for (const property of withOutput) {
+			for (const property of operation.acts ? [...withOutput, repeatProtectionField] : withOutput) {
 				properties.push(withDisplay(property, resource.value, operation.value));
 			}
 		}
@@ -146,10 +153,58 @@ function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number):
 	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 }
 
+function idsText(result: unknown): string {
+	return Object.entries(idsOf(result))
+		.map(([key, value]) => `${key} ${String(value)}`)
+		.join(', ');
+}
+
+function itemList(indexes: number[], describe?: (itemIndex: number) => string): string {
+	const shown = indexes.slice(0, 50).map((itemIndex) => {
+		const details = describe?.(itemIndex);
+		return details ? `item ${itemIndex} (${details})` : `item ${itemIndex}`;
+	});
+	return shown.join(', ') + (indexes.length > 50 ? ` and ${indexes.length - 50} more` : '');
+}
+
+/**
+ * What an acting operation did before the run stopped on an error: n8n drops the node's output
+ * with the error, so the error itself names the items that were sent (with their IDs) and those
+ * that were not. `outcomes[i]` is undefined for an item that was never started.
+ */
+export function actingSummary(outcomes: Array<Outcome | undefined>, count: number): string {
+	const sent: number[] = [];
+	const failed: number[] = [];
+	const notSent: number[] = [];
+	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+		const outcome = outcomes[itemIndex];
+		if (outcome === undefined) notSent.push(itemIndex);
+		else if (outcome instanceof Error) failed.push(itemIndex);
+		else sent.push(itemIndex);
+	}
+	const parts = [
+		sent.length
+			? `Sent (or sent earlier) before the run stopped: ${itemList(sent, (i) => idsText(outcomes[i]))}.`
+			: 'Nothing was sent before the run stopped.',
+		failed.length ? `Failed: ${itemList(failed)}.` : '',
+		notSent.length ? `Not sent: ${itemList(notSent)}.` : '',
+		sent.length
+			? 'Repeat Protection remembers what was sent: Retry On Fail, retrying the execution or running it again sends only the rest.'
+			: '',
+	];
+	return parts.filter(Boolean).join(' ');
+}
+
+function withSummary(error: Error, summary: string): Error {
+	const described = error as NodeOperationError;
+	described.description = [described.description, summary].filter(Boolean).join('\n\n');
+	return error;
+}
+
 /**
  * Runs the chosen operation over all input items: the item loop, run-time field checks,
- * batching, `pairedItem`, `continueOnFail` and error wrapping live here once, so operations only
- * read parameters and call the API.
+ * batching, `pairedItem`, `continueOnFail`, Repeat Protection and error wrapping live here once,
+ * so operations only read parameters and call the API.
  */
 export async function route(
 	this: IExecuteFunctions,
@@ -169,7 +224,11 @@ export async function route(
 	}
 
 	const stopOnError = !this.continueOnFail();
-	const fields = fieldsToCheck(this, [...(operation.properties ?? []), requestOptionsField]);
+	const fields = fieldsToCheck(this, [
+		...(operation.properties ?? []),
+		requestOptionsField,
+		...(operation.acts ? [repeatProtectionField] : []),
+	]);
 	const select = toolSelection(
 		this,
 		(operation.properties ?? []).some((p) => p.name === 'simplify'),
@@ -185,13 +244,41 @@ export async function route(
 		if (description) json.errorDescription = description;
 		output.push({ json, pairedItem: { item: itemIndex } });
 	};
+	const guard = operation.acts ? repeatGuard(this) : undefined;
+	// An item already sent by an earlier run of the same work: its skip result, or an error when
+	// that send may or may not have arrived.
+	const repeatOf = (itemIndex: number): Outcome | undefined => {
+		const earlier = guard?.earlier(itemIndex);
+		if (!earlier) return undefined;
+		return earlier.confirmed ? skippedRepeat(earlier) : maybeSentRepeat(this, earlier, itemIndex);
+	};
 
 	if (!operation.batch) {
+		const outcomes: Outcome[] = [];
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
 				checkFields(this, fields, itemIndex);
-				output.push(...itemsOf(await operation.execute.call(this, itemIndex), itemIndex));
+				let outcome = repeatOf(itemIndex);
+				if (outcome === undefined) {
+					guard?.claim(itemIndex);
+					try {
+						outcome = await operation.execute.call(this, itemIndex);
+					} catch (error) {
+						guard?.settle(itemIndex, error);
+						throw error;
+					}
+					guard?.settle(itemIndex, outcome);
+				}
+				if (outcome instanceof Error) throw outcome;
+				outcomes[itemIndex] = outcome;
+				output.push(...itemsOf(outcome, itemIndex));
 			} catch (error) {
+				outcomes[itemIndex] = error as Error;
+				if (guard && stopOnError)
+					throw withSummary(
+						asNodeError(this, error, itemIndex),
+						actingSummary(outcomes, items.length),
+					);
 				fail(error, itemIndex);
 			}
 		}
@@ -205,17 +292,34 @@ export async function route(
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			checkFields(this, fields, itemIndex);
-			entries.push({ itemIndex, value: await operation.batch.prepare.call(this, itemIndex) });
+			const value = await operation.batch.prepare.call(this, itemIndex);
+			const repeat = repeatOf(itemIndex);
+			if (repeat instanceof Error) throw repeat;
+			if (repeat) outcomes[itemIndex] = repeat;
+			else entries.push({ itemIndex, value });
 		} catch (error) {
 			if (stopOnError) throw asNodeError(this, error, itemIndex);
 			outcomes[itemIndex] = error as Error;
 		}
 	}
-	await sendChunks(this, operation.batch, entries, outcomes, stopOnError);
+	for (const { itemIndex } of entries) guard?.claim(itemIndex);
+	try {
+		await sendChunks(this, operation.batch, entries, outcomes, stopOnError);
+	} finally {
+		// Items never started are settled as not sent.
+		for (const { itemIndex } of entries)
+			guard?.settle(
+				itemIndex,
+				outcomes[itemIndex] ?? new NodeOperationError(this.getNode(), 'not started'),
+			);
+	}
 	// Without continueOnFail, chunks after a failed one were not sent: the run fails with the
 	// error of the first failed item.
 	const firstFailed = stopOnError ? outcomes.findIndex((outcome) => outcome instanceof Error) : -1;
-	if (firstFailed >= 0) throw asNodeError(this, outcomes[firstFailed], firstFailed);
+	if (firstFailed >= 0) {
+		const error = asNodeError(this, outcomes[firstFailed], firstFailed);
+		throw guard ? withSummary(error, actingSummary(outcomes, items.length)) : error;
+	}
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const outcome = outcomes[itemIndex];
 		if (outcome instanceof Error) fail(outcome, itemIndex);

@@ -346,6 +346,8 @@ export interface HarnessNode {
 	type: string;
 	parameters?: IDataObject;
 	continueOnFail?: boolean;
+	/** n8n's Settings → Retry On Fail: how many tries in all (no wait between them). */
+	retryOnFail?: number;
 	/** Attach the `tovieApi` credential; default: when the node type declares it. */
 	credentials?: boolean;
 	typeVersion?: number;
@@ -363,6 +365,11 @@ export interface RunWorkflowOptions {
 	otherCredentials?: Record<string, ICredentialDataDecryptedObject>;
 	/** The workflow's static data; pass the same object to several runs and webhook calls to share it. */
 	staticData?: IDataObject;
+	/**
+	 * The workflow's ID. Each run gets its own unless a test gives one: Repeat Protection remembers
+	 * sends per workflow in process memory too, so runs of one workflow share it (like a re-run by hand).
+	 */
+	workflowId?: string;
 	/** The workflow's time zone (settings `timezone`, what `getTimezone()` gives); default `WORKFLOW_TIMEZONE`. */
 	timezone?: string;
 }
@@ -429,11 +436,16 @@ function toNode(nodeTypes: NodeTypes, node: HarnessNode, name: string, position:
 		...(node.continueOnFail
 			? { continueOnFail: true, onError: 'continueRegularOutput' as const }
 			: {}),
+		...(node.retryOnFail
+			? { retryOnFail: true, maxTries: node.retryOnFail, waitBetweenTries: 0 }
+			: {}),
 		...((node.credentials ?? wantsCredential)
 			? { credentials: { tovieApi: { id: '1', name: 'Tovie test credential' } } }
 			: {}),
 	};
 }
+
+let workflowCount = 0;
 
 function prepare(options: RunWorkflowOptions) {
 	const nodeTypes = new NodeTypes();
@@ -462,8 +474,9 @@ function prepare(options: RunWorkflowOptions) {
 		};
 	}
 
+	const workflowId = options.workflowId ?? `test-workflow-${++workflowCount}`;
 	const workflow = new Workflow({
-		id: 'test-workflow',
+		id: workflowId,
 		name: 'Test workflow',
 		nodes,
 		connections,
@@ -474,7 +487,7 @@ function prepare(options: RunWorkflowOptions) {
 	});
 
 	const workflowData: IWorkflowBase = {
-		id: 'test-workflow',
+		id: workflowId,
 		name: 'Test workflow',
 		active: false,
 		activeVersionId: null,
@@ -571,12 +584,21 @@ export async function runNode(
 	parameters: IDataObject,
 	items: IDataObject[] = [{}],
 	credentials?: ICredentialDataDecryptedObject,
-	options: { continueOnFail?: boolean; name?: string } = {},
+	options: {
+		continueOnFail?: boolean;
+		retryOnFail?: number;
+		name?: string;
+		workflowId?: string;
+		staticData?: IDataObject;
+	} = {},
 ): Promise<WorkflowResult> {
+	const { workflowId, staticData, ...node } = options;
 	return await runWorkflow({
-		nodes: [{ type, parameters, name: options.name, continueOnFail: options.continueOnFail }],
+		nodes: [{ type, parameters, ...node }],
+		staticData,
 		items,
 		credentials,
+		workflowId,
 	});
 }
 
@@ -607,6 +629,8 @@ export async function callWebhook(
 	call: WebhookCall,
 	credentials?: ICredentialDataDecryptedObject,
 	staticData?: IDataObject,
+	/** Calls with one ID are calls to one trigger (the Chat Trigger remembers events per trigger in process memory). */
+	workflowId?: string,
 ) {
 	const answer: WebhookAnswer = { headers: {} };
 	const res = {
@@ -638,6 +662,7 @@ export async function callWebhook(
 		trigger: node,
 		credentials,
 		staticData,
+		workflowId,
 	});
 	Object.assign(additionalData, { httpResponse: res });
 	const workflowNode = workflow.getNode(startName)!;
@@ -717,13 +742,19 @@ export function activateTrigger(node: HarnessNode, credentials?: ICredentialData
 
 /**
  * n8n-core's real hook context (what n8n hands `webhookMethods` on activation and deactivation),
- * for a trigger node of an active workflow. Static data lives on the returned workflow.
+ * for a trigger node of an active workflow. Static data lives on the returned workflow (on
+ * `staticData` when given, to share it with webhook calls).
  */
-export function hookContext(node: HarnessNode, credentials?: ICredentialDataDecryptedObject) {
+export function hookContext(
+	node: HarnessNode,
+	credentials?: ICredentialDataDecryptedObject,
+	staticData?: IDataObject,
+) {
 	const { workflow, additionalData, startName } = prepare({
 		nodes: [],
 		trigger: node,
 		credentials,
+		staticData,
 	});
 	const workflowNode = workflow.getNode(startName)!;
 	const webhookDescription = workflow.nodeTypes.getByNameAndVersion(workflowNode.type, 1)

@@ -46,7 +46,8 @@ async function add(
 		{ resource: 'phone', operation: 'add', phone: '={{ $json.phone }}', ...parameters },
 		items,
 		credentials(),
-		{ continueOnFail },
+		// One workflow: the idempotence key is scoped to it.
+		{ continueOnFail, workflowId: 'calls-workflow' },
 	);
 	expect(result.serialized).not.toContain(TOKEN);
 	expect(result.serialized).not.toContain(encodeURIComponent(TOKEN));

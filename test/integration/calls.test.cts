@@ -48,7 +48,11 @@ async function run(
 	items: IDataObject[] = [{}],
 	continueOnFail = false,
 ): Promise<WorkflowResult> {
-	const result = await runNode('tovieCalls', parameters, items, credentials(), { continueOnFail });
+	// One workflow: the idempotence key is scoped to it.
+	const result = await runNode('tovieCalls', parameters, items, credentials(), {
+		continueOnFail,
+		workflowId: 'calls-workflow',
+	});
 	expect(result.serialized).not.toContain(TOKEN);
 	expect(result.serialized).not.toContain(encodeURIComponent(TOKEN));
 	return result;

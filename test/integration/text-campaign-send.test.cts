@@ -9,6 +9,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { ChannelsModule, type FakeChannel } from '../helpers/fake-platform/channels.cts';
 import { startFakePlatform, type FakePlatform } from '../helpers/fake-platform/server.cts';
 import { TextCampaignModule } from '../helpers/fake-platform/textCampaigns.cts';
+import { forgetRepeats } from '../../nodes/common/repeats';
 import { runNode } from '../helpers/harness.cts';
 import {
 	credentialsFor,
@@ -169,13 +170,25 @@ describe('Client → Send Event', () => {
 		expect(campaigns.sendings.get(String(item.sendingId))!.status).toBe('CANCELED');
 	});
 
-	it('items asking for exactly the same send share one request; the repeats say which item they follow', async () => {
+	it('identical items are separate sends by default: one item is one send', async () => {
+		const items = [
+			{ clientId: 'c-1', orderId: 1 },
+			{ clientId: 'c-1', orderId: 1 },
+		];
+		const result = await run(sendEvent(), items);
+		expect(sends()).toHaveLength(2);
+		const [first, second] = result.json();
+		expect(first.sendingId).not.toBe(second.sendingId);
+		expect(second.duplicateOf).toBeUndefined();
+	});
+
+	it('with Merge Identical Sends, items asking for exactly the same send share one request; the repeats say which item they follow', async () => {
 		const items = [
 			{ clientId: 'c-1', orderId: 1 },
 			{ clientId: 'c-2', orderId: 2 },
 			{ clientId: 'c-1', orderId: 1 },
 		];
-		const result = await run(sendEvent(), items);
+		const result = await run(sendEvent({ options: { mergeIdentical: true } }), items);
 		expect(sends()).toHaveLength(2);
 		const out = result.json();
 		expect(out[2]).toMatchObject({
@@ -251,6 +264,134 @@ describe('Client → Send Message', () => {
 	});
 });
 
+describe('Repeat Protection: the same work again sends nothing twice', () => {
+	it('Retry On Fail after a refused item among ten concurrent sends: every client is messaged once', async () => {
+		fake.inject({
+			method: 'POST',
+			path: /send-event$/,
+			bodyIncludes: '"clientId":"client-2"',
+			status: 400,
+			body: { error: 'textcampaign.common.validation_error', message: 'Try later' },
+			times: 1,
+		});
+		const result = await runNode(
+			'tovieTextCampaign',
+			sendEvent({ options: { requestsAtOnce: 10 } }),
+			clients(10),
+			credentials,
+			{ retryOnFail: 3 },
+		);
+		expectNoSecrets([result.serialized]);
+		expect(result.status).toBe('success');
+		expect(sends()).toHaveLength(11);
+		const delivered = campaigns.sendingList().map((sending) => sending.clientId);
+		expect(delivered.sort()).toEqual(
+			clients(10)
+				.map((c) => c.clientId)
+				.sort(),
+		);
+		const out = result.json();
+		expect(out).toHaveLength(10);
+		expect(out[1]).toMatchObject({ clientId: 'client-2', sent: true });
+		const skipped = out.filter((json) => json.skipped === true);
+		expect(skipped).toHaveLength(9);
+		// A skipped item still names its send.
+		for (const json of skipped)
+			expect(campaigns.sendings.get(String(json.sendingId))).toBeDefined();
+	});
+
+	it('a retried execution (static data saved by n8n, another process) and a re-run by hand send only what was not sent', async () => {
+		const staticData: IDataObject = {};
+		fake.inject({
+			method: 'POST',
+			path: /send-event$/,
+			bodyIncludes: '"clientId":"client-3"',
+			status: 400,
+			times: 1,
+		});
+		const first = await runNode(
+			'tovieTextCampaign',
+			sendEvent({ options: { requestsAtOnce: 1 } }),
+			clients(5),
+			credentials,
+			{
+				staticData,
+				workflowId: 'retried',
+			},
+		);
+		expect(first.status).toBe('error');
+		expect(sends()).toHaveLength(3);
+		forgetRepeats(); // a retry may run in another process: only static data is shared
+		const retried = await runNode(
+			'tovieTextCampaign',
+			sendEvent({ options: { requestsAtOnce: 1 } }),
+			clients(5),
+			credentials,
+			{
+				staticData,
+				workflowId: 'retried',
+			},
+		);
+		expect(retried.status).toBe('success');
+		expect(sends()).toHaveLength(6);
+		expect(retried.json().map((json) => json.skipped === true)).toEqual([
+			true,
+			true,
+			false,
+			false,
+			false,
+		]);
+		// By hand, in this process (manual runs do not save static data): nothing again.
+		const byHand = await runNode(
+			'tovieTextCampaign',
+			sendEvent({ options: { requestsAtOnce: 1 } }),
+			clients(5),
+			credentials,
+			{ workflowId: 'retried' },
+		);
+		expect(byHand.json().every((json) => json.skipped === true)).toBe(true);
+		expect(sends()).toHaveLength(6);
+		expect(new Set(campaigns.sendingList().map((sending) => sending.clientId)).size).toBe(5);
+		expect(campaigns.sendingList()).toHaveLength(5);
+	});
+
+	it('Send Repeats Anyway sends again; other input or other settings are new work', async () => {
+		await runNode('tovieTextCampaign', sendEvent(), clients(2), credentials, {
+			workflowId: 'again',
+		});
+		const other = await runNode(
+			'tovieTextCampaign',
+			sendEvent({ event: 'orderDelivered' }),
+			clients(2),
+			credentials,
+			{ workflowId: 'again' },
+		);
+		expect(other.json().some((json) => json.skipped)).toBe(false);
+		const anyway = await runNode(
+			'tovieTextCampaign',
+			sendEvent({ repeatProtection: { sendAnyway: true } }),
+			clients(2),
+			credentials,
+			{ workflowId: 'again' },
+		);
+		expect(anyway.json().some((json) => json.skipped)).toBe(false);
+		expect(sends()).toHaveLength(6);
+	});
+
+	it('a send the platform may have received (a 502) is not repeated by Retry On Fail: the item says so', async () => {
+		fake.inject({ method: 'POST', path: /send-event$/, status: 502, times: 1 });
+		const result = await runNode('tovieTextCampaign', sendEvent(), clients(1), credentials, {
+			retryOnFail: 2,
+		});
+		expect(result.status).toBe('error');
+		expect(sends()).toHaveLength(1);
+		expect(result.error?.message).toMatch(
+			/^Not sent again: the same send may already have reached the platform at /,
+		);
+		expect(result.error?.description).toContain('Send Repeats Anyway');
+	});
+});
+
 describe('failures: what was sent and what failed, never a client messaged twice', () => {
 	it('an unknown campaign: every item fails with the client named (continue on fail)', async () => {
 		const result = await run(sendEvent({ textCampaignName: rl('Nope', 'name') }), clients(2), true);
@@ -311,8 +452,37 @@ describe('failures: what was sent and what failed, never a client messaged twice
 		expect(result.error?.message).toBe(
 			'Not sent to client client-1: The platform refused the request as invalid [400 textcampaign.common.validation_error]: Client is blocked [item 0]',
 		);
-		expect(result.error?.description).toContain('were not sent');
+		expect(result.error?.description).toContain(
+			'Nothing was sent before the run stopped. Failed: item 0. Not sent: item 1, item 2, item 3, item 4.',
+		);
 		expect(sends()).toHaveLength(1);
+	});
+
+	it('a failure among concurrent sends: the error names every item that was sent, with its sendingId, and those that were not', async () => {
+		fake.latencyMs = 20;
+		fake.inject({
+			method: 'POST',
+			path: /send-event$/,
+			bodyIncludes: '"clientId":"client-4"',
+			status: 400,
+			body: { error: 'textcampaign.common.validation_error', message: 'Client is blocked' },
+			times: 1,
+		});
+		const result = await run(sendEvent({ options: { requestsAtOnce: 4 } }), clients(10));
+		expect(result.status).toBe('error');
+		const description = String(result.error?.description);
+		const delivered = campaigns.sendingList();
+		// Items 0–2 and 4–6 were in flight or started before the failure was known; 7–9 never started.
+		expect(delivered.length).toBeGreaterThanOrEqual(3);
+		for (const sending of delivered) {
+			const itemIndex = Number(String(sending.clientId).replace('client-', '')) - 1;
+			expect(description).toMatch(
+				new RegExp(`item ${itemIndex} \\([^)]*sendingId ${sending.id}\\)`),
+			);
+		}
+		expect(description).toMatch(/Failed: item 3\./);
+		expect(description).toMatch(/Not sent: (item \d, )*item 9\./);
+		expect(sends()).toHaveLength(delivered.length + 1);
 	});
 
 	it('a bad item is refused before any request: alone it stops the run, with continue on fail it fails alone', async () => {

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { outputDate, workflowZone } from '../../common/dates';
+import { mayHaveArrived } from '../../common/repeats';
 import { batchSizeOf } from '../../common/fields';
 import type { PlatformRequest } from '../../common/requests';
 import type { BatchEntry, BatchSpec, OperationResult } from '../../common/router';
@@ -10,11 +11,11 @@ import { itemRequest, type TextCampaignRoute } from '../api';
 
 /**
  * Sending to many clients. The Text campaign API takes one client per request (send-event,
- * send-replies and the sends by template have a single `clientId`), so "as few requests as the API
- * allows" is one per distinct send: items that ask for exactly the same send (same route and
- * body) share one request, and "Requests at Once" requests are in flight at once. No send is ever
- * repeated unless the platform provably did not receive it: the spec declares no
- * Idempotence-Key for these calls, and their routes are marked `acts`.
+ * send-replies and the sends by template have a single `clientId`), so each item is one request,
+ * and "Requests at Once" requests are in flight at once. Items that ask for exactly the same send
+ * share one request only with "Merge Identical Sends". No send is ever repeated unless the
+ * platform provably did not receive it: the spec declares no Idempotence-Key for these calls,
+ * their routes are marked `acts`, and the operations have the router's Repeat Protection.
  */
 
 /** Requests in flight at once unless the user sets "Requests at Once". */
@@ -35,6 +36,15 @@ export const requestsAtOnceOption: INodeProperties = {
 		'How many send requests go to the platform at the same time. The API takes one client per request; lower it if the platform answers 429 (too many requests).',
 };
 
+export const mergeIdenticalOption: INodeProperties = {
+	displayName: 'Merge Identical Sends',
+	name: 'mergeIdentical',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether items that ask for exactly the same send (same client, content and options) share one request, so the client gets it once. Off: every item is its own send.',
+};
+
 /** One item's send, ready to go; `echo` is what the output item repeats about it. */
 export interface PreparedSend {
 	route: TextCampaignRoute;
@@ -49,7 +59,7 @@ export function scheduledAt(ctx: IExecuteFunctions, body: IDataObject): IDataObj
 		: {};
 }
 
-/** Same route, path and body → same key: those items share one request. */
+/** Same route, path and body → same key: with Merge Identical Sends, those items share one request. */
 function keyOf(send: PreparedSend): string {
 	const text = JSON.stringify([
 		send.route,
@@ -59,17 +69,10 @@ function keyOf(send: PreparedSend): string {
 	return createHash('sha256').update(text).digest('hex');
 }
 
-/** Whether a failed request may have reached the platform (no answer, or a 5xx). */
-function mayHaveArrived(error: unknown): boolean {
-	if (!(error instanceof NodeApiError)) return false;
-	const status = Number(error.httpCode ?? 0);
-	return !status || status >= 500;
-}
-
 const MAYBE_SENT =
 	'The platform did not confirm the send and it was not repeated, so the client gets the message at most once. Check Sending → Get Many before sending it again.';
 const STOPPED =
-	'Sends already confirmed stay sent; the items after this one were not sent. With Settings → On Error → Continue, every item comes out with what was sent and what failed.';
+	'With Settings → On Error → Continue, every item comes out with what was sent and what failed.';
 
 /** The error of one item, naming its client and telling whether the message may have gone out. */
 function itemError(
@@ -112,7 +115,10 @@ export function sendBatch(
 ): BatchSpec<PreparedSend> {
 	return {
 		prepare,
-		key: (send) => keyOf(send),
+		key(send, itemIndex) {
+			const merge = this.getNodeParameter('options.mergeIdentical', 0, false) as boolean;
+			return merge ? keyOf(send) : String(itemIndex);
+		},
 		// Every item with the same key in one chunk: one request for the group.
 		size: Number.POSITIVE_INFINITY,
 		concurrency: batchSizeOf(requestsAtOnceOption),

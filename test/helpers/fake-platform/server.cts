@@ -117,6 +117,8 @@ export interface Injection {
 	method?: string;
 	/** Tested against the path without the query string. */
 	path?: RegExp;
+	/** Only requests whose raw body contains this text (one client among many). */
+	bodyIncludes?: string;
 	/** How many matching requests it applies to; default 1. */
 	times?: number;
 	/** With `status` or `body` the route handler is NOT run (unless `commit`): nothing is committed. */
@@ -366,11 +368,12 @@ export class FakePlatform {
 		await closed;
 	}
 
-	private takeInjection(method: string, path: string): Injection | undefined {
+	private takeInjection(method: string, path: string, rawBody: string): Injection | undefined {
 		const index = this.injections.findIndex(
 			(injection) =>
 				(!injection.method || injection.method.toUpperCase() === method) &&
-				(!injection.path || injection.path.test(path)),
+				(!injection.path || injection.path.test(path)) &&
+				(!injection.bodyIncludes || rawBody.includes(injection.bodyIncludes)),
 		);
 		if (index < 0) return undefined;
 		const injection = this.injections[index];
@@ -432,7 +435,7 @@ export class FakePlatform {
 		});
 		const signal = AbortSignal.any([disconnected.signal, this.closing.signal]);
 
-		const injection = this.takeInjection(method, path);
+		const injection = this.takeInjection(method, path, rawBody);
 		const commitFirst = injection?.commit === true;
 		const delay = this.latencyMs + (commitFirst ? 0 : (injection?.delayMs ?? 0));
 		record.delayMs = delay;

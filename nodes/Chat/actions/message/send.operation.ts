@@ -49,6 +49,7 @@ export function simplifyAnswer(response: IDataObject): IDataObject {
 }
 
 export const send: Operation = {
+	acts: true,
 	value: 'send',
 	name: 'Send',
 	action: 'Send message and get answer',

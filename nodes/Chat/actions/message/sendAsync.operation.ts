@@ -31,6 +31,7 @@ export function asyncAnswerOf(raw: unknown): IDataObject {
 }
 
 export const sendAsync: Operation = {
+	acts: true,
 	value: 'sendAsync',
 	name: 'Send Without Waiting',
 	action: 'Send message without waiting',

@@ -5,6 +5,7 @@ import { sendOperatorEvent } from '../../helpers/events';
 import { agentField, employeeOf, userIdField, userIdOf, webhookFields } from './common';
 
 export const closeChat: Operation = {
+	acts: true,
 	value: 'closeChat',
 	name: 'Close Chat',
 	action: 'Close chat',

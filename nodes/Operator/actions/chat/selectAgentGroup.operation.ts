@@ -6,6 +6,7 @@ import { sendOperatorEvent } from '../../helpers/events';
 import { userIdField, userIdOf, webhookFields } from './common';
 
 export const selectAgentGroup: Operation = {
+	acts: true,
 	value: 'selectAgentGroup',
 	name: 'Select Agent Group',
 	action: 'Select agent group',

@@ -16,6 +16,7 @@ function nameFromUrl(url: string): string {
 }
 
 export const sendFile: Operation = {
+	acts: true,
 	value: 'sendFile',
 	name: 'Send File',
 	action: 'Send file link as agent',

@@ -6,6 +6,7 @@ import { sendOperatorEvent } from '../../helpers/events';
 import { agentField, employeeOf, userIdField, userIdOf, webhookFields } from './common';
 
 export const sendText: Operation = {
+	acts: true,
 	value: 'sendText',
 	name: 'Send Text',
 	action: 'Send text as agent',

@@ -7,6 +7,7 @@ import { startDeploy, waitForDeploy, type DeployRequest } from '../../helpers/de
 import { withIsoDates } from '../../helpers/output';
 
 export const deploy: Operation = {
+	acts: true,
 	value: 'deploy',
 	name: 'Deploy',
 	action: 'Deploy bot to channel',

@@ -8,6 +8,7 @@ import { itemRequest } from '../../api';
 import { projectOutput } from './common';
 
 export const clone: Operation = {
+	acts: true,
 	value: 'clone',
 	name: 'Clone',
 	action: 'Clone project',

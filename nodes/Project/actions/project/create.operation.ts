@@ -7,6 +7,7 @@ import { itemRequest } from '../../api';
 import { projectOutput, settingsFields, settingsOf } from './common';
 
 export const create: Operation = {
+	acts: true,
 	value: 'create',
 	name: 'Create',
 	action: 'Create project',

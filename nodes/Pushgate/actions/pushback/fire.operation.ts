@@ -22,6 +22,7 @@ interface Firing {
 
 /** Fires the pushback of every input item: one request each, several at a time. */
 export const fire: Operation = {
+	acts: true,
 	value: 'fire',
 	name: 'Fire',
 	action: 'Fire pushback event',

@@ -9,6 +9,7 @@ import { projectShortNameOf } from '../../helpers/locators';
 import { campaignOut, settingFields, settingsOf } from './common';
 
 export const create: Operation = {
+	acts: true,
 	value: 'create',
 	name: 'Create',
 	action: 'Create text campaign',

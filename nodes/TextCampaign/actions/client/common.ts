@@ -5,7 +5,7 @@ import { projectOptions, projectOverrideOption } from '../../../common/projects'
 import { invalidInput } from '../../../common/validate';
 import { requiredLocator } from '../../../common/search';
 import { botLocator, campaignNameLocator } from '../../helpers/locators';
-import { requestsAtOnceOption } from '../../helpers/send';
+import { mergeIdenticalOption, requestsAtOnceOption } from '../../helpers/send';
 
 const clientIdField: INodeProperties = {
 	displayName: 'Client ID',
@@ -57,6 +57,7 @@ export const sendOptionFields: INodeProperties[] = [
 	callbackUrlOption,
 	priorityOption,
 	requestsAtOnceOption,
+	mergeIdenticalOption,
 	{
 		displayName: 'Send At',
 		name: 'sendingTime',

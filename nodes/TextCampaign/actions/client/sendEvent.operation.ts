@@ -7,6 +7,7 @@ import { scheduledAt, sendBatch } from '../../helpers/send';
 import { clientSendOptions, recipientFields, recipientOf, sendOptionsOf } from './common';
 
 export const sendEvent: Operation = {
+	acts: true,
 	value: 'sendEvent',
 	name: 'Send Event',
 	action: 'Send event to clients',

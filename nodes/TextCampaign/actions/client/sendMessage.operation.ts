@@ -7,6 +7,7 @@ import { scheduledAt, sendBatch } from '../../helpers/send';
 import { clientSendOptions, recipientFields, recipientOf, sendOptionsOf } from './common';
 
 export const sendMessage: Operation = {
+	acts: true,
 	value: 'sendMessage',
 	name: 'Send Message',
 	action: 'Send message to clients',

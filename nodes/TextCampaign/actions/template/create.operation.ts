@@ -7,6 +7,7 @@ import { jsonNodeOf, repliesOf } from '../../helpers/json';
 import { recipientFields, recipientOf, sendOptionsOf, templateOptions } from '../client/common';
 
 export const create: Operation = {
+	acts: true,
 	value: 'create',
 	name: 'Create',
 	action: 'Create template',

@@ -8,6 +8,7 @@ import { scheduledAt, sendBatch } from '../../helpers/send';
 import { sendOptionFields, sendOptionsOf } from '../client/common';
 
 export const send: Operation = {
+	acts: true,
 	value: 'send',
 	name: 'Send',
 	action: 'Send template',
