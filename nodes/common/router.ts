@@ -261,15 +261,10 @@ export async function route(
 				let outcome = repeatOf(itemIndex);
 				if (outcome === undefined) {
 					guard?.claim(itemIndex);
-					try {
-						outcome = await operation.execute.call(this, itemIndex);
-					} catch (error) {
-						guard?.settle(itemIndex, error);
-						throw error;
-					}
+					outcome = await operation.execute.call(this, itemIndex).catch((error: Error) => error);
 					guard?.settle(itemIndex, outcome);
 				}
-				if (outcome instanceof Error) throw outcome;
+				if (outcome instanceof Error) throw asNodeError(this, outcome, itemIndex);
 				outcomes[itemIndex] = outcome;
 				output.push(...itemsOf(outcome, itemIndex));
 			} catch (error) {

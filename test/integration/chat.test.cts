@@ -5,9 +5,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { listSearch } from '../../nodes/Chat/methods/search';
+import { formatIso } from '../../nodes/common/dates';
 import { startFakePlatform, type FakePlatform } from '../helpers/fake-platform/server.cts';
 import { loadOptionsContext } from '../helpers/load-options.cts';
-import { runNode, runWorkflow, type WorkflowResult } from '../helpers/harness.cts';
+import {
+	runNode,
+	runWorkflow,
+	WORKFLOW_TIMEZONE,
+	type WorkflowResult,
+} from '../helpers/harness.cts';
 import {
 	credentialsFor,
 	expectNoSecrets,
@@ -98,6 +104,27 @@ describe('Message → Send', () => {
 		expect((raw.data as IDataObject).replies).toEqual([
 			{ type: 'text', text: 'You said: hi', state: '/Echo' },
 		]);
+	});
+
+	it("puts the answer's own timestamp in the workflow zone and leaves the bot's custom fields as sent", async () => {
+		fake.chat.responseData = {
+			timestamp: 1714557600,
+			customData: { timestamp: '2024-05-01T10:00:00' },
+		};
+		const [raw] = (await chat(send({ query: 'hi', simplify: false }))).json();
+		const [simple] = (await chat(send({ query: 'hi' }))).json();
+		const sent = fake.chat.history(TOKEN, 'user-1').filter((m) => m.type === 'response');
+		expect([raw.timestamp, simple.timestamp]).toEqual(
+			sent.map((m) => formatIso(Date.parse(`${m.timestamp}Z`), WORKFLOW_TIMEZONE)),
+		);
+		expect(raw.data).toMatchObject({
+			timestamp: 1714557600,
+			customData: { timestamp: '2024-05-01T10:00:00' },
+		});
+		expect(simple.customData).toEqual({
+			timestamp: 1714557600,
+			customData: { timestamp: '2024-05-01T10:00:00' },
+		});
 	});
 
 	it("uses the simplified GET method, whose documented answer is the request's clientId, query and event", async () => {
@@ -380,6 +407,11 @@ describe.each([true, false])(
 				})
 			).json();
 			expect(answers(first)).toEqual(['first', 'second']);
+			// The message's own timestamp is in the workflow zone, like a Send answer's.
+			const [stamped] = fake.chat.events(TOKEN);
+			expect((first[0].event as IDataObject).timestamp).toBe(
+				formatIso(stamped.ts, WORKFLOW_TIMEZONE),
+			);
 			// Events carry only their timestamp; the node reads it (zone-less: UTC) for ts and nextTs.
 			const newest = fake.chat.events(TOKEN)[1].ts;
 			expect(first[1]).toMatchObject({ ts: newest, nextTs: newest });
@@ -476,6 +508,29 @@ describe('State → Save / Load', () => {
 		expect((await chat({ resource: 'state', operation: 'load', clientId: 'st-1' })).json()).toEqual(
 			[state],
 		);
+	});
+
+	it('returns the state exactly as saved: none of its fields is read as a date', async () => {
+		// `timestamp` at the top and nested (seconds, milliseconds as text, a date-time), and an integer past 2^53.
+		const text =
+			'{"timestamp":1714557600,"cart":{"timestamp":1714557600,"items":[{"timestamp":"1714557600000"}]},' +
+			'"updated":{"timestamp":"2024-05-01T10:00:00"},"orderId":9007199254740993}';
+		const state = JSON.parse(text) as IDataObject;
+		const saved = await chat({
+			resource: 'state',
+			operation: 'save',
+			clientId: 'st-3',
+			state: text,
+		});
+		expect(saved.json()[0]).toEqual({ clientId: 'st-3', saved: true, state });
+		// The fake answers what it stored as JSON text: past 2^53 that is JSON's nearest number, both ways.
+		const answer = await fetch(
+			`${fake.url}/chatapi/${encodeURIComponent(TOKEN)}/client/st-3/state`,
+		);
+		expect(await answer.text()).toContain('"orderId":9007199254740992');
+		const loaded = (await chat({ resource: 'state', operation: 'load', clientId: 'st-3' })).json();
+		expect(loaded).toEqual([state]);
+		expect(loaded[0].orderId).toBe(9007199254740992);
 	});
 
 	it('refuses a state that is not a JSON object', async () => {
@@ -718,5 +773,52 @@ describe('whole workflow', () => {
 		});
 		runs.push(result);
 		expect(result.json().map((m) => m.type)).toEqual(['request', 'response']);
+	});
+});
+
+describe('Repeat Protection (one item at a time)', () => {
+	it('Retry On Fail after a refused second item: the first is not sent again, each message goes out once', async () => {
+		fake.inject({
+			method: 'POST',
+			path: /^\/chatapi\//,
+			bodyIncludes: '"user-2"',
+			status: 400,
+			times: 1,
+		});
+		const items = [{ clientId: 'user-1' }, { clientId: 'user-2' }, { clientId: 'user-3' }];
+		const result = await runNode(
+			'tovieChat',
+			send({ clientId: '={{ $json.clientId }}', query: 'hello' }),
+			items,
+			credentials as never,
+			{ retryOnFail: 2 },
+		);
+		runs.push(result);
+		expect(result.status).toBe('success');
+		const posted = fake
+			.requestsTo('POST', /^\/chatapi\//)
+			.map((r) => (JSON.parse(r.rawBody) as IDataObject).clientId);
+		expect(posted).toEqual(['user-1', 'user-2', 'user-2', 'user-3']);
+		const [first, second, third] = result.json();
+		expect(first).toMatchObject({ skipped: true });
+		expect(first.questionId).toMatch(/^[0-9a-f-]{36}$/);
+		expect(second.skipped).toBeUndefined();
+		expect(third.skipped).toBeUndefined();
+	});
+
+	it('a run stopped by an error says which items were sent (with their questionId) and which were not', async () => {
+		fake.inject({
+			method: 'POST',
+			path: /^\/chatapi\//,
+			bodyIncludes: '"user-2"',
+			status: 400,
+			times: 1,
+		});
+		const items = [{ clientId: 'user-1' }, { clientId: 'user-2' }, { clientId: 'user-3' }];
+		const result = await chat(send({ clientId: '={{ $json.clientId }}', query: 'hello' }), items);
+		expect(result.status).toBe('error');
+		expect(result.error?.description).toMatch(
+			/Sent \(or sent earlier\) before the run stopped: item 0 \([^)]*questionId [0-9a-f-]{36}[^)]*\)\. Failed: item 1\. Not sent: item 2\./,
+		);
 	});
 });
