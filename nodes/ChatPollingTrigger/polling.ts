@@ -18,8 +18,17 @@ import { advance, type CursorState } from './cursor';
 const MAX_FAILURES_BEFORE_ERROR = 5;
 
 /**
+ * Whether this start of the trigger begins at "now": publishing, re-publishing and saving a
+ * published workflow (n8n's 'activate', 'update', 'create'), and a manual test. A restart does not.
+ */
+export function startsFromNow(activation: string): boolean {
+	return !['init', 'leadershipChange'].includes(activation);
+}
+
+/**
  * Polling mode: a loop of long-polling `GET /events?all=true` requests. The cursor (cursor.ts)
- * lives in the workflow's static data, so a restart goes on where the last run stopped. The first
+ * lives in the workflow's static data, which n8n saves when the trigger is published and each time
+ * it starts an execution: a restart goes on from the last event that started the workflow. The first
  * request starts at "now" (n8n's clock): it never asks without `ts`, which would move the platform's own
  * "since the last request" cursor under another consumer's feet.
  *
@@ -39,8 +48,12 @@ export async function pollEvents(this: ITriggerFunctions): Promise<ITriggerRespo
 	const waitMs = Number(this.getNodeParameter('options.waitSeconds', 30)) * 1000;
 	const token = String((await this.getCredentials(CREDENTIAL_NAME)).chatApiToken ?? '');
 	const cursor = this.getWorkflowStaticData('node') as CursorState;
-	// 1 ms back: an exclusive platform still returns an event stamped in this very millisecond.
-	cursor.ts ??= Date.now() - 1;
+	// Publishing (again) and a test start from now; n8n starting up ('init', 'leadershipChange')
+	// goes on from the saved cursor, so the events that arrived while n8n was down come out. 1 ms
+	// back: an exclusive platform still returns an event stamped in this very millisecond.
+	if (cursor.ts === undefined || startsFromNow(this.getActivationMode())) {
+		Object.assign(cursor, { ts: Date.now() - 1, seen: [], repeats: 0 });
+	}
 
 	const notOwn = (item: IDataObject): boolean => {
 		const isRequest = item.eventKind === CLIENT_REQUEST;

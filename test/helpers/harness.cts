@@ -36,6 +36,7 @@ import type {
 	IWorkflowBase,
 	IConnections,
 	ExecutionError,
+	WorkflowActivateMode,
 } from 'n8n-workflow';
 import {
 	createRunExecutionData,
@@ -711,18 +712,28 @@ export async function callWebhook(
  * n8n-core's real trigger context for an activated workflow (mode `trigger`), with `emit` and
  * `emitError` collected, so a trigger's long-running loop can be tested as n8n runs it.
  */
-export function activateTrigger(node: HarnessNode, credentials?: ICredentialDataDecryptedObject) {
+export function activateTrigger(
+	node: HarnessNode,
+	credentials?: ICredentialDataDecryptedObject,
+	options: {
+		/** How n8n started it: 'activate' (publish), 'init' (n8n starting up), 'update'. */
+		activation?: WorkflowActivateMode;
+		/** Share it between starts, as n8n's saved static data. */
+		staticData?: IDataObject;
+	} = {},
+) {
 	const { workflow, additionalData, startName } = prepare({
 		nodes: [],
 		trigger: node,
 		credentials,
+		staticData: options.staticData,
 	});
 	const context = getExecuteTriggerFunctions(
 		workflow,
 		workflow.getNode(startName)!,
 		additionalData,
 		'trigger',
-		'activate',
+		options.activation ?? 'activate',
 	);
 	const emitted: IDataObject[][] = [];
 	const errors: Error[] = [];
