@@ -200,10 +200,24 @@ describe('Text Campaign', () => {
 		expect(last().path).toBe(path('complete'));
 	});
 
+	it('a repeated state change that finds the campaign already there succeeds and says so (a repeat after a 502, or by hand)', async () => {
+		fake.inject({ method: 'PUT', path: /\/stop$/, status: 502, commit: true, times: 1 });
+		const stopped = await campaign({ operation: 'stop', campaign: rl(String(orders.id)) });
+		expect(stopped.status).toBe('success');
+		expect(stopped.json()[0]).toMatchObject({ status: 'STOPPED', alreadyInState: true });
+		expect(fake.requestsTo('PUT', /\/stop$/)).toHaveLength(2);
+		const again = await campaign({ operation: 'stop', campaign: rl(String(orders.id)) });
+		expect(again.json()[0]).toMatchObject({ status: 'STOPPED', alreadyInState: true });
+		const resumed = await campaign({ operation: 'resume', campaign: rl(String(orders.id)) });
+		expect(resumed.json()[0]).toMatchObject({ status: 'STARTED' });
+		expect(resumed.json()[0].alreadyInState).toBeUndefined();
+	});
+
 	it('failure: an impossible move and a taken name are refused with the platform message; another project is named in Options', async () => {
+		await campaign({ operation: 'complete', campaign: rl(String(orders.id)) });
 		const resume = await campaign({ operation: 'resume', campaign: rl(String(orders.id)) });
 		expect(resume.error?.message).toBe(
-			`The platform refused the request as invalid [400 textcampaign.common.validation_error]: Text campaign ${orders.id} is STARTED: it cannot become STARTED`,
+			`The platform refused the request as invalid [400 textcampaign.common.validation_error]: Text campaign ${orders.id} is COMPLETED: it cannot become STARTED`,
 		);
 		const taken = await campaign({ operation: 'create', name: 'Order updates' });
 		expect(taken.error?.message).toContain('A text campaign named Order updates exists');

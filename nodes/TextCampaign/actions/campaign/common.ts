@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { outputDate, workflowZone } from '../../../common/dates';
 import { simplifyField } from '../../../common/fields';
 import { projectOptions } from '../../../common/projects';
 import { invalidInput } from '../../../common/validate';
-import { itemRequest, type TextCampaignRoute } from '../../api';
+import { itemRequest } from '../../api';
 import { jsonNodeOf } from '../../helpers/json';
 import { campaignIdOf, campaignLocator, projectShortNameOf } from '../../helpers/locators';
 
@@ -93,17 +94,39 @@ export function settingsOf(
 }
 
 /** Runs a PUT on one campaign (stop, resume, complete) and outputs the campaign it answers. */
+/** The status each state change leads to. */
+const WANTED_STATUS = {
+	stopCampaign: 'STOPPED',
+	resumeCampaign: 'STARTED',
+	completeCampaign: 'COMPLETED',
+} as const;
+
+/**
+ * Stop, Resume or Complete. The platform refuses a move to the state the campaign is already in
+ * (400), as after a repeat whose first attempt worked (a timeout, Retry On Fail): then the
+ * campaign is read, and if it is in the wanted state the item succeeds and says so.
+ */
 export async function changeCampaign(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
-	route: TextCampaignRoute,
+	route: keyof typeof WANTED_STATUS,
 ): Promise<IDataObject> {
 	const id = campaignIdOf(ctx, itemIndex);
 	const projectShortName = await projectShortNameOf(ctx, itemIndex);
-	const campaign = await itemRequest(ctx, itemIndex, route, {
-		pathParams: { projectShortName, id },
-	});
-	return campaignOut(ctx, itemIndex, campaign);
+	const pathParams = { projectShortName, id };
+	const moved = await itemRequest(ctx, itemIndex, route, { pathParams }).catch(
+		(error: Error) => error,
+	);
+	if (!(moved instanceof Error)) return campaignOut(ctx, itemIndex, moved);
+	const refused = moved instanceof NodeApiError && [400, 409].includes(Number(moved.httpCode));
+	const campaign = refused
+		? await itemRequest(ctx, itemIndex, 'getCampaign', { pathParams })
+		: undefined;
+	if (campaign?.status !== WANTED_STATUS[route])
+		throw moved instanceof NodeApiError
+			? moved
+			: new NodeOperationError(ctx.getNode(), moved, { itemIndex });
+	return { ...campaignOut(ctx, itemIndex, campaign), alreadyInState: true };
 }
 
 /** Options → Account ID: the account path (`/api/text-campaign-service/accounts/…`) of older installations. */
