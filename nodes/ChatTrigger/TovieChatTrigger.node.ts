@@ -183,7 +183,11 @@ export class TovieChatTrigger implements INodeType {
 			onlyWhen: onlyWhenOf(this.getNode()),
 		};
 		// The platform resends an event it got no quick 200 for: a repeat starts nothing.
-		const events = dropRepeats(verdict.events, this.getWorkflowStaticData('node'));
+		const events = dropRepeats(
+			verdict.events,
+			`${this.getWorkflow().id}|${this.getNode().id}`,
+			this.getWorkflowStaticData('node'),
+		);
 		const items = events
 			.map((event) => toTriggerItem(event, 'webhook', workflowZone(this)))
 			.filter((item) => passesFilter(item, filter));

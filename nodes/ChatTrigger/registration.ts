@@ -15,10 +15,10 @@ import { REGISTRATION_ROUTES, request } from './api';
  * listen: n8n registers the Test URL through the same methods). No redeploy: docs/platform-assumptions.md,
  * "Automatic webhook registration".
  */
-/** What the node keeps from registering to unregistering (workflow static data). */
+/** What the node keeps from registering to unregistering: `registration` in the node's static data. */
 interface RegistrationState {
-	channelId?: number;
-	previousUrl?: string | null;
+	channelId: number;
+	previousUrl: string | null;
 }
 
 /** Channel objects carry the Chat API token: kept in the answer to match and re-send it, never output. */
@@ -48,8 +48,21 @@ export function callbackUrlOf(channel: IDataObject): string | undefined {
 	return typeof url === 'string' && url ? url : undefined;
 }
 
-function state(ctx: IHookFunctions): RegistrationState {
-	return ctx.getWorkflowStaticData('node') as RegistrationState;
+/**
+ * The registration saved by `register`. Its own sub-key, so that the trigger's repeat detection
+ * (guard.ts, `seen`) cannot touch it; earlier versions kept the two fields flat, still read here
+ * so that unpublishing a workflow published with them restores the channel too.
+ */
+function savedState(data: IDataObject): RegistrationState | undefined {
+	const saved = (data.registration ?? data) as Partial<RegistrationState>;
+	if (typeof saved.channelId !== 'number') return undefined;
+	return { channelId: saved.channelId, previousUrl: saved.previousUrl ?? null };
+}
+
+function forgetState(data: IDataObject): void {
+	delete data.registration;
+	delete data.channelId;
+	delete data.previousUrl;
 }
 
 /** The channel picked in the node's Channel field (its numeric ID), or `undefined` to find it by the token. */
@@ -120,7 +133,7 @@ export async function findChatChannel(ctx: IHookFunctions): Promise<IDataObject>
 		});
 	}
 	if (picked !== undefined) return await pickedChannel(ctx, picked, chatToken);
-	const known = state(ctx).channelId;
+	const known = savedState(ctx.getWorkflowStaticData('node'))?.channelId;
 	if (known !== undefined) {
 		const channel = await channelApi(ctx, 'channel', { pathParams: { id: known } });
 		if (channel.accessToken === chatToken) return channel;
@@ -184,20 +197,28 @@ export const registration = {
 	async register(ctx: IHookFunctions, url: string): Promise<void> {
 		const channel = await findChatChannel(ctx);
 		const previous = callbackUrlOf(channel);
-		Object.assign(state(ctx), {
+		const data = ctx.getWorkflowStaticData('node');
+		forgetState(data); // earlier versions' flat fields too
+		data.registration = {
 			channelId: channel.id as number,
 			previousUrl: previous === url ? null : (previous ?? null),
-		});
+		};
 		if (previous !== url) await setCallbackUrl(ctx, channel, url);
 	},
 	async unregister(ctx: IHookFunctions, url: string): Promise<void> {
-		const saved = state(ctx);
-		if (saved.channelId === undefined) return;
+		const data = ctx.getWorkflowStaticData('node');
+		const saved = savedState(data);
+		if (!saved) return;
 		// The channel this node changed, even if the Channel field or the token changed since.
 		const channel = await channelApi(ctx, 'channel', { pathParams: { id: saved.channelId } });
 		// Someone else may have changed the URL since: only put back what this node replaced.
-		if (callbackUrlOf(channel) === url) await setCallbackUrl(ctx, channel, saved.previousUrl ?? '');
-		delete saved.channelId;
-		delete saved.previousUrl;
+		if (callbackUrlOf(channel) === url) {
+			await setCallbackUrl(ctx, channel, saved.previousUrl ?? '');
+		} else {
+			ctx.logger.warn(
+				`Tovie Chat Trigger: the webhook address of channel ${saved.channelId} was changed since this node set it, so it is left as it is`,
+			);
+		}
+		forgetState(data);
 	},
 };

@@ -346,16 +346,26 @@ export function isoInZone(ctx: ZoneSource, epochMs: number = Date.now()): string
 
 const MAX_DEPTH = 8;
 
+export interface OutputDateOptions {
+	/** The zone of platform values without one (default UTC, docs/platform-assumptions.md). */
+	platformZone?: string;
+	/**
+	 * Only the result's own properties (or those of each element of a result array) are dates:
+	 * nothing nested is walked, for results that carry user data (saved state, custom fields).
+	 */
+	topLevelOnly?: boolean;
+}
+
 /**
- * A copy of `value` where every property named in `keys`, at any depth, holds ISO 8601 in `zone`
- * (platform values: epoch ms, or date-times; zone-less ones are UTC, `platformZone`). Values that
- * are no date stay as they are; binary data is not walked.
+ * A copy of `value` where every property named in `keys`, at any depth (or at the top only),
+ * holds ISO 8601 in `zone` (platform values: epoch ms, or date-times; zone-less ones are UTC,
+ * `platformZone`). Values that are no date stay as they are; binary data is not walked.
  */
 export function zonedDates<T>(
 	value: T,
 	keys: ReadonlySet<string>,
 	zone: string,
-	platformZone = 'UTC',
+	options: OutputDateOptions = {},
 	depth = 0,
 ): T {
 	if (
@@ -367,13 +377,14 @@ export function zonedDates<T>(
 	)
 		return value;
 	if (Array.isArray(value))
-		return value.map((entry) => zonedDates(entry, keys, zone, platformZone, depth + 1)) as T;
+		return value.map((entry) => zonedDates(entry, keys, zone, options, depth + 1)) as T;
 	const out: IDataObject = {};
 	for (const [key, entry] of Object.entries(value as IDataObject)) {
 		if (key === 'binary') out[key] = entry;
 		else if (keys.has(key) && (typeof entry === 'number' || typeof entry === 'string'))
-			out[key] = outputDate(entry, zone, platformZone) as string;
-		else out[key] = zonedDates(entry, keys, zone, platformZone, depth + 1);
+			out[key] = outputDate(entry, zone, options.platformZone) as string;
+		else
+			out[key] = options.topLevelOnly ? entry : zonedDates(entry, keys, zone, options, depth + 1);
 	}
 	return out as T;
 }
@@ -385,11 +396,11 @@ export function zonedDates<T>(
 export function withOutputDates(
 	resources: Resource[],
 	keys: string[],
-	platformZone = 'UTC',
+	options: OutputDateOptions = {},
 ): Resource[] {
 	const names = new Set(keys);
 	const zoned = function (this: IExecuteFunctions, result: OperationResult): OperationResult {
-		return zonedDates(result, names, workflowZone(this), platformZone);
+		return zonedDates(result, names, workflowZone(this), options);
 	};
 	return resources.map((resource) => ({
 		...resource,

@@ -24,6 +24,8 @@ export class WebhookServer {
 	executions: IDataObject[][] = [];
 	/** While set, workflows wait for it after the answer was sent (proves the answer comes first). */
 	holdWorkflows?: Promise<void>;
+	/** While set, every call is to one published trigger (else each call is to a workflow of its own). */
+	workflowId?: string;
 
 	async start() {
 		this.server = createServer((req, res) => {
@@ -42,6 +44,8 @@ export class WebhookServer {
 					{ type: 'tovieChatTrigger', parameters: this.parameters },
 					{ body, rawBody, headers: req.headers as Record<string, string> },
 					this.credentials(),
+					undefined,
+					this.workflowId,
 				);
 				res
 					.writeHead(answer.statusCode ?? 200, { 'content-type': 'application/json' })
@@ -74,5 +78,6 @@ export class WebhookServer {
 		this.calls = [];
 		this.executions = [];
 		this.holdWorkflows = undefined;
+		this.workflowId = undefined;
 	}
 }

@@ -4,12 +4,14 @@
  * platform's deliveries really go to the registered URL.
  */
 import { HookContext } from 'n8n-core';
+import type { IDataObject } from 'n8n-workflow';
 
 import { TovieChatTrigger } from '../../nodes/ChatTrigger/TovieChatTrigger.node';
 import { searchChatApiChannels } from '../../nodes/common/search';
 import { ChannelsModule } from '../helpers/fake-platform/channels.cts';
 import { startFakePlatform, type FakePlatform } from '../helpers/fake-platform/server.cts';
-import { hookContext } from '../helpers/harness.cts';
+import { SEEN_MAX } from '../../nodes/ChatTrigger/guard';
+import { callWebhook, hookContext } from '../helpers/harness.cts';
 import {
 	credentialsFor,
 	expectNoSecrets,
@@ -40,6 +42,42 @@ const auto = {
 	type: 'tovieChatTrigger',
 	parameters: { registration: 'auto', triggerOn: ['botReply'] },
 };
+/** What n8n does with static data between calls: saves it, and hands each call a copy. */
+const saved = (data: IDataObject) => JSON.parse(JSON.stringify(data)) as IDataObject;
+let questions = 0;
+const event = () => ({
+	token: TOKEN,
+	clientId: 'c-1',
+	questionId: `q-${++questions}`,
+	data: { answer: 'Hi', replies: [{ type: 'text', text: 'Hi' }] },
+	timestamp: '2026-05-01T10:00:00.000',
+});
+/** One webhook call of the published trigger; returns the static data n8n would save after it. */
+async function deliver(events: IDataObject[], staticData: IDataObject) {
+	const copy = saved(staticData);
+	const body = JSON.stringify(events);
+	const { answer, items } = await callWebhook(
+		auto,
+		{
+			body: JSON.parse(body),
+			rawBody: Buffer.from(body),
+			headers: { 'content-type': 'application/json' },
+		},
+		credentials as never,
+		copy,
+	);
+	expect(answer.statusCode).toBe(200);
+	return { items, staticData: copy };
+}
+/** Publishes the workflow: registers, and returns the static data n8n saves then. */
+async function publish(): Promise<IDataObject> {
+	const staticData: IDataObject = {};
+	await methods.create.call(hookContext(auto, credentials as never, staticData).context);
+	return saved(staticData);
+}
+const unpublish = async (staticData: IDataObject) =>
+	await methods.delete.call(hookContext(auto, credentials as never, saved(staticData)).context);
+
 const picked = (id: number | string) => ({
 	...auto,
 	parameters: { ...auto.parameters, channel: { __rl: true, mode: 'list', value: String(id) } },
@@ -132,14 +170,81 @@ describe('automatic webhook registration', () => {
 		]);
 	});
 
-	it('does not touch a URL someone else changed meanwhile', async () => {
+	it('does not touch a URL someone else changed meanwhile, and logs a warning', async () => {
 		const channel = channels.addProject('acme-bot', TOKEN, 'https://old.example/hook');
 		const { context } = hookContext(auto, credentials as never);
 		await methods.create.call(context);
 		channel.webhookUrl = 'https://someone-else.example/hook';
-		await methods.delete.call(context);
+		const warn = jest.spyOn(context.logger, 'warn');
+		try {
+			await methods.delete.call(context);
+			expect(warn).toHaveBeenCalledWith(
+				`Tovie Chat Trigger: the webhook address of channel ${channel.id} was changed since this node set it, so it is left as it is`,
+			);
+		} finally {
+			warn.mockRestore();
+		}
 		expect(channel.webhookUrl).toBe('https://someone-else.example/hook');
 		expect(channels.updates).toHaveLength(1);
+	});
+
+	it('restores the previous URL after the trigger received events, repeats included', async () => {
+		const channel = channels.addProject('acme-bot', TOKEN, 'https://old.example/hook');
+		let staticData = await publish();
+		const first = event();
+		for (const events of [[first], [first, event()], [event(), event()], [first]]) {
+			({ staticData } = await deliver(events, staticData));
+		}
+		const node = staticData['node:Trigger'] as IDataObject;
+		expect(node.registration).toEqual({
+			channelId: channel.id,
+			previousUrl: 'https://old.example/hook',
+		});
+		expect(Object.keys(node.seen as IDataObject)).toHaveLength(4);
+		await unpublish(staticData);
+		expect(channel.webhookUrl).toBe('https://old.example/hook');
+	});
+
+	it('restores the previous URL after many deliveries, with the remembered events capped', async () => {
+		const channel = channels.addProject('acme-bot', TOKEN, 'https://old.example/hook');
+		let staticData = await publish();
+		let started = 0;
+		for (let call = 0; call < 40; call++) {
+			const delivery = await deliver(
+				Array.from({ length: 20 }, () => event()),
+				staticData,
+			);
+			started += delivery.items.length;
+			staticData = delivery.staticData;
+		}
+		expect(started).toBe(800);
+		const node = staticData['node:Trigger'] as IDataObject;
+		expect(Object.keys(node.seen as IDataObject)).toHaveLength(SEEN_MAX);
+		expect(node.registration).toEqual({
+			channelId: channel.id,
+			previousUrl: 'https://old.example/hook',
+		});
+		await unpublish(staticData);
+		expect(channel.webhookUrl).toBe('https://old.example/hook');
+	});
+
+	it('restores the previous URL of a workflow published by an earlier version (flat static data)', async () => {
+		const channel = channels.addProject('acme-bot', TOKEN, 'https://old.example/hook');
+		const { url } = hookContext(auto, credentials as never);
+		channel.webhookUrl = url;
+		// What earlier versions saved: the registration and the delivered events side by side.
+		let staticData: IDataObject = {
+			'node:Trigger': {
+				channelId: channel.id,
+				previousUrl: 'https://old.example/hook',
+				'q-0|c-1|2026-05-01T10:00:00.000|': Date.now(),
+			},
+		};
+		({ staticData } = await deliver([event()], staticData));
+		const node = staticData['node:Trigger'] as IDataObject;
+		expect(Object.keys(node).sort()).toEqual(['channelId', 'previousUrl', 'seen']);
+		await unpublish(staticData);
+		expect(channel.webhookUrl).toBe('https://old.example/hook');
 	});
 
 	it('explains what is missing, and says when no channel uses the token', async () => {

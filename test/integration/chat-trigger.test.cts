@@ -297,6 +297,32 @@ describe.each([
 	});
 });
 
+describe('Tovie Chat Trigger (webhook), one published trigger', () => {
+	it('two identical deliveries at the same moment start one execution, and a later retry none', async () => {
+		hook.workflowId = 'published-workflow';
+		const body = JSON.stringify([
+			{
+				token: TOKEN,
+				clientId: 'twice',
+				questionId: 'q-twice',
+				data: { answer: 'once', replies: [{ type: 'text', text: 'once' }] },
+				timestamp: '2026-05-01T10:00:00.000',
+			},
+		]);
+		const post = async () =>
+			await axios.post<IDataObject>(hook.url, body, {
+				headers: { 'content-type': 'application/json' },
+			});
+		// Each call gets its own copy of static data (none here): only the process's claim tells them apart.
+		const both = await Promise.all([post(), post()]);
+		expect(both.map((answer) => answer.status)).toEqual([200, 200]);
+		expect(both.map((answer) => answer.data.received).sort()).toEqual([0, 1]);
+		await until(() => hook.executions.length === 1);
+		expect((await post()).data).toEqual({ received: 0 });
+		expect(hook.executions.flat().map((item) => item.text)).toEqual(['once']);
+	});
+});
+
 const POLL_VARIANTS = [
 	{ eventsTsInclusive: true, requestEventType: 'clientRequest', name: 'inclusive ts' },
 	{ eventsTsInclusive: false, requestEventType: 'clientRequest', name: 'exclusive ts' },
@@ -319,7 +345,7 @@ describe.each(POLL_VARIANTS)(
 			Object.assign(fake.chat, { eventsTsInclusive, requestEventType });
 		});
 		const polls = () => fake.requestsTo('GET', /\/events$/);
-		const poller = (parameters: IDataObject) =>
+		const poller = (parameters: IDataObject, start: Parameters<typeof activateTrigger>[2] = {}) =>
 			activateTrigger(
 				{
 					type: 'tovieChatPollingTrigger',
@@ -330,6 +356,7 @@ describe.each(POLL_VARIANTS)(
 					},
 				},
 				credentials as never,
+				start,
 			);
 		async function stop(trigger: ReturnType<typeof poller>, closeFunction?: () => Promise<void>) {
 			await closeFunction!();
@@ -364,6 +391,57 @@ describe.each(POLL_VARIANTS)(
 				handled: 'yes',
 			});
 			expectNoSecrets([result.serialized]);
+		});
+
+		it('a restart of n8n goes on from the saved cursor: what arrived while it was down comes out, nothing seen before', async () => {
+			const staticData: IDataObject = {};
+			const first = poller({}, { staticData });
+			const running = await first.start();
+			fake.chat.pushAgentReply(TOKEN, 'r-1', 'before the restart');
+			await until(() => first.emitted.flat().length === 1);
+			await stop(first, running.closeFunction);
+			await new Promise((resolve) => setTimeout(resolve, 20));
+			fake.chat.pushAgentReply(TOKEN, 'r-1', 'while n8n was down');
+			const restarted = poller({}, { staticData, activation: 'init' });
+			const again = await restarted.start();
+			try {
+				await until(() => restarted.emitted.flat().length >= 1);
+				fake.chat.pushAgentReply(TOKEN, 'r-1', 'after the restart');
+				await until(() => restarted.emitted.flat().length >= 2);
+				const seen = polls().length;
+				await until(() => polls().length >= seen + 2);
+				expect(restarted.emitted.flat().map((item) => item.text)).toEqual([
+					'while n8n was down',
+					'after the restart',
+				]);
+			} finally {
+				await stop(restarted, again.closeFunction);
+			}
+		});
+
+		it('publishing again starts from now: nothing from before, or from while it was unpublished', async () => {
+			const staticData: IDataObject = {};
+			const first = poller({}, { staticData });
+			const running = await first.start();
+			fake.chat.pushAgentReply(TOKEN, 'u-1', 'while published');
+			await until(() => first.emitted.flat().length === 1);
+			await stop(first, running.closeFunction);
+			await new Promise((resolve) => setTimeout(resolve, 20));
+			fake.chat.pushAgentReply(TOKEN, 'u-1', 'while unpublished');
+			await new Promise((resolve) => setTimeout(resolve, 20));
+			const republished = poller({}, { staticData, activation: 'activate' });
+			const again = await republished.start();
+			try {
+				fake.chat.pushAgentReply(TOKEN, 'u-1', 'after publishing again');
+				await until(() => republished.emitted.flat().length >= 1);
+				const seen = polls().length;
+				await until(() => polls().length >= seen + 2);
+				expect(republished.emitted.flat().map((item) => item.text)).toEqual([
+					'after publishing again',
+				]);
+			} finally {
+				await stop(republished, again.closeFunction);
+			}
 		});
 
 		it('when active, follows the ts cursor kept in static data: each event once, none missed', async () => {

@@ -6,7 +6,12 @@ import { request } from 'node:http';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { dropRepeats, DEDUP_WINDOW_MS, MAX_BODY_BYTES } from '../../nodes/ChatTrigger/guard';
+import {
+	dropRepeats,
+	DEDUP_WINDOW_MS,
+	MAX_BODY_BYTES,
+	SEEN_MAX,
+} from '../../nodes/ChatTrigger/guard';
 import { callWebhook, type WebhookCall } from '../helpers/harness.cts';
 import { SECRETS } from '../helpers/integration.cts';
 import { WebhookServer } from '../helpers/webhook-server.cts';
@@ -175,13 +180,13 @@ export function describeTrigger(getEnv: () => Env): void {
 				)
 			).items,
 		).toHaveLength(1);
-		// After the window the id is forgotten; the memory stays bounded.
-		const seen: IDataObject = {};
-		expect(dropRepeats([first], seen, 0)).toHaveLength(1);
-		expect(dropRepeats([first], seen, DEDUP_WINDOW_MS + 1)).toHaveLength(1);
+		// After the window the id is forgotten; the static data stays small.
+		const [scope, nodeData]: [string, IDataObject] = ['reliability|trigger', {}];
+		expect(dropRepeats([first], scope, nodeData, 0)).toHaveLength(1);
+		expect(dropRepeats([first], scope, nodeData, DEDUP_WINDOW_MS + 1)).toHaveLength(1);
 		const many = Array.from({ length: 6000 }, () => event());
-		dropRepeats(many, seen, DEDUP_WINDOW_MS + 2);
-		expect(Object.keys(seen).length).toBeLessThanOrEqual(5000);
+		dropRepeats(many, scope, nodeData, DEDUP_WINDOW_MS + 2);
+		expect(Object.keys(nodeData.seen as IDataObject).length).toBeLessThanOrEqual(SEEN_MAX);
 	});
 
 	it('answers a burst of 1 000 events with 200 and starts exactly 1 000 items, none twice', async () => {

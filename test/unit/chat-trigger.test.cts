@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { ObservableObject } from 'n8n-workflow';
 
 import {
 	advance,
@@ -15,6 +16,12 @@ import {
 	REPLY_KINDS,
 	toTriggerItem,
 } from '../../nodes/ChatTrigger/events';
+import {
+	CLAIMS_MAX,
+	DEDUP_WINDOW_MS,
+	dropRepeats,
+	SEEN_MAX as STATIC_SEEN_MAX,
+} from '../../nodes/ChatTrigger/guard';
 import { TovieChatTrigger } from '../../nodes/ChatTrigger/TovieChatTrigger.node';
 import { safeEqual, verifyWebhook } from '../../nodes/ChatTrigger/verify';
 import {
@@ -274,6 +281,8 @@ describe('events cursor', () => {
 });
 
 describe('webhook()', () => {
+	// Each call is to a trigger of its own: the trigger remembers delivered events per node in memory.
+	let nodes = 0;
 	function call(
 		raw: string,
 		parameters: IDataObject = {},
@@ -292,13 +301,15 @@ describe('webhook()', () => {
 			},
 		};
 		const params: IDataObject = { triggerOn: ALL_KINDS, options: {}, ...parameters };
+		const node = { id: `node-${++nodes}`, parameters: params };
 		const ctx = {
 			getResponseObject: () => response,
 			getRequestObject: () => ({ rawBody: Buffer.from(raw) }),
 			getBodyData: () => ({}),
 			getWorkflowStaticData: () => ({}),
 			getCredentials: async () => credentials,
-			getNode: () => ({ parameters: params }),
+			getWorkflow: () => ({ id: 'unit-workflow' }),
+			getNode: () => node,
 			getNodeParameter: (name: string, fallback: unknown) =>
 				name.split('.').reduce<unknown>((o, k) => (o as IDataObject)?.[k], params) ?? fallback,
 			helpers: { returnJsonArray: (items: IDataObject[]) => items.map((json) => ({ json })) },
@@ -380,5 +391,93 @@ describe('webhook()', () => {
 		expect(response.statusCode).toBe(200);
 		const byClient = call(JSON.stringify(reply()), { options: { clientId: 'someone-else' } });
 		expect((await byClient.result).workflowData).toBeUndefined();
+	});
+});
+
+describe('dropRepeats: repeat detection per trigger', () => {
+	let triggers = 0;
+	// A trigger of its own per test: the claims of this process are module state.
+	const newScope = () => `wf-unit|trigger-${++triggers}`;
+	const copy = <T,>(data: T): T => JSON.parse(JSON.stringify(data)) as T;
+	const T0 = 1_800_000_000_000;
+
+	it('two identical deliveries at the same moment, each with its own copy of static data, pass once', () => {
+		const scope = newScope();
+		const saved: IDataObject = {};
+		// n8n hands each webhook call its own copy of the workflow's static data.
+		const [first, second] = [copy(saved), copy(saved)];
+		expect(dropRepeats([reply()], scope, first, T0)).toHaveLength(1);
+		expect(dropRepeats([reply()], scope, second, T0)).toHaveLength(0);
+		// The same event to another trigger is new there.
+		expect(dropRepeats([reply()], newScope(), {}, T0)).toHaveLength(1);
+	});
+
+	it('a retry seen by another process (or after a restart) is caught through static data', () => {
+		const scope = newScope();
+		const saved: IDataObject = {};
+		expect(dropRepeats([reply()], scope, saved, T0)).toHaveLength(1);
+		jest.isolateModules(() => {
+			// eslint-disable-next-line @typescript-eslint/no-require-imports
+			const fresh =
+				require('../../nodes/ChatTrigger/guard') as typeof import('../../nodes/ChatTrigger/guard');
+			expect(fresh.dropRepeats([reply()], scope, copy(saved), T0 + 3000)).toHaveLength(0);
+			expect(
+				fresh.dropRepeats([reply({ questionId: 'q-2' })], scope, copy(saved), T0),
+			).toHaveLength(1);
+		});
+	});
+
+	it('tells apart replies sharing a questionId, keeps events without one, and forgets after the window', () => {
+		const scope = newScope();
+		const data: IDataObject = {};
+		const events = [
+			reply(),
+			reply(),
+			reply({ timestamp: '2026-05-01T10:00:05.000' }),
+			reply({ type: 'agentResponse' }),
+			reply({ questionId: undefined }),
+			reply({ questionId: undefined }),
+		];
+		expect(dropRepeats(events, scope, data, T0)).toHaveLength(5);
+		expect(dropRepeats([reply()], scope, data, T0 + DEDUP_WINDOW_MS)).toHaveLength(0);
+		expect(dropRepeats([reply()], scope, data, T0 + DEDUP_WINDOW_MS + 1)).toHaveLength(1);
+	});
+
+	it('keeps static data small: short hashes, at most the cap, written only for a new event, other keys left alone', () => {
+		const scope = newScope();
+		const registration = { channelId: 7, previousUrl: 'https://old.example/hook' };
+		// What earlier versions left: flat keys next to the registration.
+		const legacy = { 'q-0|user-1|2026-05-01T10:00:00.000|': T0, registration };
+		const many = Array.from({ length: STATIC_SEEN_MAX + 200 }, (_, n) =>
+			reply({ questionId: `q-${n}` }),
+		);
+		const data = copy(legacy) as IDataObject;
+		expect(dropRepeats(many, scope, data, T0)).toHaveLength(many.length);
+		const seen = data.seen as IDataObject;
+		expect(Object.keys(seen)).toHaveLength(STATIC_SEEN_MAX);
+		expect(Object.keys(seen).every((key) => /^[0-9a-f]{16}$/.test(key))).toBe(true);
+		expect(Object.keys(data).sort()).toEqual(['registration', 'seen']);
+		expect(data.registration).toEqual(registration);
+
+		// n8n saves static data only when it changed: a repeat changes nothing, a new event does.
+		const workflowData = ObservableObject.create(copy({ node: data })) as IDataObject & {
+			__dataChanged: boolean;
+		};
+		const node = workflowData.node as IDataObject;
+		expect(dropRepeats([many[many.length - 1]], newScope(), node, T0 + 1000)).toHaveLength(0);
+		expect(workflowData.__dataChanged).toBe(false);
+		expect(dropRepeats([reply({ questionId: 'new' })], scope, node, T0 + 1000)).toHaveLength(1);
+		expect(workflowData.__dataChanged).toBe(true);
+		expect(Object.keys(node.seen as IDataObject)).toHaveLength(STATIC_SEEN_MAX);
+		expect(node.registration).toEqual(registration);
+	});
+
+	it('bounds the memory of the process: the oldest claims go first', () => {
+		const scope = newScope();
+		expect(dropRepeats([reply({ questionId: 'oldest' })], scope, {}, T0)).toHaveLength(1);
+		const others = Array.from({ length: CLAIMS_MAX }, (_, n) => reply({ questionId: `o-${n}` }));
+		dropRepeats(others, scope, {}, T0 + 1);
+		expect(dropRepeats([reply({ questionId: 'oldest' })], scope, {}, T0 + 2)).toHaveLength(1);
+		expect(dropRepeats([others[others.length - 1]], scope, {}, T0 + 2)).toHaveLength(0);
 	});
 });

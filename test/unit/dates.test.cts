@@ -289,6 +289,19 @@ describe('zonedDates: output dates of whole results', () => {
 		});
 	});
 
+	it("with topLevelOnly converts only the result's own fields, or each result element's", () => {
+		const keys = new Set(['timestamp']);
+		const message = { timestamp: 0, data: { timestamp: 0, customData: { timestamp: 0 } } };
+		const at = '1969-12-31T19:00:00.000-05:00';
+		expect(zonedDates(message, keys, NY, { topLevelOnly: true })).toEqual({
+			...message,
+			timestamp: at,
+		});
+		expect(
+			zonedDates([message, { list: [{ timestamp: 0 }] }], keys, NY, { topLevelOnly: true }),
+		).toEqual([{ ...message, timestamp: at }, { list: [{ timestamp: 0 }] }]);
+	});
+
 	it('leaves values that are no date, binary data and errors alone, and does not change its input', () => {
 		const input = {
 			timestamp: 'soon',

@@ -11,20 +11,22 @@ import { load as loadState } from './state/load.operation';
 import { save as saveState } from './state/save.operation';
 
 /**
- * Output dates in the workflow zone (nodes/common/dates.ts): the platform's `timestamp` (an ISO
- * local date-time in UTC, docs/platform-assumptions.md). `ts` and `nextTs` stay epoch ms: they
- * are the Chat API's `ts` cursor, passed back as "Since".
+ * Output dates in the workflow zone (nodes/common/dates.ts): the platform's `timestamp` of a
+ * message (an ISO local date-time in UTC, docs/platform-assumptions.md), at the top of each item
+ * only: nested fields (`customData`, `$response` fields) are the bot's data and stay as sent. State
+ * is the user's own data, returned as saved. `ts` and `nextTs` stay epoch ms: they are the Chat
+ * API's `ts` cursor, passed back as "Since".
  */
-export const chatResources: Resource[] = withOutputDates(
-	[
-		{ value: 'message', name: 'Message', operations: [send, sendAsync, getHistory] },
-		{ value: 'event', name: 'Event', operations: [getEvents] },
-		{ value: 'state', name: 'State', operations: [saveState, loadState] },
-		{
-			value: 'messageStatus',
-			name: 'Message Status',
-			operations: [getStatus, updateStatus, getUnreadCount],
-		},
-	],
-	['timestamp'],
-);
+const zoned = (resource: Resource): Resource =>
+	withOutputDates([resource], ['timestamp'], { topLevelOnly: true })[0];
+
+export const chatResources: Resource[] = [
+	zoned({ value: 'message', name: 'Message', operations: [send, sendAsync, getHistory] }),
+	zoned({ value: 'event', name: 'Event', operations: [getEvents] }),
+	{ value: 'state', name: 'State', operations: [saveState, loadState] },
+	zoned({
+		value: 'messageStatus',
+		name: 'Message Status',
+		operations: [getStatus, updateStatus, getUnreadCount],
+	}),
+];

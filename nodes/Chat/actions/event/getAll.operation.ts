@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { workflowZone, zonedDates } from '../../../common/dates';
 import type { Operation } from '../../../common/router';
 import { optionalString, toEpochMs } from '../../../common/validate';
 import { eventKey, eventMs } from '../../../ChatPollingTrigger/cursor';
@@ -18,6 +19,17 @@ import { eventOptions } from './common';
 function clampAhead(ts: number | undefined): number | undefined {
 	// Far ahead of n8n's clock: the zone-less timestamps were not UTC; fall back to now.
 	return ts !== undefined && ts > Date.now() + 60_000 ? Date.now() : ts;
+}
+
+const TIMESTAMP = new Set(['timestamp']);
+
+/**
+ * The event's message is one level down (`event`): its own `timestamp` is the platform's date, in
+ * the workflow zone like a message's at the top (actions/index.ts); its data is left as sent.
+ */
+function messageDate(event: IDataObject, zone: string): IDataObject {
+	if (!event.event || typeof event.event !== 'object') return {};
+	return { event: zonedDates(event.event, TIMESTAMP, zone, { topLevelOnly: true }) };
 }
 
 export const getAll: Operation = {
@@ -55,6 +67,7 @@ export const getAll: Operation = {
 		const clientId = optionalString(this, 'clientId', itemIndex);
 		let ts = toEpochMs(this, optionalString(this, 'ts', itemIndex), itemIndex, 'Since');
 		const waitMs = Number(options.waitSeconds ?? 30) * 1000;
+		const zone = workflowZone(this);
 		const events: IDataObject[] = [];
 		const seen = new Set<string>();
 		const since = ts;
@@ -82,7 +95,7 @@ export const getAll: Operation = {
 				if ((since !== undefined && ms === since) || seen.has(key)) continue;
 				seen.add(key);
 				added++;
-				events.push({ ...event, ts: ms ?? null });
+				events.push({ ...event, ...messageDate(event, zone), ts: ms ?? null });
 			}
 			// Only the previous call's last events again: ask again from just after them, and wait.
 			if (page === 0 && added === 0 && atSince > 0 && since !== undefined) {
