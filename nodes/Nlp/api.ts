@@ -61,7 +61,8 @@ export const NLP_ROUTES = {
 	},
 	getEntitiesByNames: { method: 'GET', path: `${P}/entities/get-by-names` },
 	// Training (2)
-	train: { method: 'POST', path: `${P}/nlu/train` },
+	// Training again trains the same model once more: harmless, so repeatable (not Repeat Protection).
+	train: { method: 'POST', path: `${P}/nlu/train`, idempotent: true },
 	status: { method: 'GET', path: `${P}/nlu/status` },
 	// Speller (2)
 	getSpeller: { method: 'GET', path: `${P}/speller` },

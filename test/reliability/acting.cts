@@ -15,6 +15,7 @@ import type { Injection, RecordedRequest } from '../helpers/fake-platform/server
 import { asked, capTimeouts, ROWS } from './actions.cts';
 import type { OperationRow } from './catalog.cts';
 import { stats } from './leaks.cts';
+import { forgetRepeats } from '../../nodes/common/repeats';
 import { prepare, runOperation, type Env } from './platform.cts';
 
 /** Whether a request acts on the platform: its route says so, or it is a POST not declared safe. */
@@ -206,6 +207,61 @@ export function describeActing(getEnv: () => Env): void {
 				);
 			}
 		}
+		problems.push(...(await repeatsOfTheSameWork(env, row, variant, target)));
 		expect([row.key, problems]).toEqual([row.key, []]);
 	});
+}
+
+let workflowCount = 0;
+
+/**
+ * The same work run again by n8n: Retry On Fail after the platform acted and the answer was lost,
+ * a retried execution (another process: only the saved static data is shared) after a fault-free
+ * run, and, for rows of several items, Retry On Fail after one item was refused mid-batch. Each
+ * must leave no more side effects than one fault-free run.
+ */
+async function repeatsOfTheSameWork(
+	env: Env,
+	row: OperationRow,
+	variant: IDataObject,
+	target: ActingTarget,
+): Promise<string[]> {
+	const problems: string[] = [];
+	const check = (column: keyof typeof stats.repeatChecks, label: string) => {
+		stats.repeatChecks[column] += 1;
+		const extra = Math.max(
+			sideEffects(env, target) - target.baseline,
+			repeats(env, target, committed) - target.baselineRepeats,
+		);
+		if (extra > 0) {
+			stats.duplicates += extra;
+			problems.push(`${label}: acted ${extra} more time(s)`);
+		}
+	};
+
+	env.fake.reset();
+	let prepared = await prepare(env, row);
+	env.fake.inject({ method: target.method, path: target.path, status: 502, commit: true });
+	await runOperation(env, row, prepared, { parameters: variant, retryOnFail: 3 });
+	check('retryOnFail', 'Retry On Fail after the platform acted');
+
+	env.fake.reset();
+	prepared = await prepare(env, row);
+	const saved = { staticData: {} as IDataObject, workflowId: `acting-${++workflowCount}` };
+	await runOperation(env, row, prepared, { parameters: variant, ...saved });
+	forgetRepeats();
+	const retried = await runOperation(env, row, prepared, { parameters: variant, ...saved });
+	if (retried.status !== 'success') problems.push(`retried execution: ${retried.error?.message}`);
+	check('retriedExecution', 'a retried execution');
+
+	if (prepared.items.length > 1) {
+		env.fake.reset();
+		prepared = await prepare(env, row);
+		// The second acting request is refused (a 400: the platform did nothing).
+		env.fake.inject({ method: target.method, path: target.path, times: 1 });
+		env.fake.inject({ method: target.method, path: target.path, status: 400, times: 1 });
+		await runOperation(env, row, prepared, { parameters: variant, retryOnFail: 3 });
+		check('midBatch', 'Retry On Fail after a failure mid-batch');
+	}
+	return problems;
 }

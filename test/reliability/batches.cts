@@ -18,9 +18,17 @@ export function describeBatches(getEnv: () => Env): void {
 		env.fake.inject({ method: 'POST', path: /\/addPhones$/, times: 1 });
 		env.fake.inject({ method: 'POST', path: /\/addPhones$/, drop: 'after', times: 3 });
 		stats.faults += 3;
-		const interrupted = await runOperation(env, row, prepared, { items, parameters });
+		const interrupted = await runOperation(env, row, prepared, {
+			items,
+			parameters,
+			workflowId: 'batches',
+		});
 		expect(interrupted.status).toBe('error');
-		const rerun = await runOperation(env, row, prepared, { items, parameters });
+		const rerun = await runOperation(env, row, prepared, {
+			items,
+			parameters,
+			workflowId: 'batches',
+		});
 		expect(rerun.status).toBe('success');
 		const jobs = env.calls.campaign(env.credentials.callsApiToken).jobs;
 		expect(jobs.map((job) => job.phone).sort()).toEqual(items.map((item) => item.phone));
@@ -44,8 +52,14 @@ export function describeBatches(getEnv: () => Env): void {
 			times: 3,
 		});
 		stats.faults += 3;
-		expect((await runOperation(env, row, prepared, { items, parameters })).status).toBe('error');
-		const rerun = await runOperation(env, row, prepared, { items, parameters });
+		expect(
+			(await runOperation(env, row, prepared, { items, parameters, workflowId: 'batches' })).status,
+		).toBe('error');
+		const rerun = await runOperation(env, row, prepared, {
+			items,
+			parameters,
+			workflowId: 'batches',
+		});
 		expect(rerun.status).toBe('success');
 		expect(rerun.output().map((item) => item.pairedItem)).toEqual(
 			items.map((_item, item) => ({ item })),

@@ -21,6 +21,8 @@ export const stats = {
 	/** Acting variant rows (of `variants`), counted apart from `acting`. */
 	actingVariants: 0,
 	duplicates: 0,
+	/** Repeats of the same work by n8n, per acting row: Retry On Fail, a retried execution, a failure mid-batch. */
+	repeatChecks: { retryOnFail: 0, retriedExecution: 0, midBatch: 0 },
 };
 
 /** `136 (+14 many-item variants, +1 Unfinished Only variant)`: operations, variants apart. */

@@ -160,6 +160,11 @@ export interface RunOptions {
 	continueOnFail?: boolean;
 	items?: IDataObject[];
 	parameters?: IDataObject;
+	/** n8n's Retry On Fail: tries in all. */
+	retryOnFail?: number;
+	/** Runs that share these are runs of one saved workflow (Repeat Protection). */
+	workflowId?: string;
+	staticData?: IDataObject;
 }
 
 export const NODE_NAME = 'Under Test';
@@ -181,6 +186,7 @@ export async function runOperation(
 		type: row.node.type,
 		parameters,
 		continueOnFail: options.continueOnFail,
+		retryOnFail: options.retryOnFail,
 	});
 	const withFile =
 		fileContent === undefined
@@ -190,5 +196,11 @@ export async function runOperation(
 					fileName: prepared.fixture.fileName ?? 'file.txt',
 					...item,
 				}));
-	return await runWorkflow({ nodes, items: withFile, credentials: env.credentials as never });
+	return await runWorkflow({
+		nodes,
+		items: withFile,
+		credentials: env.credentials as never,
+		workflowId: options.workflowId,
+		staticData: options.staticData,
+	});
 }

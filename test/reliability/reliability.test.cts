@@ -35,7 +35,9 @@ afterAll(async () => {
 	console.log(
 		`[reliability] operations covered: ${withVariantCounts(stats.operations, stats.variants)}, faults injected: ${stats.faults}, bad inputs tried: ${stats.badInputs}, ` +
 			`places checked for secrets: ${stats.places}, leaks found: ${stats.leaks.length}, ` +
-			`acting operations: ${stats.acting}${actingVariants}, duplicate side effects: ${stats.duplicates}`,
+			`acting operations: ${stats.acting}${actingVariants}, ` +
+			`repeats by Retry On Fail: ${stats.repeatChecks.retryOnFail}, by a retried execution: ${stats.repeatChecks.retriedExecution}, failures mid-batch: ${stats.repeatChecks.midBatch}, ` +
+			`duplicate side effects: ${stats.duplicates}`,
 	);
 });
 

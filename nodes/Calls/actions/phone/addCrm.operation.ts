@@ -29,6 +29,7 @@ function flatPayload(ctx: IExecuteFunctions, itemIndex: number): Record<string, 
 }
 
 export const addCrm: Operation = {
+	acts: true,
 	value: 'addCrm',
 	name: 'Add Number (CRM Format)',
 	action: 'Add number in CRM format',

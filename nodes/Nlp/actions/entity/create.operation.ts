@@ -5,6 +5,7 @@ import { itemRequest } from '../../api';
 import { checkedEntityName, entitySettingFields, entitySettings, entityTypeField } from './common';
 
 export const create: Operation = {
+	acts: true,
 	value: 'create',
 	name: 'Create',
 	action: 'Create entity',

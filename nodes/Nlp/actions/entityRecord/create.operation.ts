@@ -13,6 +13,7 @@ import {
 } from './common';
 
 export const create: Operation = {
+	acts: true,
 	value: 'create',
 	name: 'Create',
 	action: 'Create entity record',

@@ -7,6 +7,7 @@ import { binaryInput, binaryPropertyField } from '../../helpers/binary';
 import { entityIdOf, entityLocator } from '../../helpers/locators';
 
 export const upload: Operation = {
+	acts: true,
 	value: 'upload',
 	name: 'Upload',
 	action: 'Upload entity records from CSV',

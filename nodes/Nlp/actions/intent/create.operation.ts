@@ -7,6 +7,7 @@ import { checkedIntentPath } from '../../helpers/locators';
 import { createPhrasesField, intentDetailFields, intentDetails, phrasesOf } from './common';
 
 export const create: Operation = {
+	acts: true,
 	value: 'create',
 	name: 'Create',
 	action: 'Create intent',

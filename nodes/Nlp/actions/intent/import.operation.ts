@@ -16,6 +16,7 @@ const intentsJson: INodeProperties = {
 };
 
 export const importIntents: Operation = {
+	acts: true,
 	value: 'import',
 	name: 'Import',
 	action: 'Import intents',

@@ -6,6 +6,7 @@ import { itemRequest } from '../../api';
 import { projectOf, reporterOptions } from '../../helpers/project';
 
 export const create: Operation = {
+	acts: true,
 	value: 'create',
 	name: 'Create',
 	action: 'Create experiment',

@@ -7,6 +7,7 @@ import { itemRequestString } from '../../helpers/stringAnswer';
 import { experimentKeyField, experimentKeyOf } from './common';
 
 export const join: Operation = {
+	acts: true,
 	value: 'join',
 	name: 'Join',
 	action: 'Join session to experiment',

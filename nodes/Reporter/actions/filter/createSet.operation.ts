@@ -7,6 +7,7 @@ import { projectOf, reporterOptions } from '../../helpers/project';
 import { itemRequestString } from '../../helpers/stringAnswer';
 
 export const createSet: Operation = {
+	acts: true,
 	value: 'createSet',
 	name: 'Save Set',
 	action: 'Save filter set',

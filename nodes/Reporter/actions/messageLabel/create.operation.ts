@@ -40,6 +40,7 @@ async function createdLabels(
 }
 
 export const create: Operation = {
+	acts: true,
 	value: 'create',
 	name: 'Create',
 	action: 'Create message label',

@@ -6,6 +6,7 @@ import { nameField, nameOf, priorityField } from '../../helpers/labels';
 
 // No by-list create route exists for session labels: one request per item, which also answers the new ID.
 export const create: Operation = {
+	acts: true,
 	value: 'create',
 	name: 'Create',
 	action: 'Create session label',
