@@ -162,10 +162,15 @@ export function repeatGuard(ctx: IExecuteFunctions): RepeatGuard {
 	};
 
 	const stored = ctx.getWorkflowStaticData('node') as IDataObject;
+	// n8n's "Retry with original workflow" starts without the workflow's saved static data; in a
+	// process that did not run the original (queue mode, after a restart, a CLI run) nothing tells
+	// what it sent: such a retry sends nothing, rather than everything again.
+	const blind = ctx.getMode() === 'retry' && stored.sent === undefined;
 	stored.sent ??= {};
 	const persisted = stored.sent as Ledger;
 	const memoryKey = `${ctx.getWorkflow().id ?? ''}|${node.id ?? node.name}`;
 	let remembered = memory.get(memoryKey);
+	const noRecord = blind && !remembered;
 	if (!remembered) {
 		remembered = {};
 		if (memory.size >= MAX_NODES_IN_MEMORY) memory.delete(memory.keys().next().value as string);
@@ -189,6 +194,7 @@ export function repeatGuard(ctx: IExecuteFunctions): RepeatGuard {
 	return {
 		earlier(itemIndex) {
 			if (settings.sendAnyway) return undefined;
+			if (noRecord) return { at: '', confirmed: false, ids: {} };
 			const key = fingerprint(itemIndex);
 			const mark = remembered[key] ?? persisted[key];
 			if (mark === undefined) return undefined;
@@ -225,6 +231,17 @@ export function skippedRepeat(earlier: EarlierSend): IDataObject {
 
 /** The error of a repeat whose earlier send may or may not have arrived. */
 export function maybeSentRepeat(ctx: IExecuteFunctions, earlier: EarlierSend, itemIndex: number) {
+	if (!earlier.at) {
+		return new NodeOperationError(
+			ctx.getNode(),
+			'Not sent: this retried execution has no record of what the original execution sent',
+			{
+				itemIndex,
+				description:
+					"n8n's Retry with original workflow starts without the workflow's saved data, and this n8n process did not run the original, so the node cannot tell what already went out. Retry with the currently saved workflow instead, or turn on Repeat Protection → Send Repeats Anyway.",
+			},
+		);
+	}
 	return new NodeOperationError(
 		ctx.getNode(),
 		`Not sent again: the same send may already have reached the platform at ${earlier.at}`,
