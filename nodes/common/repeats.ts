@@ -27,6 +27,8 @@ import { isoInZone } from './dates';
 export const MAX_REMEMBERED = 10_000;
 export const DEFAULT_REMEMBER_HOURS = 24;
 const MAX_NODES_IN_MEMORY = 1_000;
+/** Parameters that say how the node sends, not what: left out of the fingerprint. */
+const HOW_NOT_WHAT = new Set(['repeatProtection', 'requestOptions']);
 
 export const repeatProtectionField: INodeProperties = {
 	displayName: 'Repeat Protection',
@@ -120,6 +122,8 @@ export interface EarlierSend {
 	confirmed: boolean;
 	/** The IDs the platform answered then. */
 	ids: IDataObject;
+	/** A retry that carries no record at all: whether it was sent cannot be told. */
+	unknown?: true;
 }
 
 export interface RepeatGuard {
@@ -143,9 +147,9 @@ export function repeatGuard(ctx: IExecuteFunctions): RepeatGuard {
 	};
 	const windowSeconds = (settings.rememberHours ?? DEFAULT_REMEMBER_HOURS) * 3600;
 	const now = () => Math.floor(Date.now() / 1000);
-	const { repeatProtection, requestOptions, ...parameters } = node.parameters;
-	void repeatProtection;
-	void requestOptions;
+	const parameters = Object.fromEntries(
+		Object.entries(node.parameters).filter(([name]) => !HOW_NOT_WHAT.has(name)),
+	);
 	const base = JSON.stringify([node.type, parameters, node.credentials ?? null]);
 	const inputNames = new Set(Object.keys(parameters));
 	const items = ctx.getInputData();
@@ -194,15 +198,15 @@ export function repeatGuard(ctx: IExecuteFunctions): RepeatGuard {
 	return {
 		earlier(itemIndex) {
 			if (settings.sendAnyway) return undefined;
-			if (noRecord) return { at: '', confirmed: false, ids: {} };
+			if (noRecord) return { at: '', confirmed: false, ids: {}, unknown: true };
 			const key = fingerprint(itemIndex);
 			const mark = remembered[key] ?? persisted[key];
+			// Expired marks were pruned above.
 			if (mark === undefined) return undefined;
 			// Known to one memory only (a retried execution in another process): both keep it now.
 			remembered[key] ??= mark;
 			persisted[key] ??= mark;
 			const at = timeOf(mark);
-			if (Math.abs(at) < oldest) return undefined;
 			const ids = Array.isArray(mark) ? mark[1] : {};
 			return { at: isoInZone(ctx, Math.abs(at) * 1000), confirmed: at > 0, ids };
 		},
@@ -231,7 +235,7 @@ export function skippedRepeat(earlier: EarlierSend): IDataObject {
 
 /** The error of a repeat whose earlier send may or may not have arrived. */
 export function maybeSentRepeat(ctx: IExecuteFunctions, earlier: EarlierSend, itemIndex: number) {
-	if (!earlier.at) {
+	if (earlier.unknown) {
 		return new NodeOperationError(
 			ctx.getNode(),
 			'Not sent: this retried execution has no record of what the original execution sent',
