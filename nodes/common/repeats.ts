@@ -256,3 +256,25 @@ export function maybeSentRepeat(ctx: IExecuteFunctions, earlier: EarlierSend, it
 		},
 	);
 }
+
+/**
+ * A state change that is idempotent from the user's view (stop, resume, cancel…): when the
+ * platform refuses `move` as impossible (400, 409), as it does when a repeat finds the change
+ * already made, `current()` reads the state and returns the item's output if it is the wanted
+ * one: the item succeeds with `alreadyInState: true`. Otherwise the refusal stands.
+ */
+export async function moveOnce(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	move: () => Promise<IDataObject>,
+	current: () => Promise<IDataObject | undefined>,
+): Promise<IDataObject> {
+	const moved = await move().catch((error: Error) => error);
+	if (!(moved instanceof Error)) return moved;
+	const refused = moved instanceof NodeApiError && [400, 409].includes(Number(moved.httpCode));
+	const there = refused ? await current() : undefined;
+	if (there) return { ...there, alreadyInState: true };
+	throw moved instanceof NodeApiError
+		? moved
+		: new NodeOperationError(ctx.getNode(), moved, { itemIndex });
+}

@@ -189,6 +189,8 @@ export async function tovieRequestFull<T = unknown>(
 	// The path without its query: a signed file URL's signature must not land in error texts.
 	const what = `${request.method} ${redactText(request.path.replace(/\?.*$/s, ''), secrets)}`;
 
+	// The last failed attempt proved nothing (a 5xx, a timeout, a dropped connection): it may have acted.
+	let unproven = false;
 	for (let attempt = 1; ; attempt++) {
 		let response: TovieResponse;
 		try {
@@ -204,6 +206,7 @@ export async function tovieRequestFull<T = unknown>(
 			}
 			const mayRetry = safeToRepeat || NOT_RECEIVED.has(networkCode);
 			if (mayRetry && attempt < maxAttempts) {
+				unproven = !NOT_RECEIVED.has(networkCode);
 				await retryTiming.sleep(backoffMs(attempt));
 				continue;
 			}
@@ -220,6 +223,10 @@ export async function tovieRequestFull<T = unknown>(
 		}
 
 		const { statusCode } = response;
+		// A DELETE repeated after an attempt that may have deleted, answered "not found": that
+		// attempt did it. The caller sees the 404 (with no body) and may say so.
+		if (unproven && statusCode === 404 && request.method.toUpperCase() === 'DELETE')
+			return { statusCode, headers: response.headers, body: undefined as T };
 		if (statusCode >= 400 && !request.acceptStatuses?.includes(statusCode)) {
 			// An error answer to a streamed download is not read: release its socket.
 			if (responseType === 'stream')
@@ -227,6 +234,7 @@ export async function tovieRequestFull<T = unknown>(
 			// 429 means the platform refused the call without acting on it: always safe to repeat.
 			const mayRetry = RETRYABLE_STATUS.has(statusCode) && (safeToRepeat || statusCode === 429);
 			if (mayRetry && attempt < maxAttempts) {
+				unproven = statusCode >= 500;
 				await retryTiming.sleep(retryAfterMs(response.headers) ?? backoffMs(attempt));
 				continue;
 			}

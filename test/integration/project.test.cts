@@ -183,6 +183,19 @@ describe('Project', () => {
 		expect(empty.error?.message).toBe('Update Fields is empty [item 0]');
 	});
 
+	it('Delete repeated after a 503 from an attempt that did delete succeeds and says so', async () => {
+		const clone = await project({
+			operation: 'clone',
+			project: rl('acme-bot', 'list'),
+			name: 'Acme tmp',
+		});
+		const copy = clone.json()[0];
+		fake.inject({ method: 'DELETE', path: /projects\//, status: 503, commit: true });
+		const removed = await project({ operation: 'delete', project: rl(String(copy.id)) });
+		expect(removed.json()).toEqual([{ deleted: true, id: copy.id, alreadyInState: true }]);
+		expect(channels.projects.has(String(copy.shortName))).toBe(false);
+	});
+
 	it('Clone copies into a new project; Delete answers {deleted: true}', async () => {
 		const clone = await project({
 			operation: 'clone',
@@ -316,6 +329,13 @@ describe('Channel', () => {
 	it('Delete answers {deleted: true}; the channel is gone', async () => {
 		const result = await channel({ operation: 'delete', channel: rl(String(chat.id)) });
 		expect(result.json()).toEqual([{ deleted: true, id: chat.id, botId: chat.botId }]);
+		expect(channels.findChannel(String(chat.id))).toBeUndefined();
+	});
+
+	it('Delete repeated after a timeout-like 504 from an attempt that did delete succeeds and says so', async () => {
+		fake.inject({ method: 'DELETE', path: /bot-channels\//, status: 504, commit: true });
+		const result = await channel({ operation: 'delete', channel: rl(String(chat.id)) });
+		expect(result.json()).toEqual([{ deleted: true, id: chat.id, alreadyInState: true }]);
 		expect(channels.findChannel(String(chat.id))).toBeUndefined();
 	});
 

@@ -306,6 +306,25 @@ describe('Template', () => {
 		});
 	});
 
+	it('Delete repeated after a 502 from an attempt that did delete: the 404 of the repeat is a success that says so', async () => {
+		const created = await template({
+			operation: 'create',
+			botId: rl(BOT),
+			textCampaignName: rl('Order updates', 'name'),
+			clientId: 'c-9',
+			content: 'event',
+			event: 'orderShipped',
+		});
+		const { id } = created.json()[0] as { id: string };
+		fake.inject({ method: 'DELETE', path: /sending-templates\//, status: 502, commit: true });
+		const removed = await template({ operation: 'delete', template: rl(id) });
+		expect(removed.json()).toEqual([{ deleted: true, id, alreadyInState: true }]);
+		expect(fake.requestsTo('DELETE')).toHaveLength(2);
+		// A first attempt that finds nothing is still an error: a wrong ID is not "already deleted".
+		const again = await template({ operation: 'delete', template: rl(id) });
+		expect(again.error?.message).toContain('[404');
+	});
+
 	it('a template of replies; failure: a deleted template is a 404, and its send is not repeated', async () => {
 		const created = await template({
 			operation: 'create',

@@ -168,6 +168,14 @@ describe('Client → Send Event', () => {
 			`/api/v1/text-campaign-service/dynamics/sendings/${String(item.sendingId)}/cancel`,
 		);
 		expect(campaigns.sendings.get(String(item.sendingId))!.status).toBe('CANCELED');
+		// Canceled again (a repeat): the platform refuses, the sending is canceled: done.
+		const again = await run(
+			{ resource: 'sending', operation: 'cancel', sendingId: item.sendingId },
+			[{}],
+		);
+		expect(again.json()).toEqual([
+			{ canceled: true, sendingId: item.sendingId, alreadyInState: true },
+		]);
 	});
 
 	it('identical items are separate sends by default: one item is one send', async () => {

@@ -1,10 +1,11 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { Operation } from '../../../common/router';
-import { itemRequest } from '../../api';
+import { itemRequestFull } from '../../api';
 import { channelIdOf, channelLocator, channelRefOf } from '../../helpers/channels';
 
 export const deleteChannel: Operation = {
+	acts: true,
 	value: 'delete',
 	name: 'Delete',
 	action: 'Delete channel',
@@ -12,7 +13,11 @@ export const deleteChannel: Operation = {
 	properties: [{ ...channelLocator, description: 'The channel to delete. This cannot be undone.' }],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const id = await channelIdOf(this, itemIndex, channelRefOf(this, itemIndex));
-		const channel = await itemRequest(this, itemIndex, 'deleteChannel', { pathParams: { id } });
-		return { deleted: true, id, botId: channel?.botId };
+		const { statusCode, body } = await itemRequestFull(this, itemIndex, 'deleteChannel', {
+			pathParams: { id },
+		});
+		// 404: a repeat after an attempt that did delete it (common/transport.ts).
+		if (statusCode === 404) return { deleted: true, id, alreadyInState: true };
+		return { deleted: true, id, botId: body?.botId };
 	},
 };

@@ -2,9 +2,10 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { projectIdOf, projectLocator, requiredProject } from '../../../common/projects';
 import type { Operation } from '../../../common/router';
-import { itemRequest } from '../../api';
+import { itemRequestFull } from '../../api';
 
 export const deleteProject: Operation = {
+	acts: true,
 	value: 'delete',
 	name: 'Delete',
 	action: 'Delete project',
@@ -16,7 +17,11 @@ export const deleteProject: Operation = {
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const id = await projectIdOf(this, itemIndex, requiredProject(this, itemIndex));
-		const project = await itemRequest(this, itemIndex, 'deleteProject', { pathParams: { id } });
-		return { deleted: true, id, shortName: project?.shortName };
+		const { statusCode, body } = await itemRequestFull(this, itemIndex, 'deleteProject', {
+			pathParams: { id },
+		});
+		// 404: a repeat after an attempt that did delete it (common/transport.ts).
+		if (statusCode === 404) return { deleted: true, id, alreadyInState: true };
+		return { deleted: true, id, shortName: body?.shortName };
 	},
 };

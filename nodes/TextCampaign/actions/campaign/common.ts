@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { outputDate, workflowZone } from '../../../common/dates';
 import { simplifyField } from '../../../common/fields';
+import { moveOnce } from '../../../common/repeats';
 import { projectOptions } from '../../../common/projects';
 import { invalidInput } from '../../../common/validate';
 import { itemRequest } from '../../api';
@@ -101,11 +101,7 @@ const WANTED_STATUS = {
 	completeCampaign: 'COMPLETED',
 } as const;
 
-/**
- * Stop, Resume or Complete. The platform refuses a move to the state the campaign is already in
- * (400), as after a repeat whose first attempt worked (a timeout, Retry On Fail): then the
- * campaign is read, and if it is in the wanted state the item succeeds and says so.
- */
+/** Stop, Resume or Complete; a campaign already in the wanted state succeeds and says so (`moveOnce`). */
 export async function changeCampaign(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
@@ -114,19 +110,18 @@ export async function changeCampaign(
 	const id = campaignIdOf(ctx, itemIndex);
 	const projectShortName = await projectShortNameOf(ctx, itemIndex);
 	const pathParams = { projectShortName, id };
-	const moved = await itemRequest(ctx, itemIndex, route, { pathParams }).catch(
-		(error: Error) => error,
+	return await moveOnce(
+		ctx,
+		itemIndex,
+		async () =>
+			campaignOut(ctx, itemIndex, await itemRequest(ctx, itemIndex, route, { pathParams })),
+		async () => {
+			const campaign = await itemRequest(ctx, itemIndex, 'getCampaign', { pathParams });
+			return campaign?.status === WANTED_STATUS[route]
+				? campaignOut(ctx, itemIndex, campaign)
+				: undefined;
+		},
 	);
-	if (!(moved instanceof Error)) return campaignOut(ctx, itemIndex, moved);
-	const refused = moved instanceof NodeApiError && [400, 409].includes(Number(moved.httpCode));
-	const campaign = refused
-		? await itemRequest(ctx, itemIndex, 'getCampaign', { pathParams })
-		: undefined;
-	if (campaign?.status !== WANTED_STATUS[route])
-		throw moved instanceof NodeApiError
-			? moved
-			: new NodeOperationError(ctx.getNode(), moved, { itemIndex });
-	return { ...campaignOut(ctx, itemIndex, campaign), alreadyInState: true };
 }
 
 /** Options → Account ID: the account path (`/api/text-campaign-service/accounts/…`) of older installations. */

@@ -1,10 +1,13 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { Operation } from '../../../common/router';
+import { moveOnce } from '../../../common/repeats';
 import { itemRequest } from '../../api';
+import { listSendings } from '../../helpers/lists';
 import { sendingIdOf, sendingLocator } from '../../helpers/locators';
 
 export const cancel: Operation = {
+	acts: true,
 	value: 'cancel',
 	name: 'Cancel',
 	action: 'Cancel sending',
@@ -17,7 +20,18 @@ export const cancel: Operation = {
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const uuid = sendingIdOf(this, itemIndex);
-		await itemRequest(this, itemIndex, 'cancelSending', { pathParams: { uuid } });
-		return { canceled: true, sendingId: uuid };
+		const done = { canceled: true, sendingId: uuid };
+		return await moveOnce(
+			this,
+			itemIndex,
+			async () => {
+				await itemRequest(this, itemIndex, 'cancelSending', { pathParams: { uuid } });
+				return done;
+			},
+			async () => {
+				const [sending] = await listSendings(this, itemIndex, { eventSendingInfoUuid: uuid }, 1);
+				return sending?.status === 'CANCELED' ? done : undefined;
+			},
+		);
 	},
 };

@@ -1,10 +1,11 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { Operation } from '../../../common/router';
-import { itemRequest } from '../../api';
+import { itemRequestFull } from '../../api';
 import { templateIdOf, templateLocator } from '../../helpers/locators';
 
 export const deleteTemplate: Operation = {
+	acts: true,
 	value: 'delete',
 	name: 'Delete',
 	action: 'Delete template',
@@ -17,7 +18,10 @@ export const deleteTemplate: Operation = {
 	],
 	async execute(this: IExecuteFunctions, itemIndex: number) {
 		const uuid = templateIdOf(this, itemIndex);
-		await itemRequest(this, itemIndex, 'deleteTemplate', { pathParams: { uuid } });
-		return { deleted: true, id: uuid };
+		const { statusCode } = await itemRequestFull(this, itemIndex, 'deleteTemplate', {
+			pathParams: { uuid },
+		});
+		// 404: a repeat after an attempt that did delete it (common/transport.ts).
+		return { deleted: true, id: uuid, ...(statusCode === 404 ? { alreadyInState: true } : {}) };
 	},
 };
