@@ -777,7 +777,8 @@ describe('whole workflow', () => {
 });
 
 describe('Repeat Protection (one item at a time)', () => {
-	it('Retry On Fail after a refused second item: the first is not sent again, each message goes out once', async () => {
+	const items = [{ clientId: 'user-1' }, { clientId: 'user-2' }, { clientId: 'user-3' }];
+	const refuseUser2Once = () =>
 		fake.inject({
 			method: 'POST',
 			path: /^\/chatapi\//,
@@ -785,7 +786,9 @@ describe('Repeat Protection (one item at a time)', () => {
 			status: 400,
 			times: 1,
 		});
-		const items = [{ clientId: 'user-1' }, { clientId: 'user-2' }, { clientId: 'user-3' }];
+
+	it('Retry On Fail after a refused second item: the first is not sent again, each message goes out once', async () => {
+		refuseUser2Once();
 		const result = await runNode(
 			'tovieChat',
 			send({ clientId: '={{ $json.clientId }}', query: 'hello' }),
@@ -807,14 +810,7 @@ describe('Repeat Protection (one item at a time)', () => {
 	});
 
 	it('a run stopped by an error says which items were sent (with their questionId) and which were not', async () => {
-		fake.inject({
-			method: 'POST',
-			path: /^\/chatapi\//,
-			bodyIncludes: '"user-2"',
-			status: 400,
-			times: 1,
-		});
-		const items = [{ clientId: 'user-1' }, { clientId: 'user-2' }, { clientId: 'user-3' }];
+		refuseUser2Once();
 		const result = await chat(send({ clientId: '={{ $json.clientId }}', query: 'hello' }), items);
 		expect(result.status).toBe('error');
 		expect(result.error?.description).toMatch(
