@@ -311,7 +311,7 @@ describe('Repeat Protection: the same work again sends nothing twice', () => {
 	it('a retried execution (static data saved by n8n, another process) and a re-run by hand send only what was not sent', async () => {
 		const staticData: IDataObject = {};
 		// One saved workflow, run again.
-		const runAgain = async () =>
+		const runSavedWorkflow = async () =>
 			await runNode(
 				'tovieTextCampaign',
 				sendEvent({ options: { requestsAtOnce: 1 } }),
@@ -326,11 +326,11 @@ describe('Repeat Protection: the same work again sends nothing twice', () => {
 			status: 400,
 			times: 1,
 		});
-		const first = await runAgain();
+		const first = await runSavedWorkflow();
 		expect(first.status).toBe('error');
 		expect(sends()).toHaveLength(3);
 		forgetRepeats(); // a retry may run in another process: only static data is shared
-		const retried = await runAgain();
+		const retried = await runSavedWorkflow();
 		expect(retried.status).toBe('success');
 		expect(sends()).toHaveLength(6);
 		expect(retried.json().map((json) => json.skipped === true)).toEqual([
