@@ -18,11 +18,14 @@ import { advance, type CursorState } from './cursor';
 const MAX_FAILURES_BEFORE_ERROR = 5;
 
 /**
- * Whether this start of the trigger begins at "now": publishing, re-publishing and saving a
- * published workflow (n8n's 'activate', 'update', 'create'), and a manual test. A restart does not.
+ * Whether this start of the trigger begins at "now": publishing, and publishing again after an
+ * unpublish (n8n's 'activate', 'create'), and a manual test. n8n starting up ('init', another main
+ * taking over: 'leadershipChange') and a new version of a published workflow, or n8n restarting a
+ * trigger that dropped out ('update'), go on from the saved cursor: the trigger was meant to be
+ * listening all along, so what came meanwhile is wanted.
  */
 export function startsFromNow(activation: string): boolean {
-	return !['init', 'leadershipChange'].includes(activation);
+	return !['init', 'leadershipChange', 'update'].includes(activation);
 }
 
 /**
@@ -48,9 +51,9 @@ export async function pollEvents(this: ITriggerFunctions): Promise<ITriggerRespo
 	const waitMs = Number(this.getNodeParameter('options.waitSeconds', 30)) * 1000;
 	const token = String((await this.getCredentials(CREDENTIAL_NAME)).chatApiToken ?? '');
 	const cursor = this.getWorkflowStaticData('node') as CursorState;
-	// Publishing (again) and a test start from now; n8n starting up ('init', 'leadershipChange')
-	// goes on from the saved cursor, so the events that arrived while n8n was down come out. 1 ms
-	// back: an exclusive platform still returns an event stamped in this very millisecond.
+	// Publishing (again) and a test start from now; n8n starting up goes on from the saved cursor,
+	// so the events that arrived while n8n was down come out (startsFromNow). 1 ms back: an
+	// exclusive platform still returns an event stamped in this very millisecond.
 	if (cursor.ts === undefined || startsFromNow(this.getActivationMode())) {
 		Object.assign(cursor, { ts: Date.now() - 1, seen: [], repeats: 0 });
 	}

@@ -22,6 +22,7 @@ import {
 	dropRepeats,
 	SEEN_MAX as STATIC_SEEN_MAX,
 } from '../../nodes/ChatTrigger/guard';
+import { startsFromNow } from '../../nodes/ChatPollingTrigger/polling';
 import { TovieChatTrigger } from '../../nodes/ChatTrigger/TovieChatTrigger.node';
 import { safeEqual, verifyWebhook } from '../../nodes/ChatTrigger/verify';
 import {
@@ -216,6 +217,19 @@ describe('Only When', () => {
 		expect(onlyWhenOf(node({ onlyWhen: '= ' }))).toBeUndefined();
 		expect(onlyWhenOf(node({}))).toBeUndefined();
 		expect(onlyWhenOf(node(undefined))).toBeUndefined();
+	});
+});
+
+describe('where the Polling Trigger starts', () => {
+	it.each([
+		['activate', true], // published, or published again after an unpublish
+		['create', true],
+		['manual', true], // a test
+		['init', false], // n8n starting up
+		['leadershipChange', false],
+		['update', false], // a new version, or n8n restarting a trigger that dropped out
+	])('%s: from now = %s', (activation, fromNow) => {
+		expect(startsFromNow(activation)).toBe(fromNow);
 	});
 });
 
