@@ -2,7 +2,7 @@ import type { IDataObject, ITriggerFunctions, ITriggerResponse } from 'n8n-workf
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { request } from '../Chat/api';
-import { ownSendOf } from '../Chat/helpers/ownSends';
+import { ownSendOf, savedOwnSendOf } from '../Chat/helpers/ownSends';
 import { workflowZone } from '../common/dates';
 import { CREDENTIAL_NAME } from '../common/transport';
 import {
@@ -58,14 +58,17 @@ export async function pollEvents(this: ITriggerFunctions): Promise<ITriggerRespo
 		Object.assign(cursor, { ts: Date.now() - 1, seen: [], repeats: 0 });
 	}
 
+	// What executions before a restart saved of their own sends (read as n8n loaded it).
+	const saved = this.getWorkflowStaticData('global');
 	const notOwn = (item: IDataObject): boolean => {
 		const isRequest = item.eventKind === CLIENT_REQUEST;
-		const own = ownSendOf(token, {
-			questionId: item.questionId,
-			clientId: item.clientId,
-			text: item.text,
-			isRequest,
-		});
+		const own =
+			ownSendOf(token, {
+				questionId: item.questionId,
+				clientId: item.clientId,
+				text: item.text,
+				isRequest,
+			}) ?? savedOwnSendOf(saved, token, item.questionId);
 		return !own || (!isRequest && !own.sync);
 	};
 

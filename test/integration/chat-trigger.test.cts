@@ -12,6 +12,7 @@ import {
 	documentedObjectBody,
 	DOCUMENTED_TOKEN,
 } from '../fixtures/chat-webhook.cts';
+import { forgetOwnSends } from '../../nodes/Chat/helpers/ownSends';
 import { startFakePlatform, type FakePlatform } from '../helpers/fake-platform/server.cts';
 import {
 	activateTrigger,
@@ -414,6 +415,39 @@ describe.each(POLL_VARIANTS)(
 					'while n8n was down',
 					'after the restart',
 				]);
+			} finally {
+				await stop(restarted, again.closeFunction);
+			}
+		});
+
+		it('after a restart it does not start on the answer to a send the workflow made before it', async () => {
+			const staticData: IDataObject = {};
+			const first = poller({}, { staticData });
+			const running = await first.start();
+			fake.chat.pushAgentReply(TOKEN, 'o-1', 'Can I help?');
+			await until(() => first.emitted.flat().length === 1);
+			await stop(first, running.closeFunction);
+			// The workflow's Tovie Chat Send (its execution saves the same workflow's static data).
+			const sent = await runWorkflow({
+				credentials: credentials as never,
+				staticData,
+				nodes: [
+					{
+						type: 'tovieChat',
+						parameters: { resource: 'message', operation: 'send', clientId: 'o-1', query: 'yes' },
+					},
+				],
+			});
+			expect(sent.status).toBe('success');
+			forgetOwnSends(); // n8n restarts: this process's memory is gone
+			const restarted = poller({}, { staticData, activation: 'init' });
+			const again = await restarted.start();
+			try {
+				const seen = polls().length;
+				await until(() => polls().length >= seen + 3);
+				fake.chat.pushAgentReply(TOKEN, 'o-1', 'after the restart');
+				await until(() => restarted.emitted.flat().length >= 1);
+				expect(restarted.emitted.flat().map((item) => item.text)).toEqual(['after the restart']);
 			} finally {
 				await stop(restarted, again.closeFunction);
 			}

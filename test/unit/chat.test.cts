@@ -2,6 +2,8 @@
  * Pure pieces of Tovie Chat: reading the answers the platform's pages do not show (async message
  * ID, unread count, the simplified GET's echo), and the memory of the messages this n8n sent.
  */
+import type { IDataObject } from 'n8n-workflow';
+
 import { asyncAnswerOf } from '../../nodes/Chat/actions/message/sendAsync.operation';
 import { simplifyAnswer } from '../../nodes/Chat/actions/message/send.operation';
 import { unreadCountOf } from '../../nodes/Chat/actions/messageStatus/getUnreadCount.operation';
@@ -11,6 +13,7 @@ import {
 	OWN_SEND_MAX,
 	ownSendOf,
 	rememberOwnSend,
+	savedOwnSendOf,
 	withOwnSend,
 } from '../../nodes/Chat/helpers/ownSends';
 
@@ -119,7 +122,11 @@ describe('own sends', () => {
 	});
 
 	it('notes a send before it goes out, completes it with the answer, forgets it when it fails', async () => {
-		const ctx = { getCredentials: async () => ({ chatApiToken: 'tok' }) } as never;
+		const global: IDataObject = {};
+		const ctx = {
+			getCredentials: async () => ({ chatApiToken: 'tok' }),
+			getWorkflowStaticData: () => global,
+		} as never;
 		let seenDuringSend: unknown;
 		await withOwnSend(
 			ctx,
@@ -137,6 +144,9 @@ describe('own sends', () => {
 			(answer) => answer.questionId,
 		);
 		expect(seenDuringSend).toBeDefined();
+		// Saved with the workflow for a Polling Trigger started after a restart: questionId only.
+		expect(savedOwnSendOf(global, 'tok', 'q-early')).toEqual({ sync: true });
+		expect(JSON.stringify(global)).not.toMatch(/tok|hi/);
 		await expect(
 			withOwnSend(
 				ctx,

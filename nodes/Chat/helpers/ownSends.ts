@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
 
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { CREDENTIAL_NAME } from '../../common/transport';
 
@@ -86,6 +86,43 @@ export function ownSendOf(
 	return byText;
 }
 
+/**
+ * Own sends with a questionId are also kept in the workflow's global static data, which n8n saves
+ * after the execution and a Polling Trigger reads when n8n starts up again: without them, the
+ * trigger would go on from its saved cursor and start on the answers to sends made before the
+ * restart. `<channel hash>|<questionId>` → time (negative: an async send), same window; no text.
+ */
+const SAVED_KEY = 'tovieOwnSends';
+export const SAVED_MAX = 500;
+
+function saveOwnSend(
+	data: IDataObject,
+	token: string,
+	questionId: string,
+	sync: boolean,
+	now = Date.now(),
+): void {
+	const saved = (data[SAVED_KEY] ?? {}) as Record<string, number>;
+	const kept = Object.entries(saved).filter(([, at]) => now - Math.abs(at) <= OWN_SEND_KEEP_MS);
+	kept.push([`${channelOf(token)}|${questionId}`, sync ? now : -now]);
+	data[SAVED_KEY] = Object.fromEntries(kept.slice(-SAVED_MAX));
+}
+
+/** An own send saved by an execution before n8n restarted (see `saveOwnSend`). */
+export function savedOwnSendOf(
+	data: IDataObject,
+	token: string,
+	questionId: unknown,
+	now = Date.now(),
+): Pick<OwnSend, 'sync'> | undefined {
+	if (!token || questionId === undefined || questionId === null) return undefined;
+	const at = ((data[SAVED_KEY] ?? {}) as Record<string, number>)[
+		`${channelOf(token)}|${String(questionId)}`
+	];
+	if (typeof at !== 'number' || now - Math.abs(at) > OWN_SEND_KEEP_MS) return undefined;
+	return { sync: at > 0 };
+}
+
 /** Forgets everything (tests). */
 export function forgetOwnSends(): void {
 	channels.clear();
@@ -120,6 +157,8 @@ export async function withOwnSend<T>(
 		) {
 			entry.questionId = String(questionId);
 		}
+		if (entry?.questionId !== undefined)
+			saveOwnSend(ctx.getWorkflowStaticData('global'), token, entry.questionId, send.sync);
 		return answer;
 	} finally {
 		if (!sent && entry) {
