@@ -12,7 +12,8 @@
  * for changes to take effect"), so unpublishing goes through the running n8n's public API, whose
  * outbox teardown runs the node's webhook `delete` method (and a polling trigger's close function).
  *
- * One fake platform, one n8n user folder; n8n is started once and restarted once (the last test).
+ * One fake platform, one n8n user folder; n8n is started once and restarted twice (the last two
+ * tests).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,17 +37,20 @@ const SETTLE_MS = 4000;
 /** Chat API tokens of this suite's own channels (the e2e fake knows the fixtures' two). */
 const AUTO_TOKEN = 'e2e-chat-token-auto-Rk5cW1';
 const RESTART_TOKEN = 'e2e-chat-token-restart-Hj6tN4';
+const SELF_TOKEN = 'e2e-chat-token-self-Wq3zD7';
 const AUTO_PROJECT = 'e2e-lifecycle';
 /** The channel's webhook address before the workflow is published (nothing listens there). */
 const PREVIOUS_URL = 'http://127.0.0.1:9/previous-chat-hook';
 
 const CHAT_TRIGGER = 'Tovie Chat Trigger';
 const POLLING_TRIGGER = 'Tovie Chat Polling Trigger';
+const CHAT_SEND = 'Tovie Chat Send';
 
 const CREDENTIALS = {
 	auto: { id: 'tovieLifeAuto001', token: AUTO_TOKEN },
 	poll: { id: 'tovieLifePoll001', token: SECRETS.chatApiToken2 },
 	restart: { id: 'tovieLifeRstrt01', token: RESTART_TOKEN },
+	self: { id: 'tovieLifeSelf001', token: SELF_TOKEN },
 };
 
 let fake: FakePlatform;
@@ -125,6 +129,33 @@ const restart = triggerWorkflow(
 	pollingNode,
 	credentialRef(CREDENTIALS.restart.id),
 );
+/** Polling Trigger → Tovie Chat Send on the channel of SELF_TOKEN: answers every outside message. */
+const selfAnswer: ExampleWorkflow = (() => {
+	const workflow = triggerWorkflow(
+		'TovieLifeSelf001',
+		'Lifecycle: Polling Trigger → Send across a restart',
+		pollingNode,
+		credentialRef(CREDENTIALS.self.id),
+	);
+	workflow.nodes.push({
+		id: 'TovieLifeSelf001-send',
+		name: CHAT_SEND,
+		type: 'n8n-nodes-tovie.tovieChat',
+		typeVersion: 1,
+		position: [220, 0],
+		parameters: {
+			resource: 'message',
+			operation: 'send',
+			clientId: '={{ $json.clientId }}',
+			query: '={{ "Re: " + $json.text }}',
+		},
+		credentials: { tovieApi: credentialRef(CREDENTIALS.self.id) },
+	});
+	workflow.connections = {
+		[POLLING_TRIGGER]: { main: [[{ node: CHAT_SEND, type: 'main', index: 0 }]] },
+	};
+	return workflow;
+})();
 
 const webhookIdOf = (workflow: ExampleWorkflow) => workflow.nodes[0].webhookId!;
 const productionUrl = (workflow: ExampleWorkflow) =>
@@ -241,6 +272,7 @@ beforeAll(async () => {
 	channels = fake.module(ChannelsModule);
 	autoChannel = channels.addProject(AUTO_PROJECT, AUTO_TOKEN, PREVIOUS_URL);
 	fake.chat.addToken(RESTART_TOKEN);
+	fake.chat.addToken(SELF_TOKEN);
 
 	n8n = new N8nInstance({ port: PORT });
 	await n8n.importCredentials([
@@ -255,7 +287,7 @@ beforeAll(async () => {
 			),
 		),
 	]);
-	await n8n.importWorkflow([auto, twice, poll, restart]);
+	await n8n.importWorkflow([auto, twice, poll, restart, selfAnswer]);
 	// Published before n8n starts: registered when n8n starts up.
 	for (const workflow of [twice, restart])
 		await n8n.cliOk(['publish:workflow', `--id=${workflow.id}`]);
@@ -435,4 +467,107 @@ test('Polling Trigger: an n8n restart goes on from the saved cursor: what came w
 		['C: after the restart'],
 	]);
 	console.info(`polling cursor saved before the restart: ${JSON.stringify(cursorBefore)}`);
+}, 300_000);
+
+test('A published "Tovie Chat Polling Trigger → Tovie Chat Send" workflow does not answer itself after an n8n restart', async () => {
+	const token = CREDENTIALS.self.token;
+	const client = 'life-self-client';
+	/** Chat sends (`POST /chatapi/{token}`) n8n made on this channel, oldest first. */
+	const sends = () =>
+		fake.requestsTo('POST', /^\/chatapi\/[^/]+$/).filter((r) => r.path === `/chatapi/${token}`);
+	const sendBodies = () => sends().map((request) => request.body);
+	const sendItems = (execution: PublicExecution) => {
+		const runs = execution.data?.resultData.runData[CHAT_SEND] ?? [];
+		return (runs[0]?.data?.main?.[0] ?? []).map((item) => item.json);
+	};
+	/** The channel's events as the platform lists them to anyone (`/events?all=true`). */
+	const listedEvents = async () => {
+		const response = await fetch(`${fake.url}/chatapi/${token}/events?all=true&ts=0`);
+		expect(response.status).toBe(200);
+		return (
+			(await response.json()) as { events: Array<{ type: string; event: Record<string, unknown> }> }
+		).events;
+	};
+
+	const published = Date.now();
+	await setPublished(selfAnswer.id, true);
+	await waitForFreshPoller(token, published);
+
+	// An outside message: an agent answers the client. The workflow answers it once.
+	fake.chat.pushAgentReply(token, client, 'Outside 1: an agent writes');
+	const finished = await n8n.waitForExecutions(selfAnswer.id, 1);
+	// Stopped right after that execution: nothing else happens on the channel in between.
+	const staticBefore = await staticDataOf(selfAnswer.id);
+	const listedBefore = await listedEvents();
+	const before = await executionsOf(selfAnswer.id);
+	await n8n.stop();
+	writeFileSync(join(n8n.userFolder, 'main-before-second-restart.log'), n8n.log('main'));
+	const stoppedAt = Date.now();
+	console.info(`static data before the restart: ${JSON.stringify(staticBefore)}`);
+
+	expect(finished).toHaveLength(1);
+	expect(before.map((e) => [e.mode, e.status])).toEqual([['trigger', 'success']]);
+	expect(texts(before, POLLING_TRIGGER)).toEqual([['Outside 1: an agent writes']]);
+	expect(sendBodies()).toEqual([{ clientId: client, query: 'Re: Outside 1: an agent writes' }]);
+	const [answer] = sendItems(before[0]);
+	expect(answer).toEqual(
+		expect.objectContaining({
+			clientId: client,
+			answer: 'You said: Re: Outside 1: an agent writes',
+			questionId: expect.any(String),
+		}),
+	);
+	const questionId = String(answer.questionId);
+	// The platform lists the workflow's own send and the bot's synchronous answer to it.
+	expect(
+		listedBefore.map(({ type, event }) => [type, event.clientId, event.questionId === questionId]),
+	).toEqual([
+		['agentResponse', client, false],
+		['clientRequest', client, true],
+		['botResponse', client, true],
+	]);
+	expect(listedBefore[2].event.data).toEqual(
+		expect.objectContaining({ answer: 'You said: Re: Outside 1: an agent writes' }),
+	);
+	// n8n saved the send's questionId in the workflow's static data (nodes/Chat/helpers/ownSends.ts).
+	const ownSends = (staticBefore.global as { tovieOwnSends?: Record<string, number> } | undefined)
+		?.tovieOwnSends;
+	expect(Object.keys(ownSends ?? {})).toEqual([
+		expect.stringMatching(new RegExp(`\\|${questionId}$`)),
+	]);
+	// The saved cursor: the restarted trigger asks again for the bot's answer (else nothing is tested).
+	const botAnswerTs = fake.chat.events(token).find((e) => e.type === 'botResponse')!.ts;
+	const cursorBefore = staticBefore[`node:${POLLING_TRIGGER}`] as { ts?: number } | undefined;
+	expect(cursorBefore?.ts).toBeLessThanOrEqual(botAnswerTs);
+
+	await n8n.start();
+	await n8n.login();
+	await waitFor(
+		() => pollsOf(token, stoppedAt).length > 0,
+		() => 'the restarted Polling Trigger to ask for events',
+	);
+	const [firstPoll] = pollsOf(token, stoppedAt);
+	expect(Number(firstPoll.query.ts)).toBeLessThanOrEqual(botAnswerTs);
+	// Several poll rounds (1 s each): neither the own send nor the bot's answer to it starts it.
+	await sleep(5000);
+	expect(pollsOf(token, stoppedAt).length).toBeGreaterThanOrEqual(3);
+	expect(texts(await executionsOf(selfAnswer.id), POLLING_TRIGGER)).toEqual([
+		['Outside 1: an agent writes'],
+	]);
+	expect(sendBodies()).toEqual([{ clientId: client, query: 'Re: Outside 1: an agent writes' }]);
+
+	fake.chat.pushAgentReply(token, client, 'Outside 2: after the restart');
+	const all = await exactlyExecutions(selfAnswer.id, 2);
+	expect(texts(all, POLLING_TRIGGER)).toEqual([
+		['Outside 1: an agent writes'],
+		['Outside 2: after the restart'],
+	]);
+	expect(all[1].status).toBe('success');
+	expect(sendBodies()).toEqual([
+		{ clientId: client, query: 'Re: Outside 1: an agent writes' },
+		{ clientId: client, query: 'Re: Outside 2: after the restart' },
+	]);
+	console.info(
+		`static data after the restart: ${JSON.stringify(await staticDataOf(selfAnswer.id))}`,
+	);
 }, 300_000);
