@@ -1,6 +1,7 @@
 import type {
 	IDataObject,
 	IHookFunctions,
+	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -8,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { checkTriggerFields } from '../common/checks';
 import { tovieApiTest } from '../common/credentialTest';
 import { workflowZone } from '../common/dates';
 import { eventSubtitle } from '../common/fields';
@@ -25,6 +27,83 @@ import {
 import { registration } from './registration';
 import { checkRequest, dropRepeats } from './guard';
 import { verifyWebhook } from './verify';
+/** The node's fields, also checked at run time (checkTriggerFields). */
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Webhook Registration',
+		name: 'registration',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Paste the URL Myself',
+				value: 'manual',
+				description: "Copy this node's URL into the Chat API channel settings yourself",
+			},
+			{
+				name: 'Register Automatically',
+				value: 'auto',
+				description:
+					"The node sets the channel's webhook address to its own URL while it listens, and puts the previous address back afterwards (needs the Unified API Token in the credential)",
+			},
+		],
+		default: 'manual',
+		description: "How the Chat API channel learns this node's URL",
+	},
+	{
+		displayName:
+			'A Chat API channel has one webhook address, so only one trigger gets its messages: use one Tovie Chat Trigger per channel. Setting the address for another workflow, or for a test while this one is published, sends the messages there instead.',
+		name: 'oneWebhookNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName:
+			'Setup: 1. Copy the Test URL above (Production URL once you publish). 2. In the Tovie project, open Channels → your Chat API channel → Edit, paste the URL into "Webhook address" and save. 3. Click "Listen for test event" and have a message sent to a client of the channel (for example with Tovie Chat → Send Without Waiting), or Publish the workflow after pasting the Production URL. If the platform cannot reach this n8n (a laptop, behind a firewall), use Tovie Chat Polling Trigger instead.',
+		name: 'webhookNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { registration: ['manual'] } },
+	},
+	{
+		displayName:
+			'Setup: 1. In the credential, fill in the Chat API Token, the Unified API Token and the Project Short Name (the project lists the channels below). 2. Pick the channel, or leave Channel empty to use the one whose token is the credential\'s Chat API Token. 3. Click "Listen for test event": the node sets the channel\'s webhook address to the Test URL until the event arrives or you stop listening, then puts the previous address back. 4. Publish the workflow: the node sets the Production URL, and puts the previous address back when you unpublish it. No pasting needed.',
+		name: 'registrationNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { registration: ['auto'] } },
+	},
+	{
+		displayName: 'Channel',
+		name: 'channel',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		description:
+			"The Chat API channel whose webhook address the node sets. The list shows the Chat API channels of the credential's project (Project Short Name); By ID takes the number in the channel's address in the project (Channels → the channel). Empty: the channel whose token is the credential's Chat API Token.",
+		displayOptions: { show: { registration: ['auto'] } },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchChatApiChannels', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 49199',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^\\d+$', errorMessage: 'A channel ID is a number' },
+					},
+				],
+			},
+		],
+	},
+	...eventFields('Narrow down which messages start the workflow'),
+];
 
 export class TovieChatTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -49,82 +128,7 @@ export class TovieChatTrigger implements INodeType {
 				path: 'webhook',
 			},
 		],
-		properties: [
-			{
-				displayName: 'Webhook Registration',
-				name: 'registration',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{
-						name: 'Paste the URL Myself',
-						value: 'manual',
-						description: "Copy this node's URL into the Chat API channel settings yourself",
-					},
-					{
-						name: 'Register Automatically',
-						value: 'auto',
-						description:
-							"The node sets the channel's webhook address to its own URL while it listens, and puts the previous address back afterwards (needs the Unified API Token in the credential)",
-					},
-				],
-				default: 'manual',
-				description: "How the Chat API channel learns this node's URL",
-			},
-			{
-				displayName:
-					'A Chat API channel has one webhook address, so only one trigger gets its messages: use one Tovie Chat Trigger per channel. Setting the address for another workflow, or for a test while this one is published, sends the messages there instead.',
-				name: 'oneWebhookNotice',
-				type: 'notice',
-				default: '',
-			},
-			{
-				displayName:
-					'Setup: 1. Copy the Test URL above (Production URL once you publish). 2. In the Tovie project, open Channels → your Chat API channel → Edit, paste the URL into "Webhook address" and save. 3. Click "Listen for test event" and have a message sent to a client of the channel (for example with Tovie Chat → Send Without Waiting), or Publish the workflow after pasting the Production URL. If the platform cannot reach this n8n (a laptop, behind a firewall), use Tovie Chat Polling Trigger instead.',
-				name: 'webhookNotice',
-				type: 'notice',
-				default: '',
-				displayOptions: { show: { registration: ['manual'] } },
-			},
-			{
-				displayName:
-					'Setup: 1. In the credential, fill in the Chat API Token, the Unified API Token and the Project Short Name (the project lists the channels below). 2. Pick the channel, or leave Channel empty to use the one whose token is the credential\'s Chat API Token. 3. Click "Listen for test event": the node sets the channel\'s webhook address to the Test URL until the event arrives or you stop listening, then puts the previous address back. 4. Publish the workflow: the node sets the Production URL, and puts the previous address back when you unpublish it. No pasting needed.',
-				name: 'registrationNotice',
-				type: 'notice',
-				default: '',
-				displayOptions: { show: { registration: ['auto'] } },
-			},
-			{
-				displayName: 'Channel',
-				name: 'channel',
-				type: 'resourceLocator',
-				default: { mode: 'list', value: '' },
-				description:
-					"The Chat API channel whose webhook address the node sets. The list shows the Chat API channels of the credential's project (Project Short Name); By ID takes the number in the channel's address in the project (Channels → the channel). Empty: the channel whose token is the credential's Chat API Token.",
-				displayOptions: { show: { registration: ['auto'] } },
-				modes: [
-					{
-						displayName: 'From List',
-						name: 'list',
-						type: 'list',
-						typeOptions: { searchListMethod: 'searchChatApiChannels', searchable: true },
-					},
-					{
-						displayName: 'By ID',
-						name: 'id',
-						type: 'string',
-						placeholder: 'e.g. 49199',
-						validation: [
-							{
-								type: 'regex',
-								properties: { regex: '^\\d+$', errorMessage: 'A channel ID is a number' },
-							},
-						],
-					},
-				],
-			},
-			...eventFields('Narrow down which messages start the workflow'),
-		],
+		properties,
 	};
 
 	methods = { credentialTest: { tovieApiTest }, listSearch: { searchChatApiChannels } };
@@ -176,6 +180,7 @@ export class TovieChatTrigger implements INodeType {
 			String(credentials.chatApiToken ?? ''),
 		);
 		if (!verdict.ok) return answer(verdict.status, { error: verdict.message });
+		checkTriggerFields(this, properties);
 
 		const filter: EventFilter = {
 			kinds: this.getNodeParameter('triggerOn', []) as string[],

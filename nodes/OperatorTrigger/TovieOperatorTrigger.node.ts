@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { checkTriggerFields } from '../common/checks';
 import { tovieApiTest } from '../common/credentialTest';
 import { isoInZone } from '../common/dates';
 import { eventSubtitle } from '../common/fields';
@@ -134,6 +135,7 @@ function startOnClientEvent(call: OperatorCall): Handler {
 				: undefined;
 			if (group) verdict.item.destinationName = group.name;
 		}
+		checkTriggerFields(ctx, [triggerOnProperty]);
 		const triggerOn = ctx.getNodeParameter('triggerOn', []) as ClientEvent[];
 		answer(ctx, 200, {});
 		if (!triggerOn.includes(verdict.item.event as ClientEvent)) return { noWebhookResponse: true };

@@ -6,7 +6,7 @@ import type {
 	INodePropertyOptions,
 	NodeParameterValueType,
 } from 'n8n-workflow';
-import { NodeHelpers } from 'n8n-workflow';
+import { NodeHelpers, NodeOperationError } from 'n8n-workflow';
 
 import { invalidInput } from './validate';
 
@@ -110,7 +110,10 @@ const hasExpression = (value: unknown): boolean =>
  * a value without an expression is the same for every item, so it is checked per item only when
  * it is wrong (then every item fails, each naming itself).
  */
-export function fieldsToCheck(ctx: IExecuteFunctions, properties: INodeProperties[]): Field[] {
+export function fieldsToCheck(
+	ctx: Pick<IExecuteFunctions, 'getNode'>,
+	properties: INodeProperties[],
+): Field[] {
 	const node = ctx.getNode();
 	const values = node.parameters;
 	const shown = (property: INodeProperties, at: INodeParameters) =>
@@ -149,5 +152,26 @@ export function checkFields(ctx: IExecuteFunctions, fields: Field[], itemIndex: 
 	for (const { path, property } of fields) {
 		const problem = problemOf(property, ctx.getNodeParameter(path, itemIndex));
 		if (problem) throw invalidInput(ctx, itemIndex, property.displayName, ...problem);
+	}
+}
+
+/**
+ * The same checks for a trigger (one set of parameters, no items), when it starts or is called:
+ * a value from an expression that its declaration does not allow stops it with an error naming
+ * the field, instead of filtering or waiting wrongly without a trace.
+ */
+export function checkTriggerFields(
+	ctx: {
+		getNode: IExecuteFunctions['getNode'];
+		getNodeParameter(path: string, fallback?: unknown): unknown;
+	},
+	properties: INodeProperties[],
+): void {
+	for (const { path, property } of fieldsToCheck(ctx, properties)) {
+		const problem = problemOf(property, ctx.getNodeParameter(path, undefined));
+		if (problem)
+			throw new NodeOperationError(ctx.getNode(), `${property.displayName} ${problem[0]}`, {
+				description: problem[1],
+			});
 	}
 }

@@ -91,6 +91,12 @@ describe('Tovie Chat Trigger and the documented webhook body, exactly as printed
 			{ ...credentials, chatApiToken: DOCUMENTED_TOKEN },
 		);
 
+	it('a Trigger On value from an expression that is not a kind stops the call with an error naming the field', async () => {
+		await expect(documented({ triggerOn: '={{ ["botReplies"] }}' })).rejects.toThrow(
+			/^Trigger On has "botReplies", which is not one of /,
+		);
+	});
+
 	it.each([
 		[['botReply'], 1],
 		[['agentReply'], 0],
@@ -392,6 +398,14 @@ describe.each(POLL_VARIANTS)(
 				handled: 'yes',
 			});
 			expectNoSecrets([result.serialized]);
+		});
+
+		it('a wait time from an expression outside 1–300 stops the trigger with an error naming the field, before any request', async () => {
+			const trigger = poller({ options: { waitSeconds: '={{ 0 }}' } });
+			await expect(trigger.start()).rejects.toThrow(
+				'Max Wait per Request (Seconds) must be a whole number from 1 to 300, not 0',
+			);
+			expect(polls()).toHaveLength(0);
 		});
 
 		it('a restart of n8n goes on from the saved cursor: what arrived while it was down comes out, nothing seen before', async () => {

@@ -53,6 +53,7 @@ class N8nStandIn {
 	after: HarnessNode[] = [{ type: 'test.echo', parameters: { field: 'handled', value: 'yes' } }];
 	calls: Array<{ call: string; status: number }> = [];
 	executions: WorkflowResult[] = [];
+	errors: Error[] = [];
 
 	async start() {
 		this.server = createServer((req, res) => {
@@ -83,12 +84,22 @@ class N8nStandIn {
 				} catch {
 					// n8n passes unparseable bodies on as {}
 				}
-				const { answer, items } = await callWebhook(
-					{ type: 'tovieOperatorTrigger', parameters: this.parameters },
-					{ body, path: isBase ? '/webhook/webhook-0' : call },
-					undefined,
-					this.staticData,
-				);
+				let called: Awaited<ReturnType<typeof callWebhook>>;
+				try {
+					called = await callWebhook(
+						{ type: 'tovieOperatorTrigger', parameters: this.parameters },
+						{ body, path: isBase ? '/webhook/webhook-0' : call },
+						undefined,
+						this.staticData,
+					);
+				} catch (error) {
+					// As n8n's webhook server: an error thrown by webhook() is a 500, and logged.
+					this.errors.push(error as Error);
+					res.writeHead(500).end(JSON.stringify({ message: 'Error in workflow' }));
+					this.calls.push({ call, status: 500 });
+					return;
+				}
+				const { answer, items } = called;
 				res
 					.writeHead(answer.statusCode ?? 200, { 'content-type': 'application/json' })
 					.end(JSON.stringify(answer.body ?? {}));
@@ -114,6 +125,7 @@ class N8nStandIn {
 		this.after = [{ type: 'test.echo', parameters: { field: 'handled', value: 'yes' } }];
 		this.calls = [];
 		this.executions = [];
+		this.errors = [];
 	}
 }
 
@@ -313,6 +325,22 @@ describe('Tovie Operator Trigger: the platform side of the Operator API', () => 
 		await until(() => n8n.executions.length === 1);
 		expect(n8n.calls.map((c) => c.status)).toEqual([200, 200, 200, 200]);
 		expect(n8n.executions[0].json()[0]).toMatchObject({ event: 'clientMessage', text: 'hi' });
+	});
+
+	it('a Trigger On value from an expression that is not an event fails the call, naming the field, and starts nothing', async () => {
+		n8n.parameters = { ...n8n.parameters, triggerOn: '={{ ["clientMessages"] }}' };
+		const status = (
+			await fetch(`${n8n.apiUrl}/sendText`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ userId: 'client-3', text: 'hi' }),
+			})
+		).status;
+		expect(status).toBeGreaterThanOrEqual(500);
+		expect(n8n.executions).toHaveLength(0);
+		expect(String(n8n.errors.at(-1)?.message)).toMatch(
+			/^Trigger On has "clientMessages", which is not one of /,
+		);
 	});
 
 	it('refuses calls an agent could not act on (400) and starts nothing', async () => {
