@@ -12,7 +12,7 @@ import { tovieApiTest } from '../common/credentialTest';
 import { eventSubtitle } from '../common/fields';
 import { TOVIE_ICON } from '../common/node';
 import { CREDENTIAL_NAME } from '../common/transport';
-import { eventFields, triggerOnField } from '../ChatTrigger/events';
+import { eventFields, triggerOnField } from '../common/chat/events';
 import { pollEvents } from './polling';
 
 /** The node's fields, also checked at run time (checkTriggerFields). */

@@ -1,8 +1,8 @@
 import type { IDataObject, ITriggerFunctions, ITriggerResponse } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
-import { request } from '../Chat/api';
-import { ownSendOf, savedOwnSendOf } from '../Chat/helpers/ownSends';
+import { request } from '../common/chat/api';
+import { ownSendOf, savedOwnSendOf } from '../common/chat/ownSends';
 import { workflowZone } from '../common/dates';
 import { CREDENTIAL_NAME } from '../common/transport';
 import {
@@ -12,8 +12,8 @@ import {
 	passesFilter,
 	toTriggerItem,
 	type EventFilter,
-} from '../ChatTrigger/events';
-import { advance, type CursorState } from './cursor';
+} from '../common/chat/events';
+import { advance, type CursorState } from '../common/chat/cursor';
 
 const MAX_FAILURES_BEFORE_ERROR = 5;
 

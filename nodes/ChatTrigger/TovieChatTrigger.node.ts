@@ -23,7 +23,7 @@ import {
 	toTriggerItem,
 	triggerOnField,
 	type EventFilter,
-} from './events';
+} from '../common/chat/events';
 import { registration } from './registration';
 import { checkRequest, dropRepeats } from './guard';
 import { verifyWebhook } from './verify';

@@ -17,7 +17,7 @@ import {
 	parseOperatorWebhook,
 	REMEMBERED_WEBHOOK_KEY,
 	type RememberedWebhook,
-} from '../Operator/helpers/webhook';
+} from '../common/operator/webhook';
 import {
 	callOf,
 	OPERATOR_WEBHOOKS,

@@ -529,7 +529,7 @@ test('A published "Tovie Chat Polling Trigger → Tovie Chat Send" workflow does
 	expect(listedBefore[2].event.data).toEqual(
 		expect.objectContaining({ answer: 'You said: Re: Outside 1: an agent writes' }),
 	);
-	// n8n saved the send's questionId in the workflow's static data (nodes/Chat/helpers/ownSends.ts).
+	// n8n saved the send's questionId in the workflow's static data (nodes/common/chat/ownSends.ts).
 	const ownSends = (staticBefore.global as { tovieOwnSends?: Record<string, number> } | undefined)
 		?.tovieOwnSends;
 	expect(Object.keys(ownSends ?? {})).toEqual([

@@ -12,7 +12,7 @@ import {
 	documentedObjectBody,
 	DOCUMENTED_TOKEN,
 } from '../fixtures/chat-webhook.cts';
-import { forgetOwnSends } from '../../nodes/Chat/helpers/ownSends';
+import { forgetOwnSends } from '../../nodes/common/chat/ownSends';
 import { startFakePlatform, type FakePlatform } from '../helpers/fake-platform/server.cts';
 import {
 	activateTrigger,

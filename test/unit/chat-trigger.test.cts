@@ -1,12 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { ObservableObject } from 'n8n-workflow';
 
-import {
-	advance,
-	eventKey,
-	SEEN_MAX,
-	type CursorState,
-} from '../../nodes/ChatPollingTrigger/cursor';
+import { advance, eventKey, SEEN_MAX, type CursorState } from '../../nodes/common/chat/cursor';
 import {
 	eventKindOf,
 	fromPolledEvent,
@@ -15,7 +10,7 @@ import {
 	passesFilter,
 	REPLY_KINDS,
 	toTriggerItem,
-} from '../../nodes/ChatTrigger/events';
+} from '../../nodes/common/chat/events';
 import {
 	CLAIMS_MAX,
 	DEDUP_WINDOW_MS,

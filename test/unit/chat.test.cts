@@ -15,7 +15,7 @@ import {
 	rememberOwnSend,
 	savedOwnSendOf,
 	withOwnSend,
-} from '../../nodes/Chat/helpers/ownSends';
+} from '../../nodes/common/chat/ownSends';
 
 describe('Send Async: "only the message ID"', () => {
 	it.each([

@@ -2,7 +2,7 @@
  * Pure parts of the Operator API nodes: webhook URL parsing, call → item mapping, agent groups,
  * and the descriptions (the trigger: one webhook per call under one base URL, which is the URL shown).
  */
-import { parseOperatorWebhook, rememberedWebhook } from '../../nodes/Operator/helpers/webhook';
+import { parseOperatorWebhook, rememberedWebhook } from '../../nodes/common/operator/webhook';
 import { TovieOperator } from '../../nodes/Operator/TovieOperator.node';
 import { callOf, OPERATOR_CALLS, toClientItem } from '../../nodes/OperatorTrigger/calls';
 import { toDestinations } from '../../nodes/OperatorTrigger/destinations';

@@ -2,7 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 
 import { request } from '../api';
 import { messagesOf } from '../helpers/history';
-import { timestampMs } from '../helpers/timestamps';
+import { timestampMs } from '../../common/chat/timestamps';
 
 const PAGE = 100;
 

@@ -9,7 +9,7 @@ import {
 	parseOperatorWebhook,
 	rememberedWebhook,
 	type OperatorWebhook,
-} from './webhook';
+} from '../../common/operator/webhook';
 
 export type OperatorEventType = 'TextMessage' | 'FileMessage' | 'Closed' | 'SelectDestination';
 

@@ -1,5 +1,5 @@
 /**
- * Chat API module of the fake platform. Routes follow nodes/Chat/api.ts (CHAT_ROUTES) one to one.
+ * Chat API module of the fake platform. Routes follow nodes/common/chat/api.ts (CHAT_ROUTES) one to one.
  * By default it sends and answers exactly the shapes the platform's Chat API pages show (webhook
  * body, events with only their `timestamp`, the simplified GET's clientId/query/event, the async
  * message ID). Where the pages are silent (docs/platform-assumptions.md) the behaviour is a switch,
@@ -40,7 +40,7 @@ export interface ChatOptions {
 	agentReplyDelayMs?: number;
 	/**
 	 * Webhook bodies carry what the documents do not show: kind marks (`type: agentResponse|textCampaign`,
-	 * `campaignId`, `event: "timeout"`, the ones nodes/ChatTrigger/events.ts can read) and the
+	 * `campaignId`, `event: "timeout"`, the ones nodes/common/chat/events.ts can read) and the
 	 * request's echo (query, event, cid). Default false: the documented body has none of them.
 	 */
 	markers?: boolean;

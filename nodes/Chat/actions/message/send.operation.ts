@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { simplifyField, simplifyOf, optionsCollection } from '../../../common/fields';
 import type { Operation } from '../../../common/router';
 import { itemRequest } from '../../api';
-import { withOwnSend } from '../../helpers/ownSends';
+import { withOwnSend } from '../../../common/chat/ownSends';
 import { messageBody, messageFields } from './common';
 
 const STANDARD_DATA_KEYS = [

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Operation } from '../../../common/router';
 import { itemRequest } from '../../api';
-import { withOwnSend } from '../../helpers/ownSends';
+import { withOwnSend } from '../../../common/chat/ownSends';
 import { messageBody, messageFields } from './common';
 
 /**

@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { CREDENTIAL_NAME } from '../../common/transport';
+import { CREDENTIAL_NAME } from '../transport';
 
 /**
  * Messages this n8n process sent as a client (Tovie Chat Send, Send Without Waiting), so that Tovie Chat

@@ -1,4 +1,4 @@
-import { parseDateMs } from '../../common/dates';
+import { parseDateMs } from '../dates';
 
 /**
  * Platform timestamps are ISO local date-times without a zone ("2024-05-01T10:00:00.123"). They

@@ -1,10 +1,10 @@
 import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
 import { Expression } from 'n8n-workflow';
 
-import { optionsCollection } from '../common/fields';
+import { optionsCollection } from '../fields';
 
-import { timestampMs } from '../Chat/helpers/timestamps';
-import { formatIso } from '../common/dates';
+import { timestampMs } from './timestamps';
+import { formatIso } from '../dates';
 
 const isoOrNull = (ms: number | undefined, zone: string) =>
 	ms === undefined ? null : formatIso(ms, zone);

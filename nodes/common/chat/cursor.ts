@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { timestampMs } from '../Chat/helpers/timestamps';
+import { timestampMs } from './timestamps';
 
 /**
  * The `/events` cursor (docs/platform-assumptions.md, "Events cursor"). The platform returns events
