@@ -56,7 +56,16 @@ export class TovieApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				'Used by Tovie Chat and Tovie Chat Trigger. In the project: Channels → your Chat API channel → Edit → Access token.',
+				'Used by Tovie Chat, Tovie Chat Trigger and Tovie Chat Polling Trigger. In the project: Channels → your Chat API channel → Edit → Access token.',
+		},
+		{
+			displayName: 'Chat Timestamps Zone',
+			name: 'chatTimeZone',
+			type: 'string',
+			default: 'UTC',
+			placeholder: 'e.g. Europe/Berlin',
+			description:
+				'The time zone of the times the platform writes without one: Chat API message and event times, Text Campaign chat history. UTC by default: the platform does not document its zone and its cloud servers keep their logs and ISO times in UTC. If message times come out shifted by whole hours, enter the zone of your platform installation as an IANA name (e.g. Europe/Berlin).',
 		},
 		{
 			displayName: 'Calls API Token',

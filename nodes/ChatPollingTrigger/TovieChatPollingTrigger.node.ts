@@ -12,7 +12,7 @@ import { tovieApiTest } from '../common/credentialTest';
 import { eventSubtitle } from '../common/fields';
 import { TOVIE_ICON } from '../common/node';
 import { CREDENTIAL_NAME } from '../common/transport';
-import { eventFields, triggerOnField } from '../common/chat/events';
+import { eventFields, pollingTriggerOn, withLegacyChoices } from '../common/chat/events';
 import { pollEvents } from './polling';
 
 /** The node's fields, also checked at run time (checkTriggerFields). */
@@ -25,6 +25,7 @@ const properties: INodeProperties[] = [
 		default: '',
 	},
 	...eventFields(
+		pollingTriggerOn,
 		'Narrow down which messages start the workflow, and how long each request to the platform waits',
 		[
 			{
@@ -61,7 +62,7 @@ export class TovieChatPollingTrigger implements INodeType {
 		icon: TOVIE_ICON,
 		group: ['trigger'],
 		version: 1,
-		subtitle: eventSubtitle(triggerOnField),
+		subtitle: eventSubtitle(pollingTriggerOn),
 		description:
 			"Starts the workflow on your Tovie Platform (JAICP) bot's Chat API messages when the platform cannot reach your n8n (a laptop, behind a firewall): it asks the platform for new messages instead of waiting for a webhook",
 		defaults: { name: 'Tovie Chat Polling Trigger' },
@@ -74,7 +75,7 @@ export class TovieChatPollingTrigger implements INodeType {
 	methods = { credentialTest: { tovieApiTest } };
 
 	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
-		checkTriggerFields(this, properties);
+		checkTriggerFields(this, withLegacyChoices(properties, 'poll'));
 		return await pollEvents.call(this);
 	}
 }

@@ -18,15 +18,23 @@ import { searchChatApiChannels } from '../common/search';
 import { CREDENTIAL_NAME } from '../common/transport';
 import {
 	eventFields,
-	onlyWhenOf,
+	eventKindOf,
+	kindsOf,
+	onlyWhenTestOf,
 	passesFilter,
 	toTriggerItem,
-	triggerOnField,
+	webhookTriggerOn,
+	withLegacyChoices,
 	type EventFilter,
 } from '../common/chat/events';
+import { ownSendOf, savedOwnSendOf, settledOwnSends } from '../common/chat/ownSends';
+import { chatZoneOf } from '../common/chat/timestamps';
 import { registration } from './registration';
 import { checkRequest, dropRepeats } from './guard';
 import { verifyWebhook } from './verify';
+/** How long a delivery waits for a Send Without Waiting still waiting for its answer. */
+const ASYNC_ANSWER_WAIT_MS = 2000;
+
 /** The node's fields, also checked at run time (checkTriggerFields). */
 const properties: INodeProperties[] = [
 	{
@@ -102,7 +110,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	...eventFields('Narrow down which messages start the workflow'),
+	...eventFields(webhookTriggerOn, 'Narrow down which messages start the workflow'),
 ];
 
 export class TovieChatTrigger implements INodeType {
@@ -112,7 +120,7 @@ export class TovieChatTrigger implements INodeType {
 		icon: TOVIE_ICON,
 		group: ['trigger'],
 		version: 1,
-		subtitle: eventSubtitle(triggerOnField),
+		subtitle: eventSubtitle(webhookTriggerOn),
 		description:
 			'Starts the workflow when your Tovie Platform (JAICP) bot, a live agent or a text campaign writes to a Chat API client',
 		defaults: { name: 'Tovie Chat Trigger' },
@@ -180,12 +188,12 @@ export class TovieChatTrigger implements INodeType {
 			String(credentials.chatApiToken ?? ''),
 		);
 		if (!verdict.ok) return answer(verdict.status, { error: verdict.message });
-		checkTriggerFields(this, properties);
+		checkTriggerFields(this, withLegacyChoices(properties, 'webhook'));
 
 		const filter: EventFilter = {
-			kinds: this.getNodeParameter('triggerOn', []) as string[],
+			kinds: kindsOf(this.getNodeParameter('triggerOn', []) as string[], 'webhook'),
 			clientId: (this.getNodeParameter('options.clientId', '') as string) || undefined,
-			onlyWhen: onlyWhenOf(this.getNode()),
+			onlyWhen: onlyWhenTestOf(this.getNode()),
 		};
 		// The platform resends an event it got no quick 200 for: a repeat starts nothing.
 		const events = dropRepeats(
@@ -193,8 +201,20 @@ export class TovieChatTrigger implements INodeType {
 			`${this.getWorkflow().id}|${this.getNode().id}`,
 			this.getWorkflowStaticData('node'),
 		);
+		// A reply to this n8n's Send Without Waiting is known by its questionId; a send still waiting
+		// for the platform's answer may be this reply's (briefly: the platform waits 3 s for ours).
+		const token = String(credentials.chatApiToken ?? '');
+		if (events.length > 0) await settledOwnSends(token, ASYNC_ANSWER_WAIT_MS);
+		const saved = this.getWorkflowStaticData('global');
+		const platformZone = chatZoneOf(credentials, this.getNode());
 		const items = events
-			.map((event) => toTriggerItem(event, 'webhook', workflowZone(this)))
+			.map((event) => {
+				const own =
+					ownSendOf(token, { questionId: event.questionId, isRequest: false }) ??
+					savedOwnSendOf(saved, token, event.questionId);
+				const kind = own && !own.sync ? 'asyncReply' : eventKindOf(event, 'webhook');
+				return toTriggerItem(event, 'webhook', workflowZone(this), kind, platformZone);
+			})
 			.filter((item) => passesFilter(item, filter));
 		// Answer at once: the platform waits 3 s and then sends the event again.
 		answer(200, {

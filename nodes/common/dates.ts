@@ -260,8 +260,8 @@ export function formatIso(epochMs: number, zone: string): string {
 
 /**
  * A platform time for an output field: ISO 8601 in the workflow zone. Platform values are
- * epoch ms, ISO strings with a zone, or ISO local date-times the platform means as UTC
- * (`platformZone`, docs/platform-assumptions.md). Values that are no date are passed through
+ * epoch ms, ISO strings with a zone, or ISO local date-times in `platformZone` (UTC unless the
+ * credential's Chat Timestamps Zone says otherwise, docs/platform-assumptions.md). Values that are no date are passed through
  * unchanged, so nothing the platform sent is lost.
  */
 export function outputDate(value: unknown, zone: string, platformZone = 'UTC'): unknown {
@@ -349,6 +349,8 @@ const MAX_DEPTH = 8;
 export interface OutputDateOptions {
 	/** The zone of platform values without one (default UTC, docs/platform-assumptions.md). */
 	platformZone?: string;
+	/** The same, read per execution (from the credential: Chat Timestamps Zone). */
+	platformZoneOf?: (ctx: IExecuteFunctions) => Promise<string>;
 	/**
 	 * Only the result's own properties (or those of each element of a result array) are dates:
 	 * nothing nested is walked, for results that carry user data (saved state, custom fields).
@@ -399,8 +401,14 @@ export function withOutputDates(
 	options: OutputDateOptions = {},
 ): Resource[] {
 	const names = new Set(keys);
-	const zoned = function (this: IExecuteFunctions, result: OperationResult): OperationResult {
-		return zonedDates(result, names, workflowZone(this), options);
+	const zoned = async function (
+		this: IExecuteFunctions,
+		result: OperationResult,
+	): Promise<OperationResult> {
+		const platformZone = options.platformZoneOf
+			? await options.platformZoneOf(this)
+			: options.platformZone;
+		return zonedDates(result, names, workflowZone(this), { ...options, platformZone });
 	};
 	return resources.map((resource) => ({
 		...resource,

@@ -86,7 +86,10 @@ export interface Resource {
 /** The operation with every result passed through `map` (errors are left as they are). */
 export function mapResults(
 	operation: Operation,
-	map: (this: IExecuteFunctions, result: OperationResult) => OperationResult,
+	map: (
+		this: IExecuteFunctions,
+		result: OperationResult,
+	) => OperationResult | Promise<OperationResult>,
 ): Operation {
 	if (operation.batch) {
 		const { send } = operation.batch;
@@ -96,8 +99,10 @@ export function mapResults(
 				...operation.batch,
 				async send(chunk, options) {
 					const results = await send.call(this, chunk, options);
-					return results.map((result) =>
-						result instanceof Error ? result : map.call(this, result),
+					return await Promise.all(
+						results.map(async (result) =>
+							result instanceof Error ? result : await map.call(this, result),
+						),
 					);
 				},
 			},
@@ -107,7 +112,7 @@ export function mapResults(
 	return {
 		...operation,
 		async execute(itemIndex) {
-			return map.call(this, await execute.call(this, itemIndex));
+			return await map.call(this, await execute.call(this, itemIndex));
 		},
 	};
 }

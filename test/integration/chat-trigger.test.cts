@@ -30,7 +30,9 @@ import { WebhookServer } from '../helpers/webhook-server.cts';
 
 const TOKEN = SECRETS.chatApiToken;
 const OTHER_TOKEN = 'OtherTok:ffffffffffffffffffffffffffffffffffffffff';
-const ALL_KINDS = ['botReply', 'agentReply', 'campaignMessage', 'timeout'];
+/** Every Trigger On choice of each trigger, and the Polling Trigger's default. */
+const WEBHOOK_CHOICES = ['asyncReply', 'otherMessage'];
+const POLL_DEFAULT = ['agentReply', 'asyncReply'];
 let fake: FakePlatform;
 let credentials: ReturnType<typeof credentialsFor>;
 
@@ -51,7 +53,8 @@ beforeAll(async () => {
 	fake.chat.setWebhook(TOKEN, hook.url);
 	fake.chat.setWebhook(OTHER_TOKEN, hook.url);
 });
-beforeEach(() => hook.reset({ triggerOn: ALL_KINDS }));
+beforeEach(() => hook.reset({ triggerOn: WEBHOOK_CHOICES }));
+afterEach(() => forgetOwnSends());
 afterEach(async () => {
 	await fake.chat.idle();
 	fake.reset();
@@ -82,7 +85,7 @@ async function sendAsync(clientId: string, query: string) {
 describe('Tovie Chat Trigger and the documented webhook body, exactly as printed', () => {
 	const documented = async (parameters: IDataObject, body = documentedArrayBody()) =>
 		await callWebhook(
-			{ type: 'tovieChatTrigger', parameters: { triggerOn: ALL_KINDS, ...parameters } },
+			{ type: 'tovieChatTrigger', parameters: { triggerOn: WEBHOOK_CHOICES, ...parameters } },
 			{
 				body: JSON.parse(body),
 				rawBody: Buffer.from(body),
@@ -98,14 +101,13 @@ describe('Tovie Chat Trigger and the documented webhook body, exactly as printed
 	});
 
 	it.each([
-		[['botReply'], 1],
-		[['agentReply'], 0],
-		[['campaignMessage'], 0],
-		[['timeout'], 0],
-		[['agentReply', 'campaignMessage', 'timeout'], 0],
-		[ALL_KINDS, 1],
+		[['otherMessage'], 1],
+		[['asyncReply'], 0],
+		[WEBHOOK_CHOICES, 1],
+		// Values saved by an earlier version of the node.
+		[['botReply', 'agentReply', 'campaignMessage', 'timeout'], 1],
 	])(
-		'Trigger On %j: %i item(s), since an event without a mark counts as a Bot Reply',
+		'Trigger On %j: %i item(s): the printed event answers no Send Without Waiting of this n8n',
 		async (triggerOn, count) => {
 			const { answer, items } = await documented({ triggerOn });
 			expect(answer.statusCode).toBe(200);
@@ -172,6 +174,58 @@ describe.each([
 	});
 	const kind = (marked: string) => (markers ? marked : 'botReply');
 
+	it("Reply to Send Without Waiting: the bot's answer to this n8n's async send, known by its questionId; nothing else", async () => {
+		hook.reset({ triggerOn: ['asyncReply'] });
+		const sent = await runWorkflow({
+			credentials: credentials as never,
+			nodes: [
+				{
+					type: 'tovieChat',
+					parameters: { resource: 'message', operation: 'sendAsync', clientId: 'a-1', query: 'hi' },
+				},
+			],
+		});
+		const questionId = sent.json()[0].questionId;
+		await sendAsync('a-2', 'sent by another app');
+		fake.chat.pushAgentReply(TOKEN, 'a-1', 'an agent');
+		await fake.chat.idle();
+		await until(() => hook.executions.length === 1);
+		expect(hook.executions.flat()).toEqual([
+			expect.objectContaining({
+				eventKind: 'asyncReply',
+				clientId: 'a-1',
+				questionId,
+				text: 'You said: hi',
+			}),
+		]);
+		expect(hook.calls.map((c) => c.status)).toEqual([200, 200, 200]);
+	});
+
+	it('Any Other Message: agent replies, campaign messages, timeouts and async answers to other apps; not the replies to this n8n', async () => {
+		hook.reset({ triggerOn: ['otherMessage'] });
+		await runWorkflow({
+			credentials: credentials as never,
+			nodes: [
+				{
+					type: 'tovieChat',
+					parameters: { resource: 'message', operation: 'sendAsync', clientId: 'o-1', query: 'hi' },
+				},
+			],
+		});
+		await sendAsync('o-2', 'sent by another app');
+		fake.chat.pushAgentReply(TOKEN, 'o-3', 'an agent');
+		await fake.chat.idle();
+		await until(() => hook.executions.length === 2);
+		expect(
+			hook.executions
+				.flat()
+				.map((i) => `${i.eventKind}:${i.clientId}:${i.text}`)
+				.sort(),
+		).toEqual(
+			[`botReply:o-2:You said: sent by another app`, `${kind('agentReply')}:o-3:an agent`].sort(),
+		);
+	});
+
 	it('starts the workflow with the bot reply to an async request, token removed', async () => {
 		await sendAsync('t-1', 'hello there');
 		await until(() => hook.executions.length === 1);
@@ -211,16 +265,17 @@ describe.each([
 		expect(hook.executions[0][0]).toMatchObject({ eventKind: kind('agentReply'), text: 'bare' });
 	});
 
-	it('filters by kind, client and Only When: filtered calls are answered 200 and start nothing', async () => {
-		// With marks the kind tells agents apart; without, only the event's own fields can.
-		hook.reset(
-			markers
-				? { triggerOn: ['agentReply'], options: { clientId: 'vip' } }
-				: {
-						triggerOn: ALL_KINDS,
-						options: { clientId: 'vip', onlyWhen: '={{ $json.data.nlpClass === "/LiveAgent" }}' },
-					},
-		);
+	it('filters by client and Only When: filtered calls are answered 200 and start nothing', async () => {
+		// With marks the item's kind tells agents apart; without, only the event's own fields can.
+		hook.reset({
+			triggerOn: WEBHOOK_CHOICES,
+			options: {
+				clientId: 'vip',
+				onlyWhen: markers
+					? '={{ $json.eventKind === "agentReply" }}'
+					: '={{ $json.text.startsWith("for") }}',
+			},
+		});
 		fake.chat.pushAgentReply(TOKEN, 'someone', 'not for us');
 		fake.chat.runTextCampaign(TOKEN, ['vip'], 'not an agent');
 		fake.chat.pushAgentReply(TOKEN, 'vip', 'for us');
@@ -330,216 +385,325 @@ describe('Tovie Chat Trigger (webhook), one published trigger', () => {
 	});
 });
 
+/**
+ * The readings of what the pages leave open about `/events`: whether `ts` is inclusive, the
+ * types of client requests and agent replies, and whether events carry the client and the text
+ * sent. The first is the documented shape: only `{type: "botResponse", event: {questionId,
+ * timestamp, data}}` and no client, agent replies typed like bot replies.
+ */
 const POLL_VARIANTS = [
-	{ eventsTsInclusive: true, requestEventType: 'clientRequest', name: 'inclusive ts' },
-	{ eventsTsInclusive: false, requestEventType: 'clientRequest', name: 'exclusive ts' },
+	{ name: 'documented shape, inclusive ts', eventsTsInclusive: true },
 	{
-		eventsTsInclusive: true,
+		name: 'exclusive ts, requests typed "message", agent replies "agentResponse"',
+		eventsTsInclusive: false,
 		requestEventType: 'message',
-		name: 'inclusive ts, client requests typed "message"',
+		agentEventType: 'agentResponse',
 	},
 	{
-		eventsTsInclusive: false,
+		name: 'inclusive ts, events with client and text, requests typed "userRequest"',
+		eventsTsInclusive: true,
 		requestEventType: 'userRequest',
-		name: 'exclusive ts, client requests typed "userRequest"',
+		eventClientId: true,
+		requestEventText: true,
+	},
+	{
+		name: 'exclusive ts, events with client, agent replies "operatorMessage"',
+		eventsTsInclusive: false,
+		agentEventType: 'operatorMessage',
+		eventClientId: true,
 	},
 ];
 
-describe.each(POLL_VARIANTS)(
-	'Tovie Chat Polling Trigger, $name',
-	({ eventsTsInclusive, requestEventType }) => {
-		beforeEach(() => {
-			Object.assign(fake.chat, { eventsTsInclusive, requestEventType });
-		});
-		const polls = () => fake.requestsTo('GET', /\/events$/);
-		const poller = (parameters: IDataObject, start: Parameters<typeof activateTrigger>[2] = {}) =>
-			activateTrigger(
+describe.each(POLL_VARIANTS)('Tovie Chat Polling Trigger, $name', (variant) => {
+	const { name: _name, ...reading } = variant;
+	const setReading = () => Object.assign(fake.chat, reading);
+	beforeEach(setReading);
+	/** The client an item names: the event's own, or the one the trigger polls for. */
+	const named = (clientId: string) => (variant.eventClientId ? clientId : undefined);
+	const polls = () => fake.requestsTo('GET', /\/events$/);
+	const poller = (parameters: IDataObject, start: Parameters<typeof activateTrigger>[2] = {}) =>
+		activateTrigger(
+			{
+				type: 'tovieChatPollingTrigger',
+				parameters: {
+					triggerOn: POLL_DEFAULT,
+					...parameters,
+					options: { waitSeconds: 1, ...(parameters.options as IDataObject) },
+				},
+			},
+			credentials as never,
+			start,
+		);
+	async function stop(trigger: ReturnType<typeof poller>, closeFunction?: () => Promise<void>) {
+		await closeFunction!();
+		// The loops end with the long polls they are in (or about to send), and ask no more.
+		const settle = async () => {
+			await until(() => fake.inFlight === 0);
+			await new Promise((resolve) => setTimeout(resolve, fake.chat.longPollMs + 100));
+		};
+		await settle();
+		const after = polls().length;
+		await settle();
+		expect(polls().length).toBe(after);
+		expect(trigger.errors).toEqual([]);
+	}
+	const send = async (
+		clientId: string,
+		query: string,
+		operation = 'send',
+		options: IDataObject = {},
+	) =>
+		await runWorkflow({
+			credentials: credentials as never,
+			nodes: [
 				{
-					type: 'tovieChatPollingTrigger',
-					parameters: {
-						triggerOn: ALL_KINDS,
-						...parameters,
-						options: { waitSeconds: 1, ...(parameters.options as IDataObject) },
-					},
+					type: 'tovieChat',
+					parameters: { resource: 'message', operation, clientId, query, options },
 				},
-				credentials as never,
-				start,
-			);
-		async function stop(trigger: ReturnType<typeof poller>, closeFunction?: () => Promise<void>) {
-			await closeFunction!();
-			// The loop ends with the long poll it is in (or about to send), and asks no more.
-			const settle = async () => {
-				await until(() => fake.inFlight === 0);
-				await new Promise((resolve) => setTimeout(resolve, fake.chat.longPollMs + 100));
-			};
-			await settle();
-			const after = polls().length;
-			await settle();
-			expect(polls().length).toBe(after);
-			expect(trigger.errors).toEqual([]);
-		}
-
-		it('in a manual run, waits for events and emits them as the webhook trigger would', async () => {
-			setTimeout(() => fake.chat.pushAgentReply(TOKEN, 'p-1', 'polled reply'), 200);
-			const result = await runWorkflow({
-				credentials: credentials as never,
-				trigger: {
-					type: 'tovieChatPollingTrigger',
-					parameters: { triggerOn: ['agentReply'], options: { waitSeconds: 1 } },
-				},
-				nodes: [{ type: 'test.echo', parameters: { field: 'handled', value: 'yes' } }],
-			});
-			expect(result.status).toBe('success');
-			expect(result.json()).toHaveLength(1);
-			expect(result.json()[0]).toMatchObject({
-				eventKind: 'agentReply',
-				clientId: 'p-1',
-				text: 'polled reply',
-				handled: 'yes',
-			});
-			expectNoSecrets([result.serialized]);
+			],
 		});
+	const fromElsewhere = async (clientId: string, query: string) =>
+		await axios.post(`${fake.url}/chatapi/${encodeURIComponent(TOKEN)}`, { clientId, query });
+	const summary = (trigger: { emitted: IDataObject[][] }) =>
+		trigger.emitted.flat().map((i) => `${i.eventKind}:${i.clientId ?? '-'}:${i.text}`);
 
-		it('a wait time from an expression outside 1–300 stops the trigger with an error naming the field, before any request', async () => {
-			const trigger = poller({ options: { waitSeconds: '={{ 0 }}' } });
-			await expect(trigger.start()).rejects.toThrow(
-				'Max Wait per Request (Seconds) must be a whole number from 1 to 300, not 0',
-			);
-			expect(polls()).toHaveLength(0);
+	it('in a manual run, waits for events and emits them as the webhook trigger would', async () => {
+		setTimeout(() => fake.chat.pushAgentReply(TOKEN, 'p-1', 'polled reply'), 200);
+		const result = await runWorkflow({
+			credentials: credentials as never,
+			trigger: {
+				type: 'tovieChatPollingTrigger',
+				parameters: { triggerOn: ['agentReply'], options: { waitSeconds: 1 } },
+			},
+			nodes: [{ type: 'test.echo', parameters: { field: 'handled', value: 'yes' } }],
 		});
-
-		it('a restart of n8n goes on from the saved cursor: what arrived while it was down comes out, nothing seen before', async () => {
-			const staticData: IDataObject = {};
-			const first = poller({}, { staticData });
-			const running = await first.start();
-			fake.chat.pushAgentReply(TOKEN, 'r-1', 'before the restart');
-			await until(() => first.emitted.flat().length === 1);
-			await stop(first, running.closeFunction);
-			await new Promise((resolve) => setTimeout(resolve, 20));
-			fake.chat.pushAgentReply(TOKEN, 'r-1', 'while n8n was down');
-			const restarted = poller({}, { staticData, activation: 'init' });
-			const again = await restarted.start();
-			try {
-				await until(() => restarted.emitted.flat().length >= 1);
-				fake.chat.pushAgentReply(TOKEN, 'r-1', 'after the restart');
-				await until(() => restarted.emitted.flat().length >= 2);
-				const seen = polls().length;
-				await until(() => polls().length >= seen + 2);
-				expect(restarted.emitted.flat().map((item) => item.text)).toEqual([
-					'while n8n was down',
-					'after the restart',
-				]);
-			} finally {
-				await stop(restarted, again.closeFunction);
-			}
+		expect(result.status).toBe('success');
+		expect(result.json()).toHaveLength(1);
+		expect(result.json()[0]).toMatchObject({
+			eventKind: 'agentReply',
+			text: 'polled reply',
+			handled: 'yes',
 		});
+		expect(result.json()[0].clientId).toBe(named('p-1'));
+		expectNoSecrets([result.serialized]);
+	});
 
-		it('after a restart it does not start on the answer to a send the workflow made before it', async () => {
-			const staticData: IDataObject = {};
-			const first = poller({}, { staticData });
-			const running = await first.start();
-			fake.chat.pushAgentReply(TOKEN, 'o-1', 'Can I help?');
-			await until(() => first.emitted.flat().length === 1);
-			await stop(first, running.closeFunction);
-			// The workflow's Tovie Chat Send (its execution saves the same workflow's static data).
-			const sent = await runWorkflow({
-				credentials: credentials as never,
-				staticData,
-				nodes: [
-					{
-						type: 'tovieChat',
-						parameters: { resource: 'message', operation: 'send', clientId: 'o-1', query: 'yes' },
-					},
+	it('each Trigger On choice fires on its own signal: agent replies from the agent-only events, replies to Send Without Waiting by questionId, other bot messages', async () => {
+		for (const [triggerOn, expected] of [
+			[['agentReply'], ['agentReply:k-1:an agent']],
+			[['asyncReply'], ['asyncReply:k-1:You said: async from n8n']],
+			[
+				['otherMessage'],
+				[
+					// A text campaign reaches the webhook only: the events list does not name it.
+					'botReply:k-1:You said: from the website',
+					'botReply:k-1:Are you still there?',
 				],
-			});
-			expect(sent.status).toBe('success');
-			forgetOwnSends(); // n8n restarts: this process's memory is gone
-			const restarted = poller({}, { staticData, activation: 'init' });
-			const again = await restarted.start();
-			try {
-				const seen = polls().length;
-				await until(() => polls().length >= seen + 3);
-				fake.chat.pushAgentReply(TOKEN, 'o-1', 'after the restart');
-				await until(() => restarted.emitted.flat().length >= 1);
-				expect(restarted.emitted.flat().map((item) => item.text)).toEqual(['after the restart']);
-			} finally {
-				await stop(restarted, again.closeFunction);
-			}
-		});
-
-		it('publishing again starts from now: nothing from before, or from while it was unpublished', async () => {
-			const staticData: IDataObject = {};
-			const first = poller({}, { staticData });
-			const running = await first.start();
-			fake.chat.pushAgentReply(TOKEN, 'u-1', 'while published');
-			await until(() => first.emitted.flat().length === 1);
-			await stop(first, running.closeFunction);
-			await new Promise((resolve) => setTimeout(resolve, 20));
-			fake.chat.pushAgentReply(TOKEN, 'u-1', 'while unpublished');
-			await new Promise((resolve) => setTimeout(resolve, 20));
-			const republished = poller({}, { staticData, activation: 'activate' });
-			const again = await republished.start();
-			try {
-				fake.chat.pushAgentReply(TOKEN, 'u-1', 'after publishing again');
-				await until(() => republished.emitted.flat().length >= 1);
-				const seen = polls().length;
-				await until(() => polls().length >= seen + 2);
-				expect(republished.emitted.flat().map((item) => item.text)).toEqual([
-					'after publishing again',
-				]);
-			} finally {
-				await stop(republished, again.closeFunction);
-			}
-		});
-
-		it('when active, follows the ts cursor kept in static data: each event once, none missed', async () => {
-			const trigger = poller({});
+			],
+		] as const) {
+			fake.reset();
+			setReading();
+			fake.chat.longPollMs = 50;
+			const trigger = poller({ triggerOn, options: { clientId: 'k-1' } });
 			const { closeFunction } = await trigger.start();
 			try {
-				fake.chat.pushAgentReply(TOKEN, 'p-2', 'one');
-				await until(() => trigger.emitted.flat().length === 1);
-				fake.chat.pushAgentReply(TOKEN, 'p-2', 'two');
-				fake.chat.pushAgentReply(TOKEN, 'p-3', 'three');
-				await until(() => trigger.emitted.flat().length === 3);
-				// A few more rounds: an inclusive platform answers the boundary event again each time.
+				await until(() => polls().length >= 1);
+				fake.chat.pushAgentReply(TOKEN, 'k-1', 'an agent');
+				await send('k-1', 'async from n8n', 'sendAsync');
+				await send('k-1', 'sync from n8n');
+				await fromElsewhere('k-1', 'from the website');
+				fake.chat.runTextCampaign(TOKEN, ['k-1'], 'Sale today');
+				fake.chat.fireTimeout(TOKEN, 'k-1');
+				await until(() => trigger.emitted.flat().length >= expected.length, 10_000);
 				const seen = polls().length;
 				await until(() => polls().length >= seen + 4);
-				expect(trigger.emitted.flat().map((i) => i.text)).toEqual(['one', 'two', 'three']);
-				const cursor = trigger.workflow.getStaticData(
-					'node',
-					trigger.workflow.getNode('Trigger')!,
-				) as IDataObject;
-				expect(Number(cursor.ts)).toBeGreaterThan(0);
-				// Never without ts (that would move the platform's own cursor), always all=true.
-				expect(polls().every((r) => r.query.all === 'true' && Number(r.query.ts) > 0)).toBe(true);
+				expect(summary(trigger)).toEqual(expected);
 			} finally {
 				await stop(trigger, closeFunction);
 			}
-		});
+		}
+	}, 60_000);
 
-		it('gives each of several events stamped in the same millisecond once', async () => {
-			fake.chat.strictClock = false;
-			const frozen = Date.now() + 1000;
-			fake.chat.now = () => frozen;
-			for (const text of ['first', 'second', 'third']) fake.chat.pushAgentReply(TOKEN, 'tie', text);
-			const trigger = poller({});
-			const { closeFunction } = await trigger.start();
-			try {
-				await until(() => trigger.emitted.flat().length === 3);
-				// More rounds at the same cursor: an inclusive platform answers all three again.
-				const seen = polls().length;
-				await until(() => polls().length >= seen + 3);
-				expect(trigger.emitted.flat().map((i) => i.text)).toEqual(['first', 'second', 'third']);
-			} finally {
-				await stop(trigger, closeFunction);
-			}
-		});
+	it('a wait time from an expression outside 1–300 stops the trigger with an error naming the field, before any request', async () => {
+		const trigger = poller({ options: { waitSeconds: '={{ 0 }}' } });
+		await expect(trigger.start()).rejects.toThrow(
+			'Max Wait per Request (Seconds) must be a whole number from 1 to 300, not 0',
+		);
+		expect(polls()).toHaveLength(0);
+	});
 
-		it('a "Polling Trigger → Tovie Chat Send" workflow runs 100 polls without starting on its own messages', async () => {
+	it('a restart of n8n goes on from the saved cursor: what arrived while it was down comes out, nothing seen before', async () => {
+		const staticData: IDataObject = {};
+		const first = poller({}, { staticData });
+		const running = await first.start();
+		fake.chat.pushAgentReply(TOKEN, 'r-1', 'before the restart');
+		await until(() => first.emitted.flat().length === 1);
+		await stop(first, running.closeFunction);
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		fake.chat.pushAgentReply(TOKEN, 'r-1', 'while n8n was down');
+		const restarted = poller({}, { staticData, activation: 'init' });
+		const again = await restarted.start();
+		try {
+			await until(() => restarted.emitted.flat().length >= 1);
+			fake.chat.pushAgentReply(TOKEN, 'r-1', 'after the restart');
+			await until(() => restarted.emitted.flat().length >= 2);
+			const seen = polls().length;
+			await until(() => polls().length >= seen + 2);
+			expect(restarted.emitted.flat().map((item) => item.text)).toEqual([
+				'while n8n was down',
+				'after the restart',
+			]);
+		} finally {
+			await stop(restarted, again.closeFunction);
+		}
+	});
+
+	it('after a restart it does not start on the answer to a send the workflow made before it', async () => {
+		const staticData: IDataObject = {};
+		const trigger = { triggerOn: ['agentReply', 'otherMessage'] };
+		const first = poller(trigger, { staticData });
+		const running = await first.start();
+		fake.chat.pushAgentReply(TOKEN, 'o-1', 'Can I help?');
+		await until(() => first.emitted.flat().length === 1);
+		await stop(first, running.closeFunction);
+		// The workflow's Tovie Chat Send (its execution saves the same workflow's static data).
+		const sent = await runWorkflow({
+			credentials: credentials as never,
+			staticData,
+			nodes: [
+				{
+					type: 'tovieChat',
+					parameters: { resource: 'message', operation: 'send', clientId: 'o-1', query: 'yes' },
+				},
+			],
+		});
+		expect(sent.status).toBe('success');
+		forgetOwnSends(); // n8n restarts: this process's memory is gone
+		const restarted = poller(trigger, { staticData, activation: 'init' });
+		const again = await restarted.start();
+		try {
+			const seen = polls().length;
+			await until(() => polls().length >= seen + 3);
+			fake.chat.pushAgentReply(TOKEN, 'o-1', 'after the restart');
+			await until(() => restarted.emitted.flat().length >= 1);
+			await until(() => polls().length >= seen + 6);
+			expect(restarted.emitted.flat().map((item) => item.text)).toEqual(['after the restart']);
+		} finally {
+			await stop(restarted, again.closeFunction);
+		}
+	});
+
+	it("an earlier version's saved cursor and Trigger On values are read as they meant", async () => {
+		const savedTs = Date.now() - 1;
+		const saved = { ts: savedTs, seen: [], repeats: 0 };
+		const staticData: IDataObject = { 'node:Trigger': saved };
+		const old = poller(
+			{ triggerOn: ['botReply', 'agentReply', 'campaignMessage', 'timeout'] },
+			{ staticData, activation: 'init' },
+		);
+		const { closeFunction } = await old.start();
+		try {
+			fake.chat.pushAgentReply(TOKEN, 'v-1', 'agent');
+			fake.chat.fireTimeout(TOKEN, 'v-1');
+			await until(() => old.emitted.flat().length >= 2);
+			expect(summary(old).sort()).toEqual(
+				[
+					`agentReply:${named('v-1') ?? '-'}:agent`,
+					`botReply:${named('v-1') ?? '-'}:Are you still there?`,
+				].sort(),
+			);
+			const cursors = old.workflow.getStaticData('node', old.workflow.getNode('Trigger')!);
+			expect(cursors.ts).toBeUndefined();
+			expect((cursors.all as IDataObject).ts).toBeGreaterThanOrEqual(savedTs);
+		} finally {
+			await stop(old, closeFunction);
+		}
+	});
+
+	it('publishing again starts from now: nothing from before, or from while it was unpublished', async () => {
+		const staticData: IDataObject = {};
+		const first = poller({}, { staticData });
+		const running = await first.start();
+		fake.chat.pushAgentReply(TOKEN, 'u-1', 'while published');
+		await until(() => first.emitted.flat().length === 1);
+		await stop(first, running.closeFunction);
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		fake.chat.pushAgentReply(TOKEN, 'u-1', 'while unpublished');
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		const republished = poller({}, { staticData, activation: 'activate' });
+		const again = await republished.start();
+		try {
+			fake.chat.pushAgentReply(TOKEN, 'u-1', 'after publishing again');
+			await until(() => republished.emitted.flat().length >= 1);
+			const seen = polls().length;
+			await until(() => polls().length >= seen + 2);
+			expect(republished.emitted.flat().map((item) => item.text)).toEqual([
+				'after publishing again',
+			]);
+		} finally {
+			await stop(republished, again.closeFunction);
+		}
+	});
+
+	it('when active, follows the ts cursors kept in static data: each event once, none missed', async () => {
+		const trigger = poller({});
+		const { closeFunction } = await trigger.start();
+		try {
+			fake.chat.pushAgentReply(TOKEN, 'p-2', 'one');
+			await until(() => trigger.emitted.flat().length === 1);
+			fake.chat.pushAgentReply(TOKEN, 'p-2', 'two');
+			fake.chat.pushAgentReply(TOKEN, 'p-3', 'three');
+			await until(() => trigger.emitted.flat().length === 3);
+			// A few more rounds: an inclusive platform answers the boundary event again each time.
+			const seen = polls().length;
+			await until(() => polls().length >= seen + 4);
+			expect(trigger.emitted.flat().map((i) => i.text)).toEqual(['one', 'two', 'three']);
+			const cursors = trigger.workflow.getStaticData(
+				'node',
+				trigger.workflow.getNode('Trigger')!,
+			) as IDataObject;
+			expect(Number((cursors.agents as IDataObject).ts)).toBeGreaterThan(0);
+			expect(Number((cursors.all as IDataObject).ts)).toBeGreaterThan(0);
+			// Never without ts (that would move the platform's own cursor); agent replies from the
+			// default events (agent replies only), the rest from all=true.
+			expect(polls().every((r) => Number(r.query.ts) > 0)).toBe(true);
+			expect(new Set(polls().map((r) => r.query.all ?? 'agents only'))).toEqual(
+				new Set(['true', 'agents only']),
+			);
+		} finally {
+			await stop(trigger, closeFunction);
+		}
+	});
+
+	it('gives each of several events stamped in the same millisecond once', async () => {
+		fake.chat.strictClock = false;
+		const frozen = Date.now() + 1000;
+		fake.chat.now = () => frozen;
+		for (const text of ['first', 'second', 'third']) fake.chat.pushAgentReply(TOKEN, 'tie', text);
+		const trigger = poller({});
+		const { closeFunction } = await trigger.start();
+		try {
+			await until(() => trigger.emitted.flat().length === 3);
+			// More rounds at the same cursor: an inclusive platform answers all three again.
+			const seen = polls().length;
+			await until(() => polls().length >= seen + 3);
+			expect(trigger.emitted.flat().map((i) => i.text)).toEqual(['first', 'second', 'third']);
+		} finally {
+			await stop(trigger, closeFunction);
+		}
+	});
+
+	it.each([false, true])(
+		'a "Polling Trigger → Tovie Chat Send" workflow (Include Client Requests %s) starts once per outside message over 100 polls, never on its own',
+		async (includeClientRequests) => {
 			fake.chat.longPollMs = 20;
 			const runs: Array<Promise<WorkflowResult>> = [];
-			const trigger = poller({});
-			// Each emit runs the workflow's next node, as n8n would: Tovie Chat Send as the same client.
+			// Everything on: the hardest case for telling its own messages apart.
+			const trigger = poller({
+				triggerOn: ['agentReply', 'asyncReply', 'otherMessage'],
+				options: { clientId: 'loop', includeClientRequests },
+			});
+			// Each emit runs the workflow's next node, as n8n would: Tovie Chat Send to the same client.
 			Object.assign(trigger.context, {
 				emit: (data: INodeExecutionData[][]) => {
 					trigger.emitted.push(data[0].map((item) => item.json));
@@ -565,119 +729,85 @@ describe.each(POLL_VARIANTS)(
 			const { closeFunction } = await trigger.start();
 			const start = polls().length;
 			try {
-				fake.chat.pushAgentReply(TOKEN, 'loop-1', 'Can I help?');
-				await until(() => polls().length >= start + 50, 20_000);
-				// The simplified GET answers without a questionId: its messages are recognised by text.
-				await runWorkflow({
-					credentials: credentials as never,
-					nodes: [
-						{
-							type: 'tovieChat',
-							parameters: {
-								resource: 'message',
-								operation: 'send',
-								clientId: 'loop-2',
-								query: 'hello',
-								options: { useGet: true },
-							},
-						},
-					],
-				});
-				fake.chat.pushAgentReply(TOKEN, 'loop-2', 'Anything else?');
+				fake.chat.pushAgentReply(TOKEN, 'loop', 'Can I help?');
+				await until(() => polls().length >= start + 30, 20_000);
+				await fromElsewhere('loop', 'from the website');
+				await until(() => summary(trigger).some((line) => line.includes('website')), 10_000);
+				await until(() => polls().length >= start + 60, 20_000);
+				// The simplified GET answers no questionId: its messages are the one new message it claims.
+				await send('loop', 'hello', 'send', { useGet: true });
 				await until(() => polls().length >= start + 100, 20_000);
 			} finally {
 				await stop(trigger, closeFunction);
 			}
+			const outside = [
+				'agentReply:loop:Can I help?',
+				...(includeClientRequests ? ['clientRequest:loop:'] : []),
+				'botReply:loop:You said: from the website',
+			];
+			// A request event's text is not documented: the item has it only where the platform sends it.
+			expect(
+				summary(trigger).map((line) =>
+					line.startsWith('clientRequest') ? 'clientRequest:loop:' : line,
+				),
+			).toEqual(outside);
 			const results = await Promise.all(runs);
-			expect(results.map((r) => r.status)).toEqual(['success', 'success']);
-			expect(trigger.emitted.flat().map((i) => `${i.eventKind}:${i.clientId}:${i.text}`)).toEqual([
-				'agentReply:loop-1:Can I help?',
-				'agentReply:loop-2:Anything else?',
-			]);
-			// The sends went out (and were answered), and the platform listed them: still no new start.
-			expect(results.map((r) => r.json()[0].answer)).toEqual([
-				'You said: Re: Can I help?',
-				'You said: Re: Anything else?',
-			]);
-			expect(fake.chat.events(TOKEN).filter((e) => e.type === 'clientRequest')).toHaveLength(3);
-		}, 60_000);
+			expect(results.every((r) => r.status === 'success')).toBe(true);
+			expect(results.flatMap((r) => r.json())).toHaveLength(outside.length);
+			expect(results.map((r) => r.json()[0].answer)).toContain('You said: Re: Can I help?');
+		},
+		60_000,
+	);
 
-		it('client requests from elsewhere start it only with Include Client Requests; its own never', async () => {
-			const other = async (clientId: string, query: string) =>
-				await axios.post(`${fake.url}/chatapi/${encodeURIComponent(TOKEN)}`, { clientId, query });
-			for (const include of [false, true]) {
-				fake.reset();
-				Object.assign(fake.chat, { eventsTsInclusive, requestEventType, longPollMs: 50 });
-				const trigger = poller({ options: { includeClientRequests: include } });
-				const { closeFunction } = await trigger.start();
-				try {
-					await until(() => polls().length >= 1);
-					await runWorkflow({
-						credentials: credentials as never,
-						nodes: [
-							{
-								type: 'tovieChat',
-								parameters: {
-									resource: 'message',
-									operation: 'send',
-									clientId: 'own',
-									query: 'from n8n',
-								},
-							},
-						],
-					});
-					await other('web-user', 'from the website');
-					fake.chat.pushAgentReply(TOKEN, 'web-user', 'agent answer');
-					await until(() => trigger.emitted.flat().some((i) => i.text === 'agent answer'));
-					const seen = polls().length;
-					await until(() => polls().length >= seen + 3);
-					const items = trigger.emitted.flat().map((i) => `${i.eventKind}:${i.clientId}:${i.text}`);
-					expect(items).toEqual(
-						include
-							? [
-									'clientRequest:web-user:from the website',
-									'botReply:web-user:You said: from the website',
-									'agentReply:web-user:agent answer',
-								]
-							: [
-									'botReply:web-user:You said: from the website',
-									'agentReply:web-user:agent answer',
-								],
-					);
-				} finally {
-					await stop(trigger, closeFunction);
-				}
-			}
-		}, 30_000);
-
-		it('Only When selects polled events by their fields', async () => {
-			const trigger = poller({ options: { onlyWhen: '={{ $json.clientId.startsWith("vip-") }}' } });
-			const { closeFunction } = await trigger.start();
-			try {
-				fake.chat.pushAgentReply(TOKEN, 'someone', 'not for us');
-				fake.chat.pushAgentReply(TOKEN, 'vip-1', 'for us');
-				await until(() => trigger.emitted.flat().length === 1);
-				const seen = polls().length;
-				await until(() => polls().length >= seen + 2);
-				expect(trigger.emitted.flat().map((i) => i.text)).toEqual(['for us']);
-			} finally {
-				await stop(trigger, closeFunction);
-			}
+	it('holds its events while a send waits for its answer: the answer and the events cannot race', async () => {
+		const trigger = poller({
+			triggerOn: ['agentReply', 'asyncReply', 'otherMessage'],
+			options: { clientId: 'race', includeClientRequests: true },
 		});
+		const { closeFunction } = await trigger.start();
+		try {
+			await until(() => polls().length >= 1);
+			// The platform lists the request and the reply at once, and the answer comes 800 ms later.
+			fake.inject({ method: 'POST', path: /\/chatapi\/[^/]+$/, commit: true, delayMs: 800 });
+			const sent = await send('race', 'slow answer');
+			expect(sent.status).toBe('success');
+			fake.chat.pushAgentReply(TOKEN, 'race', 'outside');
+			await until(() => trigger.emitted.flat().length >= 1);
+			const seen = polls().length;
+			await until(() => polls().length >= seen + 4);
+			expect(summary(trigger)).toEqual([`agentReply:race:outside`]);
+		} finally {
+			await stop(trigger, closeFunction);
+		}
+	});
 
-		it('survives platform failures with backoff and goes on', async () => {
-			fake.inject({ method: 'GET', path: /\/events$/, status: 500, times: 5 });
-			const trigger = poller({ triggerOn: ['agentReply'] });
-			const { closeFunction } = await trigger.start();
-			try {
-				fake.chat.pushAgentReply(TOKEN, 'p-4', 'after the storm');
-				await until(() => trigger.emitted.flat().length === 1, 10_000);
-				expect(trigger.emitted.flat()[0].text).toBe('after the storm');
-			} finally {
-				await closeFunction!();
-				// The loop notices the close within a second, also while backing off.
-				await new Promise((resolve) => setTimeout(resolve, 1100));
-			}
-		});
-	},
-);
+	it('Only When selects polled events by their fields', async () => {
+		const trigger = poller({ options: { onlyWhen: '={{ $json.text.startsWith("for") }}' } });
+		const { closeFunction } = await trigger.start();
+		try {
+			fake.chat.pushAgentReply(TOKEN, 'someone', 'not for us');
+			fake.chat.pushAgentReply(TOKEN, 'vip-1', 'for us');
+			await until(() => trigger.emitted.flat().length === 1);
+			const seen = polls().length;
+			await until(() => polls().length >= seen + 2);
+			expect(trigger.emitted.flat().map((i) => i.text)).toEqual(['for us']);
+		} finally {
+			await stop(trigger, closeFunction);
+		}
+	});
+
+	it('survives platform failures with backoff and goes on', async () => {
+		fake.inject({ method: 'GET', path: /\/events$/, status: 500, times: 5 });
+		const trigger = poller({ triggerOn: ['agentReply'] });
+		const { closeFunction } = await trigger.start();
+		try {
+			fake.chat.pushAgentReply(TOKEN, 'p-4', 'after the storm');
+			await until(() => trigger.emitted.flat().length === 1, 10_000);
+			expect(trigger.emitted.flat()[0].text).toBe('after the storm');
+		} finally {
+			await closeFunction!();
+			// The loop notices the close within a second, also while backing off.
+			await new Promise((resolve) => setTimeout(resolve, 1100));
+		}
+	});
+});

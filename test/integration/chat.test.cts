@@ -278,7 +278,7 @@ describe('Message → Send Without Waiting', () => {
 		}
 	});
 
-	it.each(['text', 'json', 'jsonString', 'number'] as const)(
+	it.each(['text', 'json', 'jsonString', 'number', 'bigNumber'] as const)(
 		'reads the message ID whether the platform answers it as %s',
 		async (asyncAnswer) => {
 			fake.chat.asyncAnswer = asyncAnswer;
@@ -307,6 +307,11 @@ describe('Message → Send Without Waiting', () => {
 			'an object with more fields',
 			{ body: { questionId: 'q-1', status: 'queued' } },
 			{ clientId: 'u', questionId: 'q-1', status: 'queued' },
+		],
+		[
+			'an object without questionId (passed through; no ID guessed from other fields)',
+			{ body: { id: 'm-1', accepted: true } },
+			{ clientId: 'u', id: 'm-1', accepted: true },
 		],
 	])('never fails after the platform accepted the message: %s', async (_what, reply, expected) => {
 		fake.inject({ method: 'POST', path: /\/async$/, status: 200, ...reply });
@@ -345,14 +350,10 @@ describe('Message → Get History', () => {
 			clientId: 'hist',
 			returnAll: true,
 		});
-		expect(result.json().map((m) => m.text)).toEqual([
-			'one',
-			'You said: one',
-			'two',
-			'You said: two',
-			'three',
-			'You said: three',
-		]);
+		// The default history items are the documented shapes: a request's query, a bot answer's data.
+		expect(result.json().map((m) => m.query ?? ((m.data as IDataObject).answer as string))).toEqual(
+			['one', 'You said: one', 'two', 'You said: two', 'three', 'You said: three'],
+		);
 		expect(fake.requests[0].query).toMatchObject({ limit: '250', offset: '0' });
 	});
 
@@ -599,7 +600,9 @@ describe('Message Status', () => {
 			questionId: { __rl: true, mode: 'list', value: questionId },
 			status: 'READ',
 		});
-		expect(picked.json()).toEqual([{ clientId: 'ms-1', questionId, status: 'READ' }]);
+		expect(picked.json()).toEqual([
+			{ clientId: 'ms-1', questionId, requestedStatus: 'READ', status: 'READ' },
+		]);
 	});
 
 	it('gets, updates and counts unread messages', async () => {
@@ -631,7 +634,13 @@ describe('Message Status', () => {
 				status: 'delivered',
 			})
 		).json();
-		expect(out).toEqual({ clientId: 'ms-1', questionId, status: 'DELIVERED' });
+		// The one-message answer ({questionId, status} in the fake) comes through as it came.
+		expect(out).toEqual({
+			clientId: 'ms-1',
+			questionId,
+			requestedStatus: 'DELIVERED',
+			status: 'DELIVERED',
+		});
 		expect(fake.requests.map((r) => r.path)).toEqual([
 			expect.stringMatching(new RegExp(`/message/${questionId}/status$`)),
 		]);
@@ -660,10 +669,11 @@ describe('Message Status', () => {
 			},
 			items,
 		);
+		// The several-messages answer ({updated} in the fake) goes to each of its items as it came.
 		expect(result.json()).toEqual([
-			{ clientId: 'ms-1', questionId, status: 'DELIVERED' },
-			{ clientId: 'ms-2', questionId: third, status: 'READ' },
-			{ clientId: 'ms-1', questionId: other, status: 'NOT_SENT' },
+			{ clientId: 'ms-1', questionId, requestedStatus: 'DELIVERED', updated: 2 },
+			{ clientId: 'ms-2', questionId: third, requestedStatus: 'READ', status: 'READ' },
+			{ clientId: 'ms-1', questionId: other, requestedStatus: 'NOT_SENT', updated: 2 },
 		]);
 		expect(result.output().map((item) => item.pairedItem)).toEqual([
 			{ item: 0 },
@@ -721,7 +731,7 @@ describe('Message Status', () => {
 			{ continueOnFail: true },
 		);
 		const [ok, bad] = result.json();
-		expect(ok).toEqual({ clientId: 'ms-1', questionId, status: 'READ' });
+		expect(ok).toEqual({ clientId: 'ms-1', questionId, requestedStatus: 'READ', status: 'READ' });
 		expect(String(bad.error)).toMatch(/Status has an unknown value "SEEN"/);
 		expect(fake.requests).toHaveLength(1);
 	});
@@ -772,7 +782,10 @@ describe('whole workflow', () => {
 			],
 		});
 		runs.push(result);
-		expect(result.json().map((m) => m.type)).toEqual(['request', 'response']);
+		expect(result.json().map((m) => m.query ?? (m.data as IDataObject).answer)).toEqual([
+			'hello',
+			'Hello! I am the test bot.',
+		]);
 	});
 });
 

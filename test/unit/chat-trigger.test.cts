@@ -5,12 +5,23 @@ import { advance, eventKey, SEEN_MAX, type CursorState } from '../../nodes/commo
 import {
 	eventKindOf,
 	fromPolledEvent,
+	kindsOf,
 	matchesOnlyWhen,
 	onlyWhenOf,
 	passesFilter,
-	REPLY_KINDS,
+	pollingTriggerOn,
 	toTriggerItem,
+	webhookTriggerOn,
+	withLegacyChoices,
 } from '../../nodes/common/chat/events';
+import {
+	claimOwnSends,
+	forgetOwnSends,
+	hasUnclaimedOwnSends,
+	ownSendOf,
+	rememberOwnSend,
+	settledOwnSends,
+} from '../../nodes/common/chat/ownSends';
 import {
 	CLAIMS_MAX,
 	DEDUP_WINDOW_MS,
@@ -38,7 +49,8 @@ const reply = (extra: IDataObject = {}) => ({
 	blockForm: false,
 	...extra,
 });
-const ALL_KINDS = REPLY_KINDS.map((kind) => kind.value as string);
+const WEBHOOK_CHOICES = (webhookTriggerOn.options ?? []).map((o) => (o as { value: string }).value);
+const ALL_KINDS = kindsOf(WEBHOOK_CHOICES, 'webhook');
 
 describe('verifyWebhook: the token is checked per event', () => {
 	it('accepts an object or an array whose events carry the channel token', () => {
@@ -135,7 +147,13 @@ describe('event kinds', () => {
 	});
 
 	it.each([
-		[{ type: 'botResponse', event: { questionId: 'q', data: { replies: [] } } }, 'botReply'],
+		[{ type: 'botResponse', event: { questionId: 'q', data: { answer: 'x' } } }, 'botReply'],
+		// The live shape of a request is not documented: no reply means a client-side event.
+		[{ type: 'botResponse', event: { questionId: 'q', data: { replies: [] } } }, 'clientRequest'],
+		[
+			{ type: 'anything', event: { questionId: 'q', timestamp: '2026-05-01T10:00:00' } },
+			'clientRequest',
+		],
 		[{ type: 'agentResponse', event: { questionId: 'q', data: { answer: 'x' } } }, 'agentReply'],
 		[{ type: 'clientRequest', event: { questionId: 'q', query: 'hi' } }, 'clientRequest'],
 		[
@@ -183,11 +201,42 @@ describe('event kinds', () => {
 		});
 	});
 
-	it('filters by kind and client', () => {
+	it('filters by kind and client; no kind selected lets nothing through', () => {
 		const item = toTriggerItem(reply());
 		expect(passesFilter(item, { kinds: ['botReply'] })).toBe(true);
 		expect(passesFilter(item, { kinds: ['timeout'] })).toBe(false);
-		expect(passesFilter(item, { kinds: [], clientId: 'user-2' })).toBe(false);
+		expect(passesFilter(item, { kinds: [] })).toBe(false);
+		expect(passesFilter(item, { kinds: ['botReply'], clientId: 'user-2' })).toBe(false);
+	});
+
+	it('Trigger On choices stand for item kinds; each choice says which signal it uses', () => {
+		expect(kindsOf(['asyncReply'], 'webhook')).toEqual(['asyncReply']);
+		expect(kindsOf(['otherMessage'], 'webhook').sort()).toEqual(
+			['agentReply', 'botReply', 'campaignMessage', 'timeout'].sort(),
+		);
+		expect(kindsOf(['agentReply'], 'poll')).toEqual(['agentReply']);
+		expect(kindsOf(['otherMessage'], 'poll')).not.toContain('agentReply');
+		expect(kindsOf(['agentReply'], 'poll', true)).toEqual(['agentReply', 'clientRequest']);
+		// The defaults are what works on the documented shapes.
+		expect(webhookTriggerOn.default).toEqual(['asyncReply', 'otherMessage']);
+		expect(pollingTriggerOn.default).toEqual(['agentReply', 'asyncReply']);
+		for (const field of [webhookTriggerOn, pollingTriggerOn])
+			for (const option of field.options as Array<{ description: string }>)
+				expect(option.description.length).toBeGreaterThan(60);
+	});
+
+	it("reads earlier versions' Trigger On values as the choices that now cover them", () => {
+		const old = ['botReply', 'agentReply', 'campaignMessage', 'timeout'];
+		expect(kindsOf(old, 'webhook').sort()).toEqual(
+			['agentReply', 'asyncReply', 'botReply', 'campaignMessage', 'timeout'].sort(),
+		);
+		expect(kindsOf(old, 'poll').sort()).toEqual(
+			['agentReply', 'asyncReply', 'botReply', 'campaignMessage', 'timeout'].sort(),
+		);
+		const checked = withLegacyChoices([webhookTriggerOn], 'webhook')[0];
+		expect((checked.options ?? []).map((o) => (o as { value: string }).value)).toEqual(
+			expect.arrayContaining(['otherMessage', 'asyncReply', 'botReply', 'timeout']),
+		);
 	});
 });
 
@@ -203,7 +252,12 @@ describe('Only When', () => {
 		['={{ this.constructor.constructor("return process")() }}', false],
 	])('%s → %s', (expression, expected) => {
 		expect(matchesOnlyWhen(expression, item)).toBe(expected);
-		expect(passesFilter(item, { kinds: ALL_KINDS, onlyWhen: expression })).toBe(expected);
+		expect(
+			passesFilter(item, {
+				kinds: ALL_KINDS,
+				onlyWhen: (candidate) => matchesOnlyWhen(expression, candidate),
+			}),
+		).toBe(expected);
 	});
 
 	it('is read raw from the node parameters, never evaluated against the trigger input', () => {
@@ -275,9 +329,11 @@ describe('events cursor', () => {
 		expect(advance(repeat.state, [], now).state).toMatchObject({ ts: T + 1, repeats: 0 });
 	});
 
-	it("never moves back, and falls back to n8n's clock when timestamps read far in the future (wrong zone)", () => {
+	it('never moves back, and asks in the platform scale when timestamps read hours ahead (wrong zone)', () => {
 		expect(advance({ ts: T + 50 }, [ev('old', t(T))], now).state.ts).toBe(T + 50);
-		expect(advance({ ts: T }, [ev('ahead', t(now + 3 * 3600_000))], now).state.ts).toBe(now);
+		// Read 3 h ahead: the offset is learned, the cursor is the event's own time (more: chat-zones).
+		const ahead = advance({ ts: T }, [ev('ahead', t(T + 5 + 3 * 3600_000))], now).state;
+		expect(ahead).toMatchObject({ ts: T + 5, stampOffset: 3 * 3600_000 });
 		expect(advance({ ts: T }, [], now).state.ts).toBe(T);
 	});
 
@@ -309,7 +365,7 @@ describe('webhook()', () => {
 				return this;
 			},
 		};
-		const params: IDataObject = { triggerOn: ALL_KINDS, options: {}, ...parameters };
+		const params: IDataObject = { triggerOn: WEBHOOK_CHOICES, options: {}, ...parameters };
 		const node = { id: `node-${++nodes}`, parameters: params };
 		const ctx = {
 			getResponseObject: () => response,
@@ -341,11 +397,12 @@ describe('webhook()', () => {
 	});
 
 	it.each([
+		[['otherMessage'], 1],
+		[['asyncReply'], 0],
+		[WEBHOOK_CHOICES, 1],
+		// Saved by an earlier version.
 		[['botReply'], 1],
-		[['agentReply'], 0],
-		[['campaignMessage'], 0],
-		[['timeout'], 0],
-		[ALL_KINDS, 1],
+		[['timeout'], 1],
 	])(
 		'the documented body with Trigger On %j starts %i item(s), as the editor says',
 		async (triggerOn, count) => {
@@ -395,7 +452,7 @@ describe('webhook()', () => {
 	});
 
 	it('answers 200 but starts nothing when the filters leave no event', async () => {
-		const { result, response } = call(JSON.stringify(reply()), { triggerOn: ['timeout'] });
+		const { result, response } = call(JSON.stringify(reply()), { triggerOn: ['asyncReply'] });
 		expect((await result).workflowData).toBeUndefined();
 		expect(response.statusCode).toBe(200);
 		const byClient = call(JSON.stringify(reply()), { options: { clientId: 'someone-else' } });
@@ -488,5 +545,53 @@ describe('dropRepeats: repeat detection per trigger', () => {
 		dropRepeats(others, scope, {}, T0 + 1);
 		expect(dropRepeats([reply({ questionId: 'oldest' })], scope, {}, T0 + 2)).toHaveLength(1);
 		expect(dropRepeats([others[others.length - 1]], scope, {}, T0 + 2)).toHaveLength(0);
+	});
+});
+
+describe('own sends: known by the questionId the platform answered', () => {
+	afterEach(() => forgetOwnSends());
+
+	it('recognises a send by questionId; by client and text only when the event carries them', () => {
+		rememberOwnSend('t', { clientId: 'c', text: 'hi', sync: true, questionId: 'q-1' });
+		rememberOwnSend('t', { clientId: 'c', text: 'later', sync: true });
+		expect(ownSendOf('t', { questionId: 'q-1', isRequest: false })).toBeDefined();
+		// The documented /events shape: no client, no text: nothing to match by.
+		expect(ownSendOf('t', { questionId: 'q-2', isRequest: true })).toBeUndefined();
+		expect(
+			ownSendOf('t', { questionId: 'q-2', clientId: 'c', text: 'later', isRequest: true }),
+		).toBeDefined();
+		// …and the reply then by its questionId.
+		expect(ownSendOf('t', { questionId: 'q-2', isRequest: false })).toBeDefined();
+		expect(ownSendOf('other-token', { questionId: 'q-1', isRequest: false })).toBeUndefined();
+	});
+
+	it('holds the events while a send waits for its answer, and not longer than the cap', async () => {
+		let settle = () => {};
+		rememberOwnSend('t', {
+			clientId: 'c',
+			sync: true,
+			settled: new Promise<void>((resolve) => (settle = resolve)),
+		});
+		let done = false;
+		const waiting = settledOwnSends('t', 5000).then(() => (done = true));
+		await new Promise((resolve) => setTimeout(resolve, 30));
+		expect(done).toBe(false);
+		settle();
+		await waiting;
+		expect(done).toBe(true);
+		const start = Date.now();
+		rememberOwnSend('t', { clientId: 'c', sync: true, settled: new Promise<void>(() => {}) });
+		await settledOwnSends('t', 50);
+		expect(Date.now() - start).toBeLessThan(1000);
+	});
+
+	it('a send answered without a questionId claims the one new message, never one of several', () => {
+		rememberOwnSend('t', { clientId: 'c', sync: true, answeredWithoutId: true });
+		expect(hasUnclaimedOwnSends('t')).toBe(true);
+		claimOwnSends('t', ['q-a', 'q-b']);
+		expect(hasUnclaimedOwnSends('t')).toBe(true);
+		claimOwnSends('t', ['q-c', 'q-c']);
+		expect(hasUnclaimedOwnSends('t')).toBe(false);
+		expect(ownSendOf('t', { questionId: 'q-c', isRequest: false })?.sync).toBe(true);
 	});
 });

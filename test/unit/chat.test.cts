@@ -7,6 +7,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { asyncAnswerOf } from '../../nodes/Chat/actions/message/sendAsync.operation';
 import { simplifyAnswer } from '../../nodes/Chat/actions/message/send.operation';
 import { unreadCountOf } from '../../nodes/Chat/actions/messageStatus/getUnreadCount.operation';
+import { statusAnswerFor } from '../../nodes/Chat/actions/messageStatus/update.operation';
+import { inSpan, messagesOf, messageTextOf, repliesOf } from '../../nodes/Chat/helpers/history';
 import {
 	forgetOwnSends,
 	OWN_SEND_KEEP_MS,
@@ -32,6 +34,15 @@ describe('Send Async: "only the message ID"', () => {
 		['a JSON sentence', '"Message accepted"', { answer: 'Message accepted' }],
 		['broken JSON', '{"questionId": ', { answer: '{"questionId":' }],
 		['a JSON array', '["q"]', { answer: '["q"]' }],
+		['a number beyond 2^53', '12345678901234567891', { questionId: '12345678901234567891' }],
+		[
+			'an object with a numeric ID beyond 2^53',
+			'{"questionId":12345678901234567891,"note":"12345678901234567891","n":7}',
+			{ questionId: '12345678901234567891', note: '12345678901234567891', n: 7 },
+		],
+		['an object with a small numeric ID', '{"questionId":42}', { questionId: '42' }],
+		['an object without questionId', '{"id":"m-1"}', { id: 'm-1' }],
+		['JSON null', 'null', { answer: 'null' }],
 	])('reads %s', (_what, raw, expected) => {
 		expect(asyncAnswerOf(raw)).toEqual(expected);
 	});
@@ -121,7 +132,7 @@ describe('own sends', () => {
 		expect(ownSendOf('tok', { questionId: `q${OWN_SEND_MAX}`, isRequest: true }, T)).toBeDefined();
 	});
 
-	it('notes a send before it goes out, completes it with the answer, forgets it when it fails', async () => {
+	it('notes a send before it goes out, completes it with the answer, keeps it when it fails (it may have arrived)', async () => {
 		const global: IDataObject = {};
 		const ctx = {
 			getCredentials: async () => ({ chatApiToken: 'tok' }),
@@ -158,8 +169,76 @@ describe('own sends', () => {
 				() => undefined,
 			),
 		).rejects.toThrow('502');
+		// A 502 proves nothing: where the platform's events carry client and text, it is still known.
 		expect(
 			ownSendOf('tok', { questionId: 'q-x', clientId: 'c', text: 'lost', isRequest: true }),
-		).toBeUndefined();
+		).toBeDefined();
+	});
+});
+
+describe('Get History and the Message picker: the history answer, whatever its shape', () => {
+	const bot = {
+		questionId: 'q',
+		timestamp: '2026-01-01T10:00:00',
+		data: { replies: [], answer: 'Hi' },
+	};
+	it.each([
+		['a bare array', [bot], { items: [bot] }],
+		['{messages, total}', { messages: [bot], total: 1 }, { items: [bot], total: 1 }],
+		['{history}', { history: [bot] }, { items: [bot] }],
+		['{items}', { items: [bot], total: '1' }, { items: [bot] }],
+		['nothing', undefined, { items: [] }],
+		['an unknown wrapper', { content: [bot] }, { items: [{ content: [bot] }], unknown: true }],
+		['a bare value', 'OK', { items: [{ answer: 'OK' }], unknown: true }],
+	])('reads %s (never a silent empty list)', (_what, body, expected) => {
+		expect(messagesOf(body)).toEqual(expected);
+	});
+
+	it.each([
+		['a documented bot answer', bot, true, 'Hi'],
+		[
+			'a bot answer without answer',
+			{
+				data: {
+					replies: [{ type: 'text', text: 'A' }, { type: 'image' }, { type: 'text', text: 'B' }],
+				},
+			},
+			true,
+			'A B',
+		],
+		['a flat bot message', { type: 'response', text: 'T', replies: [] }, true, 'T'],
+		['a client text', { questionId: 'q', query: 'Q' }, false, 'Q'],
+		['a client event', { questionId: 'q', event: 'E' }, false, 'E'],
+		['a flat request', { type: 'request', text: 'R' }, false, 'R'],
+		['nothing readable', { questionId: 'q' }, false, undefined],
+	])('%s: bot message %s, text %s', (_what, message, isBot, text) => {
+		expect(repliesOf(message as IDataObject) !== undefined).toBe(isBot);
+		expect(messageTextOf(message as IDataObject)).toBe(text);
+	});
+
+	it('keeps a message in the span when its time cannot be read', () => {
+		const at = Date.parse('2026-01-01T10:00:00Z');
+		expect(inSpan(bot, at, at + 1)).toBe(true);
+		expect(inSpan(bot, at + 1)).toBe(false);
+		expect(inSpan(bot, undefined, at)).toBe(false);
+		expect(inSpan({ questionId: 'q' }, at + 1, at + 2)).toBe(true);
+	});
+});
+
+describe('Message Status → Update: what the platform answered about each message', () => {
+	it.each([
+		['an object, for every message', { updated: 2 }, 'a', { updated: 2 }],
+		[
+			'a list, its own entry',
+			[{ questionId: 'a', status: 'READ' }],
+			'a',
+			{ questionId: 'a', status: 'READ' },
+		],
+		['a list, none for an unnamed message', [{ questionId: 'a', status: 'READ' }], 'b', {}],
+		['a list of something else', [1, 2], 'a', { answer: [1, 2] }],
+		['a bare value', 'OK', 'a', { answer: 'OK' }],
+		['nothing', undefined, 'a', {}],
+	])('%s', (_what, answer, questionId, expected) => {
+		expect(statusAnswerFor(answer, questionId)).toEqual(expected);
 	});
 });

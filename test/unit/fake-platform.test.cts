@@ -499,7 +499,34 @@ describe('Chat API: history, state, statuses', () => {
 	const path = (clientId: string, rest: string) =>
 		`${TOKEN_PATH}/client/${encodeURIComponent(clientId)}/${rest}`;
 
-	it('returns the history in time order with total, time span and paging', async () => {
+	it('by default answers the whole history as a bare array of documented message shapes, ignoring unknown parameters', async () => {
+		const first = (await send({ clientId: 'h0', query: 'one' })).body as ChatResponse;
+		await call(fake.url, 'POST', `${TOKEN_PATH}/async`, { clientId: 'h0', event: 'ping' });
+		const all = await call(fake.url, 'GET', path('h0', 'history?from=yesterday&limit=1'));
+		expect(all.status).toBe(200);
+		expect(all.body).toEqual([
+			{
+				questionId: first.questionId,
+				timestamp: expect.stringMatching(PLATFORM_TIME),
+				query: 'one',
+			},
+			{
+				questionId: first.questionId,
+				timestamp: first.timestamp,
+				data: { replies: first.data.replies, answer: 'You said: one' },
+			},
+			{ questionId: expect.any(String), timestamp: expect.any(String), event: 'ping' },
+			expect.objectContaining({ data: expect.objectContaining({ answer: 'Event ping received' }) }),
+		]);
+		expect((await call(fake.url, 'GET', path('nobody', 'history'))).body).toEqual([]);
+	});
+
+	it('returns the history in time order with total, time span and paging (wrapped, flat, validated)', async () => {
+		Object.assign(fake.chat, {
+			historyShape: 'wrapped',
+			historyItems: 'flat',
+			historyParams: 'validated',
+		});
 		const first = (await send({ clientId: 'h1', query: 'one' })).body as ChatResponse;
 		await send({ clientId: 'h1', query: 'two' });
 		await send({ clientId: 'other', query: 'not mine' });
@@ -545,8 +572,9 @@ describe('Chat API: history, state, statuses', () => {
 	});
 
 	it.each(['limit=251', 'limit=0', 'offset=-1', 'from=yesterday'])(
-		'refuses history?%s with 400',
+		'refuses history?%s with 400 when validating parameters',
 		async (query) => {
+			fake.chat.historyParams = 'validated';
 			expect((await call(fake.url, 'GET', path('h1', `history?${query}`))).status).toBe(400);
 		},
 	);
@@ -634,43 +662,62 @@ describe('Chat API: history, state, statuses', () => {
 describe('Chat API: events', () => {
 	const events = async (query = '') => await call(fake.url, 'GET', `${TOKEN_PATH}/events${query}`);
 
-	it('returns only agent replies by default, everything with all=true', async () => {
+	it('returns only agent replies by default, everything with all=true; events carry only the live shape', async () => {
 		await send({ clientId: 'e1', query: 'hi' });
 		fake.chat.pushAgentReply(TOKEN, 'e1', 'Agent here');
 
 		const agentOnly = await events('?ts=0');
+		// Typed like a bot reply (the one documented type): only the `all` filter tells it apart.
 		expect(agentOnly.body.events).toEqual([
 			{
-				type: 'agentResponse',
-				event: expect.objectContaining({
-					clientId: 'e1',
+				type: 'botResponse',
+				event: {
 					questionId: expect.stringMatching(UUID),
 					timestamp: expect.stringMatching(PLATFORM_TIME),
 					data: expect.objectContaining({
 						replies: [{ type: 'text', text: 'Agent here' }],
 						answer: 'Agent here',
 					}),
-				}),
+				},
 			},
 		]);
-		// Only the documented time field: no numeric ts.
-		expect(agentOnly.body.events[0].event.ts).toBeUndefined();
+		// No invented value: an agent's message has no bot class.
+		expect(agentOnly.body.events[0].event.data.nlpClass).toBeUndefined();
 
 		const all = await events('?ts=0&all=true');
 		expect(all.body.events.map((e: { type: string }) => e.type)).toEqual([
 			'clientRequest',
 			'botResponse',
+			'botResponse',
+		]);
+		expect(Object.keys(all.body.events[0].event).sort()).toEqual(['questionId', 'timestamp']);
+		expect(Object.keys(all.body.events[1].event).sort()).toEqual([
+			'data',
+			'questionId',
+			'timestamp',
+		]);
+	});
+
+	it('each open point of /events is a switch: agent type, client inside events, request text', async () => {
+		Object.assign(fake.chat, {
+			agentEventType: 'agentResponse',
+			eventClientId: true,
+			requestEventText: true,
+		});
+		await send({ clientId: 'e1', query: 'hi', cid: 'tab' });
+		fake.chat.pushAgentReply(TOKEN, 'e1', 'Agent here');
+		const all = (await events('?ts=0&all=true')).body.events;
+		expect(all.map((e: { type: string }) => e.type)).toEqual([
+			'clientRequest',
+			'botResponse',
 			'agentResponse',
 		]);
-		expect(all.body.events[0].event).toMatchObject({ clientId: 'e1', query: 'hi' });
-		expect(all.body.events[1].event).toMatchObject({
-			clientId: 'e1',
-			query: 'hi',
-			data: { answer: 'You said: hi' },
-		});
+		expect(all[0].event).toMatchObject({ clientId: 'e1', query: 'hi', cid: 'tab' });
+		expect(all[1].event).toMatchObject({ clientId: 'e1', data: { answer: 'You said: hi' } });
 	});
 
 	it('filters by ts (from it on by default, strictly after when eventsTsInclusive is off), clientId and cid', async () => {
+		fake.chat.requestEventText = true;
 		await send({ clientId: 'e1', query: 'one', cid: 'tab-a' });
 		await send({ clientId: 'e1', query: 'two', cid: 'tab-b' });
 		await send({ clientId: 'e2', query: 'three' });
@@ -687,16 +734,15 @@ describe('Chat API: events', () => {
 		fake.chat.eventsTsInclusive = true;
 
 		const e2 = await events('?ts=0&all=true&clientId=e2');
-		expect(e2.body.events.map((e: { event: { query: string } }) => e.event.query)).toEqual([
-			'three',
-			'three',
+		expect(e2.body.events.map((e: { type: string }) => e.type)).toEqual([
+			'clientRequest',
+			'botResponse',
 		]);
+		expect(e2.body.events[0].event.query).toBe('three');
 
 		const tabA = await events('?ts=0&all=true&clientId=e1&cid=tab-a');
-		expect(tabA.body.events.map((e: { event: { query: string } }) => e.event.query)).toEqual([
-			'one',
-			'one',
-		]);
+		expect(tabA.body.events).toHaveLength(2);
+		expect(tabA.body.events[0].event.query).toBe('one');
 	});
 
 	it('without ts, returns what came after the previous answer to the same filter', async () => {

@@ -1,10 +1,18 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type ILoadOptionsFunctions,
+	type INodeListSearchResult,
+} from 'n8n-workflow';
 
 import { request } from '../api';
-import { messagesOf } from '../helpers/history';
+import { messagesOf, messageTextOf, repliesOf, type HistoryPage } from '../helpers/history';
+import { paginate } from '../../common/paginate';
 import { timestampMs } from '../../common/chat/timestamps';
 
 const PAGE = 100;
+/** Without a `total`, the picker reads at most this many pages (a history that never ends). */
+const MAX_PAGES = 10;
 
 const timeOf = (message: IDataObject) => timestampMs(message.timestamp) ?? 0;
 
@@ -20,11 +28,38 @@ function clientIdOf(ctx: ILoadOptionsFunctions): string | undefined {
 	}
 }
 
+/**
+ * The client's history, or enough of it to hold the latest messages. The pages do not say which
+ * end comes first, nor that there is a `total`: with a `total` the first and the last page are
+ * read; without one, pages until the end (a short page, a repeated one, or one longer than asked
+ * for: the platform ignored the paging) or `MAX_PAGES` (docs/platform-assumptions.md, Chat API).
+ */
+async function historyOf(ctx: ILoadOptionsFunctions, clientId: string): Promise<IDataObject[]> {
+	const read = async (offset: number): Promise<HistoryPage & { last?: boolean }> => {
+		const page = messagesOf(
+			await request(ctx, 'history', { pathParams: { clientId }, qs: { offset, limit: PAGE } }),
+		);
+		if (page.unknown)
+			throw new NodeOperationError(ctx.getNode(), 'The history answer holds no list of messages', {
+				description:
+					'The platform answered the history request in a shape the node does not know. Choose By ID and enter the questionId instead.',
+			});
+		return { ...page, last: page.items.length > PAGE };
+	};
+	const first = await read(0);
+	if (first.total === undefined)
+		return await paginate(async (_page, _size, offset) => (offset ? await read(offset) : first), {
+			pageSize: PAGE,
+			maxPages: MAX_PAGES,
+		});
+	if (first.total <= PAGE || first.items.length !== PAGE) return first.items;
+	return [...first.items, ...(await read(Math.max(PAGE, first.total - PAGE))).items];
+}
+
 export const listSearch = {
 	/**
 	 * The latest bot messages to the client in the Client ID field (the Chat API lists messages only
-	 * per client). The pages do not say which end of the history comes first, so with more than one
-	 * page both ends are read and sorted by time (docs/platform-assumptions.md, Chat API).
+	 * per client), newest first. A bot message is one with replies; its label is its text.
 	 */
 	async searchBotMessages(
 		this: ILoadOptionsFunctions,
@@ -32,23 +67,15 @@ export const listSearch = {
 	): Promise<INodeListSearchResult> {
 		const clientId = clientIdOf(this);
 		if (!clientId) return { results: [] };
-		const page = async (offset: number) =>
-			messagesOf(
-				await request(this, 'history', { pathParams: { clientId }, qs: { offset, limit: PAGE } }),
-			);
-		const first = await page(0);
-		const items = [...first.items];
-		if ((first.total ?? 0) > PAGE)
-			items.push(...(await page(Math.max(PAGE, (first.total ?? 0) - PAGE))).items);
 		const needle = filter?.trim().toLowerCase();
 		const seen = new Set<string>();
-		const results = items
-			.filter((m: IDataObject) => m.type !== 'request' && m.questionId)
+		const results = (await historyOf(this, clientId))
+			.filter((m) => repliesOf(m) !== undefined && m.questionId !== undefined)
 			.sort((a, b) => timeOf(b) - timeOf(a))
-			.map((m: IDataObject) => ({
+			.map((m) => ({
 				name: `${String(m.timestamp ?? '')
 					.replace('T', ' ')
-					.slice(0, 16)} · ${String(m.text ?? '(no text)')}`,
+					.slice(0, 16)} · ${messageTextOf(m) ?? '(no text)'}`,
 				value: String(m.questionId),
 			}))
 			.filter(

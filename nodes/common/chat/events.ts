@@ -3,70 +3,154 @@ import { Expression } from 'n8n-workflow';
 
 import { optionsCollection } from '../fields';
 
-import { timestampMs } from './timestamps';
+import { DEFAULT_CHAT_ZONE, timestampMs } from './timestamps';
 import { formatIso } from '../dates';
 
 const isoOrNull = (ms: number | undefined, zone: string) =>
 	ms === undefined ? null : formatIso(ms, zone);
 
 /**
- * What a Chat API event is, as "Trigger On" offers it. The platform's documented webhook body
- * (token, clientId, questionId, data, timestamp, blockForm) carries no field that names its kind,
- * so the kinds are read from fields the documents do not show (docs/platform-assumptions.md,
- * "Event kinds"): they cost nothing when the platform sends them, and an event without any of
- * them counts as a bot reply. The dependable selector is "Only When".
+ * What a Chat API event is, on an item (`eventKind`). The documented webhook body (token,
+ * clientId, questionId, data, timestamp, blockForm) and the one live `/events` shape
+ * (`{type: "botResponse", event}`) name no kind, so each kind comes from a documented signal
+ * (docs/platform-assumptions.md, "Event kinds"):
+ * - `asyncReply`: the questionId is one that Send Without Waiting got back in this n8n;
+ * - `agentReply`: `/events` without `all` lists "agent replies only" (the Polling Trigger asks it);
+ * - `clientRequest`: a polled event that carries no reply (a client message from elsewhere);
+ * - `botReply`: any other message of the bot.
+ * Marks the documents do not show (a `type` such as agentResponse or textCampaign, a campaignId, an
+ * agent or operator field, event "timeout") are still read where a platform sends them: they cost
+ * nothing and give `agentReply`, `campaignMessage` or `timeout`.
  */
-export const REPLY_KINDS = [
-	{
-		name: 'Bot Reply',
-		value: 'botReply',
-		description:
-			'The bot answering an async request, and every event that carries none of the marks below',
-	},
-	{
-		name: 'Live Agent Reply',
-		value: 'agentReply',
-		description:
-			"Events marked as an agent's: type agentResponse or operatorResponse, or an agent or operator field",
-	},
-	{
-		name: 'Reply Timeout',
-		value: 'timeout',
-		description: 'Events marked with event "timeout"',
-	},
-	{
-		name: 'Text Campaign Message',
-		value: 'campaignMessage',
-		description: "Events marked as a campaign's: type textCampaign, or a campaignId field",
-	},
-] as const;
+export type EventKind =
+	| 'asyncReply'
+	| 'agentReply'
+	| 'campaignMessage'
+	| 'timeout'
+	| 'botReply'
+	| 'clientRequest';
 
-/** Events that carry no reply: only Tovie Chat Polling Trigger sees them, and only on request. */
 export const CLIENT_REQUEST = 'clientRequest';
-
-export type EventKind = (typeof REPLY_KINDS)[number]['value'] | typeof CLIENT_REQUEST;
 
 /** Where an event came from: the channel webhook, or the `/events` long poll. */
 export type EventSource = 'webhook' | 'poll';
 
-/** Shared by Tovie Chat Trigger and Tovie Chat Polling Trigger. */
-export const triggerOnField: INodeProperties = {
+const ASYNC_REPLY = {
+	name: 'Reply to Send Without Waiting',
+	value: 'asyncReply',
+	description:
+		"The bot's answer to a message that Tovie Chat → Send Without Waiting sent from this n8n, recognised by the message ID the send got back",
+};
+
+/**
+ * Trigger On, per trigger: each choice fires on the documented platform, and its description
+ * says which signal it uses. A choice stands for a set of item kinds (`KINDS_OF_CHOICE`).
+ */
+export const webhookTriggerOn: INodeProperties = {
 	displayName: 'Trigger On',
 	name: 'triggerOn',
 	type: 'multiOptions',
-	options: REPLY_KINDS.map(({ name, value, description }) => ({ name, value, description })),
-	default: ['botReply', 'agentReply', 'campaignMessage', 'timeout'],
-	description:
-		'Which messages start the workflow. The platform does not document how it marks them: see the note below.',
+	required: true,
+	options: [
+		{
+			name: 'Any Other Message',
+			value: 'otherMessage',
+			description:
+				'Live agent replies, text campaign messages, reply timeouts, and answers to messages sent without waiting from elsewhere: the documented webhook body does not say which of these an event is, so pick among them with Options → Only When',
+		},
+		ASYNC_REPLY,
+	],
+	default: ['asyncReply', 'otherMessage'],
+	description: 'Which messages that the platform sends to the webhook start the workflow',
 };
 
-export const kindNotice: INodeProperties = {
-	displayName:
-		'The platform\'s documents show no field that tells these kinds apart. They are recognised by fields some platforms send (type, campaignId, agent or operator, event "timeout"); an event without them counts as a Bot Reply. To pick events dependably, use Options → Only When.',
-	name: 'kindNotice',
-	type: 'notice',
-	default: '',
+export const pollingTriggerOn: INodeProperties = {
+	displayName: 'Trigger On',
+	name: 'triggerOn',
+	type: 'multiOptions',
+	required: true,
+	options: [
+		{
+			name: 'Live Agent Reply',
+			value: 'agentReply',
+			description:
+				"A live agent's message to a client: what the platform's events list returns when not asked for all events (agent replies only)",
+		},
+		{
+			name: 'Other Bot Message',
+			value: 'otherMessage',
+			description:
+				"Every other message of the bot in the channel: text campaign messages, reply timeouts, and the bot's answers to messages that clients or other apps sent (the webhook never brings those answers). The platform's events do not tell them apart: pick among them with Options → Only When.",
+		},
+		ASYNC_REPLY,
+	],
+	default: ['agentReply', 'asyncReply'],
+	description:
+		'Which messages start the workflow. The default is what the Chat API webhook would bring and the events can tell apart.',
 };
+
+/** The item kinds each Trigger On choice passes. */
+const KINDS_OF_CHOICE: Record<EventSource, Record<string, EventKind[]>> = {
+	webhook: {
+		asyncReply: ['asyncReply'],
+		otherMessage: ['agentReply', 'campaignMessage', 'timeout', 'botReply'],
+	},
+	poll: {
+		asyncReply: ['asyncReply'],
+		agentReply: ['agentReply'],
+		otherMessage: ['campaignMessage', 'timeout', 'botReply'],
+	},
+};
+
+/**
+ * Trigger On values saved by earlier versions (one choice per mark), read as the choices that
+ * now cover what they selected.
+ */
+const LEGACY_CHOICES: Record<EventSource, Record<string, string[]>> = {
+	webhook: {
+		botReply: ['asyncReply', 'otherMessage'],
+		agentReply: ['otherMessage'],
+		campaignMessage: ['otherMessage'],
+		timeout: ['otherMessage'],
+	},
+	poll: {
+		botReply: ['asyncReply', 'otherMessage'],
+		campaignMessage: ['otherMessage'],
+		timeout: ['otherMessage'],
+	},
+};
+
+/** The item kinds that Trigger On (and, polling, Include Client Requests) let through. */
+export function kindsOf(
+	choices: string[],
+	source: EventSource,
+	includeClientRequests = false,
+): EventKind[] {
+	const kinds = new Set<EventKind>();
+	for (const choice of choices)
+		for (const current of LEGACY_CHOICES[source][choice] ?? [choice])
+			for (const kind of KINDS_OF_CHOICE[source][current] ?? []) kinds.add(kind);
+	if (includeClientRequests) kinds.add(CLIENT_REQUEST);
+	return [...kinds];
+}
+
+/** The Trigger On field as the run-time check reads it: earlier versions' values are valid too. */
+export function withLegacyChoices(
+	properties: INodeProperties[],
+	source: EventSource,
+): INodeProperties[] {
+	return properties.map((property) =>
+		property.name === 'triggerOn'
+			? {
+					...property,
+					options: [
+						...(property.options ?? []),
+						...Object.keys(LEGACY_CHOICES[source]).map((value) => ({ name: value, value })),
+					],
+				}
+			: property,
+	);
+}
 
 export const clientIdFilterField: INodeProperties = {
 	displayName: 'Client ID',
@@ -90,23 +174,21 @@ export const onlyWhenField: INodeProperties = {
 };
 
 /**
- * What both triggers show below their setup: Trigger On, the note on event kinds, and the Options
- * (Client ID, the trigger's own options, Only When: in alphabetical order).
+ * What both triggers show below their setup: Trigger On and the Options (Client ID, the
+ * trigger's own options, Only When: in alphabetical order).
  */
 export function eventFields(
+	triggerOn: INodeProperties,
 	description: string,
 	ownOptions: INodeProperties[] = [],
 ): INodeProperties[] {
 	return [
-		triggerOnField,
-		kindNotice,
+		triggerOn,
 		optionsCollection(description, [clientIdFilterField, ...ownOptions, onlyWhenField]),
 	];
 }
 
 const TYPE_ALIASES: Record<string, EventKind> = {
-	botresponse: 'botReply',
-	botreply: 'botReply',
 	agentresponse: 'agentReply',
 	agentreply: 'agentReply',
 	operatorresponse: 'agentReply',
@@ -121,10 +203,11 @@ function hasReply(data: IDataObject): boolean {
 }
 
 /**
- * The kind of one event (webhook shape; polled events unwrapped by `fromPolledEvent`). Marks win in
- * this order: a known `type`, campaign fields, agent fields, the `timeout` event. Without a mark a
- * webhook event is a bot reply; a polled event is a client request when its type says so or when it
- * carries no reply at all (a client message, a widget state change), else a bot reply.
+ * The kind one event shows by itself (webhook shape; polled events unwrapped by
+ * `fromPolledEvent`), before what the trigger knows (its own async sends, the agent-only poll).
+ * Marks win in this order: a known `type`, campaign fields, agent fields, the `timeout` event.
+ * Without a mark, a polled event that carries no reply is a client request (the live shape types
+ * only bot replies: `botResponse`), anything else a bot reply.
  */
 export function eventKindOf(event: IDataObject, source: EventSource = 'webhook'): EventKind {
 	const data = (event.data && typeof event.data === 'object' ? event.data : {}) as IDataObject;
@@ -157,8 +240,8 @@ export function eventKindOf(event: IDataObject, source: EventSource = 'webhook')
 
 /**
  * `/events` wraps each event as `{type, event: {...}}`; unwrap it to the webhook shape. The live
- * shape shows no `clientId` inside `event`: when the poll asked for one client, the event is that
- * client's (the platform filtered it).
+ * shape has no `clientId` inside `event`: a poll for one client (`clientId`, a parameter live
+ * clients use to follow one client) stamps that client on it; a whole-channel poll leaves it out.
  */
 export function fromPolledEvent(polled: IDataObject, requestedClientId?: string): IDataObject {
 	const inner = (
@@ -168,42 +251,48 @@ export function fromPolledEvent(polled: IDataObject, requestedClientId?: string)
 	return { ...inner, ...(clientId !== undefined ? { clientId } : {}), type: polled.type };
 }
 
+/** The text of an event: a reply's answer (or its text replies), a request's query or event name. */
+function textOf(event: IDataObject, kind: EventKind): string {
+	if (kind === CLIENT_REQUEST) return String(event.query ?? event.event ?? '');
+	const data = (event.data && typeof event.data === 'object' ? event.data : {}) as IDataObject;
+	const replies = (Array.isArray(data.replies) ? data.replies : []) as IDataObject[];
+	return typeof data.answer === 'string'
+		? data.answer
+		: replies
+				.filter((r) => r && r.type === 'text')
+				.map((r) => String(r.text))
+				.join('\n\n');
+}
+
 /**
- * The item a workflow sees: the event without the channel token, plus its kind, text and time
- * (`receivedAt`, ISO 8601 in the workflow's zone, like every output date).
+ * The item a workflow sees: the event without the channel token, plus its kind (the one the
+ * trigger worked out, else what the event shows), text and time (`receivedAt`: the platform's
+ * `timestamp`, read in `platformZone`, as ISO 8601 in the workflow's `zone` like every output date).
  */
 export function toTriggerItem(
 	event: IDataObject,
 	source: EventSource = 'webhook',
 	zone = 'UTC',
+	kind: EventKind = eventKindOf(event, source),
+	platformZone = DEFAULT_CHAT_ZONE,
 ): IDataObject {
 	const rest = { ...event };
 	delete rest.token;
-	const data = (rest.data && typeof rest.data === 'object' ? rest.data : {}) as IDataObject;
-	const replies = (Array.isArray(data.replies) ? data.replies : []) as IDataObject[];
-	const eventKind = eventKindOf(event, source);
-	const text =
-		eventKind === CLIENT_REQUEST
-			? (rest.query ?? rest.event ?? '')
-			: (data.answer ??
-				replies
-					.filter((r) => r && r.type === 'text')
-					.map((r) => r.text)
-					.join('\n\n'));
 	return {
-		eventKind,
+		eventKind: kind,
 		clientId: rest.clientId,
-		text,
-		receivedAt: isoOrNull(timestampMs(rest.timestamp), zone),
+		text: textOf(rest, kind),
+		receivedAt: isoOrNull(timestampMs(rest.timestamp, platformZone), zone),
 		...rest,
 	};
 }
 
 export interface EventFilter {
-	kinds: string[];
+	/** Item kinds that pass (`kindsOf`). */
+	kinds: EventKind[];
 	clientId?: string;
-	/** The raw "Only When" expression, see `onlyWhenOf`. */
-	onlyWhen?: string;
+	/** "Only When", ready to run on an item. */
+	onlyWhen?: (item: IDataObject) => boolean;
 }
 
 /**
@@ -231,9 +320,14 @@ export function matchesOnlyWhen(expression: string, item: IDataObject): boolean 
 	}
 }
 
+export function onlyWhenTestOf(node: INode): EventFilter['onlyWhen'] {
+	const expression = onlyWhenOf(node);
+	return expression === undefined ? undefined : (item) => matchesOnlyWhen(expression, item);
+}
+
 export function passesFilter(item: IDataObject, filter: EventFilter): boolean {
-	if (filter.kinds.length > 0 && !filter.kinds.includes(String(item.eventKind))) return false;
+	if (!filter.kinds.includes(item.eventKind as EventKind)) return false;
 	if (filter.clientId && String(item.clientId ?? '') !== filter.clientId) return false;
-	if (filter.onlyWhen !== undefined && !matchesOnlyWhen(filter.onlyWhen, item)) return false;
+	if (filter.onlyWhen && !filter.onlyWhen(item)) return false;
 	return true;
 }

@@ -48,10 +48,48 @@ export interface ChatOptions {
 	eventsTsInclusive?: boolean;
 	/** What the simplified `GET /chatapi/{token}` answers: the request's clientId/query/event (documented, default) or the full bot answer. */
 	simplifiedGetAnswer?: SimplifiedGetAnswer;
-	/** How `/async` answers "only the message ID": plain text (default), `{questionId}`, a JSON string or a JSON number. */
+	/**
+	 * How `/async` answers "only the message ID": plain text (default), `{questionId}`, a JSON
+	 * string, a JSON number, or a JSON number beyond 2^53 (`bigNumber`: JavaScript cannot hold it).
+	 */
 	asyncAnswer?: AsyncAnswer;
+	/**
+	 * The history answer, not shown by the pages: a bare array (default: the notes' reading, a list
+	 * of messages ordered by time, no wrapper invented) or `{messages, total}` (`wrapped`).
+	 */
+	historyShape?: HistoryShape;
+	/**
+	 * History items. `messages` (default): shaped like the messages the pages print, with nothing
+	 * added: a bot message as the answer object `{questionId, timestamp, data: {replies, answer}}`, a
+	 * client's as the request `{questionId, timestamp, query | event}` (no clientId: the path names
+	 * the client; no type field: none is documented). `flat`: `{questionId, clientId, type:
+	 * request|response, text, replies, timestamp, ts, status}`, the shape earlier fakes invented.
+	 */
+	historyItems?: HistoryItems;
+	/**
+	 * History query parameters (`from`, `to`, `offset`, `limit`: not documented). `ignored`
+	 * (default): unknown parameters change nothing, the whole history comes back. `validated`:
+	 * honoured, bad values refused with 400.
+	 */
+	historyParams?: HistoryParams;
 	/** The `/events` type of a client request; not documented. Default `clientRequest`. */
 	requestEventType?: string;
+	/**
+	 * The `/events` type of a live agent's reply; not documented (the one live shape shows only
+	 * `botResponse`, for bot replies). Default `botResponse`: nothing tells it from a bot reply
+	 * but the `all` filter, which lists agent replies only (documented).
+	 */
+	agentEventType?: string;
+	/**
+	 * `/events` events carry the client's ID inside `event`. Default false: the live shape has
+	 * none (`{type, event: {questionId, timestamp, data}}`).
+	 */
+	eventClientId?: boolean;
+	/**
+	 * A client request's `/events` event carries what was sent (query or event, data, cid).
+	 * Default false: its shape is not documented, so only questionId and timestamp.
+	 */
+	requestEventText?: boolean;
 	/** Fields the bot script sets on `$response`: nested in `data` of every bot answer. Default none. */
 	responseData?: Record<string, unknown>;
 	/**
@@ -59,10 +97,18 @@ export interface ChatOptions {
 	 * clock is plain `Date.now()` and same-millisecond events happen, as on a real server.
 	 */
 	strictClock?: boolean;
+	/**
+	 * The zone of the platform's clock: every zone-less timestamp it writes is a local time there
+	 * (default `UTC`). `ts`, `from` and `to` in epoch ms stay instants either way (`events_`).
+	 */
+	timeZone?: string;
 }
 
 export type SimplifiedGetAnswer = 'echo' | 'full';
-export type AsyncAnswer = 'text' | 'json' | 'jsonString' | 'number';
+export type AsyncAnswer = 'text' | 'json' | 'jsonString' | 'number' | 'bigNumber';
+export type HistoryShape = 'array' | 'wrapped';
+export type HistoryItems = 'messages' | 'flat';
+export type HistoryParams = 'ignored' | 'validated';
 
 export const MESSAGE_STATUSES = ['SENT', 'DELIVERED', 'READ', 'NOT_SENT'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
@@ -84,8 +130,8 @@ export interface ChatResponse {
 	data: {
 		replies: Reply[];
 		answer: string;
-		nlpClass: string;
-		confidence: number;
+		nlpClass?: string;
+		confidence?: number;
 		newSessionStarted: boolean;
 		endSession: boolean;
 		debugData: unknown[];
@@ -166,9 +212,36 @@ interface IncomingMessage {
 // ---------------------------------------------------------------------------------------------
 // Small helpers
 
-/** ISO local date-time in UTC without zone, with ms: `2024-05-01T10:00:00.123` (the platform's format). */
-export function platformTimestamp(ms: number): string {
-	return new Date(ms).toISOString().replace('Z', '');
+/** ISO local date-time in `zone` without zone, with ms: `2024-05-01T10:00:00.123` (the platform's format). */
+export function platformTimestamp(ms: number, zone = 'UTC'): string {
+	return new Date(ms + zoneOffsetMs(zone, ms)).toISOString().replace('Z', '');
+}
+
+/** The zone's offset from UTC at `ms` (east positive), from Intl: independent of the node code. */
+function zoneOffsetMs(zone: string, ms: number): number {
+	if (zone === 'UTC') return 0;
+	const parts = new Intl.DateTimeFormat('en-US', {
+		timeZone: zone,
+		hourCycle: 'h23',
+		...{ year: 'numeric', month: 'numeric', day: 'numeric' },
+		...{ hour: 'numeric', minute: 'numeric', second: 'numeric' },
+	}).formatToParts(ms);
+	const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+	const wall = Date.UTC(
+		part('year'),
+		part('month') - 1,
+		part('day'),
+		part('hour'),
+		part('minute'),
+		part('second'),
+	);
+	return wall - Math.floor(ms / 1000) * 1000;
+}
+
+/** Epoch ms of a zone-less local date-time in `zone` (the inverse of `platformTimestamp`). */
+function localMs(text: string, zone: string): number {
+	const wall = Date.parse(`${text}Z`);
+	return wall - zoneOffsetMs(zone, wall - zoneOffsetMs(zone, wall));
 }
 
 const EVENTS_PAGE_MAX = 250;
@@ -184,11 +257,15 @@ function text(value: unknown): string | undefined {
 	return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
-/** Epoch ms from a query value: a number or an ISO date. `null` means present but invalid. */
-function epochParam(value: string | undefined): number | undefined | null {
+/**
+ * Epoch ms from a query value: a number or an ISO date, zone-less ones local in `zone`. `null`
+ * means present but invalid.
+ */
+function epochParam(value: string | undefined, zone: string): number | undefined | null {
 	if (value === undefined || value === '') return undefined;
 	if (/^-?\d+$/.test(value)) return Number(value);
-	const ms = Date.parse(value);
+	const zoned = /(Z|[+-]\d{2}:?\d{2})$/i.test(value);
+	const ms = zoned ? Date.parse(value) : localMs(value, zone);
 	return Number.isFinite(ms) ? ms : null;
 }
 
@@ -219,11 +296,25 @@ export class ChatModule implements FakeModule {
 
 	asyncAnswer: AsyncAnswer;
 
+	historyShape: HistoryShape;
+
+	historyItems: HistoryItems;
+
+	historyParams: HistoryParams;
+
 	requestEventType: string;
+
+	agentEventType: string;
+
+	eventClientId: boolean;
+
+	requestEventText: boolean;
 
 	responseData: Record<string, unknown>;
 
 	strictClock: boolean;
+
+	timeZone: string;
 
 	/** The clock messages are stamped with; a test may freeze it (same-millisecond events). */
 	now: () => number = () => Date.now();
@@ -259,6 +350,9 @@ export class ChatModule implements FakeModule {
 	/** For numeric message IDs (`asyncAnswer: 'number'`). */
 	private numericIds = 1_000_000;
 
+	/** For numeric message IDs beyond 2^53 (`asyncAnswer: 'bigNumber'`). */
+	private bigIds = 2n ** 53n;
+
 	constructor(
 		private readonly platform: FakePlatform,
 		private readonly options: ChatOptions = {},
@@ -274,9 +368,16 @@ export class ChatModule implements FakeModule {
 		this.eventsTsInclusive = options.eventsTsInclusive ?? true;
 		this.simplifiedGetAnswer = options.simplifiedGetAnswer ?? 'echo';
 		this.asyncAnswer = options.asyncAnswer ?? 'text';
+		this.historyShape = options.historyShape ?? 'array';
+		this.historyItems = options.historyItems ?? 'messages';
+		this.historyParams = options.historyParams ?? 'ignored';
 		this.requestEventType = options.requestEventType ?? 'clientRequest';
+		this.agentEventType = options.agentEventType ?? 'botResponse';
+		this.eventClientId = options.eventClientId ?? false;
+		this.requestEventText = options.requestEventText ?? false;
 		this.responseData = { ...options.responseData };
 		this.strictClock = options.strictClock ?? true;
+		this.timeZone = options.timeZone ?? 'UTC';
 		this.reset();
 		this.routes = this.buildRoutes();
 	}
@@ -316,7 +417,7 @@ export class ChatModule implements FakeModule {
 			token,
 			clientId,
 			[{ type: 'text', text: replyText }],
-			'/LiveAgent',
+			undefined,
 			options.cid,
 		);
 		this.addEvent(
@@ -325,7 +426,7 @@ export class ChatModule implements FakeModule {
 			clientId,
 			options.cid,
 			this.eventBody(response),
-			Date.parse(`${response.timestamp}Z`),
+			localMs(response.timestamp, this.timeZone),
 		);
 		if (this.markers) response.type = 'agentResponse';
 		this.deliver(token, response, 'agent');
@@ -361,7 +462,7 @@ export class ChatModule implements FakeModule {
 			clientId,
 			undefined,
 			this.eventBody(response),
-			Date.parse(`${response.timestamp}Z`),
+			localMs(response.timestamp, this.timeZone),
 		);
 		if (this.markers) response.event = 'timeout';
 		this.deliver(token, response, 'timeout');
@@ -423,9 +524,16 @@ export class ChatModule implements FakeModule {
 		this.eventsTsInclusive = this.options.eventsTsInclusive ?? true;
 		this.simplifiedGetAnswer = this.options.simplifiedGetAnswer ?? 'echo';
 		this.asyncAnswer = this.options.asyncAnswer ?? 'text';
+		this.historyShape = this.options.historyShape ?? 'array';
+		this.historyItems = this.options.historyItems ?? 'messages';
+		this.historyParams = this.options.historyParams ?? 'ignored';
 		this.requestEventType = this.options.requestEventType ?? 'clientRequest';
+		this.agentEventType = this.options.agentEventType ?? 'botResponse';
+		this.eventClientId = this.options.eventClientId ?? false;
+		this.requestEventText = this.options.requestEventText ?? false;
 		this.responseData = { ...this.options.responseData };
 		this.strictClock = this.options.strictClock ?? true;
+		this.timeZone = this.options.timeZone ?? 'UTC';
 		this.now = () => Date.now();
 	}
 
@@ -447,6 +555,7 @@ export class ChatModule implements FakeModule {
 	}
 
 	private newQuestionId(): string {
+		if (this.asyncAnswer === 'bigNumber') return String(++this.bigIds);
 		return this.asyncAnswer === 'number' ? String(++this.numericIds) : randomUUID();
 	}
 
@@ -485,10 +594,13 @@ export class ChatModule implements FakeModule {
 		for (const wake of [...this.waiters]) wake();
 	}
 
-	/** An event carries the response without the channel token (the live shape: questionId, timestamp, data, …). */
+	/**
+	 * An event carries what the live shape shows: questionId, timestamp and data (the client's ID
+	 * only with `eventClientId`).
+	 */
 	private eventBody(response: ChatResponse): Record<string, unknown> {
-		const { token: _token, blockForm: _blockForm, ...rest } = response;
-		return { ...rest };
+		const { questionId, timestamp, data, clientId } = response;
+		return { questionId, ...(this.eventClientId ? { clientId } : {}), timestamp, data };
 	}
 
 	/** Something the channel says to a client outside a request (agent, campaign, timeout). */
@@ -496,7 +608,8 @@ export class ChatModule implements FakeModule {
 		token: string,
 		clientId: string,
 		replies: Reply[],
-		nlpClass: string,
+		/** The bot's class; none for a live agent's message (the documents give it no value). */
+		nlpClass: string | undefined,
 		cid?: string,
 	): ChatResponse {
 		if (!this.tokens.has(token)) throw new Error(`Unknown Chat API token ${token}`);
@@ -513,7 +626,7 @@ export class ChatModule implements FakeModule {
 			type: 'response',
 			text: answer,
 			replies,
-			timestamp: platformTimestamp(ts),
+			timestamp: platformTimestamp(ts, this.timeZone),
 			ts,
 			status: 'SENT',
 		});
@@ -525,13 +638,12 @@ export class ChatModule implements FakeModule {
 			data: {
 				replies,
 				answer,
-				nlpClass,
-				confidence: 1,
+				...(nlpClass !== undefined ? { nlpClass, confidence: 1 } : {}),
 				newSessionStarted: false,
 				endSession: false,
 				debugData: [],
 			},
-			timestamp: platformTimestamp(ts),
+			timestamp: platformTimestamp(ts, this.timeZone),
 			blockForm: false,
 		};
 		if (cid) response.cid = cid;
@@ -543,8 +655,8 @@ export class ChatModule implements FakeModule {
 	/** Deterministic answers, so tests can assert exact replies. */
 	private script(message: IncomingMessage): {
 		replies: Reply[];
-		nlpClass: string;
-		confidence: number;
+		nlpClass?: string;
+		confidence?: number;
 		agent?: boolean;
 	} {
 		if (message.event !== undefined) {
@@ -633,7 +745,7 @@ export class ChatModule implements FakeModule {
 			type: 'request',
 			text: message.query ?? '',
 			...(message.event !== undefined ? { event: message.event } : {}),
-			timestamp: platformTimestamp(requestTs),
+			timestamp: platformTimestamp(requestTs, this.timeZone),
 			ts: requestTs,
 		});
 		this.addEvent(
@@ -643,11 +755,17 @@ export class ChatModule implements FakeModule {
 			message.cid,
 			{
 				questionId,
-				clientId: message.clientId,
-				...(message.query !== undefined ? { query: message.query } : { event: message.event }),
-				...(message.data ? { data: message.data } : {}),
-				...(message.cid ? { cid: message.cid } : {}),
-				timestamp: platformTimestamp(requestTs),
+				...(this.eventClientId ? { clientId: message.clientId } : {}),
+				...(this.requestEventText
+					? {
+							...(message.query !== undefined
+								? { query: message.query }
+								: { event: message.event }),
+							...(message.data ? { data: message.data } : {}),
+							...(message.cid ? { cid: message.cid } : {}),
+						}
+					: {}),
+				timestamp: platformTimestamp(requestTs, this.timeZone),
 			},
 			requestTs,
 		);
@@ -674,7 +792,7 @@ export class ChatModule implements FakeModule {
 				endSession: false,
 				debugData: [],
 			},
-			timestamp: platformTimestamp(ts),
+			timestamp: platformTimestamp(ts, this.timeZone),
 			...(message.cid ? { cid: message.cid } : {}),
 			blockForm: false,
 		};
@@ -974,6 +1092,9 @@ export class ChatModule implements FakeModule {
 				return json(200, questionId);
 			case 'number':
 				return json(200, Number(questionId));
+			case 'bigNumber':
+				// Written out digit by digit: `json()` would round it through a JavaScript number.
+				return { status: 200, raw: questionId, headers: { 'Content-Type': 'application/json' } };
 			default:
 				return {
 					status: 200,
@@ -991,26 +1112,48 @@ export class ChatModule implements FakeModule {
 	}
 
 	private history_(req: FakeRequest, token: string): FakeReply {
-		const from = epochParam(req.query.from);
-		const to = epochParam(req.query.to);
-		if (from === null || to === null)
-			return errors.spring(400, 'from and to must be epoch milliseconds or ISO dates', req.path);
-		const offset = req.query.offset === undefined ? 0 : Number(req.query.offset);
-		const limit = req.query.limit === undefined ? HISTORY_PAGE_MAX : Number(req.query.limit);
-		if (!Number.isInteger(offset) || offset < 0)
-			return errors.spring(400, 'offset must be a non-negative integer', req.path);
-		if (!Number.isInteger(limit) || limit < 1 || limit > HISTORY_PAGE_MAX) {
-			return errors.spring(400, `limit must be between 1 and ${HISTORY_PAGE_MAX}`, req.path);
+		let all = this.history(token, req.params.clientId);
+		if (this.historyParams === 'validated') {
+			const from = epochParam(req.query.from, this.timeZone);
+			const to = epochParam(req.query.to, this.timeZone);
+			if (from === null || to === null)
+				return errors.spring(400, 'from and to must be epoch milliseconds or ISO dates', req.path);
+			const offset = req.query.offset === undefined ? 0 : Number(req.query.offset);
+			const limit = req.query.limit === undefined ? HISTORY_PAGE_MAX : Number(req.query.limit);
+			if (!Number.isInteger(offset) || offset < 0)
+				return errors.spring(400, 'offset must be a non-negative integer', req.path);
+			if (!Number.isInteger(limit) || limit < 1 || limit > HISTORY_PAGE_MAX) {
+				return errors.spring(400, `limit must be between 1 and ${HISTORY_PAGE_MAX}`, req.path);
+			}
+			// `from` inclusive, `to` exclusive, like the node's "at or after" / "before" filters.
+			all = all.filter(
+				(m) => (from === undefined || m.ts >= from) && (to === undefined || m.ts < to),
+			);
+			return this.historyAnswer(all.slice(offset, offset + limit), all.length);
 		}
-		// `from` inclusive, `to` exclusive, like the node's "at or after" / "before" filters.
-		const all = this.history(token, req.params.clientId).filter(
-			(m) => (from === undefined || m.ts >= from) && (to === undefined || m.ts < to),
-		);
-		return json(200, { messages: all.slice(offset, offset + limit), total: all.length });
+		return this.historyAnswer(all, all.length);
+	}
+
+	private historyAnswer(page: HistoryMessage[], total: number): FakeReply {
+		const items = page.map((m) => this.historyItem(m));
+		return json(200, this.historyShape === 'wrapped' ? { messages: items, total } : items);
+	}
+
+	/** One history message on the wire, in the shape `historyItems` picks. */
+	private historyItem(m: HistoryMessage): Record<string, unknown> {
+		if (this.historyItems === 'flat') return { ...m };
+		const { questionId, timestamp } = m;
+		if (m.type === 'response')
+			return { questionId, timestamp, data: { replies: m.replies, answer: m.text } };
+		return {
+			questionId,
+			timestamp,
+			...(m.event !== undefined ? { event: m.event } : { query: m.text }),
+		};
 	}
 
 	private async events_(req: FakeRequest, token: string, ctx: RouteContext): Promise<FakeReply> {
-		const ts = epochParam(req.query.ts);
+		const ts = epochParam(req.query.ts, this.timeZone);
 		if (ts === null) return errors.spring(400, 'ts must be epoch milliseconds', req.path);
 		const all = req.query.all === 'true' || req.query.all === '1';
 		const { clientId, cid } = req.query;
@@ -1018,6 +1161,10 @@ export class ChatModule implements FakeModule {
 		const cursorKey = JSON.stringify([clientId ?? null, cid ?? null, all]);
 		const channel = this.channel(token);
 		const since = ts ?? channel.cursors.get(cursorKey) ?? -Infinity;
+		// `ts` is an instant, compared with the instants of the stamps (`e.ts`), whatever `timeZone`
+		// they are written in: epoch ms name no zone, so a platform that takes them means one
+		// (docs/platform-assumptions.md, "Events cursor"). A reader of the stamps in the wrong zone
+		// is off by the zone's offset; the nodes' cursor learns it (nodes/common/chat/cursor.ts).
 		// Its own cursor (no `ts`) is "since the last request": what came after the last event it gave.
 		const inclusive = ts !== undefined && this.eventsTsInclusive;
 
@@ -1056,7 +1203,12 @@ export class ChatModule implements FakeModule {
 		// The client request's type is not documented: `requestEventType` renames it.
 		return json(200, {
 			events: found.map((e) => ({
-				type: e.type === 'clientRequest' ? this.requestEventType : e.type,
+				type:
+					e.type === 'clientRequest'
+						? this.requestEventType
+						: e.type === 'agentResponse'
+							? this.agentEventType
+							: e.type,
 				event: e.event,
 			})),
 		});

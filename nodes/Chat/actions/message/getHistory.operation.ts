@@ -1,18 +1,23 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { limitField, limitOf, returnAllField, filtersCollection } from '../../../common/fields';
+import { chatZoneOf } from '../../../common/chat/timestamps';
 import { paginate } from '../../../common/paginate';
 import type { Operation } from '../../../common/router';
+import { CREDENTIAL_NAME } from '../../../common/transport';
 import { invalidInput, toEpochMs } from '../../../common/validate';
 import { EVENTS_PAGE_MAX, itemRequest } from '../../api';
-import { messagesOf } from '../../helpers/history';
+import { inSpan, messagesOf } from '../../helpers/history';
 import { clientIdField, clientIdOf } from '../../helpers/client';
 import { unconfirmed } from '../../helpers/unconfirmed';
 
 const SPAN =
-	'the API pages do not name the time-span parameters; the node sends from and to, which the platform may ignore';
+	'the API pages do not name the time-span parameters; the node sends from and to, which the platform may ignore, and keeps only the messages stamped within them';
 
-/** The history answer as a list, whichever wrapper the platform uses (not documented: platform-assumptions.md). */
+/**
+ * The history answer as a list, whichever wrapper the platform uses; an answer in a shape the node
+ * does not know comes out as one item, unchanged (not documented: platform-assumptions.md).
+ */
 export const getHistory: Operation = {
 	value: 'getHistory',
 	name: 'Get History',
@@ -54,7 +59,9 @@ export const getHistory: Operation = {
 		if (from !== undefined && to !== undefined && from > to) {
 			throw invalidInput(this, itemIndex, 'From', 'is after To', 'Swap the two dates.');
 		}
-		return await paginate(
+		const limit = limitOf(this, itemIndex);
+		const spanned = from !== undefined || to !== undefined;
+		const messages = await paginate(
 			async (_page, size, offset) =>
 				messagesOf(
 					await itemRequest(this, itemIndex, 'history', {
@@ -62,7 +69,13 @@ export const getHistory: Operation = {
 						qs: { from, to, offset, limit: size },
 					}),
 				),
-			{ limit: limitOf(this, itemIndex), pageSize: EVENTS_PAGE_MAX },
+			// With a time span the platform may ignore, every page is read and the span applied here.
+			{ limit: spanned ? undefined : limit, pageSize: EVENTS_PAGE_MAX },
 		);
+		if (!spanned) return messages;
+		const credentials = await this.getCredentials(CREDENTIAL_NAME, itemIndex);
+		const zone = chatZoneOf(credentials, this.getNode());
+		const kept = messages.filter((message) => inSpan(message, from, to, zone));
+		return limit === undefined ? kept : kept.slice(0, limit);
 	},
 };

@@ -5,29 +5,49 @@ import { itemRequest } from '../../api';
 import { withOwnSend } from '../../../common/chat/ownSends';
 import { messageBody, messageFields } from './common';
 
+/** An ID sent bare: plain text or a JSON number, one token (not JSON's `null`, `true`, `false`). */
+const BARE_ID = /^(?!(?:null|true|false)$)[^\s{}[\]"]{1,200}$/;
+
+/**
+ * JSON text with every integer beyond 2^53 (which `JSON.parse` would round) written as a string
+ * of its digits, so a numeric questionId keeps all of them. Strings are skipped as they are.
+ */
+export function withLongIntegersAsText(text: string): string {
+	return text.replace(/"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g, (token) =>
+		/^-?\d+$/.test(token) && !Number.isSafeInteger(Number(token)) ? `"${token}"` : token,
+	);
+}
+
 /**
  * The async answer is "only the message ID" (docs/platform-assumptions.md, "Async answer"): plain
  * text, a JSON string or number, or an object. Whatever it is, the message was accepted, so this
- * never fails: an answer that is no ID is kept as `answer`.
+ * never fails. A bare ID keeps its characters (a number is never parsed: digits past 2^53 would be
+ * lost); an object is passed through, its `questionId` as a string, and without one it has none
+ * (the node does not guess another field); an answer that is no ID is kept as `answer`.
  */
 export function asyncAnswerOf(raw: unknown): IDataObject {
-	if (raw && typeof raw === 'object' && !Array.isArray(raw)) return raw as IDataObject;
+	if (raw && typeof raw === 'object' && !Array.isArray(raw)) return withTextId(raw as IDataObject);
 	if (typeof raw === 'number') return { questionId: String(raw) };
 	const text = typeof raw === 'string' ? raw.trim() : '';
 	if (!text) return {};
+	if (BARE_ID.test(text)) return { questionId: text };
 	let parsed: unknown = text;
 	try {
-		parsed = JSON.parse(text);
+		parsed = JSON.parse(withLongIntegersAsText(text));
 	} catch {
 		// plain text
 	}
-	if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as IDataObject;
-	if (
-		typeof parsed === 'number' ||
-		(typeof parsed === 'string' && /^[^\s{}[\]"]{1,200}$/.test(parsed))
-	)
-		return { questionId: String(parsed) };
+	if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+		return withTextId(parsed as IDataObject);
+	if (typeof parsed === 'string' && BARE_ID.test(parsed)) return { questionId: parsed };
 	return { answer: typeof parsed === 'string' ? parsed : text };
+}
+
+/** `questionId` is a string in every output, as the other answers carry it. */
+function withTextId(answer: IDataObject): IDataObject {
+	return typeof answer.questionId === 'number'
+		? { ...answer, questionId: String(answer.questionId) }
+		: answer;
 }
 
 export const sendAsync: Operation = {

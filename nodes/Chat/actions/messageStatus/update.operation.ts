@@ -20,10 +20,38 @@ const batchSize = batchSizeOption({
 		'Max messages of one client updated in one request (the platform documents no limit)',
 });
 
+const isObject = (value: unknown): value is IDataObject =>
+	!!value && typeof value === 'object' && !Array.isArray(value);
+
+/** An answer read as text, so that one which is not JSON (a bare `OK`) is kept instead of failing. */
+function answerOfText(text: unknown): unknown {
+	if (typeof text !== 'string') return text;
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text.trim();
+	}
+}
+
+/**
+ * What the platform answered about one message, as it came; the status answers are not documented
+ * (platform-assumptions.md). A list whose entries name questionIds gives each message its own entry
+ * (none when it is not named); any other answer goes to every message of the request unchanged.
+ */
+export function statusAnswerFor(answer: unknown, questionId: string): IDataObject {
+	if (answer === undefined || answer === null || answer === '') return {};
+	if (Array.isArray(answer) && answer.some((entry) => isObject(entry) && 'questionId' in entry)) {
+		const own = answer.find((entry) => isObject(entry) && String(entry.questionId) === questionId);
+		return own ? { ...(own as IDataObject) } : {};
+	}
+	return isObject(answer) ? { ...answer } : { answer: answer as IDataObject };
+}
+
 /**
  * One item is one message. Items of the same client share a request on the many-statuses route;
- * a client with a single message uses the one-message route, the documented answer of which tells
- * an unknown message apart (the many-statuses answer is not documented: platform-assumptions.md).
+ * a client with a single message uses the one-message route. Each item says the status it asked
+ * for (`requestedStatus`) and what the platform answered: a 2xx to a request for several messages
+ * does not say that each of them exists, so no item claims a status the platform did not state.
  */
 export const update: Operation = {
 	value: 'update',
@@ -34,7 +62,7 @@ export const update: Operation = {
 	properties: [
 		unconfirmed(
 			clientIdField,
-			'the API pages call the statuses of several messages "an array of JSON objects" without naming their fields; the node sends {questionId, status}',
+			'the API pages call the statuses of several messages "an array of JSON objects" without naming their fields, and show no answer; the node sends {questionId, status} and outputs the answer as it comes, beside requestedStatus',
 		),
 		questionIdField,
 		{
@@ -66,25 +94,37 @@ export const update: Operation = {
 		size: batchSizeOf(batchSize),
 		async send(chunk) {
 			const [{ itemIndex, value: first }] = chunk;
+			const asked = ({ clientId, questionId, status }: StatusUpdate) => ({
+				clientId,
+				questionId,
+				requestedStatus: status,
+			});
 			if (chunk.length === 1) {
 				const { clientId, questionId, status } = first;
-				const answer = await itemRequest(this, itemIndex, 'setStatus', {
+				const answer = await itemRequest<unknown>(this, itemIndex, 'setStatus', {
 					pathParams: { clientId, questionId },
 					body: { status },
 					idempotent: true,
+					responseType: 'text',
 				});
-				return [{ ...first, ...answer }];
+				return [{ ...asked(first), ...statusAnswerFor(answerOfText(answer), questionId) }];
 			}
 			const statuses: IDataObject[] = chunk.map(({ value }) => ({
 				questionId: value.questionId,
 				status: value.status,
 			}));
-			await itemRequest(this, itemIndex, 'setStatuses', {
-				pathParams: { clientId: first.clientId },
-				body: { statuses },
-				idempotent: true,
-			});
-			return chunk.map(({ value }) => ({ ...value }));
+			const answer = answerOfText(
+				await itemRequest<unknown>(this, itemIndex, 'setStatuses', {
+					pathParams: { clientId: first.clientId },
+					body: { statuses },
+					idempotent: true,
+					responseType: 'text',
+				}),
+			);
+			return chunk.map(({ value }) => ({
+				...asked(value),
+				...statusAnswerFor(answer, value.questionId),
+			}));
 		},
 	} satisfies BatchSpec<StatusUpdate>,
 };

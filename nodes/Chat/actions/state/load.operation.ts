@@ -9,7 +9,8 @@ export const load: Operation = {
 	value: 'load',
 	name: 'Load',
 	action: 'Load app state',
-	description: 'Get the state object saved last for a client, exactly as it was saved',
+	description:
+		'Get the state object saved last for a client, as the platform returns it: no field is read or converted',
 	properties: [
 		unconfirmed(
 			clientIdField,

@@ -27,7 +27,7 @@ export const fire: Operation = {
 	name: 'Fire',
 	action: 'Fire pushback event',
 	description:
-		"Fire the bot event a pushback stands for, in the dialog the bot script created it for, with the data given then or with new event data. Each firing reaches the client's dialog once; it is never repeated.",
+		'Fire the bot event a pushback stands for, in the dialog the bot script created it for, with the data given then or with new event data. A firing is never repeated: after an answer that leaves open whether the event fired (an error, a timeout), it is not sent again.',
 	properties: [
 		{
 			displayName: 'Pushback',

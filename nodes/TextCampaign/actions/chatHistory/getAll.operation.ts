@@ -1,8 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { chatZoneOf, timestampMs } from '../../../common/chat/timestamps';
 import { outputDate, readDateMs, workflowZone } from '../../../common/dates';
 import { limitField, limitOf, returnAllField } from '../../../common/fields';
 import type { Operation } from '../../../common/router';
+import { CREDENTIAL_NAME } from '../../../common/transport';
 import { itemRequest } from '../../api';
 import { sendingIdOf, sendingLocator, templateIdOf, templateLocator } from '../../helpers/locators';
 
@@ -76,12 +78,18 @@ export const getAll: Operation = {
 		if (limit === undefined && total > received)
 			answer = await itemRequest(this, itemIndex, 'chatHistory', { qs: { ...qs, limit: total } });
 		const zone = workflowZone(this);
+		// Zone-less times are the platform's, like the Chat API's (the credential's Chat Timestamps Zone).
+		const platformZone = chatZoneOf(
+			await this.getCredentials(CREDENTIAL_NAME, itemIndex),
+			this.getNode(),
+		);
 		const messages = ((answer.messages ?? []) as IDataObject[]).filter((message) => {
-			const at = Date.parse(String(message.timestamp ?? ''));
-			return !Number.isFinite(at) || at >= sinceMs;
+			const at = timestampMs(message.timestamp, platformZone);
+			return at === undefined || at >= sinceMs;
 		});
-		return messages
-			.slice(0, limit)
-			.map((message) => ({ ...message, timestamp: outputDate(message.timestamp, zone) as string }));
+		return messages.slice(0, limit).map((message) => ({
+			...message,
+			timestamp: outputDate(message.timestamp, zone, platformZone) as string,
+		}));
 	},
 };
