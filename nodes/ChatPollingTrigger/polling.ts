@@ -9,6 +9,7 @@ import {
 	savedOwnSendOf,
 	settledOwnSends,
 } from '../common/chat/ownSends';
+import { checkOnlyWhen, onlyWhenTest } from '../common/chat/onlyWhen';
 import { chatZoneOf } from '../common/chat/timestamps';
 import { workflowZone } from '../common/dates';
 import { CREDENTIAL_NAME } from '../common/transport';
@@ -17,7 +18,6 @@ import {
 	eventKindOf,
 	fromPolledEvent,
 	kindsOf,
-	onlyWhenTestOf,
 	passesFilter,
 	toTriggerItem,
 	type EventFilter,
@@ -90,7 +90,11 @@ export async function pollEvents(this: ITriggerFunctions): Promise<ITriggerRespo
 			description:
 				'Pick the messages that should start the workflow, or turn on Include Client Requests',
 		});
-	const filter: EventFilter = { kinds, clientId, onlyWhen: onlyWhenTestOf(this.getNode()) };
+	const filter: EventFilter = { kinds, clientId };
+	// Read while n8n holds the workflow's expression engine (the trigger's start), not in the loop.
+	await checkOnlyWhen(this);
+	const onlyWhen = onlyWhenTest(this);
+	const keep = async (items: IDataObject[]) => (onlyWhen ? await onlyWhen(items) : items);
 	const waitMs = Number(this.getNodeParameter('options.waitSeconds', 30)) * 1000;
 	const credentials = await this.getCredentials(CREDENTIAL_NAME);
 	const token = String(credentials.chatApiToken ?? '');
@@ -157,7 +161,7 @@ export async function pollEvents(this: ITriggerFunctions): Promise<ITriggerRespo
 				.map((event) => toTriggerItem(event, 'poll', zone, 'agentReply', platformZone))
 				.filter((item) => passesFilter(item, filter));
 			for (const event of fresh) agentKeys.add(eventKey(event));
-			return items;
+			return await keep(items);
 		}
 		if (fresh.length === 0) return [];
 		// A send still waiting for its answer may be the one these events belong to.
@@ -176,9 +180,11 @@ export async function pollEvents(this: ITriggerFunctions): Promise<ITriggerRespo
 				item: toTriggerItem(event, 'poll', zone, kind, platformZone),
 			}))
 			.filter(({ item }) => passesFilter(item, filter));
+		const kept = new Set(await keep(classified.map(({ item }) => item)));
 		if (streams.includes('agents') && classified.some(({ item }) => item.eventKind === 'botReply'))
 			await sleep(AGENT_GRACE_MS);
 		return classified
+			.filter(({ item }) => kept.has(item))
 			.filter(({ event, item }) => item.eventKind !== 'botReply' || !agentKeys.has(eventKey(event)))
 			.map(({ event, item }) => {
 				otherKeys.add(eventKey(event));

@@ -20,7 +20,6 @@ import {
 	eventFields,
 	eventKindOf,
 	kindsOf,
-	onlyWhenTestOf,
 	passesFilter,
 	toTriggerItem,
 	webhookTriggerOn,
@@ -28,6 +27,7 @@ import {
 	type EventFilter,
 } from '../common/chat/events';
 import { ownSendOf, savedOwnSendOf, settledOwnSends } from '../common/chat/ownSends';
+import { checkOnlyWhen, onlyWhenTest } from '../common/chat/onlyWhen';
 import { chatZoneOf } from '../common/chat/timestamps';
 import { registration } from './registration';
 import { checkRequest, dropRepeats } from './guard';
@@ -147,6 +147,8 @@ export class TovieChatTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
+				// Runs on publish and on "Listen for test event": an unreadable Only When stops both.
+				await checkOnlyWhen(this);
 				if (this.getNodeParameter('registration', 'manual') !== 'auto') return true;
 				return await registration.isRegistered(this, this.getNodeWebhookUrl('default')!);
 			},
@@ -193,7 +195,6 @@ export class TovieChatTrigger implements INodeType {
 		const filter: EventFilter = {
 			kinds: kindsOf(this.getNodeParameter('triggerOn', []) as string[], 'webhook'),
 			clientId: (this.getNodeParameter('options.clientId', '') as string) || undefined,
-			onlyWhen: onlyWhenTestOf(this.getNode()),
 		};
 		// The platform resends an event it got no quick 200 for: a repeat starts nothing.
 		const events = dropRepeats(
@@ -207,7 +208,7 @@ export class TovieChatTrigger implements INodeType {
 		if (events.length > 0) await settledOwnSends(token, ASYNC_ANSWER_WAIT_MS);
 		const saved = this.getWorkflowStaticData('global');
 		const platformZone = chatZoneOf(credentials, this.getNode());
-		const items = events
+		const candidates = events
 			.map((event) => {
 				const own =
 					ownSendOf(token, { questionId: event.questionId, isRequest: false }) ??
@@ -216,6 +217,8 @@ export class TovieChatTrigger implements INodeType {
 				return toTriggerItem(event, 'webhook', workflowZone(this), kind, platformZone);
 			})
 			.filter((item) => passesFilter(item, filter));
+		const onlyWhen = onlyWhenTest(this);
+		const items = onlyWhen ? await onlyWhen(candidates) : candidates;
 		// Answer at once: the platform waits 3 s and then sends the event again.
 		answer(200, {
 			received: items.length,

@@ -19,7 +19,7 @@ import { checkRun, stats } from './leaks.cts';
 import type { Env } from './platform.cts';
 
 const TOKEN = SECRETS.chatApiToken;
-const ALL_KINDS = { triggerOn: ['botReply', 'agentReply', 'campaignMessage', 'timeout'] };
+const ALL_KINDS = { triggerOn: ['asyncReply', 'otherMessage'] };
 const node = { type: 'tovieChatTrigger', parameters: ALL_KINDS };
 let n = 0;
 const event = (extra: IDataObject = {}): IDataObject => ({

@@ -1,5 +1,4 @@
-import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
-import { Expression } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection } from '../fields';
 
@@ -169,8 +168,8 @@ export const onlyWhenField: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. {{ $json.clientId.startsWith("vip-") && $json.text.includes("order") }}',
 	description:
-		'An expression checked for each event: the event starts the workflow only when it gives true. An expression that fails counts as false.',
-	hint: 'Here $json is the item the event would start the workflow with (eventKind, clientId, text, questionId, data, …), not the input of the node',
+		'An n8n expression checked for each event: the event starts the workflow only when it gives true (or the text "true"). If it fails or gives anything else, the event still starts the workflow, with the reason in the item\'s onlyWhenError field, and n8n logs it.',
+	hint: "Here $json is the item the event would start the workflow with (eventKind, clientId, text, questionId, data, timestamp, receivedAt, …), not the node's input; $now, $vars, $execution, $workflow and functions like .isEmpty() work as anywhere in n8n",
 };
 
 /**
@@ -291,43 +290,10 @@ export interface EventFilter {
 	/** Item kinds that pass (`kindsOf`). */
 	kinds: EventKind[];
 	clientId?: string;
-	/** "Only When", ready to run on an item. */
-	onlyWhen?: (item: IDataObject) => boolean;
-}
-
-/**
- * The "Only When" option as the user wrote it. Read from the node's raw parameters: n8n would
- * evaluate an expression against the trigger's (empty) input, while here it runs once per event.
- */
-export function onlyWhenOf(node: INode): string | undefined {
-	const options = node.parameters?.options;
-	const raw =
-		options && typeof options === 'object' && !Array.isArray(options)
-			? (options as IDataObject).onlyWhen
-			: undefined;
-	return typeof raw === 'string' && raw.replace(/^=/, '').trim() ? raw : undefined;
-}
-
-/** Evaluates "Only When" with n8n's expression engine and `$json` = the event item. */
-export function matchesOnlyWhen(expression: string, item: IDataObject): boolean {
-	const source = expression.replace(/^=/, '').trim();
-	const template = source.includes('{{') ? source : `{{ ${source} }}`;
-	try {
-		const value: unknown = Expression.resolveWithoutWorkflow(template, { $json: item });
-		return value === true || value === 'true';
-	} catch {
-		return false;
-	}
-}
-
-export function onlyWhenTestOf(node: INode): EventFilter['onlyWhen'] {
-	const expression = onlyWhenOf(node);
-	return expression === undefined ? undefined : (item) => matchesOnlyWhen(expression, item);
 }
 
 export function passesFilter(item: IDataObject, filter: EventFilter): boolean {
 	if (!filter.kinds.includes(item.eventKind as EventKind)) return false;
 	if (filter.clientId && String(item.clientId ?? '') !== filter.clientId) return false;
-	if (filter.onlyWhen && !filter.onlyWhen(item)) return false;
 	return true;
 }

@@ -123,17 +123,19 @@ export async function settledOwnSends(
 
 /**
  * Sends answered without a questionId (the simplified GET answers only clientId, query and
- * event) learn it from the events: when exactly one such send waits and exactly one message not
- * seen before (`candidates`: questionIds of events that arrived since it started) carries a
- * request, it is that send's. With more of either the events cannot tell, and none is claimed.
+ * event) learn it from the events, once: the first time a trigger reads the channel after the
+ * answer, all of the send's events are listed. When exactly one such send waits and exactly one
+ * message among `candidates` (questionIds of the events read) is not known, it is that send's.
+ * With more of either the events cannot tell, and none is claimed; either way the send is not
+ * tried again, so a later message from outside is never taken for it.
  */
 export function claimOwnSends(token: string, candidates: string[], now = Date.now()): void {
-	const waiting = recent(token, now).filter(
-		(send) => send.answeredWithoutId && send.questionId === undefined,
-	);
-	const known = new Set(recent(token, now).map((send) => send.questionId));
+	const sends = recent(token, now);
+	const waiting = sends.filter((send) => send.answeredWithoutId && send.questionId === undefined);
+	const known = new Set(sends.map((send) => send.questionId));
 	const fresh = [...new Set(candidates)].filter((id) => !known.has(id));
 	if (waiting.length === 1 && fresh.length === 1) waiting[0].questionId = fresh[0];
+	for (const send of waiting) send.answeredWithoutId = false;
 }
 
 /** Whether a send answered without a questionId is still to be matched to its events. */

@@ -96,7 +96,7 @@ function queueWorkflow() {
 			position: [0, 0],
 			webhookId: WEBHOOK_ID,
 			parameters: {
-				triggerOn: ['botReply', 'agentReply', 'campaignMessage', 'timeout'],
+				triggerOn: ['asyncReply', 'otherMessage'],
 				options: {},
 			},
 			credentials,
