@@ -412,6 +412,13 @@ const POLL_VARIANTS = [
 		agentEventType: 'operatorMessage',
 		eventClientId: true,
 	},
+	// The platform writes its zone-less times east or west of UTC; the credential says UTC.
+	{ name: 'documented shape, platform at UTC+9 read as UTC', timeZone: 'Asia/Tokyo' },
+	{
+		name: 'exclusive ts, platform at UTC-5 read as UTC',
+		eventsTsInclusive: false,
+		timeZone: 'America/Bogota',
+	},
 ];
 
 describe.each(POLL_VARIANTS)('Tovie Chat Polling Trigger, $name', (variant) => {
