@@ -8,10 +8,13 @@ import { REGISTRATION_ROUTES, request } from './api';
 /**
  * Automatic webhook registration through the Bot channel API (unified token, Bearer). The Chat API
  * channel is the one picked in the node's Channel field, else the one of the credential's project
- * whose `accessToken` is the credential's Chat API token; its callback URL is read from
- * `webhookUrl` (or `customData.chatApi.callbackUrl`) and set with a PUT that sends every writable
- * field back unchanged (the spec does not say whether left-out fields are kept), so only the URL
- * moves. The previous URL is restored when n8n removes the webhook (unpublish, or the end of a test
+ * whose `accessToken` is the credential's Chat API token (channels marked `isRemoved` never
+ * count); its callback URL is written to `customData.chatApi.callbackUrl` (the only place the
+ * spec's update DTO has for it) and read back from there, else from `webhookUrl` (the read DTO's
+ * "URL for webhook callbacks"; the spec links the two nowhere: both are checked, a disagreement
+ * is logged). The PUT sends every writable field back as read (the spec does not say whether
+ * left-out fields are kept), `blockForm` included, so only the URL moves, and the channel is read
+ * again to see that the platform kept it. The previous URL is restored when n8n removes the webhook (unpublish, or the end of a test
  * listen: n8n registers the Test URL through the same methods). No redeploy: docs/platform-assumptions.md,
  * "Automatic webhook registration".
  */
@@ -42,10 +45,25 @@ function parseCustomData(channel: IDataObject): IDataObject {
 	}
 }
 
-export function callbackUrlOf(channel: IDataObject): string | undefined {
+const urlOrUndefined = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
+
+/** The channel's callback URL as written (`customData.chatApi.callbackUrl`) and as `webhookUrl`. */
+function callbackUrlsOf(channel: IDataObject): { written?: string; webhookUrl?: string } {
 	const chatApi = (parseCustomData(channel).chatApi ?? {}) as IDataObject;
-	const url = channel.webhookUrl ?? chatApi.callbackUrl;
-	return typeof url === 'string' && url ? url : undefined;
+	return {
+		written: urlOrUndefined(chatApi.callbackUrl),
+		webhookUrl: urlOrUndefined(channel.webhookUrl),
+	};
+}
+
+/** The channel's callback URL: where the node writes it, else `webhookUrl`. */
+export function callbackUrlOf(channel: IDataObject, ctx?: IHookFunctions): string | undefined {
+	const { written, webhookUrl } = callbackUrlsOf(channel);
+	if (ctx && written !== undefined && webhookUrl !== undefined && written !== webhookUrl)
+		ctx.logger.warn(
+			`Tovie Chat Trigger: channel ${String(channel.id)} reads customData.chatApi.callbackUrl and webhookUrl differently; the node goes by callbackUrl, where it writes`,
+		);
+	return written ?? webhookUrl;
 }
 
 /**
@@ -93,6 +111,11 @@ async function pickedChannel(
 ): Promise<IDataObject> {
 	const channel = await channelApi(ctx, 'channel', { pathParams: { id } });
 	const name = `${String(channel.channelName ?? '')} (${id})`;
+	if (channel.isRemoved === true) {
+		throw new NodeOperationError(ctx.getNode(), `Channel ${name} was removed from the project`, {
+			description: 'Pick a channel of the project from the list.',
+		});
+	}
 	if (channel.channelType !== 'CHAT_API') {
 		throw new NodeOperationError(
 			ctx.getNode(),
@@ -136,13 +159,14 @@ export async function findChatChannel(ctx: IHookFunctions): Promise<IDataObject>
 	const known = savedState(ctx.getWorkflowStaticData('node'))?.channelId;
 	if (known !== undefined) {
 		const channel = await channelApi(ctx, 'channel', { pathParams: { id: known } });
-		if (channel.accessToken === chatToken) return channel;
+		if (channel.accessToken === chatToken && channel.isRemoved !== true) return channel;
 	}
 	const project = await channelApi(ctx, 'project', { pathParams: { shortName } });
 	const { items = [] } = await channelApi<{ items?: IDataObject[] }>(ctx, 'channels', {
 		qs: { projectId: project.id as number },
 	});
-	const chatChannels = items.filter((c) => c.channelType === 'CHAT_API');
+	// A removed channel may still be listed with the same token: it posts nothing.
+	const chatChannels = items.filter((c) => c.channelType === 'CHAT_API' && c.isRemoved !== true);
 	let channel = chatChannels.find((c) => c.accessToken === chatToken);
 	// The spec marks `accessToken` optional in the list: read the channels listed without it one by one.
 	for (const listed of chatChannels.filter(
@@ -150,7 +174,7 @@ export async function findChatChannel(ctx: IHookFunctions): Promise<IDataObject>
 	)) {
 		if (channel) break;
 		const full = await channelApi(ctx, 'channel', { pathParams: { id: listed.id as number } });
-		if (full.accessToken === chatToken) channel = full;
+		if (full.accessToken === chatToken && full.isRemoved !== true) channel = full;
 	}
 	if (!channel) {
 		throw new NodeOperationError(
@@ -170,11 +194,12 @@ async function setCallbackUrl(
 	channel: IDataObject,
 	url: string,
 ): Promise<void> {
+	// The Chat API settings as read (blockForm too, only if the platform gave it), with the new URL.
 	const chatApi = (parseCustomData(channel).chatApi ?? {}) as IDataObject;
 	const body: IDataObject = {
 		accessToken: channel.accessToken,
 		channelName: channel.channelName,
-		customData: { chatApi: { blockForm: chatApi.blockForm ?? false, callbackUrl: url } },
+		customData: { chatApi: { ...chatApi, callbackUrl: url } },
 	};
 	for (const field of [
 		'repositoryReference',
@@ -187,16 +212,30 @@ async function setCallbackUrl(
 	}
 	if (channel.isBlocked !== undefined) body.isBlock = channel.isBlocked;
 	await channelApi(ctx, 'update', { pathParams: { id: channel.id as number }, body });
+	// Read it back from where it was written: a platform that took the PUT but not the URL would
+	// leave the trigger deaf (or, on unpublish, the old address in place) without a word.
+	const kept = callbackUrlOf(
+		await channelApi(ctx, 'channel', { pathParams: { id: channel.id as number } }),
+		ctx,
+	);
+	if ((kept ?? '') !== url)
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The platform did not keep the webhook address of channel ${String(channel.id)}`,
+			{
+				description: `After the update the channel reads ${kept === undefined ? 'no address' : `"${kept}"`} instead of ${url ? `"${url}"` : 'no address'}. Set it in the channel's settings, or use "Paste the URL Myself".`,
+			},
+		);
 }
 
 /** The lifecycle trio for "Register Automatically". */
 export const registration = {
 	async isRegistered(ctx: IHookFunctions, url: string): Promise<boolean> {
-		return callbackUrlOf(await findChatChannel(ctx)) === url;
+		return callbackUrlOf(await findChatChannel(ctx), ctx) === url;
 	},
 	async register(ctx: IHookFunctions, url: string): Promise<void> {
 		const channel = await findChatChannel(ctx);
-		const previous = callbackUrlOf(channel);
+		const previous = callbackUrlOf(channel, ctx);
 		const data = ctx.getWorkflowStaticData('node');
 		forgetState(data); // earlier versions' flat fields too
 		data.registration = {
@@ -212,7 +251,7 @@ export const registration = {
 		// The channel this node changed, even if the Channel field or the token changed since.
 		const channel = await channelApi(ctx, 'channel', { pathParams: { id: saved.channelId } });
 		// Someone else may have changed the URL since: only put back what this node replaced.
-		if (callbackUrlOf(channel) === url) {
+		if (callbackUrlOf(channel, ctx) === url) {
 			await setCallbackUrl(ctx, channel, saved.previousUrl ?? '');
 		} else {
 			ctx.logger.warn(

@@ -84,7 +84,18 @@ export interface ChannelsOptions {
 	deployMs?: number;
 	/** Largest `size` of the project list. Default 1000. */
 	maxPageSize?: number;
+	/**
+	 * Where a read Chat API channel shows the callback URL written to
+	 * `customData.chatApi.callbackUrl` (the spec links it to nothing): in both that field and
+	 * `webhookUrl` (default), in `customData` only, or in `webhookUrl` only (the read `customData`
+	 * then holds no `chatApi`).
+	 */
+	callbackUrlShown?: CallbackUrlShown;
+	/** DELETE marks a channel `isRemoved` and keeps it listed, token and all. Default false (gone). */
+	removedChannelsListed?: boolean;
 }
+
+export type CallbackUrlShown = 'both' | 'customData' | 'webhookUrl';
 
 const ACCOUNT_ID = 263;
 export const CHANNEL_TYPES = [
@@ -150,6 +161,12 @@ export class ChannelsModule implements FakeModule {
 	deployMs: number;
 
 	readonly maxPageSize: number;
+
+	callbackUrlShown: CallbackUrlShown = 'both';
+
+	removedChannelsListed = false;
+
+	private urls = new Map<number, string>();
 
 	private nextId = 100;
 
@@ -285,6 +302,9 @@ export class ChannelsModule implements FakeModule {
 		this.deploys.clear();
 		this.failNextDeploy = undefined;
 		this.deployMs = this.options.deployMs ?? 150;
+		this.callbackUrlShown = this.options.callbackUrlShown ?? 'both';
+		this.urls.clear();
+		this.removedChannelsListed = this.options.removedChannelsListed ?? false;
 		this.nextId = 100;
 		for (const seed of this.options.seed ?? []) {
 			if (seed.chatToken) {
@@ -318,9 +338,28 @@ export class ChannelsModule implements FakeModule {
 		};
 	}
 
-	private setUrl(channel: FakeChannel, url: string, blockForm: boolean): void {
-		channel.webhookUrl = url || undefined;
-		channel.customData = JSON.stringify({ chatApi: { blockForm, callbackUrl: url } });
+	/** The callback URL the channel really has (where the platform delivers), whatever a read shows. */
+	urlOf(channel: FakeChannel): string | undefined {
+		return this.urls.has(channel.id) ? this.urls.get(channel.id) || undefined : channel.webhookUrl;
+	}
+
+	/** Someone changes the channel's callback URL in the platform's settings. */
+	setCallbackUrl(channel: FakeChannel, url: string): void {
+		const chatApi = (
+			JSON.parse(channel.customData ?? '{}') as { chatApi?: { blockForm?: boolean } }
+		).chatApi;
+		this.setUrl(channel, url, chatApi?.blockForm);
+	}
+
+	private setUrl(channel: FakeChannel, url: string, blockForm: boolean | undefined): void {
+		this.urls.set(channel.id, url);
+		if (this.callbackUrlShown !== 'customData') channel.webhookUrl = url || undefined;
+		channel.customData =
+			this.callbackUrlShown === 'webhookUrl'
+				? undefined
+				: JSON.stringify({
+						chatApi: { ...(blockForm !== undefined ? { blockForm } : {}), callbackUrl: url },
+					});
 		if (channel.accessToken) this.platform.chat.setWebhook(channel.accessToken, url || undefined);
 	}
 
@@ -370,7 +409,7 @@ export class ChannelsModule implements FakeModule {
 		if (!customData) return;
 		const chatApi = customData.chatApi as Record<string, unknown> | undefined;
 		if (channel.channelType === 'CHAT_API' && chatApi)
-			this.setUrl(channel, String(chatApi.callbackUrl ?? ''), Boolean(chatApi.blockForm ?? false));
+			this.setUrl(channel, String(chatApi.callbackUrl ?? ''), chatApi.blockForm as boolean);
 		else channel.customData = JSON.stringify(customData);
 	}
 
@@ -471,6 +510,7 @@ export class ChannelsModule implements FakeModule {
 		if (channel.channelType === 'CHAT_API') {
 			const chatApi = ((body.customData as Record<string, unknown> | undefined)?.chatApi ??
 				{}) as Record<string, unknown>;
+			// A PUT replaces: a blockForm left out is the spec's default, false.
 			this.setUrl(channel, String(chatApi.callbackUrl ?? ''), Boolean(chatApi.blockForm ?? false));
 		} else {
 			channel.customData = body.customData ? JSON.stringify(body.customData) : undefined;
@@ -481,8 +521,16 @@ export class ChannelsModule implements FakeModule {
 	private remove(req: FakeRequest): FakeReply {
 		if (!/^\d+$/.test(req.params.id)) return bad('id must be a number');
 		for (const project of this.projects.values()) {
-			const index = project.channels.findIndex((c) => String(c.id) === req.params.id);
+			const index = project.channels.findIndex(
+				(c) => String(c.id) === req.params.id && !c.isRemoved,
+			);
 			if (index < 0) continue;
+			if (this.removedChannelsListed) {
+				const removed = project.channels[index];
+				removed.isRemoved = true;
+				if (removed.accessToken) this.platform.chat.setWebhook(removed.accessToken, undefined);
+				return json(200, removed);
+			}
 			const [channel] = project.channels.splice(index, 1);
 			if (channel.accessToken) this.platform.chat.setWebhook(channel.accessToken, undefined);
 			return json(200, { ...channel, isRemoved: true });
