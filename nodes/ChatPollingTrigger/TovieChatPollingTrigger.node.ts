@@ -34,7 +34,7 @@ const properties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to also start on client messages sent to the channel from elsewhere (another page, another app) and on other events that carry no reply, such as a widget state change. Messages that Tovie Chat sent from this n8n never start it (in queue mode, see the README).',
+					'Whether to also start on client messages sent to the channel from elsewhere (another page, another app) and on other events that carry no reply, such as a widget state change. Messages that Tovie Chat sent from this n8n do not start it (for the exceptions, such as queue mode, see the README).',
 			},
 			{
 				displayName: 'Max Wait per Request (Seconds)',

@@ -205,7 +205,7 @@ export class TovieChatTrigger implements INodeType {
 		// A reply to this n8n's Send Without Waiting is known by its questionId; a send still waiting
 		// for the platform's answer may be this reply's (briefly: the platform waits 3 s for ours).
 		const token = String(credentials.chatApiToken ?? '');
-		if (events.length > 0) await settledOwnSends(token, ASYNC_ANSWER_WAIT_MS);
+		if (events.length > 0) await settledOwnSends(token, ASYNC_ANSWER_WAIT_MS, (send) => !send.sync);
 		const saved = this.getWorkflowStaticData('global');
 		const platformZone = chatZoneOf(credentials, this.getNode());
 		const candidates = events

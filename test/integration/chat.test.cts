@@ -576,6 +576,21 @@ describe('Message Status', () => {
 		},
 	);
 
+	it('Message: From List labels each message with its time read in the Chat Timestamps Zone, shown in the workflow zone', async () => {
+		fake.chat.timeZone = 'Asia/Tokyo';
+		const tokyo = { ...credentials, chatTimeZone: 'Asia/Tokyo' };
+		await chat(send({ clientId: 'tz-1', query: 'what time is it' }), [{}], { credentials: tokyo });
+		const reply = fake.chat.history(TOKEN, 'tz-1').find((m) => m.type === 'response')!;
+		const { results } = await listSearch.searchBotMessages.call(
+			loadOptionsContext(tokyo, { clientId: 'tz-1' }, 'n8n-nodes-tovie.tovieChat').ctx,
+		);
+		// The picker's context runs in UTC: the label is the true instant, not Tokyo's wall clock.
+		expect(results[0].name).toBe(
+			`${new Date(reply.ts).toISOString().replace('T', ' ').slice(0, 16)} · You said: what time is it`,
+		);
+		expect(reply.timestamp.slice(11, 16)).not.toBe(results[0].name.slice(11, 16));
+	});
+
 	it('Message: From List shows the bot messages to the client of the Client ID field, newest first; a picked one updates like an ID', async () => {
 		await chat(send({ clientId: 'ms-1', query: 'second question' }));
 		const picker = (parameters: IDataObject) =>

@@ -8,13 +8,13 @@ import {
 import { request } from '../api';
 import { messagesOf, messageTextOf, repliesOf, type HistoryPage } from '../helpers/history';
 import { paginate } from '../../common/paginate';
-import { timestampMs } from '../../common/chat/timestamps';
+import { chatZoneOf, timestampMs } from '../../common/chat/timestamps';
+import { formatIso, workflowZone } from '../../common/dates';
+import { CREDENTIAL_NAME } from '../../common/transport';
 
 const PAGE = 100;
 /** Without a `total`, the picker reads at most this many pages (a history that never ends). */
 const MAX_PAGES = 10;
-
-const timeOf = (message: IDataObject) => timestampMs(message.timestamp) ?? 0;
 
 /** The Client ID of the node being edited, when it is a plain value (not an expression). */
 function clientIdOf(ctx: ILoadOptionsFunctions): string | undefined {
@@ -69,13 +69,21 @@ export const listSearch = {
 		if (!clientId) return { results: [] };
 		const needle = filter?.trim().toLowerCase();
 		const seen = new Set<string>();
+		// Times read in the platform's zone (the credential's) and shown in the workflow's.
+		const platformZone = chatZoneOf(await this.getCredentials(CREDENTIAL_NAME), this.getNode());
+		const zone = workflowZone(this);
+		const timeOf = (message: IDataObject) => timestampMs(message.timestamp, platformZone);
+		const label = (message: IDataObject) => {
+			const ms = timeOf(message);
+			return ms === undefined
+				? String(message.timestamp ?? '')
+				: formatIso(ms, zone).replace('T', ' ').slice(0, 16);
+		};
 		const results = (await historyOf(this, clientId))
 			.filter((m) => repliesOf(m) !== undefined && m.questionId !== undefined)
-			.sort((a, b) => timeOf(b) - timeOf(a))
+			.sort((a, b) => (timeOf(b) ?? 0) - (timeOf(a) ?? 0))
 			.map((m) => ({
-				name: `${String(m.timestamp ?? '')
-					.replace('T', ' ')
-					.slice(0, 16)} · ${messageTextOf(m) ?? '(no text)'}`,
+				name: `${label(m)} · ${messageTextOf(m) ?? '(no text)'}`,
 				value: String(m.questionId),
 			}))
 			.filter(

@@ -79,7 +79,7 @@ export const pollingTriggerOn: INodeProperties = {
 			name: 'Other Bot Message',
 			value: 'otherMessage',
 			description:
-				"Every other message of the bot in the channel: text campaign messages, reply timeouts, and the bot's answers to messages that clients or other apps sent (the webhook never brings those answers). The platform's events do not tell them apart: pick among them with Options → Only When.",
+				"Every other message of the bot in the channel: reply timeouts, the bot's answers to messages that clients or other apps sent (the webhook never brings those answers to synchronous messages), and text campaign messages if the platform lists them. The events do not tell them apart: pick among them with Options → Only When.",
 		},
 		ASYNC_REPLY,
 	],
@@ -166,10 +166,10 @@ export const onlyWhenField: INodeProperties = {
 	name: 'onlyWhen',
 	type: 'string',
 	default: '',
-	placeholder: 'e.g. {{ $json.clientId.startsWith("vip-") && $json.text.includes("order") }}',
+	placeholder: 'e.g. {{ $json.clientId?.startsWith("vip-") && $json.text.includes("order") }}',
 	description:
 		'An n8n expression checked for each event: the event starts the workflow only when it gives true (or the text "true"). If it fails or gives anything else, the event still starts the workflow, with the reason in the item\'s onlyWhenError field, and n8n logs it.',
-	hint: "Here $json is the item the event would start the workflow with (eventKind, clientId, text, questionId, data, timestamp, receivedAt, …), not the node's input; $now, $vars, $execution, $workflow and functions like .isEmpty() work as anywhere in n8n",
+	hint: "Here $json is the item the event would start the workflow with (eventKind, clientId, text, questionId, data, timestamp, receivedAt, …), not the node's input; $now, $vars, $workflow and functions like .isEmpty() work as anywhere in n8n ($execution is the trigger's, not the execution the event starts)",
 };
 
 /**

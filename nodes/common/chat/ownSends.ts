@@ -106,6 +106,7 @@ export function ownSendOf(
 export async function settledOwnSends(
 	token: string,
 	maxMs = OWN_SEND_HOLD_MS,
+	only: (send: OwnSend) => boolean = () => true,
 	now = () => Date.now(),
 ): Promise<void> {
 	const until = now() + maxMs;
@@ -113,6 +114,7 @@ export async function settledOwnSends(
 	for (;;) {
 		// Sends that started meanwhile are waited for too.
 		const pending = recent(token, now())
+			.filter(only)
 			.map((send) => send.settled)
 			.filter((settled): settled is Promise<void> => !!settled && !awaited.has(settled));
 		if (pending.length === 0 || now() >= until) return;

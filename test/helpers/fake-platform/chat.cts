@@ -1199,7 +1199,9 @@ export class ChatModule implements FakeModule {
 				ctx.signal.addEventListener('abort', done);
 			});
 		}
-		if (found.length > 0) channel.cursors.set(cursorKey, found[found.length - 1].ts);
+		// Only a request without `ts` moves "since the last request" (the reading the nodes rely on).
+		if (found.length > 0 && ts === undefined)
+			channel.cursors.set(cursorKey, found[found.length - 1].ts);
 		// The client request's type is not documented: `requestEventType` renames it.
 		return json(200, {
 			events: found.map((e) => ({

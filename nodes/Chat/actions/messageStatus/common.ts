@@ -12,7 +12,7 @@ export const questionIdField: INodeProperties = {
 	required: true,
 	default: { mode: 'list', value: '' },
 	description:
-		"The bot's message: From List shows the latest bot messages to the client above; By ID takes its questionId, which Send, Tovie Chat Trigger and Get Client History return with each message",
+		"The bot's message: From List shows the latest bot messages to the client above (as far as the platform's history lets the node find them); By ID takes its questionId, which Send, Tovie Chat Trigger and Get Client History return with each message",
 	modes: [
 		{
 			displayName: 'From List',
