@@ -125,7 +125,7 @@ async function main() {
 			items,
 			credentials,
 		);
-		const sent = result.json().filter((json) => json.sent === true).length;
+		const sent = result.json().filter((json) => json.accepted === true).length;
 		if (result.status !== 'success' || sent !== count)
 			throw new Error(`Send Event failed: ${result.error?.message ?? `${sent} sent`}`);
 	};

@@ -65,7 +65,7 @@ export class TovieApi implements ICredentialType {
 			default: 'UTC',
 			placeholder: 'e.g. Europe/Berlin',
 			description:
-				'The time zone of the times the platform writes without one: Chat API message and event times, Text Campaign chat history. UTC by default: the platform does not document its zone and its cloud servers keep their logs and ISO times in UTC. If message times come out shifted by whole hours, enter the zone of your platform installation as an IANA name (e.g. Europe/Berlin).',
+				'The time zone of the times the platform writes and reads without one: Chat API message and event times, Text Campaign chat history, and the Send At time and date filters Tovie Text Campaign sends. UTC by default: the platform does not document its zone and its cloud servers keep their logs and ISO times in UTC. If message times come out shifted by whole hours, enter the zone of your platform installation as an IANA name (e.g. Europe/Berlin).',
 		},
 		{
 			displayName: 'Calls API Token',

@@ -29,22 +29,59 @@ export const LIST_PAGES: PageSizes = { pageSize: 1000, fallbackPageSize: 100 };
 
 /** How a list pages: the paging parameters of one page, and how to read its items and total. */
 export interface ListShape {
+	/** The list as errors name it ("text campaigns"). */
+	list: string;
+	/** `page` × size (the default) or `offset`: how `paginate` addresses the next page. */
+	by?: 'page' | 'offset';
 	pageQuery: (page: number, size: number, offset: number) => IDataObject;
 	read: (answer: IDataObject) => Page<IDataObject>;
 }
 
-/** The usual list: `page`/`size` in, `{<listKey>: [...], paging: {totalCount}}` out. */
-export function pageSizeList(listKey: string): ListShape {
+const numberOr = (value: unknown) => (typeof value === 'number' ? value : undefined);
+
+/** The usual list: `page`/`size` in, `{<listKey>: [...], paging: {pageSize, totalCount}}` out. */
+export function pageSizeList(listKey: string, list: string): ListShape {
 	return {
+		list,
 		pageQuery: (page, size) => ({ page, size }),
 		read: (answer) => {
-			const total = (answer.paging as IDataObject | undefined)?.totalCount;
+			const paging = (answer.paging ?? {}) as IDataObject;
 			return {
 				items: (answer[listKey] ?? []) as IDataObject[],
-				total: typeof total === 'number' ? total : undefined,
+				total: numberOr(paging.totalCount),
+				size: numberOr(paging.pageSize),
 			};
 		},
 	};
+}
+
+/** An `offset`/`limit` list answering `{<listKey>: [...], totalCount}`. */
+export function offsetLimitList(listKey: string, list: string): ListShape {
+	return {
+		list,
+		by: 'offset',
+		pageQuery: (_page, size, offset) => ({ offset, limit: size }),
+		read: (answer) => ({
+			items: (answer[listKey] ?? []) as IDataObject[],
+			total: numberOr(answer.totalCount),
+		}),
+	};
+}
+
+/**
+ * Up to `limit` items of a list for a picker, by the same rule as `pagedList` (no item options,
+ * no probe): `fetch` asks one page with the paging parameters it is given.
+ */
+export async function listUpTo(
+	ctx: TovieContext,
+	fetch: (paging: IDataObject) => Promise<IDataObject>,
+	{ pageQuery, read, list, by }: ListShape,
+	limit: number,
+): Promise<IDataObject[]> {
+	return await paginate<IDataObject>(
+		async (page, size, offset) => read(await fetch(pageQuery(page, size, offset))),
+		{ limit, pageSize: LIST_PAGES.pageSize, by, list, node: ctx.getNode() },
+	);
 }
 
 /**
@@ -88,10 +125,9 @@ export function requestsFor<Route extends string>(
 	): Promise<T> => await request<T>(ctx, route, req, callOptions(ctx, itemIndex));
 
 	/**
-	 * Walks a paged list with Return All / Limit at the largest page the platform accepts. The
-	 * first page doubles as a probe: a 400 for the large size means "use the fallback size".
-	 * `pageQuery` gives the paging parameters (`page`/`size` or `offset`/`limit`); `read` the items
-	 * (`pageSizeList` gives both for the usual shape).
+	 * Walks a paged list with Return All / Limit (`paginate`: follows the total and the size the
+	 * server answers). The first page doubles as a probe: a 400 for the large size means "use the
+	 * fallback size".
 	 */
 	async function pagedList(
 		ctx: IExecuteFunctions,
@@ -100,15 +136,14 @@ export function requestsFor<Route extends string>(
 		req: PlatformRequest,
 		paging: ListShape & { limit: number | undefined },
 	): Promise<IDataObject[]> {
-		const { limit, pageQuery, read } = paging;
+		const { limit, pageQuery, read, list, by } = paging;
 		const ask = (page: number, size: number, offset: number): PlatformRequest => ({
 			...req,
 			qs: { ...req.qs, ...pageQuery(page, size, offset) },
 		});
-		let pageSize =
-			limit !== undefined && limit < pages.pageSize ? Math.max(limit, 1) : pages.pageSize;
+		let pageSize = pages.pageSize;
 		let first: IDataObject | undefined;
-		if (pageSize === pages.pageSize) {
+		if (limit === undefined || limit >= pageSize) {
 			const probe = await itemRequestFull(ctx, itemIndex, route, {
 				...ask(0, pageSize, 0),
 				acceptStatuses: [400],
@@ -119,11 +154,11 @@ export function requestsFor<Route extends string>(
 		return await paginate<IDataObject>(
 			async (page, size, offset) =>
 				read(
-					page === 0 && first
+					offset === 0 && first
 						? first
 						: await itemRequest(ctx, itemIndex, route, ask(page, size, offset)),
 				),
-			{ limit, pageSize },
+			{ limit, pageSize, by, list, node: ctx.getNode() },
 		);
 	}
 

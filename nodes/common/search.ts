@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { projectRead } from './projects';
+import { listUpTo, pageSizeList } from './requests';
 import { CREDENTIAL_NAME } from './transport';
 import { invalidInput } from './validate';
 
@@ -142,13 +143,17 @@ async function channelsOfProject(
 const channelName = (channel: IDataObject) =>
 	`${String(channel.channelName || channel.botId)} (${String(channel.channelType)})`;
 
-/** Projects by name (value: the short name). */
+/** Projects by name (value: the short name), the first 1000. */
 export async function searchProjects(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const answer = await projectRead(this, 'listProjects', { qs: { page: 0, size: 1000 } });
-	const projects = (answer.projects ?? []) as IDataObject[];
+	const projects = await listUpTo(
+		this,
+		async (qs) => await projectRead(this, 'listProjects', { qs }),
+		pageSizeList('projects', 'projects'),
+		1000,
+	);
 	return matching(
 		projects.map((project) => ({
 			name: `${String(project.name)} (${String(project.shortName)})`,

@@ -18,7 +18,7 @@ const checks: Record<string, Check> = {
 		// One send per order, each to its client, all accepted.
 		expect(itemsOf(runData, 'Send the shipping event')).toEqual(
 			['512345678', '512345679', '512345680'].map((clientId) =>
-				expect.objectContaining({ clientId, sent: true, sendingId: expect.any(String) }),
+				expect.objectContaining({ clientId, accepted: true, sendingId: expect.any(String) }),
 			),
 		);
 		// The sends go out several at once, so they may reach the platform in any order.

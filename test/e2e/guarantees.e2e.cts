@@ -258,7 +258,7 @@ describe('n8n execute (mode cli)', () => {
 		expect(items).toEqual(
 			clientsOf('g1-').map((clientId) =>
 				clientId === 'g1-3'
-					? expect.objectContaining({ clientId, sent: true, sendingId: sendingIdOf(clientId) })
+					? expect.objectContaining({ clientId, accepted: true, sendingId: sendingIdOf(clientId) })
 					: {
 							sendingId: sendingIdOf(clientId),
 							skipped: true,
@@ -331,7 +331,11 @@ describe('n8n execute (mode cli)', () => {
 			const items = itemsOf(runDataOf(run), SEND_NODE);
 			expect(
 				items.map((item) =>
-					item.skipped === true ? 'skipped' : item.sent === true ? 'sent' : JSON.stringify(item),
+					item.skipped === true
+						? 'skipped'
+						: item.accepted === true
+							? 'sent'
+							: JSON.stringify(item),
 				),
 			).toEqual(clientsOf('g2-').map((clientId) => (clientId === 'g2-7' ? 'sent' : 'skipped')));
 			expect(items.map((item) => item.sendingId)).toEqual(clientsOf('g2-').map(sendingIdOf));

@@ -3,7 +3,16 @@
  * platform, fast retries, and the check that no secret leaked into a run.
  */
 import { retryTiming } from '../../nodes/common/transport';
-import type { FakePlatform } from './fake-platform/server.cts';
+import { startedPlatforms, type FakePlatform } from './fake-platform/server.cts';
+
+/**
+ * Every test file that uses these helpers ends with the vendor-spec check: no request of its
+ * fake platforms broke a spec (spec.cts; each such request was also answered with the spec's
+ * error). A test that sends a forbidden request on purpose takes it with `takeSpecViolations()`.
+ */
+afterAll(() => {
+	expect(startedPlatforms.flatMap((platform) => platform.specViolations)).toEqual([]);
+});
 
 export const SECRETS = {
 	chatApiToken: 'IntgTest:0123456789abcdef0123456789abcdef01234567',

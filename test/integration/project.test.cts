@@ -48,6 +48,8 @@ beforeAll(async () => {
 	channels = fake.module(ChannelsModule);
 	Object.assign(deployTiming, { longPollSeconds: 1, firstPauseMs: 5, maxPauseMs: 20 });
 });
+// Every request the node sends must be one the vendor specs allow (spec.cts).
+afterEach(() => expect(fake.takeSpecViolations()).toEqual([]));
 afterAll(async () => {
 	Object.assign(deployTiming, saved);
 	await fake.close();
@@ -210,6 +212,135 @@ describe('Project', () => {
 		expect(channels.projects.has(String(copy.shortName))).toBe(false);
 	});
 
+	it('Create sends every optional group in the shape of ProjectCreateDto (D16)', async () => {
+		const result = await project({
+			operation: 'create',
+			name: 'Acme calls',
+			simplify: false,
+			additionalFields: {
+				botChannelsType: 'CALLS_BOT',
+				callsBotChannelsType: 'IVR',
+				voiceUniqueName: 'alena',
+				gitUrl: 'https://git.example/acme-calls.git',
+				gitAuthType: 'GUEST_USER',
+				gitJustAiKey: 'guest-key-1',
+				gitIntegration: {
+					integration: {
+						name: '0b7c5f7e-2a5d-4c1b-9f0e-3d6a1b2c4e5f',
+						repositoryName: 'acme-calls',
+						repositoryUrl: 'https://bitbucket.example/acme/acme-calls.git',
+						repositoryIsPrivate: false,
+						workspaceId: 'acme',
+						projectId: 'BOTS',
+					},
+				},
+				cleanupDialogs: true,
+				cleanupOlderThanDays: 90,
+				isJaicfProject: true,
+				jaicfWebhookUrl: 'https://bot.example/jaicf',
+				jaicfExternalBotToken: 'jaicf-token-1',
+				phraseValidationEnabled: true,
+				phraseValidationThreshold: 0.7,
+				answerValidationEnabled: false,
+				extendedSettings: '{"patternsEnabled": true, "stsSettings": {"exactMatch": 1}}',
+			},
+		});
+		expect(result.status).toBe('success');
+		expect(fake.requestsTo('POST', /\/api\/v1\/projects$/)[0].body).toEqual({
+			name: 'Acme calls',
+			botChannelsType: 'CALLS_BOT',
+			gitRepository: {
+				url: 'https://git.example/acme-calls.git',
+				authType: 'GUEST_USER',
+				justAiKey: 'guest-key-1',
+			},
+			gitIntegration: {
+				name: '0b7c5f7e-2a5d-4c1b-9f0e-3d6a1b2c4e5f',
+				repositoryName: 'acme-calls',
+				repositoryUrl: 'https://bitbucket.example/acme/acme-calls.git',
+				repositoryIsPrivate: false,
+				workspaceId: 'acme',
+				projectId: 'BOTS',
+			},
+			projectSettingsData: {
+				validation: {
+					phraseValidationEnabled: true,
+					phraseValidationThreshold: 0.7,
+					answerValidationEnabled: false,
+				},
+				extendedSettings: { patternsEnabled: true, stsSettings: { exactMatch: 1 } },
+			},
+			telephonyParams: { callsBotChannelsType: 'IVR', voiceUniqueName: 'alena' },
+			cleanup: { dialogs: true, olderThenDays: 90 },
+			jaicf: {
+				isJaicfProject: true,
+				webHookUrl: 'https://bot.example/jaicf',
+				externalBotToken: 'jaicf-token-1',
+			},
+		});
+		expect(result.json()[0]).toMatchObject({
+			repository: { authType: 'GUEST_USER' },
+			telephonyParams: { callsBotChannelsType: 'IVR' },
+			cleanup: { olderThenDays: 90 },
+		});
+	});
+
+	it('Create refuses, before any request, a Calls field on a chatbot, a key without a URL and an unknown enum value', async () => {
+		const chatbot = await project({
+			operation: 'create',
+			name: 'Acme',
+			additionalFields: { callsBotChannelsType: 'DIALER' },
+		});
+		expect(chatbot.error?.message).toBe(
+			'Calls Bot Type and Voice are for a Voice Bot (Calls) project [item 0]',
+		);
+		const key = await project({
+			operation: 'create',
+			name: 'Acme',
+			additionalFields: { gitAuthType: 'GUEST_USER', gitJustAiKey: 'k' },
+		});
+		expect(key.error?.message).toBe('Git Repository URL is empty [item 0]');
+		const unknown = await project({
+			operation: 'create',
+			name: 'Acme',
+			additionalFields: { gitUrl: 'https://git.example/a.git', gitAuthType: '={{ "TEAM" }}' },
+		});
+		expect(unknown.error?.message).toMatch(
+			/^Git Access must be one of "PERSONAL_USER", "GUEST_USER", not "TEAM"/,
+		);
+		const threshold = await project({
+			operation: 'create',
+			name: 'Acme',
+			additionalFields: { answerValidationThreshold: '={{ 1.5 }}' },
+		});
+		expect(threshold.error?.message).toMatch(/^Answer Validation Threshold must be/);
+		expect(fake.requests).toHaveLength(0);
+	});
+
+	it('Update changes one validation setting and one extended setting, keeping the others', async () => {
+		const acme = channels.projects.get('acme-bot')!;
+		acme.projectSettingsData = {
+			...acme.projectSettingsData,
+			validation: { phraseValidationEnabled: true, phraseValidationThreshold: 0.6 },
+			extendedSettings: { patternsEnabled: true, luceneAnalyzer: 'en' },
+		};
+		await project({
+			operation: 'update',
+			project: rl('acme-bot', 'shortName'),
+			updateFields: {
+				phraseValidationThreshold: 0.8,
+				extendedSettings: { patternsEnabled: false },
+			},
+		});
+		expect(fake.requestsTo('PUT')[0].body).toMatchObject({
+			projectSettingsData: {
+				language: 'en',
+				validation: { phraseValidationEnabled: true, phraseValidationThreshold: 0.8 },
+				extendedSettings: { patternsEnabled: false, luceneAnalyzer: 'en' },
+			},
+		});
+	});
+
 	it('failure: an unknown project is a 404 with the platform message; continueOnFail keeps the other items', async () => {
 		const result = await project({ operation: 'get', project: rl('nope', 'shortName') });
 		expect(result.error?.name).toBe('NodeApiError');
@@ -278,6 +409,32 @@ describe('Channel', () => {
 			channelType: 'CHAT_API',
 			accessToken: expect.stringMatching(/^chat_api-/),
 		});
+	});
+
+	it('Create with a tag and Update to a revision send the RefType as the spec names it (D16)', async () => {
+		const created = await channel({
+			operation: 'create',
+			channelType: 'TELEGRAM',
+			additionalFields: { accessToken: 'tg-1', branch: 'v1.2.0', referenceType: 'TAG' },
+		});
+		expect(fake.requestsTo('POST', /bot-channels$/)[0].body).toMatchObject({
+			repositoryReference: { type: 'TAG', value: 'v1.2.0' },
+		});
+		await channel({
+			operation: 'update',
+			channel: rl(String(created.json()[0].id)),
+			updateFields: { branch: '3f2a9c1', referenceType: 'REVISION' },
+		});
+		expect(channels.updates[0].body.repositoryReference).toEqual({
+			type: 'REVISION',
+			value: '3f2a9c1',
+		});
+		const alone = await channel({
+			operation: 'update',
+			channel: rl(String(chat.id)),
+			updateFields: { referenceType: 'TAG' },
+		});
+		expect(alone.error?.message).toBe('Reference Type needs Branch, Tag or Revision [item 0]');
 	});
 
 	it('Get Many filters by type; Get by bot ID and by ID', async () => {
@@ -364,6 +521,102 @@ describe('Channel', () => {
 		expect(fake.requestsTo('GET', /async\/events$/)[0].query).toEqual({
 			requestId: item.requestId,
 			timeout: '1',
+		});
+	});
+
+	it("Deploy of another project's channel, by ID or bot ID, deploys that channel's project (D18)", async () => {
+		const staging = channels.addChannel('staging-bot', {
+			channelType: 'TELEGRAM',
+			accessToken: 't',
+		});
+		const byId = await channel({ operation: 'deploy', channel: rl(String(staging.id)) });
+		expect(byId.json()[0]).toMatchObject({ status: 'deployed', projectShortName: 'staging-bot' });
+		expect(fake.requests.map((r) => `${r.method} ${r.path}`).slice(0, 4)).toEqual([
+			`GET /api/v1/bot-channels/${staging.id}`,
+			'GET /api/v1/projects/acme-bot/by-project-short-name',
+			'GET /api/v1/projects',
+			'POST /api/v1/async/bot-channels/deploy',
+		]);
+		expect(fake.requestsTo('POST', /deploy$/)[0].body).toEqual({
+			projectShortName: 'staging-bot',
+			botId: staging.botId,
+		});
+		// Options → Project naming another project does not win over the channel's own.
+		fake.requests.length = 0;
+		const other = channels.addChannel('staging-bot', { channelType: 'VK', accessToken: 'v' });
+		const byBot = await channel({
+			operation: 'deploy',
+			channel: rl(other.botId, 'botId'),
+			waitForCompletion: false,
+			options: { project: rl('acme-bot', 'shortName') },
+		});
+		expect(byBot.json()[0]).toMatchObject({ status: 'started', projectShortName: 'staging-bot' });
+		// The channel's project given first costs no list; no project anywhere: the list decides.
+		fake.requests.length = 0;
+		const own = channels.addChannel('staging-bot', { channelType: 'VK', accessToken: 'v' });
+		await run(
+			{
+				resource: 'channel',
+				operation: 'deploy',
+				channel: rl(String(own.id)),
+				waitForCompletion: false,
+			},
+			[{}],
+			false,
+			credentialsFor(fake, { projectShortName: '' }),
+		);
+		expect(fake.requestsTo('GET', /projects$/)).toHaveLength(1);
+		expect(fake.requestsTo('POST', /deploy$/)[0].body).toMatchObject({
+			projectShortName: 'staging-bot',
+		});
+		fake.requests.length = 0;
+		await channel({
+			operation: 'deploy',
+			channel: rl(String(chat.id)),
+			waitForCompletion: false,
+		});
+		expect(fake.requestsTo('GET', /projects$/)).toHaveLength(0);
+	});
+
+	it('Deploy of a channel no project lists fails before the deploy POST', async () => {
+		fake.inject({
+			method: 'GET',
+			path: /\/api\/v1\/projects$/,
+			status: 200,
+			body: { projects: [], paging: { pageNum: 0, pageSize: 1000, totalCount: 0 } },
+		});
+		const staging = channels.addChannel('staging-bot', { channelType: 'VK', accessToken: 'v' });
+		const result = await channel({ operation: 'deploy', channel: rl(String(staging.id)) });
+		expect(result.error?.message).toBe(`No project lists channel ${staging.id} [item 0]`);
+		expect(fake.requestsTo('POST', /deploy$/)).toHaveLength(0);
+	});
+
+	it('Deploy waits to the end under each reading of the Async API: timeout in ms, answers kept (D9)', async () => {
+		channels.asyncTimeoutUnit = 'milliseconds';
+		const ms = await channel({ operation: 'deploy', channel: rl(String(chat.id)) });
+		expect(ms.json()[0]).toMatchObject({ status: 'deployed', result: { status: 'DEPLOYED' } });
+		// The polls came back at once: the node paused between them instead of hammering.
+		expect(fake.requestsTo('GET', /async\/events$/).length).toBeGreaterThan(1);
+		fake.requests.length = 0;
+		channels.asyncAnswersKept = true;
+		const kept = await channel({ operation: 'deploy', channel: rl(String(chat.id)) });
+		expect(kept.json()[0]).toMatchObject({ status: 'deployed' });
+	});
+
+	it('Deploy answered without isOk is "unknown" with the raw answer, never "deployed" (D9)', async () => {
+		channels.deployIsOk = false;
+		const result = await channel({ operation: 'deploy', channel: rl(String(chat.id)) });
+		const [item] = result.json();
+		expect(item).toMatchObject({
+			status: 'unknown',
+			message: expect.stringContaining('without isOk'),
+			answer: { requestId: item.requestId, payload: { status: 'DEPLOYED' } },
+		});
+		channels.projects.get('acme-bot')!.brokenScript = 'main.sc: syntax error';
+		const broken = await channel({ operation: 'deploy', channel: rl(String(chat.id)) });
+		expect(broken.json()[0]).toMatchObject({
+			status: 'unknown',
+			answer: { error: { message: 'main.sc: syntax error' } },
 		});
 	});
 

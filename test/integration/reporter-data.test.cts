@@ -713,6 +713,8 @@ describe('pickers', () => {
 					type: 'TEXT',
 					values: ['hello'],
 					comparisonType: 'CONTAINS',
+					// Required by reporter-api.yml TextFilter (the fake refuses a filter without it).
+					isCaseSensitive: false,
 				},
 			],
 		});

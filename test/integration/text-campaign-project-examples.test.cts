@@ -56,7 +56,7 @@ it('order shipped → message in the bot’s channel: one send per order', async
 	const result = await run(workflow, 'Send the shipping event', orders);
 	expect(result.json()).toEqual(
 		orders.map((order) =>
-			expect.objectContaining({ clientId: order.clientId, sent: true, botId: EXAMPLE_BOT_ID }),
+			expect.objectContaining({ clientId: order.clientId, accepted: true, botId: EXAMPLE_BOT_ID }),
 		),
 	);
 	expect(fake.requests.map((r) => r.body)).toEqual(
@@ -86,7 +86,7 @@ it('deploy the bot after a project change, then post the result', async () => {
 	fake.reset();
 	const posted = await run(workflow, 'Post the result', [{ text: 'Bot deployed' }]);
 	expect(posted.json()).toEqual([
-		expect.objectContaining({ clientId: 'team-chat-4242', sent: true }),
+		expect.objectContaining({ clientId: 'team-chat-4242', accepted: true }),
 	]);
 	expect(fake.requests[0].body).toMatchObject({
 		textCampaignName: 'Team notices',

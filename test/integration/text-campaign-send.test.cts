@@ -126,7 +126,7 @@ describe('Client → Send Event', () => {
 				botId: BOT,
 				clientId: sending.clientId,
 				event: 'orderShipped',
-				sent: true,
+				accepted: true,
 				sendingId: sending.id,
 			})),
 		);
@@ -148,17 +148,17 @@ describe('Client → Send Event', () => {
 		expect(hook.calls.every((call) => call.status === 200)).toBe(true);
 	});
 
-	it('Send At schedules the sending (ISO 8601 in UTC); Sending → Cancel stops it before it goes out', async () => {
+	it('Send At schedules the sending (zone-less, in the platform zone: UTC by default); Sending → Cancel stops it before it goes out', async () => {
 		const at = new Date(Date.now() + 3_600_000);
 		const result = await run(
 			sendEvent({ options: { sendingTime: at.toISOString().replace('Z', '+00:00') } }),
 			clients(1),
 		);
-		expect(sends()[0].body).toMatchObject({ sendingTime: at.toISOString() });
+		expect(sends()[0].body).toMatchObject({ sendingTime: at.toISOString().slice(0, -1) });
 		const [item] = result.json();
-		expect(item).toMatchObject({ sent: true });
+		expect(item).toMatchObject({ accepted: true });
 		expect(Date.parse(String(item.sendingTime))).toBe(at.getTime());
-		expect(campaigns.sendings.get(String(item.sendingId))!.status).toBe('POSTPONED');
+		await until(() => campaigns.sendings.get(String(item.sendingId))!.status === 'POSTPONED');
 		const cancel = await run(
 			{ resource: 'sending', operation: 'cancel', sendingId: item.sendingId },
 			[{}],
@@ -201,7 +201,7 @@ describe('Client → Send Event', () => {
 		const out = result.json();
 		expect(out[2]).toMatchObject({
 			clientId: 'c-1',
-			sent: true,
+			accepted: true,
 			sendingId: out[0].sendingId,
 			duplicateOf: 0,
 		});
@@ -242,7 +242,7 @@ describe('Client → Send Message', () => {
 				{ type: 'buttons', buttons: [{ text: 'Track it' }, { text: 'Thanks' }] },
 			],
 		});
-		expect(result.json()[0]).toMatchObject({ clientId: 'client-1', sent: true });
+		expect(result.json()[0]).toMatchObject({ clientId: 'client-1', accepted: true });
 		await until(() => hook.executions.length === 1);
 		expect(hook.executions[0][0]).toMatchObject({
 			clientId: 'client-1',
@@ -300,7 +300,7 @@ describe('Repeat Protection: the same work again sends nothing twice', () => {
 		);
 		const out = result.json();
 		expect(out).toHaveLength(10);
-		expect(out[1]).toMatchObject({ clientId: 'client-2', sent: true });
+		expect(out[1]).toMatchObject({ clientId: 'client-2', accepted: true });
 		const skipped = out.filter((json) => json.skipped === true);
 		expect(skipped).toHaveLength(9);
 		// A skipped item still names its send.
@@ -410,7 +410,7 @@ describe('failures: what was sent and what failed, never a client messaged twice
 			/^Maybe not sent to client client-1: The platform failed to answer \[503/,
 		);
 		expect(first.errorDescription).toContain('Sending → Get Many');
-		expect([second.sent, third.sent]).toEqual([true, true]);
+		expect([second.accepted, third.accepted]).toEqual([true, true]);
 		expect(campaigns.sendingList().map((s) => s.clientId)).toEqual(['client-2', 'client-3']);
 	});
 
@@ -433,7 +433,7 @@ describe('failures: what was sent and what failed, never a client messaged twice
 			times: 2,
 		});
 		const result = await run(sendEvent(), clients(1));
-		expect(result.json()[0]).toMatchObject({ sent: true });
+		expect(result.json()[0]).toMatchObject({ accepted: true });
 		expect(sends()).toHaveLength(3);
 		expect(campaigns.sendingList()).toHaveLength(1);
 	});
@@ -494,7 +494,7 @@ describe('failures: what was sent and what failed, never a client messaged twice
 		expect(sends()).toHaveLength(0);
 		const mixed = await run(sendEvent(), items, true);
 		expect(mixed.json()).toEqual([
-			expect.objectContaining({ clientId: 'c-1', sent: true }),
+			expect.objectContaining({ clientId: 'c-1', accepted: true }),
 			expect.objectContaining({ error: 'Client ID is empty [item 1]' }),
 		]);
 		const badData = await run(sendEvent({ eventData: '{oops' }), clients(1));

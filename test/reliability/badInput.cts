@@ -13,7 +13,9 @@
  */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { requestConstraints, type SpecConstraint } from '../helpers/fake-platform/spec.cts';
 import { ROWS, WORKING } from './actions.cts';
+import { NODE_SPECS } from './catalog.cts';
 import { stats } from './leaks.cts';
 import { prepare, runOperation, type Env } from './platform.cts';
 
@@ -69,6 +71,98 @@ export function badCases(property: INodeProperties): BadCase[] {
 	if (type === 'string' && /phone/i.test(property.name))
 		add('malformed phone', (good, badItem) => onItem(badItem, '"call me maybe"', good));
 	return cases;
+}
+
+/**
+ * Bad values derived from a vendor spec's limits for a node field that feeds the constrained spec
+ * field of the same name (`minimum`/`maximum`, `format: date-time`/`date`, `enum`): what an
+ * expression can give that the platform would refuse. The node must refuse it first.
+ */
+export function specCases(property: INodeProperties, constraint: SpecConstraint): BadCase[] {
+	const cases: BadCase[] = [];
+	const add = (what: string, bad: string) =>
+		cases.push({
+			field: property.name,
+			label: property.displayName,
+			// The field of the spec with this name (a name can be constrained in several operations).
+			what: `${what} (spec: ${constraint.source.split(':')[0]} ${property.name})`,
+			value: (good, badItem) => onItem(badItem, bad, good),
+		});
+	if (property.type === 'number') {
+		if (constraint.minimum !== undefined)
+			add('below the spec minimum', String(constraint.minimum - 1));
+		if (constraint.maximum !== undefined)
+			add('above the spec maximum', String(constraint.maximum + 1));
+	}
+	if (constraint.format && (property.type === 'dateTime' || property.type === 'string'))
+		// Not a calendar date: JavaScript's Date rolls it over to 3 March.
+		add(`not a ${constraint.format}`, '"2026-02-31T10:00:00"');
+	if (constraint.enum && (property.type === 'options' || property.type === 'multiOptions'))
+		add(
+			'not one of the spec values',
+			property.type === 'options' ? '"NOT_IN_SPEC"' : '["NOT_IN_SPEC"]',
+		);
+	return cases;
+}
+
+/** Spec-derived cases left out, each with why. */
+const SPEC_CASES_LEFT_OUT: Record<string, string> = {
+	// Valid only with Bot Type "Voice Bot (Calls)": its default alone makes the good item fail too
+	// (the node refuses it before any request, which the bad item's half of the case shows).
+	'tovieProject:project:create callsBotChannelsType': 'depends on another option of its collection',
+};
+
+const constraintsByNode = new Map<string, Map<string, SpecConstraint>>();
+
+/** How many cases of the table were derived from the vendor specs (for the summary line). */
+export const specBadInputs = { count: 0 };
+
+/** The spec-derived cases of a row: its fields and its collections' options (not those already tried). */
+function specRowCases(
+	row: (typeof ROWS)[number],
+	parameters: IDataObject,
+): Array<[string, BadCase]> {
+	const files = NODE_SPECS[row.node.short];
+	if (!files) return [];
+	const leftOut = (property: INodeProperties) =>
+		`${row.operationKey} ${property.name}` in SPEC_CASES_LEFT_OUT;
+	let constraints = constraintsByNode.get(row.node.short);
+	if (!constraints) {
+		constraints = requestConstraints(files);
+		constraintsByNode.set(row.node.short, constraints);
+	}
+	const found = constraints;
+	const shown = row.properties.filter(
+		(p) => !SKIP.has(p.name) && p.type !== 'notice' && visible(p, row.properties, parameters),
+	);
+	// A value the generic cases already try (the node's minimum equal to the spec's) is not repeated.
+	const sameAs = (a: BadCase, b: BadCase) =>
+		a.field === b.field && a.value('', 0) === b.value('', 0);
+	const fresh = (property: INodeProperties) =>
+		specCases(property, found.get(property.name) ?? { source: '' }).filter(
+			(c) =>
+				found.has(property.name) &&
+				!leftOut(property) &&
+				!badCases(property).some((other) => sameAs(c, other)),
+		);
+	return [
+		...shown.map((p): Array<[string, BadCase]> => fresh(p).map((c) => [`${c.label} ${c.what}`, c])),
+		...shown
+			.filter((p) => p.type === 'collection' && row.variant !== 'many')
+			.map((collection) =>
+				((collection.options ?? []) as INodeProperties[])
+					.filter(
+						(option) =>
+							'type' in option && visible(option as INodeProperties, row.properties, parameters),
+					)
+					.flatMap((option) =>
+						fresh(option as INodeProperties).map((c): [string, BadCase] => [
+							`${collection.displayName} → ${c.label} ${c.what}`,
+							{ ...c, collection: collection.name },
+						]),
+					),
+			),
+	].flat();
 }
 
 const SKIP = new Set(['resource', 'operation', 'requestOptions']);
@@ -156,6 +250,10 @@ export function describeBadInput(
 		...collectionCases(row, fixtureParameters(row)).map(
 			([name, c]): Case => [`${row.key} ${name}`, row, c],
 		),
+		...specRowCases(row, fixtureParameters(row)).map(([name, c]): Case => {
+			specBadInputs.count += 1;
+			return [`${row.key} ${name}`, row, c];
+		}),
 	]);
 
 	it.each(rows)('%s', async (_name, row, badCase) => {

@@ -161,6 +161,19 @@ export function withVariants(rows: OperationRow[], fixtureKeys: string[]): Opera
 	]);
 }
 
+/**
+ * The vendor specs each node's requests follow (../shared/specs; the fake checks every request
+ * against them, test/helpers/fake-platform/spec.cts). The bad-input table derives cases from their
+ * limits for the node fields of the same name. Chat, Pushgate and Operator have no spec.
+ */
+export const NODE_SPECS: Record<string, string[]> = {
+	tovieCalls: ['calls.yml', 'common.yml'],
+	tovieNlp: ['direct.yml'],
+	tovieReporter: ['reporter-api.yml', 'async-api.yml'],
+	tovieTextCampaign: ['text-campaign-api.yml'],
+	tovieProject: ['project-api.yml', 'bot-channel-api.yml', 'async-api.yml'],
+};
+
 /** Values the generic filler uses, by field name, when no fixture gives one. */
 export const VALUES_BY_NAME: IDataObject = {
 	clientId: 'user-1',

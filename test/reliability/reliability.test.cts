@@ -6,7 +6,7 @@
 import { useFastRetries } from '../helpers/integration.cts';
 import { describeActing } from './acting.cts';
 import { describeActions } from './actions.cts';
-import { describeBadInput } from './badInput.cts';
+import { describeBadInput, specBadInputs } from './badInput.cts';
 import { describeBatches } from './batches.cts';
 import { stats, withVariantCounts } from './leaks.cts';
 import { describeTrigger } from './trigger.cts';
@@ -33,11 +33,12 @@ afterAll(async () => {
 		? ` (+${stats.actingVariants} variant${stats.actingVariants === 1 ? '' : 's'})`
 		: '';
 	console.log(
-		`[reliability] operations covered: ${withVariantCounts(stats.operations, stats.variants)}, faults injected: ${stats.faults}, bad inputs tried: ${stats.badInputs}, ` +
+		`[reliability] operations covered: ${withVariantCounts(stats.operations, stats.variants)}, faults injected: ${stats.faults}, bad inputs tried: ${stats.badInputs} (${specBadInputs.count} from the vendor specs' limits), ` +
 			`places checked for secrets: ${stats.places}, leaks found: ${stats.leaks.length}, ` +
 			`acting operations: ${stats.acting}${actingVariants}, ` +
 			`repeats by Retry On Fail: ${stats.repeatChecks.retryOnFail}, by a retried execution: ${stats.repeatChecks.retriedExecution}, failures mid-batch: ${stats.repeatChecks.midBatch}, ` +
-			`duplicate side effects: ${stats.duplicates}`,
+			`duplicate side effects: ${stats.duplicates}, ` +
+			`requests checked against the vendor specs: ${env?.fake.specChecked ?? 0}, spec violations: ${env?.fake.specViolations.length ?? 0}`,
 	);
 });
 
@@ -53,6 +54,10 @@ describe('the trigger cannot be abused', () => describeTrigger(() => env));
 describe('the contract', () => {
 	it('never sent Idempotence-Key in a query string (specs/common.yml: a header)', () => {
 		expect(env.fake.contractViolations).toEqual([]);
+	});
+
+	it('sent nothing a vendor spec forbids (../shared/specs, checked by the fake)', () => {
+		expect(env.fake.specViolations).toEqual([]);
 	});
 
 	it('no side effect reached the platform twice', () => {

@@ -127,23 +127,34 @@ export function reportOutput(
 	});
 }
 
-/** Walks `{items, pagination}` pages of 200 (the spec's maximum) up to Return All / Limit. */
+/**
+ * Walks `{items, pagination}` pages of 200 (the spec's maximum) up to Return All / Limit. The
+ * answer has no total: a page shorter than the `pageSize` it answers ends the list.
+ */
 export async function reportPages(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	route: CallsRoute,
 	filter: IDataObject | undefined,
 ): Promise<IDataObject[]> {
-	const limit = limitOf(ctx, itemIndex);
-	const pageSize = Math.min(PAGE_SIZE_MAX, limit ?? PAGE_SIZE_MAX);
 	const items = await paginate<IDataObject>(
-		async (page) => {
+		async (page, pageSize) => {
 			const pagination = { page, pageSize };
 			const body = filter === undefined ? pagination : { filter, pagination };
 			const answer = await callsItemRequest<IDataObject>(ctx, itemIndex, route, { body });
-			return { items: (answer?.items ?? []) as IDataObject[] };
+			const size = (answer?.pagination as IDataObject | undefined)?.pageSize;
+			return {
+				items: (answer?.items ?? []) as IDataObject[],
+				size: typeof size === 'number' ? size : undefined,
+			};
 		},
-		{ limit, pageSize, maxPages: PAGE_MAX + 1 },
+		{
+			limit: limitOf(ctx, itemIndex),
+			pageSize: PAGE_SIZE_MAX,
+			list: route.startsWith('getCallAttempt') ? 'call attempts' : 'call jobs',
+			node: ctx.getNode(),
+			maxPages: PAGE_MAX + 1,
+		},
 	);
 	return reportOutput(ctx, itemIndex, items);
 }

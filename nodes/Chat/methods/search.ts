@@ -50,7 +50,10 @@ async function historyOf(ctx: ILoadOptionsFunctions, clientId: string): Promise<
 	if (first.total === undefined)
 		return await paginate(async (_page, _size, offset) => (offset ? await read(offset) : first), {
 			pageSize: PAGE,
-			maxPages: MAX_PAGES,
+			limit: PAGE * MAX_PAGES,
+			by: 'offset',
+			list: 'chat history',
+			node: ctx.getNode(),
 		});
 	if (first.total <= PAGE || first.items.length !== PAGE) return first.items;
 	return [...first.items, ...(await read(Math.max(PAGE, first.total - PAGE))).items];

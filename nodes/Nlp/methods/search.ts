@@ -58,7 +58,8 @@ export async function searchRecords(
 		qs: { page, size: RECORDS_PAGE_SIZE, searchQuery: filter?.trim() || undefined },
 	});
 	const records = (answer?.records ?? []) as IDataObject[];
-	const total = Number((answer?.paging as IDataObject | undefined)?.totalCount ?? 0);
+	const paging = (answer?.paging ?? {}) as IDataObject;
+	const total = Number(paging.totalCount ?? 0);
 	const results = records.map((record) => {
 		const rules = ((record.rule ?? []) as unknown[]).map(String).join(', ');
 		return {
@@ -66,6 +67,7 @@ export async function searchRecords(
 			value: String(record.id),
 		};
 	});
-	const more = (page + 1) * RECORDS_PAGE_SIZE < total;
+	// A server that clamps pages by its own size: the next page starts after the size it answered.
+	const more = (page + 1) * Number(paging.pageSize ?? RECORDS_PAGE_SIZE) < total;
 	return { results, paginationToken: more ? String(page + 1) : undefined };
 }

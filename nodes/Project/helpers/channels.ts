@@ -1,8 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import { fetchProject, type ProjectRef } from '../../common/projects';
 import { listLocator } from '../../common/search';
 import { invalidInput } from '../../common/validate';
 import { itemRequest } from '../api';
+import { listProjects } from './projects';
 
 /** A channel as the user named it: by its numeric ID, or by bot ID (shown on the Channels page). */
 export interface ChannelRef {
@@ -96,6 +99,41 @@ export async function channelIdOf(
 ): Promise<number> {
 	if (ref.id !== undefined) return ref.id;
 	return Number((await fetchChannel(ctx, itemIndex, ref)).id);
+}
+
+const lists = (project: IDataObject, channelId: number) =>
+	Array.isArray(project.botChannels) &&
+	(project.botChannels as IDataObject[]).some((entry) => Number(entry?.id) === channelId);
+
+/**
+ * The project a channel belongs to. A channel names no project (BotChannelDto); a project lists its
+ * channels (`ProjectDto.botChannels`, "IDs of bot channels linked to the project"). The guess
+ * (Options → Project, else the credential's) is read first, one request; when it does not list
+ * the channel, every project the token can see is looked through.
+ */
+export async function projectOfChannel(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	channelId: number,
+	guess: ProjectRef | undefined,
+): Promise<IDataObject> {
+	if (guess) {
+		const project = await fetchProject(ctx, itemIndex, guess);
+		if (lists(project, channelId)) return project;
+	}
+	const owner = (await listProjects(ctx, itemIndex, {}, undefined)).find((project) =>
+		lists(project, channelId),
+	);
+	if (owner) return owner;
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`No project lists channel ${channelId} [item ${itemIndex}]`,
+		{
+			itemIndex,
+			description:
+				'None of the projects the Unified API Token can see has this channel. Check the channel ID, or use a token of the account that owns the channel.',
+		},
+	);
 }
 
 /** `customData` is a JSON string on read and an object on write (bot-channel-api.yml). */

@@ -82,7 +82,8 @@ function failed(
 /**
  * Waits for a deploy: long-polls the Async API for the request's answer; when a poll comes back
  * at once without it, pauses with exponential backoff. Returns the answer's payload (the deploy
- * result), or fails on a failed deploy or at the deadline.
+ * result) as `deployed` on `isOk: true`, the raw answer as `unknown` when `isOk` is missing, or
+ * fails on `isOk: false` or at the deadline.
  */
 export async function waitForDeploy(
 	ctx: IExecuteFunctions,
@@ -118,6 +119,16 @@ export async function waitForDeploy(
 					String(error.message ?? error.error ?? 'the platform reported a failure'),
 				);
 			}
+			// `isOk` is required by AsyncResponseDto; an answer without it proves neither outcome.
+			if (event.isOk !== true)
+				return {
+					...started,
+					status: 'unknown',
+					finishedAt: event.responseTime,
+					message:
+						'The platform answered the deploy without isOk: check the Deploy history of the channel',
+					answer: event,
+				};
 			return {
 				...started,
 				status: 'deployed',

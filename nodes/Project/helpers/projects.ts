@@ -15,6 +15,6 @@ export async function listProjects(
 		itemIndex,
 		'listProjects',
 		{ qs },
-		{ limit, ...pageSizeList('projects') },
+		{ limit, ...pageSizeList('projects', 'projects') },
 	);
 }

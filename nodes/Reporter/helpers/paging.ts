@@ -13,5 +13,8 @@ export async function reporterList(
 	request: PlatformRequest,
 	limit: number | undefined,
 ): Promise<IDataObject[]> {
-	return await pagedList(ctx, itemIndex, route, request, { limit, ...pageSizeList(listKey) });
+	return await pagedList(ctx, itemIndex, route, request, {
+		limit,
+		...pageSizeList(listKey, `Reporter ${listKey}`),
+	});
 }

@@ -116,13 +116,24 @@ async function latest(
 		qs: { projectShortName: await currentProjectShortName(ctx), page, size: 100 },
 		body: {
 			filters: text
-				? [{ key: textKey, type: 'TEXT', values: [text], comparisonType: 'CONTAINS' }]
+				? [
+						// reporter-api.yml TextFilter requires values, comparisonType and isCaseSensitive.
+						{
+							key: textKey,
+							type: 'TEXT',
+							values: [text],
+							comparisonType: 'CONTAINS',
+							isCaseSensitive: false,
+						},
+					]
 				: [],
 		},
 	});
 	const items = (answer[list] ?? []) as IDataObject[];
-	const total = (answer.paging as IDataObject | undefined)?.totalCount;
-	const more = typeof total === 'number' ? (page + 1) * 100 < total : items.length === 100;
+	const { totalCount: total, pageSize } = (answer.paging ?? {}) as IDataObject;
+	// A server that clamps pages by its own size: the next page starts after the size it answered.
+	const size = typeof pageSize === 'number' ? pageSize : 100;
+	const more = typeof total === 'number' ? (page + 1) * size < total : items.length === 100;
 	return { results: items.map(entry), paginationToken: more ? String(page + 1) : undefined };
 }
 

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { pageSizeList } from '../../common/requests';
+import { offsetLimitList, pageSizeList } from '../../common/requests';
 import { pagedList } from '../api';
 
 /** The text campaigns of a project, with Return All / Limit. */
@@ -16,7 +16,7 @@ export async function listCampaigns(
 		itemIndex,
 		'listCampaigns',
 		{ pathParams: { projectShortName }, qs },
-		{ limit, ...pageSizeList('textCampaigns') },
+		{ limit, ...pageSizeList('textCampaigns', 'text campaigns') },
 	);
 }
 
@@ -32,13 +32,6 @@ export async function listSendings(
 		itemIndex,
 		'listSendings',
 		{ qs },
-		{
-			limit,
-			pageQuery: (_page, size, offset) => ({ limit: size, offset }),
-			read: (answer) => ({
-				items: (answer.sendings ?? []) as IDataObject[],
-				total: typeof answer.totalCount === 'number' ? answer.totalCount : undefined,
-			}),
-		},
+		{ limit, ...offsetLimitList('sendings', 'sendings') },
 	);
 }

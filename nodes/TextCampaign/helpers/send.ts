@@ -2,12 +2,15 @@ import { createHash } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { type Outcome, sendChunks } from '../../common/batch';
 import { outputDate, workflowZone } from '../../common/dates';
 import { mayHaveArrived } from '../../common/repeats';
 import { batchSizeOf } from '../../common/fields';
 import type { PlatformRequest } from '../../common/requests';
 import type { BatchEntry, BatchSpec, OperationResult } from '../../common/router';
 import { itemRequest, type TextCampaignRoute } from '../api';
+import { platformZoneOf } from './dates';
+import { DEFAULT_WAIT_SECONDS, followSendings } from './delivery';
 
 /**
  * Sending to many clients. The Text campaign API takes one client per request (send-event,
@@ -45,18 +48,39 @@ export const mergeIdenticalOption: INodeProperties = {
 		'Whether items that ask for exactly the same send (same client, content and options) share one request, so the client gets it once. Off: every item is its own send.',
 };
 
-/** One item's send, ready to go; `echo` is what the output item repeats about it. */
+/**
+ * One item's send, ready to go; `echo` is what the output item repeats about it. `waitMs`: how
+ * long to follow it to its final status (Wait for Delivery), absent when not waiting.
+ */
 export interface PreparedSend {
 	route: TextCampaignRoute;
 	request: PlatformRequest;
 	echo: IDataObject;
+	scheduled?: boolean;
+	waitMs?: number;
 }
 
-/** `sendingTime` of a send body for its output item, in the workflow's time zone (none when sent at once). */
-export function scheduledAt(ctx: IExecuteFunctions, body: IDataObject): IDataObject {
-	return body.sendingTime
-		? { sendingTime: outputDate(body.sendingTime, workflowZone(ctx)) as string }
-		: {};
+/**
+ * `sendingTime` of a send body for its output item, in the workflow's time zone (none when sent
+ * at once); the body holds it as the platform reads it (helpers/dates.ts).
+ */
+export async function scheduledAt(ctx: IExecuteFunctions, body: IDataObject): Promise<IDataObject> {
+	if (!body.sendingTime) return {};
+	const platformZone = await platformZoneOf(ctx);
+	return { sendingTime: outputDate(body.sendingTime, workflowZone(ctx), platformZone) as string };
+}
+
+/** The prepared send with what Options say about waiting for its outcome. */
+export function withWait(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	send: PreparedSend,
+): PreparedSend {
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const scheduled = (send.request.body as IDataObject | undefined)?.sendingTime !== undefined;
+	if (options.waitForDelivery !== true) return { ...send, scheduled };
+	const seconds = Number(options.waitSeconds ?? DEFAULT_WAIT_SECONDS);
+	return { ...send, scheduled, waitMs: seconds * 1000 };
 }
 
 /** Same route, path and body → same key: with Merge Identical Sends, those items share one request. */
@@ -106,15 +130,46 @@ function itemError(
 	});
 }
 
+/** Sends one group of items (one request; identical items share it with Merge Identical Sends). */
+async function sendGroup(
+	this: IExecuteFunctions,
+	chunk: Array<BatchEntry<PreparedSend>>,
+	{ stopOnError }: { stopOnError: boolean },
+): Promise<Array<OperationResult | Error>> {
+	const [first] = chunk;
+	try {
+		const answer = await itemRequest<IDataObject | undefined>(
+			this,
+			first.itemIndex,
+			first.value.route,
+			first.value.request,
+		);
+		const sendingId = answer?.uuid;
+		// `accepted`, not `sent`: the platform has taken the send; delivery comes later.
+		return chunk.map(({ value, itemIndex }) => ({
+			...value.echo,
+			accepted: true,
+			sendingId,
+			...(itemIndex === first.itemIndex ? {} : { duplicateOf: first.itemIndex }),
+		}));
+	} catch (error) {
+		return chunk.map((entry, n) => itemError(this, entry, error, n === 0, stopOnError));
+	}
+}
+
 /**
  * The batch form of a send operation: `prepare` reads and checks one item (the router checks every
  * item before the first request); equal sends share one request; Requests at Once requests run at once.
+ * Items with Wait for Delivery form one group: sent the same way (the router's engine, run on the
+ * group), then their sendings are followed together, one status list per round for all of them.
  */
 export function sendBatch(
-	prepare: (this: IExecuteFunctions, itemIndex: number) => PreparedSend,
+	prepare: (this: IExecuteFunctions, itemIndex: number) => Promise<PreparedSend>,
 ): BatchSpec<PreparedSend> {
-	return {
-		prepare,
+	const single: BatchSpec<PreparedSend> = {
+		async prepare(itemIndex) {
+			return withWait(this, itemIndex, await prepare.call(this, itemIndex));
+		},
 		key(send, itemIndex) {
 			const merge = this.getNodeParameter('options.mergeIdentical', 0, false) as boolean;
 			return merge ? keyOf(send) : String(itemIndex);
@@ -122,29 +177,48 @@ export function sendBatch(
 		// Every item with the same key in one chunk: one request for the group.
 		size: Number.POSITIVE_INFINITY,
 		concurrency: batchSizeOf(requestsAtOnceOption),
-		async send(
-			this: IExecuteFunctions,
-			chunk,
-			{ stopOnError },
-		): Promise<Array<OperationResult | Error>> {
-			const [first] = chunk;
-			try {
-				const answer = await itemRequest<IDataObject | undefined>(
-					this,
-					first.itemIndex,
-					first.value.route,
-					first.value.request,
-				);
-				const sendingId = answer?.uuid;
-				return chunk.map(({ value, itemIndex }) => ({
-					...value.echo,
-					sent: true,
-					sendingId,
-					...(itemIndex === first.itemIndex ? {} : { duplicateOf: first.itemIndex }),
-				}));
-			} catch (error) {
-				return chunk.map((entry, n) => itemError(this, entry, error, n === 0, stopOnError));
-			}
+		send: sendGroup,
+	};
+	return {
+		...single,
+		key(send, itemIndex) {
+			return send.waitMs !== undefined ? 'wait' : single.key!.call(this, send, itemIndex);
+		},
+		async send(chunk, options) {
+			if (chunk[0].value.waitMs === undefined) return await sendGroup.call(this, chunk, options);
+			const since = Date.now();
+			const outcomes: Outcome[] = [];
+			await sendChunks(this, single, chunk, outcomes, options.stopOnError);
+			const results = chunk.map(
+				({ itemIndex }) =>
+					outcomes[itemIndex] ??
+					new NodeOperationError(
+						this.getNode(),
+						`Not sent: the run stopped at an earlier failure [item ${itemIndex}]`,
+						{ itemIndex },
+					),
+			);
+			// The run stops on the failure anyway: no point waiting for the others.
+			if (options.stopOnError && results.some((r) => r instanceof Error)) return results;
+			const accepted = chunk.flatMap(({ value, itemIndex }, n) => {
+				const result = results[n] as IDataObject;
+				return result instanceof Error || typeof result.sendingId !== 'string'
+					? []
+					: [
+							{
+								sendingId: result.sendingId,
+								itemIndex,
+								scheduled: value.scheduled === true,
+								waitMs: value.waitMs!,
+							},
+						];
+			});
+			const followed = await followSendings(this, accepted, since);
+			return results.map((result) =>
+				result instanceof Error
+					? result
+					: { ...result, ...followed.get(String((result as IDataObject).sendingId)) },
+			);
 		},
 	};
 }

@@ -7,11 +7,12 @@ import type {
 
 import { currentProjectShortName, searchBots } from '../../common/search';
 import { outputDate } from '../../common/dates';
+import { listUpTo, offsetLimitList, pageSizeList } from '../../common/requests';
 import { request } from '../api';
 
 export { searchBots, searchProjects } from '../../common/search';
 
-/** Items a picker asks for at once: the spec declares no maximum (docs/platform-assumptions.md). */
+/** Items a picker shows at most, asked in one page where the server allows (docs/platform-assumptions.md). */
 const PICKER_SIZE = 1000;
 
 async function campaigns(
@@ -21,15 +22,21 @@ async function campaigns(
 ): Promise<IDataObject[]> {
 	const shortName = await currentProjectShortName(ctx);
 	if (!shortName) return [];
-	const qs: IDataObject = { page: 0, size: PICKER_SIZE };
+	const qs: IDataObject = {};
 	if (filter?.trim()) qs.textCampaignName = filter.trim();
 	if (dynamicOnly) qs.isDynamic = true;
-	const answer = await request(ctx, 'listCampaigns', {
-		pathParams: { projectShortName: shortName },
-		qs,
-	});
+	const found = await listUpTo(
+		ctx,
+		async (paging) =>
+			await request(ctx, 'listCampaigns', {
+				pathParams: { projectShortName: shortName },
+				qs: { ...qs, ...paging },
+			}),
+		pageSizeList('textCampaigns', 'text campaigns'),
+		PICKER_SIZE,
+	);
 	const needle = (filter ?? '').trim().toLowerCase();
-	return ((answer.textCampaigns ?? []) as IDataObject[])
+	return found
 		.filter((campaign) => !needle || String(campaign.name).toLowerCase().includes(needle))
 		.filter(
 			(campaign) => !['COMPLETED', 'DELETED'].includes(String(campaign.status)) || !dynamicOnly,
@@ -68,9 +75,14 @@ export async function searchSendings(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const answer = await request(this, 'listSendings', { qs: { offset: 0, limit: PICKER_SIZE } });
+	const found = await listUpTo(
+		this,
+		async (qs) => await request(this, 'listSendings', { qs }),
+		offsetLimitList('sendings', 'sendings'),
+		PICKER_SIZE,
+	);
 	const needle = (filter ?? '').trim().toLowerCase();
-	const sendings = ((answer.sendings ?? []) as IDataObject[]).sort((a, b) =>
+	const sendings = found.sort((a, b) =>
 		String(b.sendingTime ?? '').localeCompare(String(a.sendingTime ?? '')),
 	);
 	const results = sendings

@@ -19,6 +19,8 @@ import {
 	type Route,
 	type RouteContext,
 } from './server.cts';
+import { servedSize } from './paging.cts';
+import { specBinding } from './spec.cts';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 export const CAMPAIGN_STATUSES = [
@@ -37,6 +39,10 @@ export interface CallsOptions {
 	campaigns?: Array<{ token: string; name?: string; status?: CampaignStatus }>;
 	/** Largest `addPhones` body; larger ones get 413 [chosen: the spec gives no maximum]. Default 1000. */
 	maxBatch?: number;
+	/** Largest report page served. Default 200, the spec's maximum (above it: 400). */
+	maxPageSize?: number;
+	/** Between `maxPageSize` and 200, serve `maxPageSize` (answering it as `pageSize`) instead of 400. */
+	clampPageSize?: boolean;
 	/** The clock, epoch ms. Default `Date.now`. */
 	now?: () => number;
 	/** Answer `GET …/status` in the docs' spelling (`inProcess`) instead of the spec's. */
@@ -187,6 +193,11 @@ function checkParams(item: Record<string, unknown>): FakeReply | undefined {
 export class CallsModule implements FakeModule {
 	readonly routes: Route[];
 
+	/** calls.yml (with common.yml): every request is checked against it (spec.cts). */
+	readonly spec = specBinding(['calls.yml', 'common.yml'], (status, message) =>
+		errors.calls(status, 'request.validation', message),
+	);
+
 	maxBatch: number;
 
 	now: () => number;
@@ -196,6 +207,11 @@ export class CallsModule implements FakeModule {
 	bareText: boolean;
 
 	readonly campaigns = new Map<string, FakeCampaign>();
+
+	/** The page-size switch of paging.cts, settable by tests (the spec's 200 is always enforced). */
+	maxPageSize: number | undefined;
+
+	clampPageSize: boolean;
 
 	private nextJobId = 1000;
 
@@ -208,6 +224,8 @@ export class CallsModule implements FakeModule {
 		private readonly options: CallsOptions = {},
 	) {
 		this.maxBatch = options.maxBatch ?? 1000;
+		this.maxPageSize = options.maxPageSize;
+		this.clampPageSize = options.clampPageSize ?? false;
 		const clock = options.now ?? Date.now;
 		this.now = () => clock() + this.offsetMs;
 		this.docsStatusSpelling = options.docsStatusSpelling ?? false;
@@ -562,17 +580,20 @@ export class CallsModule implements FakeModule {
 			pageSize?: number;
 		};
 		const page = pagination.page ?? 0;
-		const pageSize = pagination.pageSize ?? 20;
+		const asked = pagination.pageSize ?? 20;
 		if (
 			!Number.isInteger(page) ||
 			page < 0 ||
 			page > 199 ||
-			!Number.isInteger(pageSize) ||
-			pageSize < 1 ||
-			pageSize > 200
+			!Number.isInteger(asked) ||
+			asked < 1 ||
+			asked > 200
 		) {
 			return errors.spring(400, 'page must be 0–199 and pageSize 1–200', req.path);
 		}
+		const pageSize = servedSize(asked, this);
+		if (pageSize === undefined)
+			return errors.spring(400, `pageSize must be at most ${this.maxPageSize}`, req.path);
 		return json(200, {
 			items: all.slice(page * pageSize, (page + 1) * pageSize),
 			pagination: { page, pageSize },

@@ -8,7 +8,8 @@
  * missing Bearer token is 401, an unknown one 403; a PUT replaces the channel (fields left out
  * fall back to their defaults); `customData` is a JSON string on read and an object on write (as
  * the spec types it); DELETE answers the deleted object; the Async `timeout` is in seconds and
- * each async answer is delivered once.
+ * each async answer is delivered once (switches: `asyncTimeoutUnit`, `asyncAnswersKept`; and
+ * `deployIsOk: false` answers without the required `isOk`).
  */
 import { randomUUID } from 'node:crypto';
 
@@ -22,6 +23,7 @@ import type {
 	RouteContext,
 } from './server.cts';
 import { errors, json, NEXT_ROUTE } from './server.cts';
+import { specBinding } from './spec.cts';
 
 export interface FakeChannel {
 	id: number;
@@ -82,8 +84,10 @@ export interface ChannelsOptions {
 	seed?: Array<{ shortName: string; name?: string; chatToken?: string; chatBotId?: string }>;
 	/** How long a deploy takes, ms. Default 150. */
 	deployMs?: number;
-	/** Largest `size` of the project list. Default 1000. */
+	/** Largest `size` of the project list. Default: none [the spec sets none] (paging.cts). */
 	maxPageSize?: number;
+	/** Above `maxPageSize`, serve that many instead of answering 400 (paging.cts). */
+	clampPageSize?: boolean;
 	/**
 	 * Where a read Chat API channel shows the callback URL written to
 	 * `customData.chatApi.callbackUrl` (the spec links it to nothing): in both that field and
@@ -93,7 +97,15 @@ export interface ChannelsOptions {
 	callbackUrlShown?: CallbackUrlShown;
 	/** DELETE marks a channel `isRemoved` and keeps it listed, token and all. Default false (gone). */
 	removedChannelsListed?: boolean;
+	/** The unit the Async API reads `timeout` in (async-api.yml gives none). Default seconds. */
+	asyncTimeoutUnit?: AsyncTimeoutUnit;
+	/** Deploy answers carry `isOk` (AsyncResponseDto requires it). Default true; false leaves it out. */
+	deployIsOk?: boolean;
+	/** Async answers are handed out on every poll instead of once (the spec does not say). Default false. */
+	asyncAnswersKept?: boolean;
 }
+
+export type AsyncTimeoutUnit = 'seconds' | 'milliseconds';
 
 export type CallbackUrlShown = 'both' | 'customData' | 'webhookUrl';
 
@@ -148,6 +160,12 @@ const channelNotFound = (id: string) =>
 export class ChannelsModule implements FakeModule {
 	readonly routes: Route[];
 
+	/** Bot channels, projects (projects.cts) and deploy results: checked against (spec.cts). */
+	readonly spec = specBinding(
+		['bot-channel-api.yml', 'project-api.yml', 'async-api.yml'],
+		(status, message) => errors.gateway(status, 'botadmin.common.validation_error', message),
+	);
+
 	readonly projects = new Map<string, FakeProject>();
 
 	/** Every channel PUT body received, for assertions. */
@@ -160,11 +178,19 @@ export class ChannelsModule implements FakeModule {
 
 	deployMs: number;
 
-	readonly maxPageSize: number;
+	maxPageSize: number | undefined;
+
+	clampPageSize: boolean;
 
 	callbackUrlShown: CallbackUrlShown = 'both';
 
 	removedChannelsListed = false;
+
+	asyncTimeoutUnit: AsyncTimeoutUnit = 'seconds';
+
+	deployIsOk = true;
+
+	asyncAnswersKept = false;
 
 	private urls = new Map<number, string>();
 
@@ -175,7 +201,8 @@ export class ChannelsModule implements FakeModule {
 		private readonly options: ChannelsOptions,
 	) {
 		this.deployMs = options.deployMs ?? 150;
-		this.maxPageSize = options.maxPageSize ?? 1000;
+		this.maxPageSize = options.maxPageSize;
+		this.clampPageSize = options.clampPageSize ?? false;
 		const guarded = (
 			method: Route['method'],
 			pattern: string,
@@ -305,6 +332,9 @@ export class ChannelsModule implements FakeModule {
 		this.callbackUrlShown = this.options.callbackUrlShown ?? 'both';
 		this.urls.clear();
 		this.removedChannelsListed = this.options.removedChannelsListed ?? false;
+		this.asyncTimeoutUnit = this.options.asyncTimeoutUnit ?? 'seconds';
+		this.deployIsOk = this.options.deployIsOk ?? true;
+		this.asyncAnswersKept = this.options.asyncAnswersKept ?? false;
 		this.nextId = 100;
 		for (const seed of this.options.seed ?? []) {
 			if (seed.chatToken) {
@@ -582,12 +612,14 @@ export class ChannelsModule implements FakeModule {
 	}
 
 	private answerOf(task: DeployTask): Record<string, unknown> {
-		task.delivered = true;
+		task.delivered = !this.asyncAnswersKept;
 		const base = { requestId: task.requestId, requestTime: task.requestTime, responseTime: iso() };
+		// Without `isOk` (the deployIsOk switch) nothing else says how the deploy went.
+		const isOk = (ok: boolean) => (this.deployIsOk ? { isOk: ok } : {});
 		return task.fail
 			? {
 					...base,
-					isOk: false,
+					...isOk(false),
 					error: {
 						error: 'botadmin.deploy.build_failed',
 						message: task.fail,
@@ -596,7 +628,7 @@ export class ChannelsModule implements FakeModule {
 				}
 			: {
 					...base,
-					isOk: true,
+					...isOk(true),
 					payload: {
 						botId: task.botId,
 						projectShortName: task.projectShortName,
@@ -609,7 +641,8 @@ export class ChannelsModule implements FakeModule {
 
 	private async asyncEvents(req: FakeRequest, signal: AbortSignal): Promise<FakeReply> {
 		const requestId = req.query.requestId;
-		const until = Date.now() + Math.min(Number(req.query.timeout ?? 0) || 0, 60) * 1000;
+		const unit = this.asyncTimeoutUnit === 'seconds' ? 1000 : 1;
+		const until = Date.now() + Math.min((Number(req.query.timeout ?? 0) || 0) * unit, 60_000);
 		for (;;) {
 			const ready = [...this.deploys.values()].filter(
 				(task) =>

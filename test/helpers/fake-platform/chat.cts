@@ -72,6 +72,11 @@ export interface ChatOptions {
 	 * honoured, bad values refused with 400.
 	 */
 	historyParams?: HistoryParams;
+	/**
+	 * With `historyParams: validated`, a `limit` above this is served at this size without a word
+	 * (a server that clamps; the pages give no maximum). Default: none.
+	 */
+	historyClamp?: number;
 	/** The `/events` type of a client request; not documented. Default `clientRequest`. */
 	requestEventType?: string;
 	/**
@@ -302,6 +307,8 @@ export class ChatModule implements FakeModule {
 
 	historyParams: HistoryParams;
 
+	historyClamp: number | undefined;
+
 	requestEventType: string;
 
 	agentEventType: string;
@@ -371,6 +378,7 @@ export class ChatModule implements FakeModule {
 		this.historyShape = options.historyShape ?? 'array';
 		this.historyItems = options.historyItems ?? 'messages';
 		this.historyParams = options.historyParams ?? 'ignored';
+		this.historyClamp = options.historyClamp;
 		this.requestEventType = options.requestEventType ?? 'clientRequest';
 		this.agentEventType = options.agentEventType ?? 'botResponse';
 		this.eventClientId = options.eventClientId ?? false;
@@ -527,6 +535,7 @@ export class ChatModule implements FakeModule {
 		this.historyShape = this.options.historyShape ?? 'array';
 		this.historyItems = this.options.historyItems ?? 'messages';
 		this.historyParams = this.options.historyParams ?? 'ignored';
+		this.historyClamp = this.options.historyClamp;
 		this.requestEventType = this.options.requestEventType ?? 'clientRequest';
 		this.agentEventType = this.options.agentEventType ?? 'botResponse';
 		this.eventClientId = this.options.eventClientId ?? false;
@@ -1129,7 +1138,8 @@ export class ChatModule implements FakeModule {
 			all = all.filter(
 				(m) => (from === undefined || m.ts >= from) && (to === undefined || m.ts < to),
 			);
-			return this.historyAnswer(all.slice(offset, offset + limit), all.length);
+			const served = Math.min(limit, this.historyClamp ?? limit);
+			return this.historyAnswer(all.slice(offset, offset + served), all.length);
 		}
 		return this.historyAnswer(all, all.length);
 	}

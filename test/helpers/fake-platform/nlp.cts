@@ -18,6 +18,8 @@ import {
 	type FakeRequest,
 	type Route,
 } from './server.cts';
+import { servedSize } from './paging.cts';
+import { specBinding } from './spec.cts';
 
 type Obj = Record<string, unknown>;
 
@@ -30,6 +32,10 @@ export interface NlpOptions {
 	maxBatch?: number;
 	/** Start with a small project (3 intents, 1 entity) already trained. Default true. */
 	seed?: boolean;
+	/** Largest `size` of the records list. Default: none [the spec sets none] (paging.cts). */
+	maxPageSize?: number;
+	/** Above `maxPageSize`, serve that many instead of answering 400 (paging.cts). */
+	clampPageSize?: boolean;
 }
 
 export interface Intent {
@@ -139,12 +145,24 @@ export function multipartFile(
 export class NlpModule implements FakeModule {
 	readonly routes: Route[];
 
+	/** direct.yml, served under `/cailapub`: every request is checked against it (spec.cts). */
+	readonly spec = specBinding(
+		['direct.yml'],
+		(status, message) => errors.gateway(status, 'caila.common.validation_error', message),
+		'/cailapub',
+	);
+
 	readonly projects = new Map<string, Project>();
 
 	/** Settable by tests. */
 	trainingMs: number;
 
 	maxBatch: number;
+
+	/** The page-size switch of paging.cts, settable by tests. */
+	maxPageSize: number | undefined;
+
+	clampPageSize: boolean;
 
 	private nextId = 1000;
 
@@ -154,6 +172,8 @@ export class NlpModule implements FakeModule {
 	) {
 		this.trainingMs = options.trainingMs ?? 300;
 		this.maxBatch = options.maxBatch ?? 1000;
+		this.maxPageSize = options.maxPageSize;
+		this.clampPageSize = options.clampPageSize ?? false;
 		this.reset();
 		this.routes = this.buildRoutes();
 	}
@@ -523,7 +543,8 @@ export class NlpModule implements FakeModule {
 				const entity = entityOf(project, req);
 				if (isReply(entity)) return entity;
 				const page = Number(req.query.page ?? 0);
-				const size = Number(req.query.size ?? 20);
+				const size = servedSize(Number(req.query.size ?? 20), this);
+				if (size === undefined) return bad(`size must be at most ${this.maxPageSize}`);
 				const search = (req.query.searchQuery ?? '').toLowerCase();
 				const list = entity.records.filter(
 					(record) =>

@@ -1,12 +1,13 @@
 /**
  * Project API of the fake platform (project-api.yml, 7 operations), served by ChannelsModule
  * (channels.cts), which keeps the projects and their channels. [chosen] where the spec is silent:
- * a new project's short name is `<name as a slug>-263-<3 letters>`; `size` above the module's
- * `maxPageSize` is 400; a clone copies the settings and the script but no channel (channels hold
- * tokens); DELETE answers the deleted project; names must not be empty.
+ * a new project's short name is `<name as a slug>-263-<3 letters>`; page sizes follow the
+ * module's switch (paging.cts: any by default); a clone copies the settings and the script but
+ * no channel (channels hold tokens); DELETE answers the deleted project; names must not be empty.
  */
 import type { ChannelsModule, FakeProject } from './channels.cts';
 import type { FakeReply, FakeRequest, Route } from './server.cts';
+import { servedSize } from './paging.cts';
 import { errors, json } from './server.cts';
 
 const SORT_FIELDS = ['CREATION_DATE', 'LAST_MODIFICATION_DATA', 'SHORT_NAME'];
@@ -48,6 +49,32 @@ function shortNameFor(module: ChannelsModule, name: string): string {
 	}
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> =>
+	Boolean(value) && typeof value === 'object' && !Array.isArray(value);
+
+/** The optional groups of ProjectCreateDto the fake checks: enums and integers (project-api.yml). */
+function groupsRefused(body: Record<string, unknown>): FakeReply | undefined {
+	const git = body.gitRepository as Record<string, unknown> | undefined;
+	if (
+		git?.authType !== undefined &&
+		!['PERSONAL_USER', 'GUEST_USER'].includes(String(git.authType))
+	)
+		return bad('gitRepository.authType is not a RepositoryAuthType');
+	const telephony = body.telephonyParams as Record<string, unknown> | undefined;
+	if (
+		telephony?.callsBotChannelsType !== undefined &&
+		!['DIALER', 'IVR'].includes(String(telephony.callsBotChannelsType))
+	)
+		return bad('telephonyParams.callsBotChannelsType is not a CallsBotChannelType');
+	const cleanup = body.cleanup as Record<string, unknown> | undefined;
+	if (cleanup?.olderThenDays !== undefined && !Number.isInteger(cleanup.olderThenDays))
+		return bad('cleanup.olderThenDays must be an integer');
+	for (const group of ['gitIntegration', 'telephonyParams', 'cleanup', 'jaicf'])
+		if (body[group] !== undefined && !isObject(body[group]))
+			return bad(`${group} must be an object`);
+	return undefined;
+}
+
 function settingsOf(
 	body: Record<string, unknown>,
 ): Record<string, unknown> | FakeReply | undefined {
@@ -61,6 +88,15 @@ function settingsOf(
 		!['sts', 'regression', 'deeplearning', 'logreg', 'transformer'].includes(String(algorithm))
 	) {
 		return bad('projectSettingsData.classificationAlgorithm is not a ClassificationAlgorithm');
+	}
+	const { validation, extendedSettings } = settings as Record<string, unknown>;
+	if (extendedSettings !== undefined && !isObject(extendedSettings))
+		return bad('projectSettingsData.extendedSettings must be an object');
+	if (validation !== undefined) {
+		if (!isObject(validation)) return bad('projectSettingsData.validation must be an object');
+		for (const [name, value] of Object.entries(validation))
+			if (typeof value !== (name.endsWith('Threshold') ? 'number' : 'boolean'))
+				return bad(`projectSettingsData.validation.${name}`);
 	}
 	return settings as Record<string, unknown>;
 }
@@ -81,10 +117,11 @@ export function projectRoutes(module: ChannelsModule): Route[] {
 
 	const list = (req: FakeRequest): FakeReply => {
 		const page = Number(req.query.page ?? 0);
-		const size = Number(req.query.size ?? 20);
+		const asked = Number(req.query.size ?? 20);
 		if (!Number.isInteger(page) || page < 0) return bad('page must be a whole number from 0');
-		if (!Number.isInteger(size) || size < 1) return bad('size must be a whole number from 1');
-		if (size > module.maxPageSize) return bad(`size must be at most ${module.maxPageSize}`);
+		if (!Number.isInteger(asked) || asked < 1) return bad('size must be a whole number from 1');
+		const size = servedSize(asked, module);
+		if (size === undefined) return bad(`size must be at most ${module.maxPageSize}`);
 		const field = req.query.sortingField ?? 'CREATION_DATE';
 		const order = req.query.sortingOrder ?? 'ASC';
 		if (!SORT_FIELDS.includes(field) || !['ASC', 'DESC'].includes(order))
@@ -118,6 +155,8 @@ export function projectRoutes(module: ChannelsModule): Route[] {
 		const git = body.gitRepository as Record<string, unknown> | undefined;
 		if (git !== undefined && (typeof git.url !== 'string' || !/^https?:\/\//.test(git.url)))
 			return bad('gitRepository.url must be a URL');
+		const refused = groupsRefused(body);
+		if (refused) return refused;
 		const project = module.newProject(shortNameFor(module, body.name), body.name, {
 			botChannelsType: (body.botChannelsType as string | undefined) ?? 'CHAT_BOT',
 			defaultBranch: (body.defaultBranch as string | undefined) ?? 'master',
@@ -125,6 +164,13 @@ export function projectRoutes(module: ChannelsModule): Route[] {
 			templateName: template?.name as string | undefined,
 		});
 		project.projectSettingsData = { ...project.projectSettingsData, ...settings };
+		// ProjectDto shows these groups back (never the JAICF token, as a read would not).
+		const jaicf = body.jaicf as Record<string, unknown> | undefined;
+		Object.assign(project, {
+			telephonyParams: body.telephonyParams,
+			cleanup: body.cleanup,
+			jaicf: jaicf && { isJaicfProject: jaicf.isJaicfProject, webHookUrl: jaicf.webHookUrl },
+		});
 		const dto = projectDto(project);
 		if (git)
 			dto.repository = {

@@ -8,8 +8,8 @@
  * Quirks kept from the spec: the `scenario-exeperiments` path, DELETE with a JSON body, bare JSON
  * string answers (filter set id, experiment branch), the client-list report id in `Z-Request-id`.
  * Where the spec is silent: errors use the gateway shape `{error, message, args}`; a
- * missing/unknown Bearer token is 401, a token in `forbiddenTokens` 403; `size` above `maxPageSize`
- * is 400; the Async `timeout` is in seconds; taskId equals requestId; each async answer is
+ * missing/unknown Bearer token is 401, a token in `forbiddenTokens` 403; page sizes follow the
+ * switch of paging.cts (any by default); the Async `timeout` is in seconds; taskId equals requestId; each async answer is
  * delivered once.
  */
 import { Readable } from 'node:stream';
@@ -24,6 +24,8 @@ import {
 	type Route,
 	json,
 } from './server.cts';
+import { servedSize } from './paging.cts';
+import { specBinding } from './spec.cts';
 
 type Obj = Record<string, unknown>;
 
@@ -45,8 +47,10 @@ export interface ReporterOptions {
 	sessions?: number;
 	messagesPerSession?: number;
 	clients?: number;
-	/** Largest `size` accepted. Default 1000. */
+	/** Largest `size` served. Default: none [the spec sets none] (paging.cts). */
 	maxPageSize?: number;
+	/** Above `maxPageSize`, serve that many instead of answering 400 (paging.cts). */
+	clampPageSize?: boolean;
 	/** Time a report takes, ms. Default 150. */
 	reportDelayMs?: number;
 	/** The file a completed task serves; default CSV/XLSX from the sessions. */
@@ -164,8 +168,13 @@ export interface Task extends Obj {
 export class ReporterModule implements FakeModule {
 	routes: Route[];
 
-	readonly options: Required<Omit<ReporterOptions, 'reportFile'>> &
-		Pick<ReporterOptions, 'reportFile'>;
+	/** Every request is checked against these (spec.cts). */
+	readonly spec = specBinding(['reporter-api.yml', 'async-api.yml'], (status, message) =>
+		errors.gateway(status, 'reporter.common.validation_error', message),
+	);
+
+	readonly options: Required<Omit<ReporterOptions, 'reportFile' | 'maxPageSize'>> &
+		Pick<ReporterOptions, 'reportFile' | 'maxPageSize'>;
 
 	bots: string[] = [];
 	messageLabels = new Map<number, Obj>();
@@ -197,7 +206,8 @@ export class ReporterModule implements FakeModule {
 			sessions: options.sessions ?? 300,
 			messagesPerSession: options.messagesPerSession ?? 10,
 			clients: options.clients ?? 40,
-			maxPageSize: options.maxPageSize ?? 1000,
+			maxPageSize: options.maxPageSize,
+			clampPageSize: options.clampPageSize ?? false,
 			reportDelayMs: options.reportDelayMs ?? 150,
 			reportFile: options.reportFile,
 		};
@@ -356,10 +366,13 @@ export class ReporterModule implements FakeModule {
 
 	private page(req: FakeRequest): { page: number; size: number } | FakeReply {
 		const page = Number(req.query.page ?? 0);
-		const size = Number(req.query.size ?? 20);
+		const asked = Number(req.query.size ?? 20);
 		if (!Number.isInteger(page) || page < 0) return bad('page must be >= 0');
-		if (!Number.isInteger(size) || size < 1 || size > this.options.maxPageSize)
-			return bad(`size must be between 1 and ${this.options.maxPageSize}`, { size: String(size) });
+		const size = Number.isInteger(asked) && asked >= 1 ? servedSize(asked, this.options) : 0;
+		if (!size)
+			return bad(`size must be between 1 and ${this.options.maxPageSize ?? asked}`, {
+				size: String(asked),
+			});
 		return { page, size };
 	}
 
@@ -1125,7 +1138,8 @@ export class ReporterModule implements FakeModule {
 			route('DELETE', `${R}/reports/tasks/:taskId`, (req) =>
 				this.tasks.delete(req.params.taskId) ? ok() : notFound('Task', req.params.taskId),
 			),
-			route('GET', `${R}/files/:taskId/:name`, (req) => this.download(req)),
+			// The task's `fileUrl`, handed out by the platform: not an operation of the spec.
+			{ ...route('GET', `${R}/files/:taskId/:name`, (req) => this.download(req)), spec: false },
 			route(
 				'POST',
 				'/api/v1/async/reporter/reports/sessions',

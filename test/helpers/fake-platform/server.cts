@@ -29,6 +29,7 @@ import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
 import { ChatModule, type ChatOptions } from './chat.cts';
+import { checkRequest, reportSpecStats, type SpecBinding } from './spec.cts';
 
 // ---------------------------------------------------------------------------------------------
 // Types
@@ -78,6 +79,8 @@ export interface Route {
 	/** Literal segments and `:name` parameters, e.g. `/chatapi/:token/client/:clientId/history`, `/pushgate/push_:id`. */
 	pattern: string;
 	handler: (req: FakeRequest, ctx: RouteContext) => FakeReply | Promise<FakeReply>;
+	/** `false`: not an operation of the module's spec (a link the platform hands out), not checked. */
+	spec?: false;
 }
 
 export interface FakeModule {
@@ -86,6 +89,8 @@ export interface FakeModule {
 	reset?(): void;
 	/** Stop timers and outgoing requests (called by `fake.close()`). */
 	close?(): Promise<void> | void;
+	/** The vendor spec(s) the module stands for: its requests are checked against them (spec.cts). */
+	spec?: SpecBinding;
 }
 
 export interface RecordedRequest {
@@ -219,13 +224,14 @@ export function json(status: number, body?: unknown, headers?: Record<string, st
 
 interface CompiledRoute {
 	route: Route;
+	module: FakeModule;
 	regex: RegExp;
 	names: string[];
 }
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-function compile(route: Route): CompiledRoute {
+function compile(route: Route, module: FakeModule): CompiledRoute {
 	const names: string[] = [];
 	const source = route.pattern
 		.split('/')
@@ -237,7 +243,7 @@ function compile(route: Route): CompiledRoute {
 			return `${escapeRegex(segment.slice(0, colon))}([^/]+)`;
 		})
 		.join('/');
-	return { route, regex: new RegExp(`^${source}/?$`), names };
+	return { route, module, regex: new RegExp(`^${source}/?$`), names };
 }
 
 function safeDecode(text: string): string {
@@ -264,6 +270,15 @@ export class FakePlatform {
 	 * the CRM GET every extra query parameter is payload for the bot script).
 	 */
 	readonly contractViolations: string[] = [];
+
+	/**
+	 * Requests a vendor spec forbids (spec.cts), one line each (`METHOD /template (file): what`),
+	 * kept across `reset()`; each was answered with the spec's error status. A suite asserts none.
+	 */
+	readonly specViolations: string[] = [];
+
+	/** Requests checked against a vendor spec (0 when the specs are absent). */
+	specChecked = 0;
 
 	/** Delay added to every request, ms. */
 	latencyMs: number;
@@ -301,6 +316,7 @@ export class FakePlatform {
 		this.close = this.close.bind(this);
 		this.use = this.use.bind(this);
 		this.module = this.module.bind(this);
+		this.takeSpecViolations = this.takeSpecViolations.bind(this);
 		this.chat = new ChatModule(this, options.chat);
 		this.use(this.chat);
 		for (const factory of options.modules ?? []) this.use(factory(this));
@@ -314,7 +330,7 @@ export class FakePlatform {
 	/** Plugs in an API module; its routes are tried after those already registered. */
 	use(module: FakeModule): void {
 		this.modules.push(module);
-		this.routes.push(...module.routes.map(compile));
+		this.routes.push(...module.routes.map((route) => compile(route, module)));
 	}
 
 	/** The mounted module of this class (the first one mounted); throws when there is none. */
@@ -358,8 +374,14 @@ export class FakePlatform {
 		for (const module of this.modules) module.reset?.();
 	}
 
+	/** The spec violations so far, forgotten: for a test that sends a forbidden request on purpose. */
+	takeSpecViolations(): string[] {
+		return this.specViolations.splice(0);
+	}
+
 	/** Stops everything, keep-alive sockets included, so jest can exit. */
 	async close(): Promise<void> {
+		if (!this.closing.signal.aborted) reportSpecStats(this.specChecked, this.specViolations);
 		this.closing.abort();
 		for (const module of this.modules) await module.close?.();
 		const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -508,12 +530,30 @@ export class FakePlatform {
 		record.body = body;
 
 		let allowed = false;
-		for (const { route, regex, names } of this.routes) {
+		let checked = false;
+		for (const { route, module, regex, names } of this.routes) {
 			const match = regex.exec(path);
 			if (!match) continue;
 			if (route.method !== method) {
 				allowed = true;
 				continue;
+			}
+			// The vendor spec first, once, by the first spec'd module that serves the route.
+			if (module.spec && route.spec !== false && !checked) {
+				checked = true;
+				const check = checkRequest(module.spec, { method, path, rawPath, body, rawBody });
+				if (check) this.specChecked++;
+				if (check?.problems.length) {
+					record.committed = false;
+					this.specViolations.push(
+						...check.problems.map((problem) => `${check.operation}: ${problem}`),
+					);
+					return module.spec.error(
+						check.status,
+						`Request refused by the spec: ${check.problems.join('; ')}`,
+						path,
+					);
+				}
 			}
 			const params: Record<string, string> = {};
 			names.forEach((name, index) => (params[name] = safeDecode(match[index + 1])));
@@ -557,9 +597,13 @@ export class FakePlatform {
 	}
 }
 
+/** Every platform started in this test file (the spec check of integration.cts reads them). */
+export const startedPlatforms: FakePlatform[] = [];
+
 /** Starts a fake platform on 127.0.0.1 with a random port. Call `close()` in `afterAll`. */
 export async function startFakePlatform(options: FakePlatformOptions = {}): Promise<FakePlatform> {
 	const platform = new FakePlatform(options);
+	startedPlatforms.push(platform);
 	await platform.listen();
 	return platform;
 }

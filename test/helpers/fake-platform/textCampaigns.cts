@@ -11,14 +11,22 @@
  * started campaign (400 otherwise), a known bot (404) and the bot's project to hold the campaign;
  * a dynamic campaign starts at once (STARTED), a standard one is CREATED; stop/resume/complete
  * refuse impossible moves with 400; a sending can be canceled while INIT, PENDING or POSTPONED;
- * `fromTimestamp` of the chat history is read as seconds (a value of 10^12 or more as ms); `size`
- * or `limit` above `maxPageSize` is 400; the account of the legacy paths is 263.
+ * `fromTimestamp` of the chat history is read as seconds (a value of 10^12 or more as ms); the
+ * account of the legacy paths is 263. A sending is INIT when accepted, PENDING (or POSTPONED when
+ * its `sendingTime` is later) after `initDelayMs`, SENT or FAILED (`failingClients`) after
+ * `sendDelayMs`; on SENT, FAILED or CANCELED it POSTs the spec's EventSendingCallbackDto to its
+ * `callbackUrl`, loopback addresses only (tests never reach the network), recorded in `callbacks`.
+ * Date-time inputs (`sendingTime`, list filters) are read per the `dates` switch: zone-less ones
+ * in UTC or in a zone (the project's), offsets honoured or refused; the spec leaves both open.
+ * Page sizes: the switch of paging.cts (default: any).
  */
 import { randomUUID } from 'node:crypto';
 
 import type { ChannelsModule } from './channels.cts';
+import { servedSize } from './paging.cts';
 import type { FakeModule, FakePlatform, FakeReply, FakeRequest, Route } from './server.cts';
 import { errors, json } from './server.cts';
+import { specBinding } from './spec.cts';
 
 type Obj = Record<string, unknown>;
 
@@ -54,7 +62,8 @@ export interface FakeCampaign {
 	stopTime?: string | null;
 	startNow: boolean;
 	status: string;
-	botId: string | null;
+	/** A string, as TextCampaignDto requires (F9). */
+	botId: string;
 	eventName?: string;
 	jgraphReplies?: unknown;
 	delayBetweenSending: number;
@@ -101,9 +110,83 @@ export interface TextCampaignOptions {
 	seed?: Array<{ projectShortName: string; name: string; isDynamic?: boolean }>;
 	/** Time between accepting a send and delivering it, ms. Default 20. */
 	sendDelayMs?: number;
-	/** Largest `size`/`limit` of the lists. Default 1000. */
+	/** Time from INIT to PENDING (or POSTPONED), ms. Default: a quarter of `sendDelayMs`. */
+	initDelayMs?: number;
+	/** How date-time inputs are read (the spec gives only zone-less examples). Default: UTC, offsets honoured. */
+	dates?: DateReading;
+	/** Largest `size`/`limit` of the lists (chat history too). Default: none [the spec sets none]. */
 	maxPageSize?: number;
+	/** Above `maxPageSize`, serve that many instead of answering 400 (paging.cts). */
+	clampPageSize?: boolean;
 }
+
+/** How the fake reads date-time inputs: the two open points of the spec. */
+export interface DateReading {
+	/** The zone of zone-less date-times: 'UTC' (the default) or an IANA zone, e.g. the project's. */
+	zoneless?: string;
+	/** Date-times with `Z` or an offset: honoured (the default), or refused with 400 as a strict `LocalDateTime` binding would. */
+	offsets?: 'honour' | 'refuse';
+}
+
+/** A callback the fake made (or, for a non-loopback address, would have made). */
+export interface FakeCallback {
+	url: string;
+	body: Obj;
+	status?: number;
+	error?: string;
+}
+
+/** Offset of `zone` from UTC at `epochMs`, ms (whole seconds). */
+function zoneOffsetMs(zone: string, epochMs: number): number {
+	const parts = new Intl.DateTimeFormat('en-US', {
+		timeZone: zone,
+		hourCycle: 'h23',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		second: '2-digit',
+	}).formatToParts(new Date(epochMs));
+	const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+	const wall = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
+	return wall - Math.floor(epochMs / 1000) * 1000;
+}
+
+const DATE_TIME =
+	/^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/** A date-time input as epoch ms per `reading`; undefined when it is no date-time or is refused. */
+export function readDateInput(value: unknown, reading: Required<DateReading>): number | undefined {
+	const m = typeof value === 'string' ? DATE_TIME.exec(value) : null;
+	if (!m) return undefined;
+	if (m[8]) {
+		if (reading.offsets === 'refuse') return undefined;
+		const ms = Date.parse(value as string);
+		return Number.isFinite(ms) ? ms : undefined;
+	}
+	const [y, mo, d, h, mi] = m.slice(1, 6).map(Number);
+	const wall = Date.UTC(
+		y,
+		mo - 1,
+		d,
+		h,
+		mi,
+		Number(m[6] ?? 0),
+		Math.round(Number(m[7] ?? 0) * 1000),
+	);
+	if (reading.zoneless === 'UTC') return wall;
+	const guess = wall - zoneOffsetMs(reading.zoneless, wall);
+	return wall - zoneOffsetMs(reading.zoneless, guess);
+}
+
+const isLoopback = (url: string) => {
+	try {
+		return ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname);
+	} catch {
+		return false;
+	}
+};
 
 const iso = (ms = Date.now()) => new Date(ms).toISOString();
 const bad = (message: string, args: Obj = {}) =>
@@ -117,10 +200,14 @@ const notFound = (what: string, id: unknown) =>
 	);
 const isObject = (value: unknown): value is Obj =>
 	Boolean(value) && typeof value === 'object' && !Array.isArray(value);
-const isDate = (value: unknown) => typeof value === 'string' && Number.isFinite(Date.parse(value));
 
 export class TextCampaignModule implements FakeModule {
 	readonly routes: Route[];
+
+	/** Every request is checked against text-campaign-api.yml (spec.cts). */
+	readonly spec = specBinding(['text-campaign-api.yml'], (status, message) =>
+		errors.gateway(status, 'textcampaign.common.validation_error', message),
+	);
 
 	readonly campaigns = new Map<number, FakeCampaign>();
 
@@ -133,7 +220,19 @@ export class TextCampaignModule implements FakeModule {
 
 	sendDelayMs: number;
 
-	readonly maxPageSize: number;
+	initDelayMs: number | undefined;
+
+	/** How date-time inputs are read; tests switch it. */
+	dates: Required<DateReading> = { zoneless: 'UTC', offsets: 'honour' };
+
+	/** Callbacks made to the sendings' `callbackUrl`, in order. */
+	readonly callbacks: FakeCallback[] = [];
+
+	private readonly posting = new Set<Promise<unknown>>();
+
+	maxPageSize: number | undefined;
+
+	clampPageSize: boolean;
 
 	private nextId = 1000;
 
@@ -144,7 +243,9 @@ export class TextCampaignModule implements FakeModule {
 		readonly options: TextCampaignOptions,
 	) {
 		this.sendDelayMs = options.sendDelayMs ?? 20;
-		this.maxPageSize = options.maxPageSize ?? 1000;
+		this.initDelayMs = options.initDelayMs;
+		this.maxPageSize = options.maxPageSize;
+		this.clampPageSize = options.clampPageSize ?? false;
 		this.routes = this.buildRoutes();
 		this.reset();
 	}
@@ -167,7 +268,8 @@ export class TextCampaignModule implements FakeModule {
 			stopTime: null,
 			startNow: isDynamic,
 			status: isDynamic ? 'STARTED' : 'CREATED',
-			botId: null,
+			// TextCampaignDto requires a string (F9): the project's bot, as the platform names it.
+			botId: `${ACCOUNT_ID}-${projectShortName}`,
 			delayBetweenSending: 0,
 			threadCount: 1,
 			isDynamic,
@@ -228,10 +330,11 @@ export class TextCampaignModule implements FakeModule {
 	/** Resolves when no sending is waiting to go out (scheduled ones excepted). */
 	async idle(timeoutMs = 5000): Promise<void> {
 		const until = Date.now() + timeoutMs;
-		while (this.sendingList().some((s) => s.status === 'PENDING')) {
+		while (this.sendingList().some((s) => ['INIT', 'PENDING'].includes(s.status))) {
 			if (Date.now() > until) throw new Error('Sendings still pending');
 			await new Promise((resolve) => setTimeout(resolve, 5));
 		}
+		await Promise.all([...this.posting]);
 		await this.platform.chat.idle();
 	}
 
@@ -243,6 +346,9 @@ export class TextCampaignModule implements FakeModule {
 		this.sendings.clear();
 		this.failingClients.clear();
 		this.sendDelayMs = this.options.sendDelayMs ?? 20;
+		this.initDelayMs = this.options.initDelayMs;
+		this.dates = { zoneless: 'UTC', offsets: 'honour', ...this.options.dates };
+		this.callbacks.length = 0;
 		this.nextId = 1000;
 		for (const seed of this.options.seed ?? [])
 			this.addCampaign(seed.projectShortName, seed.name, { isDynamic: seed.isDynamic ?? true });
@@ -300,10 +406,10 @@ export class TextCampaignModule implements FakeModule {
 		if (body.eventName !== undefined && typeof body.eventName !== 'string')
 			return bad('eventName must be a string');
 		const delay = body.delayBetweenSending;
-		// The spec says minimum 1 and default 0: the default is accepted back.
+		// The spec says minimum 1 (and default 0, which a campaign reads but cannot be sent back).
 		if (
 			delay !== undefined &&
-			(!Number.isInteger(delay) || (delay as number) < 0 || (delay as number) > 60000)
+			(!Number.isInteger(delay) || (delay as number) < 1 || (delay as number) > 60000)
 		)
 			return bad('delayBetweenSending must be from 1 to 60000');
 		const threads = body.threadCount;
@@ -359,8 +465,8 @@ export class TextCampaignModule implements FakeModule {
 	private invalidSend(body: Obj): FakeReply | undefined {
 		if (body.priority !== undefined && !Number.isInteger(body.priority))
 			return bad('priority must be an integer');
-		if (body.sendingTime !== undefined && !isDate(body.sendingTime))
-			return bad('sendingTime must be a date-time');
+		if (body.sendingTime !== undefined && this.readDate(body.sendingTime) === undefined)
+			return bad(`sendingTime must be a date-time${this.zoneRule()}`);
 		if (
 			body.callbackUrl !== undefined &&
 			(typeof body.callbackUrl !== 'string' || !/^https?:\/\//.test(body.callbackUrl))
@@ -383,15 +489,23 @@ export class TextCampaignModule implements FakeModule {
 		},
 	): FakeReply {
 		const now = Date.now();
-		const at = fields.sendingTime ? Date.parse(fields.sendingTime) : now;
+		const at = fields.sendingTime ? this.readDate(fields.sendingTime)! : now;
 		const sending: FakeSending = {
 			...fields,
 			id: randomUUID(),
 			sendingTime: iso(at),
-			status: at > now + 1000 ? 'POSTPONED' : 'PENDING',
+			status: 'INIT',
 			createdAt: now,
 		};
 		this.sendings.set(sending.id, sending);
+		const started = setTimeout(
+			() => {
+				this.timers.delete(started);
+				if (sending.status === 'INIT') sending.status = at > now + 1000 ? 'POSTPONED' : 'PENDING';
+			},
+			this.initDelayMs ?? Math.floor(this.sendDelayMs / 4),
+		);
+		this.timers.add(started);
 		const delay = Math.max(this.sendDelayMs, at - now);
 		// Far-away times stay scheduled (a timer cannot wait longer than about 24 days).
 		if (delay > 2 ** 31 - 1) return json(200, { uuid: sending.id });
@@ -405,10 +519,11 @@ export class TextCampaignModule implements FakeModule {
 
 	/** The sending goes out: through the Chat module to a Chat API channel, else just marked sent. */
 	private deliver(sending: FakeSending): void {
-		if (!['PENDING', 'POSTPONED'].includes(sending.status)) return;
+		if (!['INIT', 'PENDING', 'POSTPONED'].includes(sending.status)) return;
 		const failure = this.failingClients.get(sending.clientId);
 		if (failure) {
 			Object.assign(sending, { status: 'FAILED', errorReason: failure });
+			this.callback(sending);
 			return;
 		}
 		const channel = this.options.channels?.findBot(sending.botId)?.channel;
@@ -437,6 +552,55 @@ export class TextCampaignModule implements FakeModule {
 		} catch (error) {
 			Object.assign(sending, { status: 'FAILED', errorReason: (error as Error).message });
 		}
+		this.callback(sending);
+	}
+
+	/**
+	 * The sending's final status to its `callbackUrl`, as EventSendingCallbackDto. [chosen] a send
+	 * without a template has `eventSendingTemplateId` '' (the spec requires the field); a failure
+	 * carries `channelStatus` OTHER_ERRORS and the reason.
+	 */
+	private callback(sending: FakeSending): void {
+		if (!sending.callbackUrl) return;
+		const body: Obj = {
+			status: sending.status,
+			textCampaignId: sending.textCampaignId,
+			eventSendingInfoId: sending.id,
+			eventSendingTemplateId: sending.templateId ?? '',
+			eventSendingTime: sending.sendingTime,
+			...(sending.status === 'FAILED'
+				? { channelStatus: 'OTHER_ERRORS', channelStatusDescription: sending.errorReason ?? '' }
+				: {}),
+		};
+		const record: FakeCallback = { url: sending.callbackUrl, body };
+		this.callbacks.push(record);
+		if (!isLoopback(record.url)) {
+			record.error = 'not called: not a loopback address';
+			return;
+		}
+		const post = fetch(record.url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(body),
+		})
+			.then(async (response) => {
+				record.status = response.status;
+				await response.arrayBuffer();
+			})
+			.catch((error: Error) => {
+				record.error = error.message;
+			})
+			.finally(() => this.posting.delete(post));
+		this.posting.add(post);
+	}
+
+	/** A date-time input as epoch ms per the `dates` switch; undefined when refused. */
+	readDate(value: unknown): number | undefined {
+		return readDateInput(value, this.dates);
+	}
+
+	private zoneRule(): string {
+		return this.dates.offsets === 'refuse' ? ' without a zone, e.g. 2024-06-03T15:30:00' : '';
 	}
 
 	private paging(
@@ -448,8 +612,9 @@ export class TextCampaignModule implements FakeModule {
 		const size = Number(req.query[sizeKey] ?? 20);
 		if (!Number.isInteger(page) || page < 0) return bad(`${pageKey} must be a whole number from 0`);
 		if (!Number.isInteger(size) || size < 1) return bad(`${sizeKey} must be a whole number from 1`);
-		if (size > this.maxPageSize) return bad(`${sizeKey} must be at most ${this.maxPageSize}`);
-		return { first: pageKey === 'page' ? page * size : page, size };
+		const served = servedSize(size, this);
+		if (served === undefined) return bad(`${sizeKey} must be at most ${this.maxPageSize}`);
+		return { first: pageKey === 'page' ? page * served : page, size: served };
 	}
 
 	// ---- campaigns ----------------------------------------------------------------------------
@@ -473,8 +638,8 @@ export class TextCampaignModule implements FakeModule {
 			['stopTimeTo', 'stopTime', 'to'],
 		];
 		for (const [key] of ranges)
-			if (req.query[key] !== undefined && !isDate(req.query[key]))
-				return bad(`${key} must be a date-time`);
+			if (req.query[key] !== undefined && this.readDate(req.query[key]) === undefined)
+				return bad(`${key} must be a date-time${this.zoneRule()}`);
 		const name = req.query.textCampaignName;
 		const dynamic = req.query.isDynamic;
 		if (dynamic !== undefined && !['true', 'false'].includes(dynamic))
@@ -492,8 +657,8 @@ export class TextCampaignModule implements FakeModule {
 				const value = c[field] as string | null | undefined;
 				if (!value) return false;
 				return side === 'from'
-					? Date.parse(value) >= Date.parse(limit)
-					: Date.parse(value) <= Date.parse(limit);
+					? Date.parse(value) >= this.readDate(limit)!
+					: Date.parse(value) <= this.readDate(limit)!;
 			});
 		});
 		return json(200, {
@@ -667,8 +832,8 @@ export class TextCampaignModule implements FakeModule {
 		if (req.query.status !== undefined && !SENDING_STATUSES.includes(req.query.status))
 			return bad('status is not a sending status');
 		for (const key of ['startTimeFrom', 'startTimeTo'])
-			if (req.query[key] !== undefined && !isDate(req.query[key]))
-				return bad(`${key} must be a date-time`);
+			if (req.query[key] !== undefined && this.readDate(req.query[key]) === undefined)
+				return bad(`${key} must be a date-time${this.zoneRule()}`);
 		const q = req.query;
 		const found = this.sendingList().filter(
 			(s) =>
@@ -677,8 +842,8 @@ export class TextCampaignModule implements FakeModule {
 				(q.eventSendingTemplateUuid === undefined || s.templateId === q.eventSendingTemplateUuid) &&
 				(q.status === undefined || s.status === q.status) &&
 				(q.startTimeFrom === undefined ||
-					Date.parse(s.sendingTime) >= Date.parse(q.startTimeFrom)) &&
-				(q.startTimeTo === undefined || Date.parse(s.sendingTime) <= Date.parse(q.startTimeTo)),
+					Date.parse(s.sendingTime) >= this.readDate(q.startTimeFrom)!) &&
+				(q.startTimeTo === undefined || Date.parse(s.sendingTime) <= this.readDate(q.startTimeTo)!),
 		);
 		const dto = ({
 			createdAt: _c,
@@ -702,6 +867,7 @@ export class TextCampaignModule implements FakeModule {
 				status: sending.status,
 			});
 		sending.status = 'CANCELED';
+		this.callback(sending);
 		return { status: 200 };
 	}
 
@@ -747,7 +913,9 @@ export class TextCampaignModule implements FakeModule {
 				});
 			}
 		}
-		return json(200, { totalCount: messages.length, messages: messages.slice(0, Number(limit)) });
+		const served = servedSize(Number(limit), this);
+		if (served === undefined) return bad(`limit must be at most ${this.maxPageSize}`);
+		return json(200, { totalCount: messages.length, messages: messages.slice(0, served) });
 	}
 
 	// ---- routes -------------------------------------------------------------------------------

@@ -70,7 +70,14 @@ export const getHistory: Operation = {
 					}),
 				),
 			// With a time span the platform may ignore, every page is read and the span applied here.
-			{ limit: spanned ? undefined : limit, pageSize: EVENTS_PAGE_MAX },
+			// No total is documented: without one, a short page ends the history (paginate).
+			{
+				limit: spanned ? undefined : limit,
+				pageSize: EVENTS_PAGE_MAX,
+				by: 'offset',
+				list: 'chat history',
+				node: this.getNode(),
+			},
 		);
 		if (!spanned) return messages;
 		const credentials = await this.getCredentials(CREDENTIAL_NAME, itemIndex);

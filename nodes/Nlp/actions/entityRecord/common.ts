@@ -147,22 +147,21 @@ export async function recordPages(
 	{ limit, found }: { limit?: number; found?: (record: IDataObject) => boolean } = {},
 ): Promise<IDataObject[]> {
 	const { route, pathParams } = recordsRoute(ctx, itemIndex, 'getRecords', 'getRecordsByName');
-	let done = false;
 	return await paginate(
 		async (page, size) => {
-			if (done) return { items: [] };
 			const answer = await itemRequest<IDataObject>(ctx, itemIndex, route, {
 				pathParams,
 				qs: { ...query, page, size },
 			});
 			const items = (answer?.records ?? []) as IDataObject[];
 			const paging = (answer?.paging ?? {}) as IDataObject;
-			done = found !== undefined && items.some(found);
 			return {
 				items,
 				total: typeof paging.totalCount === 'number' ? paging.totalCount : undefined,
+				size: typeof paging.pageSize === 'number' ? paging.pageSize : undefined,
+				last: found !== undefined && items.some(found),
 			};
 		},
-		{ limit, pageSize: RECORDS_PAGE_SIZE },
+		{ limit, pageSize: RECORDS_PAGE_SIZE, list: 'entity records', node: ctx.getNode() },
 	);
 }

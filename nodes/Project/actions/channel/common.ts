@@ -5,7 +5,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { jsonObjectOf } from '../../../common/validate';
+import { invalidInput, jsonObjectOf } from '../../../common/validate';
 import { simplifyField } from '../../../common/fields';
 import { customDataObject, simplifyChannel } from '../../helpers/channels';
 import { CHANNEL_DATES, withIsoDates } from '../../helpers/output';
@@ -88,13 +88,14 @@ export function channelFields(forUpdate: boolean): INodeProperties[] {
 				'Whether the platform deploys the bot by itself when the project changes (the "Deploy automatically" switch of the channel)',
 		},
 		{
-			displayName: 'Branch',
+			// `branch` keeps saved workflows working; Reference Type says what it names.
+			displayName: 'Branch, Tag or Revision',
 			name: 'branch',
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. master',
 			description:
-				'The branch of the project repository the channel runs (the "Branch" field of the channel settings)',
+				'What the channel runs from the project repository: a branch (the "Branch" field of the channel settings), or a tag or commit hash with Reference Type',
 		},
 		{
 			displayName: 'Channel Settings (JSON)',
@@ -111,6 +112,18 @@ export function channelFields(forUpdate: boolean): INodeProperties[] {
 			default: '',
 			description:
 				'Widget look for Chat Widget channels, e.g. {"theme": "defaultv3", "position": "right", "percentage": 100}',
+		},
+		{
+			displayName: 'Reference Type',
+			name: 'referenceType',
+			type: 'options',
+			options: [
+				{ name: 'Branch', value: 'BRANCH' },
+				{ name: 'Revision (Commit Hash)', value: 'REVISION' },
+				{ name: 'Tag', value: 'TAG' },
+			],
+			default: 'BRANCH',
+			description: 'What Branch, Tag or Revision names: a branch (default), a tag, or a commit',
 		},
 		{
 			displayName: 'Telephony Settings (JSON)',
@@ -162,8 +175,17 @@ export function channelBodyOf(
 	}
 	for (const name of ['isAutoDeploy', 'isBlock'])
 		if (typeof fields[name] === 'boolean') body[name] = fields[name];
-	if (typeof fields.branch === 'string' && fields.branch.trim())
-		body.repositoryReference = { type: 'BRANCH', value: fields.branch.trim() };
+	const reference = typeof fields.branch === 'string' ? fields.branch.trim() : '';
+	if (reference)
+		body.repositoryReference = { type: String(fields.referenceType || 'BRANCH'), value: reference };
+	else if (fields.referenceType)
+		throw invalidInput(
+			ctx,
+			itemIndex,
+			'Reference Type',
+			'needs Branch, Tag or Revision',
+			'Add the branch, tag or commit hash the channel runs.',
+		);
 	const labels: Record<string, string> = {
 		customData: 'Channel Settings (JSON)',
 		chatWidgetParams: 'Chat Widget Settings (JSON)',

@@ -1,8 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { defaultProject, projectOptions, shortNameOf } from '../../../common/projects';
+import { credentialProject, optionsProject, projectOptions } from '../../../common/projects';
 import type { Operation } from '../../../common/router';
-import { channelLocator, channelRefOf, fetchChannel } from '../../helpers/channels';
+import {
+	channelLocator,
+	channelRefOf,
+	fetchChannel,
+	projectOfChannel,
+} from '../../helpers/channels';
 import { startDeploy, waitForDeploy, type DeployRequest } from '../../helpers/deploy';
 import { withIsoDates } from '../../helpers/output';
 
@@ -16,7 +21,8 @@ export const deploy: Operation = {
 	properties: [
 		{
 			...channelLocator,
-			description: `${String(channelLocator.description)} The project is Options → Project, else the credential's project.`,
+			// The deploy names the project; a channel given by ID or bot ID may be another project's.
+			description: `${String(channelLocator.description)} The project deployed is the channel's own (the project whose channel list has it), whatever Options → Project says.`,
 		},
 		{
 			displayName: 'Wait for Completion',
@@ -72,13 +78,14 @@ export const deploy: Operation = {
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const wait = this.getNodeParameter('waitForCompletion', itemIndex, true) as boolean;
 		const waitSeconds = this.getNodeParameter('waitSeconds', itemIndex, 600) as number;
-		const projectShortName = await shortNameOf(
-			this,
-			itemIndex,
-			await defaultProject(this, itemIndex),
-		);
-		const botId = ref.botId ?? String((await fetchChannel(this, itemIndex, ref)).botId);
-		const body: DeployRequest = { projectShortName, botId };
+		const channel = await fetchChannel(this, itemIndex, ref);
+		const shortName = await credentialProject(this, itemIndex);
+		const guess = optionsProject(this, itemIndex) ?? (shortName ? { shortName } : undefined);
+		const project = await projectOfChannel(this, itemIndex, Number(channel.id), guess);
+		const body: DeployRequest = {
+			projectShortName: String(project.shortName),
+			botId: String(channel.botId),
+		};
 		for (const flag of [
 			'forceDeploy',
 			'skipNotifications',

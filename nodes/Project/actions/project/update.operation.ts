@@ -5,7 +5,7 @@ import { fetchProject, projectLocator, requiredProject } from '../../../common/p
 import type { Operation } from '../../../common/router';
 import { invalidInput } from '../../../common/validate';
 import { itemRequest } from '../../api';
-import { projectOutput, settingsFields, settingsOf } from './common';
+import { mergedSettings, projectOutput, settingsFields, settingsOf } from './common';
 
 export const update: Operation = {
 	value: 'update',
@@ -46,7 +46,7 @@ export const update: Operation = {
 		const ref = requiredProject(this, itemIndex);
 		const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 		const name = String(fields.name ?? '').trim();
-		const settings = settingsOf(fields);
+		const settings = settingsOf(this, itemIndex, fields);
 		if (!name && fields.description === undefined && !settings) {
 			throw invalidInput(
 				this,
@@ -62,7 +62,8 @@ export const update: Operation = {
 		const description = fields.description ?? current.description;
 		if (description !== undefined && description !== null) body.description = description;
 		const currentSettings = (current.projectSettingsData ?? undefined) as IDataObject | undefined;
-		if (settings || currentSettings) body.projectSettingsData = { ...currentSettings, ...settings };
+		if (settings || currentSettings)
+			body.projectSettingsData = mergedSettings(currentSettings, settings);
 		const project = await itemRequest(this, itemIndex, 'updateProject', {
 			pathParams: { id: Number(current.id) },
 			body,

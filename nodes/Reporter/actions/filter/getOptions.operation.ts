@@ -56,7 +56,7 @@ export const getOptions: Operation = {
 		if (this.getNodeParameter('kind', itemIndex) === 'interval') {
 			return await itemRequest(this, itemIndex, 'intervalFilterOptions', { qs, headers, body });
 		}
-		// The answer is a bare array (no paging block): the walk stops at a short page.
+		// The answer is a bare array (no total, no answered size): a short page ends the list.
 		return await paginate<IDataObject>(
 			async (page, size) => ({
 				items: await itemRequest<IDataObject[]>(this, itemIndex, 'filterOptions', {
@@ -65,7 +65,12 @@ export const getOptions: Operation = {
 					body,
 				}),
 			}),
-			{ limit: limitOf(this, itemIndex), pageSize: LIST_PAGES.pageSize },
+			{
+				limit: limitOf(this, itemIndex),
+				pageSize: LIST_PAGES.pageSize,
+				list: 'filter options',
+				node: this.getNode(),
+			},
 		);
 	},
 };

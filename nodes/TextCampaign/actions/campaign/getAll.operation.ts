@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readDateMs } from '../../../common/dates';
 import { limitOf } from '../../../common/fields';
 import { listFields } from '../../../common/projects';
 import type { Operation } from '../../../common/router';
 import { listOf } from '../../../common/validate';
+import { platformDateOf } from '../../helpers/dates';
 import { listCampaigns } from '../../helpers/lists';
 import { projectShortNameOf } from '../../helpers/locators';
 import { campaignOut } from './common';
@@ -89,9 +89,10 @@ export const getAll: Operation = {
 		if (botIds.length) qs.botIds = botIds;
 		if (Array.isArray(filters.statuses) && filters.statuses.length) qs.statuses = filters.statuses;
 		if (typeof filters.isDynamic === 'boolean') qs.isDynamic = filters.isDynamic;
+		// As the platform reads date-times: zone-less, in the platform zone (helpers/dates.ts).
 		for (const [name, label, query] of DATE_FILTERS) {
-			const ms = readDateMs(this, filters[name], itemIndex, `Filters ${label}`);
-			if (ms !== undefined) qs[query] = new Date(ms).toISOString();
+			const at = await platformDateOf(this, filters[name], itemIndex, `Filters ${label}`);
+			if (at !== undefined) qs[query] = at;
 		}
 		const projectShortName = await projectShortNameOf(this, itemIndex);
 		const campaigns = await listCampaigns(

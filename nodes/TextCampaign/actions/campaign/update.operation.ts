@@ -8,6 +8,12 @@ import { itemRequest } from '../../api';
 import { campaignIdOf, campaignLocator, projectShortNameOf } from '../../helpers/locators';
 import { accountIdOf, accountIdOption, campaignOut, settingFields, settingsOf } from './common';
 
+/** UpdateTextCampaignDto's `minimum`/`maximum` (text-campaign-api.yml, both update paths). */
+const SPEC_LIMITS: Record<string, [min: number, max: number]> = {
+	delayBetweenSending: [1, 60000],
+	threadCount: [1, 10],
+};
+
 export const update: Operation = {
 	value: 'update',
 	name: 'Update',
@@ -45,8 +51,16 @@ export const update: Operation = {
 		// The PUT needs the name and replaces the settings: the current campaign fills what is not changed.
 		const current = await itemRequest(this, itemIndex, getRoute, { pathParams });
 		const body: IDataObject = { name: current.name };
-		for (const field of ['eventName', 'jgraphReplies', 'delayBetweenSending', 'threadCount']) {
+		for (const field of ['eventName', 'jgraphReplies']) {
 			if (current[field] !== undefined && current[field] !== null) body[field] = current[field];
+		}
+		// Numbers go back only within the spec's limits: a campaign made with the defaults reads
+		// `delayBetweenSending: 0` (the spec's default, below its minimum 1), which the PUT must not
+		// send back. Left out, the platform applies its default again.
+		for (const [field, [min, max]] of Object.entries(SPEC_LIMITS)) {
+			const value = current[field];
+			if (Number.isInteger(value) && (value as number) >= min && (value as number) <= max)
+				body[field] = value;
 		}
 		Object.assign(body, changes);
 		const campaign = await itemRequest(this, itemIndex, putRoute, { pathParams, body });

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { chatZoneOf, timestampMs } from '../../../common/chat/timestamps';
 import { outputDate, readDateMs, workflowZone } from '../../../common/dates';
 import { limitField, limitOf, returnAllField } from '../../../common/fields';
+import { incompleteList } from '../../../common/paginate';
 import type { Operation } from '../../../common/router';
 import { CREDENTIAL_NAME } from '../../../common/transport';
 import { itemRequest } from '../../api';
@@ -69,14 +70,24 @@ export const getAll: Operation = {
 		// messages before `since` are dropped here, so a server that reads milliseconds loses nothing.
 		qs.fromTimestamp = Math.floor(sinceMs / 1000);
 		const limit = limitOf(this, itemIndex);
-		let answer = await itemRequest(this, itemIndex, 'chatHistory', {
-			qs: { ...qs, limit: limit ?? ALL_AT_ONCE },
-		});
+		const ask = async (size: number) =>
+			await itemRequest(this, itemIndex, 'chatHistory', { qs: { ...qs, limit: size } });
+		let answer = await ask(limit ?? ALL_AT_ONCE);
+		const countOf = (body: IDataObject) => ((body.messages ?? []) as IDataObject[]).length;
+		// Return All: the list has no pages (no offset), so a second request asks for the whole total.
+		if (limit === undefined && Number(answer.totalCount ?? 0) > countOf(answer))
+			answer = await ask(Number(answer.totalCount));
+		// A server that clamps `limit` cannot be paged past: fewer than it counts (up to Limit) fails.
 		const total = Number(answer.totalCount ?? 0);
-		const received = ((answer.messages ?? []) as IDataObject[]).length;
-		// Return All: the list has no pages, so a second request asks for the whole total at once.
-		if (limit === undefined && total > received)
-			answer = await itemRequest(this, itemIndex, 'chatHistory', { qs: { ...qs, limit: total } });
+		const wanted = Math.min(limit ?? total, total);
+		if (countOf(answer) < wanted)
+			throw incompleteList(this.getNode(), {
+				list: 'chat history',
+				received: countOf(answer),
+				total,
+				reason: `${countOf(answer)} of ${wanted} messages`,
+				description: `The platform counts ${total} messages but answered fewer for limit=${Math.max(limit ?? total, 1)}, and this list has no offset to ask for the rest. Set Since to read a shorter span.`,
+			});
 		const zone = workflowZone(this);
 		// Zone-less times are the platform's, like the Chat API's (the credential's Chat Timestamps Zone).
 		const platformZone = chatZoneOf(

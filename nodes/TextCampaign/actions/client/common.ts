@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readDateMs } from '../../../common/dates';
 import { projectOptions, projectOverrideOption } from '../../../common/projects';
 import { invalidInput } from '../../../common/validate';
 import { requiredLocator } from '../../../common/search';
 import { botLocator, campaignNameLocator } from '../../helpers/locators';
+import { platformDateOf } from '../../helpers/dates';
+import { waitOptions } from '../../helpers/delivery';
 import { mergeIdenticalOption, requestsAtOnceOption } from '../../helpers/send';
 
 const clientIdField: INodeProperties = {
@@ -28,7 +29,7 @@ const callbackUrlOption: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. https://n8n.example.com/webhook/sending-status',
 	description:
-		'Where the platform reports the result of each sending (for example the URL of an n8n Webhook node)',
+		"Where the platform posts the final status of each sending (the spec's EventSendingCallbackDto: status, eventSendingInfoId = the sendingId, textCampaignId, eventSendingTime), e.g. the Production URL of an n8n Webhook node",
 };
 
 const priorityOption: INodeProperties = {
@@ -58,6 +59,7 @@ export const sendOptionFields: INodeProperties[] = [
 	priorityOption,
 	requestsAtOnceOption,
 	mergeIdenticalOption,
+	...waitOptions,
 	{
 		displayName: 'Send At',
 		name: 'sendingTime',
@@ -103,12 +105,15 @@ export function recipientOf(ctx: IExecuteFunctions, itemIndex: number): IDataObj
 	return { textCampaignName, botId, clientId };
 }
 
-/** `callbackUrl` and `priority` from Options (a send also `sendingTime`, ISO 8601 in UTC). */
-export function sendOptionsOf(
+/**
+ * `callbackUrl` and `priority` from Options; a send also `sendingTime`, as the platform reads
+ * date-times (zone-less, in the platform zone: helpers/dates.ts).
+ */
+export async function sendOptionsOf(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	withTime = true,
-): IDataObject {
+): Promise<IDataObject> {
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {};
 	const callbackUrl = String(options.callbackUrl ?? '').trim();
@@ -119,7 +124,9 @@ export function sendOptionsOf(
 	}
 	if (options.priority !== undefined && options.priority !== '')
 		body.priority = Math.trunc(Number(options.priority));
-	const at = withTime ? readDateMs(ctx, options.sendingTime, itemIndex, 'Send At') : undefined;
-	if (at !== undefined) body.sendingTime = new Date(at).toISOString();
+	const at = withTime
+		? await platformDateOf(ctx, options.sendingTime, itemIndex, 'Send At')
+		: undefined;
+	if (at !== undefined) body.sendingTime = at;
 	return body;
 }

@@ -35,7 +35,7 @@ export const sendEvent: Operation = {
 		},
 		clientSendOptions,
 	],
-	batch: sendBatch(function (this: IExecuteFunctions, itemIndex: number) {
+	batch: sendBatch(async function (this: IExecuteFunctions, itemIndex: number) {
 		const recipient = recipientOf(this, itemIndex);
 		const event = requiredString(this, 'event', itemIndex, 'Event');
 		const eventData = jsonNodeOf(
@@ -44,12 +44,12 @@ export const sendEvent: Operation = {
 			this.getNodeParameter('eventData', itemIndex, ''),
 			'Event Data',
 		);
-		const body: IDataObject = { ...recipient, event, ...sendOptionsOf(this, itemIndex) };
+		const body: IDataObject = { ...recipient, event, ...(await sendOptionsOf(this, itemIndex)) };
 		if (eventData !== undefined) body.eventData = eventData as IDataObject;
 		return {
 			route: 'sendEvent' as const,
 			request: { body },
-			echo: { ...recipient, event, ...scheduledAt(this, body) },
+			echo: { ...recipient, event, ...(await scheduledAt(this, body)) },
 		};
 	}),
 };

@@ -62,7 +62,7 @@ export const sendMessage: Operation = {
 		},
 		clientSendOptions,
 	],
-	batch: sendBatch(function (this: IExecuteFunctions, itemIndex: number) {
+	batch: sendBatch(async function (this: IExecuteFunctions, itemIndex: number) {
 		const recipient = recipientOf(this, itemIndex);
 		let replies: unknown;
 		if (this.getNodeParameter('messageType', itemIndex, 'text') === 'json') {
@@ -90,12 +90,12 @@ export const sendMessage: Operation = {
 		const body: IDataObject = {
 			...recipient,
 			replies: replies as IDataObject[],
-			...sendOptionsOf(this, itemIndex),
+			...(await sendOptionsOf(this, itemIndex)),
 		};
 		return {
 			route: 'sendReplies' as const,
 			request: { body },
-			echo: { ...recipient, ...scheduledAt(this, body) },
+			echo: { ...recipient, ...(await scheduledAt(this, body)) },
 		};
 	}),
 };

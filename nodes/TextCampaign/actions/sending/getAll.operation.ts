@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { outputDate, readDateMs, workflowZone } from '../../../common/dates';
+import { outputDate, workflowZone } from '../../../common/dates';
 import { limitOf } from '../../../common/fields';
 import { listFields } from '../../../common/projects';
 import type { Operation } from '../../../common/router';
 import { invalidInput } from '../../../common/validate';
+import { platformDateOf, platformZoneOf } from '../../helpers/dates';
 import { listSendings } from '../../helpers/lists';
 import { sendingLocator, templateLocator } from '../../helpers/locators';
 
@@ -109,17 +110,19 @@ export const getAll: Operation = {
 			['startTimeFrom', 'Scheduled After'],
 			['startTimeTo', 'Scheduled Before'],
 		]) {
-			const ms = readDateMs(this, filters[name], itemIndex, `Filters ${label}`);
-			if (ms !== undefined) qs[name] = new Date(ms).toISOString();
+			// As the platform reads date-times: zone-less, in the platform zone (helpers/dates.ts).
+			const at = await platformDateOf(this, filters[name], itemIndex, `Filters ${label}`);
+			if (at !== undefined) qs[name] = at;
 		}
 		const zone = workflowZone(this);
+		const platformZone = await platformZoneOf(this, itemIndex);
 		const sendings = await listSendings(this, itemIndex, qs, limitOf(this, itemIndex));
 		// `id` of a SendingInfoDto is the sending's UUID (what Cancel takes): named like the send output.
 		return sendings.map(({ id, ...sending }) => ({
 			sendingId: id,
 			...sending,
 			...(sending.sendingTime
-				? { sendingTime: outputDate(sending.sendingTime, zone) as string }
+				? { sendingTime: outputDate(sending.sendingTime, zone, platformZone) as string }
 				: {}),
 		}));
 	},

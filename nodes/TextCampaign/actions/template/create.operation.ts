@@ -89,7 +89,7 @@ export const create: Operation = {
 		} else {
 			body.replies = repliesOf(this, itemIndex) as IDataObject[];
 		}
-		Object.assign(body, sendOptionsOf(this, itemIndex, false));
+		Object.assign(body, await sendOptionsOf(this, itemIndex, false));
 		const created = await itemRequest(this, itemIndex, 'createTemplate', { body });
 		return {
 			id: created.id,

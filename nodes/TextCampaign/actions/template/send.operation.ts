@@ -26,7 +26,7 @@ export const send: Operation = {
 		},
 		optionsCollection('Settings most runs leave as they are', sendOptionFields),
 	],
-	batch: sendBatch(function (this: IExecuteFunctions, itemIndex: number) {
+	batch: sendBatch(async function (this: IExecuteFunctions, itemIndex: number) {
 		const uuid = templateIdOf(this, itemIndex);
 		const eventData = jsonNodeOf(
 			this,
@@ -34,9 +34,9 @@ export const send: Operation = {
 			this.getNodeParameter('eventData', itemIndex, ''),
 			'Event Data',
 		);
-		const body: IDataObject = { ...sendOptionsOf(this, itemIndex) };
+		const body: IDataObject = { ...(await sendOptionsOf(this, itemIndex)) };
 		if (eventData !== undefined) body.eventData = eventData as IDataObject;
-		const echo: IDataObject = { templateId: uuid, ...scheduledAt(this, body) };
+		const echo: IDataObject = { templateId: uuid, ...(await scheduledAt(this, body)) };
 		// Nothing to change: the template's own parameters (the spec's GET form).
 		if (Object.keys(body).length === 0)
 			return { route: 'sendByTemplate' as const, request: { pathParams: { uuid } }, echo };
