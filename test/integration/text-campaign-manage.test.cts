@@ -150,9 +150,10 @@ describe('Text Campaign', () => {
 		expect(last().query).toMatchObject({
 			page: '0',
 			size: '1000',
-			isDynamic: 'false',
 			creationTimeFrom: '2020-01-01T00:00:00',
 		});
+		// Dynamic Only off is "all campaigns": the spec defines only isDynamic=true, so none is sent.
+		expect(last().query.isDynamic).toBeUndefined();
 		const limited = await campaign({ operation: 'getAll', limit: 2 });
 		expect(limited.json()).toHaveLength(2);
 		expect(last().query).toMatchObject({ page: '0', size: '2' });

@@ -14,7 +14,7 @@ export const create: Operation = {
 	name: 'Create',
 	action: 'Create text campaign',
 	description:
-		'Create a text campaign: a dynamic one counts the messages n8n sends to clients; a standard one sends its own message when it runs',
+		'Create a text campaign: a dynamic one carries the messages n8n sends to clients; a standard one is set up and run in the platform (this API gives it no recipients and cannot start it)',
 	properties: [
 		{
 			displayName: 'Name',
@@ -32,7 +32,7 @@ export const create: Operation = {
 			type: 'boolean',
 			default: true,
 			description:
-				'Whether the campaign takes messages sent from n8n (Client → Send Event or Send Message). Cannot be changed later.',
+				'Whether the campaign takes messages sent from n8n (Client → Send Event or Send Message). Cannot be changed later. A standard (not dynamic) campaign gets its recipients and its start in the platform: the API offers neither.',
 		},
 		settingsCollection('create', 'campaign', settingFields),
 		projectOptions(),

@@ -55,7 +55,8 @@ const filters: INodeProperties[] = [
 		name: 'isDynamic',
 		type: 'boolean',
 		default: true,
-		description: 'Whether to list only dynamic campaigns (those that take messages from n8n)',
+		description:
+			'Whether to list only dynamic campaigns (those that take messages from n8n); off lists every campaign',
 	},
 	{
 		displayName: 'Name',
@@ -88,7 +89,8 @@ export const getAll: Operation = {
 		const botIds = listOf(this, itemIndex, filters.botIds, 'Filters Channel Names or IDs');
 		if (botIds.length) qs.botIds = botIds;
 		if (Array.isArray(filters.statuses) && filters.statuses.length) qs.statuses = filters.statuses;
-		if (typeof filters.isDynamic === 'boolean') qs.isDynamic = filters.isDynamic;
+		// The spec defines only `true` ("show only dynamic campaigns if true"): off lists them all.
+		if (filters.isDynamic === true) qs.isDynamic = true;
 		// As the platform reads date-times: zone-less, in the platform zone (helpers/dates.ts).
 		for (const [name, label, query] of DATE_FILTERS) {
 			const at = await platformDateOf(this, filters[name], itemIndex, `Filters ${label}`);
