@@ -485,6 +485,29 @@ describe('Sending and Chat History', () => {
 		expect(Number(last().query.fromTimestamp)).toBeLessThan(1e11);
 	});
 
+	it.each(['seconds', 'milliseconds'] as const)(
+		'Chat History Since holds whether the platform reads fromTimestamp in %s (the node filters too)',
+		async (unit) => {
+			campaigns.historyTimestampUnit = unit;
+			const [sent] = await sendTo(['c-unit']);
+			await campaigns.idle();
+			const all = await run({
+				resource: 'chatHistory',
+				operation: 'getAll',
+				sendingId: sent.sendingId,
+				since: new Date(Date.now() - 60_000).toISOString(),
+			});
+			expect(all.json().map((m) => m.author)).toEqual(['CLIENT', 'BOT']);
+			const none = await run({
+				resource: 'chatHistory',
+				operation: 'getAll',
+				sendingId: sent.sendingId,
+				since: new Date(Date.now() + 60_000).toISOString(),
+			});
+			expect(none.json()).toEqual([]);
+		},
+	);
+
 	it('failure: the history of an unknown sending is a 404', async () => {
 		const result = await run({
 			resource: 'chatHistory',

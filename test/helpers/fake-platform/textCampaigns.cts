@@ -11,7 +11,8 @@
  * started campaign (400 otherwise), a known bot (404) and the bot's project to hold the campaign;
  * a dynamic campaign starts at once (STARTED), a standard one is CREATED; stop/resume/complete
  * refuse impossible moves with 400; a sending can be canceled while INIT, PENDING or POSTPONED;
- * `fromTimestamp` of the chat history is read as seconds (a value of 10^12 or more as ms); the
+ * `fromTimestamp` of the chat history is read in `historyTimestampUnit` (seconds by default; the
+ * spec says "Unix timestamp" without a unit); the
  * account of the legacy paths is 263. A sending is INIT when accepted, PENDING (or POSTPONED when
  * its `sendingTime` is later) after `initDelayMs`, SENT or FAILED (`failingClients`) after
  * `sendDelayMs`; on SENT, FAILED or CANCELED it POSTs the spec's EventSendingCallbackDto to its
@@ -118,6 +119,8 @@ export interface TextCampaignOptions {
 	maxPageSize?: number;
 	/** Above `maxPageSize`, serve that many instead of answering 400 (paging.cts). */
 	clampPageSize?: boolean;
+	/** The unit of the chat history's `fromTimestamp` ("Unix timestamp", unit not given). Default seconds. */
+	historyTimestampUnit?: 'seconds' | 'milliseconds';
 }
 
 /** How the fake reads date-time inputs: the two open points of the spec. */
@@ -224,6 +227,8 @@ export class TextCampaignModule implements FakeModule {
 
 	/** How date-time inputs are read; tests switch it. */
 	dates: Required<DateReading> = { zoneless: 'UTC', offsets: 'honour' };
+
+	historyTimestampUnit: 'seconds' | 'milliseconds' = 'seconds';
 
 	/** Callbacks made to the sendings' `callbackUrl`, in order. */
 	readonly callbacks: FakeCallback[] = [];
@@ -348,6 +353,7 @@ export class TextCampaignModule implements FakeModule {
 		this.sendDelayMs = this.options.sendDelayMs ?? 20;
 		this.initDelayMs = this.options.initDelayMs;
 		this.dates = { zoneless: 'UTC', offsets: 'honour', ...this.options.dates };
+		this.historyTimestampUnit = this.options.historyTimestampUnit ?? 'seconds';
 		this.callbacks.length = 0;
 		this.nextId = 1000;
 		for (const seed of this.options.seed ?? [])
@@ -891,7 +897,9 @@ export class TextCampaignModule implements FakeModule {
 		if (templateId && !this.templates.has(templateId))
 			return notFound('Event sending template', templateId);
 		const fromMs =
-			Number(fromTimestamp) >= 1e12 ? Number(fromTimestamp) : Number(fromTimestamp) * 1000;
+			this.historyTimestampUnit === 'seconds'
+				? Number(fromTimestamp) * 1000
+				: Number(fromTimestamp);
 		const messages: Obj[] = [];
 		const seen = new Set<string>();
 		for (const sending of sendings) {
