@@ -38,6 +38,7 @@ const SETTLE_MS = 4000;
 const AUTO_TOKEN = 'e2e-chat-token-auto-Rk5cW1';
 const RESTART_TOKEN = 'e2e-chat-token-restart-Hj6tN4';
 const SELF_TOKEN = 'e2e-chat-token-self-Wq3zD7';
+const SELF_CLIENT = 'life-self-client';
 const AUTO_PROJECT = 'e2e-lifecycle';
 /** The channel's webhook address before the workflow is published (nothing listens there). */
 const PREVIOUS_URL = 'http://127.0.0.1:9/previous-chat-hook';
@@ -134,7 +135,8 @@ const selfAnswer: ExampleWorkflow = (() => {
 	const workflow = triggerWorkflow(
 		'TovieLifeSelf001',
 		'Lifecycle: Polling Trigger → Send across a restart',
-		pollingNode,
+		// The events name no client: the trigger follows the one it answers (Options → Client ID).
+		{ ...pollingNode, parameters: { options: { waitSeconds: 1, clientId: SELF_CLIENT } } },
 		credentialRef(CREDENTIALS.self.id),
 	);
 	workflow.nodes.push({
@@ -471,7 +473,7 @@ test('Polling Trigger: an n8n restart goes on from the saved cursor: what came w
 
 test('A published "Tovie Chat Polling Trigger → Tovie Chat Send" workflow does not answer itself after an n8n restart', async () => {
 	const token = CREDENTIALS.self.token;
-	const client = 'life-self-client';
+	const client = SELF_CLIENT;
 	/** Chat sends (`POST /chatapi/{token}`) n8n made on this channel, oldest first. */
 	const sends = () =>
 		fake.requestsTo('POST', /^\/chatapi\/[^/]+$/).filter((r) => r.path === `/chatapi/${token}`);
@@ -518,13 +520,14 @@ test('A published "Tovie Chat Polling Trigger → Tovie Chat Send" workflow does
 		}),
 	);
 	const questionId = String(answer.questionId);
-	// The platform lists the workflow's own send and the bot's synchronous answer to it.
+	// The platform lists the workflow's own send and the bot's synchronous answer to it, in the
+	// documented shape: no client inside the events, the agent's reply typed like a bot's.
 	expect(
 		listedBefore.map(({ type, event }) => [type, event.clientId, event.questionId === questionId]),
 	).toEqual([
-		['agentResponse', client, false],
-		['clientRequest', client, true],
-		['botResponse', client, true],
+		['botResponse', undefined, false],
+		['clientRequest', undefined, true],
+		['botResponse', undefined, true],
 	]);
 	expect(listedBefore[2].event.data).toEqual(
 		expect.objectContaining({ answer: 'You said: Re: Outside 1: an agent writes' }),
@@ -537,16 +540,20 @@ test('A published "Tovie Chat Polling Trigger → Tovie Chat Send" workflow does
 	]);
 	// The saved cursor: the restarted trigger asks again for the bot's answer (else nothing is tested).
 	const botAnswerTs = fake.chat.events(token).find((e) => e.type === 'botResponse')!.ts;
-	const cursorBefore = staticBefore[`node:${POLLING_TRIGGER}`] as { ts?: number } | undefined;
-	expect(cursorBefore?.ts).toBeLessThanOrEqual(botAnswerTs);
+	// The whole-channel cursor (`all`): the one that lists the bot's answers.
+	const cursorBefore = staticBefore[`node:${POLLING_TRIGGER}`] as
+		| { all?: { ts?: number } }
+		| undefined;
+	expect(cursorBefore?.all?.ts).toBeLessThanOrEqual(botAnswerTs);
 
 	await n8n.start();
 	await n8n.login();
+	const channelPolls = () => pollsOf(token, stoppedAt).filter((poll) => poll.query.all === 'true');
 	await waitFor(
-		() => pollsOf(token, stoppedAt).length > 0,
+		() => channelPolls().length > 0,
 		() => 'the restarted Polling Trigger to ask for events',
 	);
-	const [firstPoll] = pollsOf(token, stoppedAt);
+	const [firstPoll] = channelPolls();
 	expect(Number(firstPoll.query.ts)).toBeLessThanOrEqual(botAnswerTs);
 	// Several poll rounds (1 s each): neither the own send nor the bot's answer to it starts it.
 	await sleep(5000);
