@@ -218,7 +218,11 @@ async function main() {
 			]);
 			row(`Tovie Text Campaign → Send Event (${label})`, node, nodeTime);
 			row('Floor: a node reading the same five parameters', floor, floorTime);
-			row(`The same ${sent.requests} send-event requests, ${concurrency} at once, sent directly`, sent, directTime);
+			row(
+				`The same ${sent.requests} send-event requests, ${concurrency} at once, sent directly`,
+				sent,
+				directTime,
+			);
 			const total = floorTime.wall + directTime.wall;
 			budgets.push(
 				`${concurrency} at once: node ${nodeTime.wall.toFixed(2)} s against floor ${floorTime.wall.toFixed(2)} s + direct requests ${directTime.wall.toFixed(2)} s = ${total.toFixed(2)} s: ${ratio(nodeTime.wall, total)} (target ≤ 1.2x)`,
@@ -252,7 +256,7 @@ async function main() {
 	console.log('');
 	for (const budget of budgets) console.log(budget);
 	console.log(
-		'\nThe fake platform checks every request against the vendor OpenAPI spec: that time is on the fake\'s side and is in the direct requests of the floor as much as in the node\'s.',
+		"\nThe fake platform checks every request against the vendor OpenAPI spec: that time is on the fake's side and is in the direct requests of the floor as much as in the node's.",
 	);
 }
 
