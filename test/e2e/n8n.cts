@@ -383,12 +383,20 @@ export interface RunOutput {
  * so the JSON is the first line-start `{` from which the rest parses.
  */
 export function rawOutputOf(stdout: string): RunOutput | undefined {
+	// The run JSON is printed pretty: it starts with a line "{" and ends with a line "}". n8n may
+	// log before it and after it (the task runner registers late), so try each such end too.
+	const ends: number[] = [];
+	for (let at = stdout.indexOf('\n}'); at >= 0; at = stdout.indexOf('\n}', at + 1))
+		ends.push(at + 2);
+	ends.push(stdout.length);
 	for (let at = stdout.indexOf('{'); at >= 0; at = stdout.indexOf('\n{', at + 1)) {
 		const start = stdout[at] === '{' ? at : at + 1;
-		try {
-			return JSON.parse(stdout.slice(start)) as RunOutput;
-		} catch {
-			// not the run JSON: a log line; try the next line that starts with "{"
+		for (const end of ends.filter((end) => end > start).reverse()) {
+			try {
+				return JSON.parse(stdout.slice(start, end)) as RunOutput;
+			} catch {
+				// not the run JSON (a log line at either end): try the next candidate
+			}
 		}
 	}
 	return undefined;

@@ -3,7 +3,10 @@
  * platform, fast retries, and the check that no secret leaked into a run.
  */
 import { retryTiming } from '../../nodes/common/transport';
-import { startedPlatforms, type FakePlatform } from './fake-platform/server.cts';
+import { ChannelsModule } from './fake-platform/channels.cts';
+import type { ChatOptions } from './fake-platform/chat.cts';
+import { startedPlatforms, startFakePlatform, type FakePlatform } from './fake-platform/server.cts';
+import { TextCampaignModule } from './fake-platform/textCampaigns.cts';
 
 /**
  * Every test file that uses these helpers ends with the vendor-spec check: no request of its
@@ -72,4 +75,31 @@ export function generatedData(result: {
 		}
 		return value;
 	});
+}
+
+/**
+ * The fake platform as the Text Campaign suites need it: the Chat module (the bot answers the
+ * sends), projects and channels, and the Text campaign API over them, with the suite's own delays.
+ */
+export async function startTextCampaignFake(options: {
+	sendDelayMs: number;
+	chat?: Omit<ChatOptions, 'tokens'>;
+}): Promise<{ fake: FakePlatform; channels: ChannelsModule; campaigns: TextCampaignModule }> {
+	const fake = await startFakePlatform({
+		chat: { tokens: [SECRETS.chatApiToken], ...options.chat },
+		modules: [
+			(platform) => new ChannelsModule(platform, { tokens: [SECRETS.apiToken] }),
+			(platform) =>
+				new TextCampaignModule(platform, {
+					tokens: [SECRETS.apiToken],
+					channels: platform.module(ChannelsModule),
+					sendDelayMs: options.sendDelayMs,
+				}),
+		],
+	});
+	return {
+		fake,
+		channels: fake.module(ChannelsModule),
+		campaigns: fake.module(TextCampaignModule),
+	};
 }

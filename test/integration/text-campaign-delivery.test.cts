@@ -13,14 +13,15 @@ import type { AddressInfo } from 'node:net';
 import type { IDataObject } from 'n8n-workflow';
 
 import { deliveryTiming } from '../../nodes/TextCampaign/helpers/delivery';
-import { ChannelsModule } from '../helpers/fake-platform/channels.cts';
-import { startFakePlatform, type FakePlatform } from '../helpers/fake-platform/server.cts';
-import { TextCampaignModule } from '../helpers/fake-platform/textCampaigns.cts';
+import type { ChannelsModule } from '../helpers/fake-platform/channels.cts';
+import type { FakePlatform } from '../helpers/fake-platform/server.cts';
+import type { TextCampaignModule } from '../helpers/fake-platform/textCampaigns.cts';
 import { runNode } from '../helpers/harness.cts';
 import {
 	credentialsFor,
 	expectNoSecrets,
 	SECRETS,
+	startTextCampaignFake,
 	useFastRetries,
 } from '../helpers/integration.cts';
 
@@ -62,20 +63,7 @@ const statusReads = () => fake.requestsTo('GET', SENDINGS);
 const savedTiming = { ...deliveryTiming };
 beforeAll(async () => {
 	Object.assign(deliveryTiming, { firstPauseMs: 10, maxPauseMs: 40 });
-	fake = await startFakePlatform({
-		chat: { tokens: [SECRETS.chatApiToken] },
-		modules: [
-			(platform) => new ChannelsModule(platform, { tokens: [SECRETS.apiToken] }),
-			(platform) =>
-				new TextCampaignModule(platform, {
-					tokens: [SECRETS.apiToken],
-					channels: platform.module(ChannelsModule),
-					sendDelayMs: 30,
-				}),
-		],
-	});
-	channels = fake.module(ChannelsModule);
-	campaigns = fake.module(TextCampaignModule);
+	({ fake, channels, campaigns } = await startTextCampaignFake({ sendDelayMs: 30 }));
 });
 beforeEach(() => {
 	fake.reset();

@@ -13,14 +13,15 @@ import {
 	searchDynamicCampaigns,
 	searchSendings,
 } from '../../nodes/TextCampaign/methods/search';
-import { ChannelsModule } from '../helpers/fake-platform/channels.cts';
-import { startFakePlatform, type FakePlatform } from '../helpers/fake-platform/server.cts';
-import { TextCampaignModule, type FakeCampaign } from '../helpers/fake-platform/textCampaigns.cts';
+import type { ChannelsModule } from '../helpers/fake-platform/channels.cts';
+import type { FakePlatform } from '../helpers/fake-platform/server.cts';
+import type { FakeCampaign, TextCampaignModule } from '../helpers/fake-platform/textCampaigns.cts';
 import { runNode } from '../helpers/harness.cts';
 import {
 	credentialsFor,
 	expectNoSecrets,
 	SECRETS,
+	startTextCampaignFake,
 	useFastRetries,
 } from '../helpers/integration.cts';
 import { loadOptionsContext } from '../helpers/load-options.cts';
@@ -50,20 +51,10 @@ const template = (p: IDataObject) => run({ resource: 'template', ...p });
 const last = () => fake.requests[fake.requests.length - 1];
 
 beforeAll(async () => {
-	fake = await startFakePlatform({
-		chat: { tokens: [SECRETS.chatApiToken], webhookRetryDelayMs: 5 },
-		modules: [
-			(platform) => new ChannelsModule(platform, { tokens: [SECRETS.apiToken] }),
-			(platform) =>
-				new TextCampaignModule(platform, {
-					tokens: [SECRETS.apiToken],
-					channels: platform.module(ChannelsModule),
-					sendDelayMs: 5,
-				}),
-		],
-	});
-	channels = fake.module(ChannelsModule);
-	campaigns = fake.module(TextCampaignModule);
+	({ fake, channels, campaigns } = await startTextCampaignFake({
+		sendDelayMs: 5,
+		chat: { webhookRetryDelayMs: 5 },
+	}));
 });
 beforeEach(() => {
 	fake.reset();

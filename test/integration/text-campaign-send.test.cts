@@ -6,15 +6,16 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { ChannelsModule, type FakeChannel } from '../helpers/fake-platform/channels.cts';
-import { startFakePlatform, type FakePlatform } from '../helpers/fake-platform/server.cts';
-import { TextCampaignModule } from '../helpers/fake-platform/textCampaigns.cts';
+import type { ChannelsModule, FakeChannel } from '../helpers/fake-platform/channels.cts';
+import type { FakePlatform } from '../helpers/fake-platform/server.cts';
+import type { TextCampaignModule } from '../helpers/fake-platform/textCampaigns.cts';
 import { forgetRepeats } from '../../nodes/common/repeats';
 import { runNode } from '../helpers/harness.cts';
 import {
 	credentialsFor,
 	expectNoSecrets,
 	SECRETS,
+	startTextCampaignFake,
 	useFastRetries,
 } from '../helpers/integration.cts';
 import { WebhookServer } from '../helpers/webhook-server.cts';
@@ -54,20 +55,10 @@ const run = async (parameters: IDataObject, items: IDataObject[], continueOnFail
 const sends = () => fake.requestsTo('POST', /\/dynamics\/send-(event|replies)$/);
 
 beforeAll(async () => {
-	fake = await startFakePlatform({
-		chat: { tokens: [SECRETS.chatApiToken], webhookRetryDelayMs: 20 },
-		modules: [
-			(platform) => new ChannelsModule(platform, { tokens: [SECRETS.apiToken] }),
-			(platform) =>
-				new TextCampaignModule(platform, {
-					tokens: [SECRETS.apiToken],
-					channels: platform.module(ChannelsModule),
-					sendDelayMs: 5,
-				}),
-		],
-	});
-	channels = fake.module(ChannelsModule);
-	campaigns = fake.module(TextCampaignModule);
+	({ fake, channels, campaigns } = await startTextCampaignFake({
+		sendDelayMs: 5,
+		chat: { webhookRetryDelayMs: 20 },
+	}));
 	credentials = credentialsFor(fake);
 	await hook.start();
 });
